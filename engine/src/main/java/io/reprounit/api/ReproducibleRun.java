@@ -1,0 +1,44 @@
+package io.reprounit.api;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.platform.commons.annotation.Testable;
+
+/**
+ * Makes a class a <em>pipeline</em>: its {@link Step @Step} methods are the steps, and ReproUnit runs the pipeline
+ * {@link #runs()} times and checks that every step gives the same output each time.
+ *
+ * <pre>{@code
+ * @ReproducibleRun
+ * class IrisPipeline {
+ *     @Step List<Flower> load(@Param("path") Path csv) { ... }
+ *     @Step Split split(@Input("load") List<Flower> flowers, Random random) { ... }
+ * }
+ * }</pre>
+ */
+@Documented
+@Inherited
+@Testable
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface ReproducibleRun {
+
+    /**
+     * How many runs are compared; at least 2. The default, 2, yields to configuration parameter {@code reprounit.runs}
+     * where that is set, so a team can raise the number for every pipeline at once; any other value is kept as written.
+     */
+    int runs() default 2;
+
+    /** The pipeline's name; by default the class's simple name. */
+    String name() default "";
+
+    /**
+     * A classpath resource with the pipeline's YAML configuration, for example {@code "pipelines/iris.yaml"}. When empty,
+     * {@code <SimpleName>.yaml} in the class's package is used where it exists.
+     */
+    String config() default "";
+}

@@ -1,0 +1,80 @@
+package io.reprounit.artifact;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * Turns step outputs into {@link Artifact}s. A {@code String} is its UTF-8 text, a {@code byte[]} its bytes and a file
+ * its content; every other value is written in canonical text form by the registered {@link Materializer}s and the
+ * built-in encodings.
+ */
+public final class Materializers {
+
+    private final List<Materializer> registered;
+
+    private Materializers(List<Materializer> registered) {
+        this.registered = List.copyOf(registered);
+    }
+
+    /** The materializers that {@link ServiceLoader} finds through {@code classLoader}, before the built-in ones. */
+    public static Materializers load(ClassLoader classLoader) {
+        List<Materializer> found = new ArrayList<>();
+        ServiceLoader.load(Materializer.class, classLoader).forEach(found::add);
+        return new Materializers(found);
+    }
+
+    public static Materializers of(List<Materializer> materializers) {
+        return new Materializers(materializers);
+    }
+
+    /** Whether a registered materializer claims {@code type}; the built-in encodings are not asked. */
+    boolean isRegistered(Class<?> type) {
+        for (Materializer materializer : registered) {
+            if (materializer.supports(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Artifact materialize(Object value) {
+        ValueEncoder encoder = new ValueEncoder(registered);
+        if (value != null && !isRegistered(value.getClass())) {
+            if (value instanceof String text) {
+                return Artifact.of(text.getBytes(StandardCharsets.UTF_8), Artifact.TEXT);
+            }
+            if (value instanceof byte[] bytes) {
+                return Artifact.of(bytes.clone(), Artifact.BINARY);
+            }
+            if (value instanceof Path path) {
+                return PathContent.materialize(path, encoder);
+            }
+            if (value instanceof File file) {
+                return PathContent.materialize(file.toPath(), encoder);
+            }
+        }
+        return Artifact.of(encode(value, encoder).getBytes(StandardCharsets.UTF_8), Artifact.CANONICAL);
+    }
+
+    /** The canonical text encoding of any value, nested values included. */
+    public String canonicalText(Object value) {
+        return encode(value, new ValueEncoder(registered));
+    }
+
+    private static String encode(Object value, ValueEncoder encoder) {
+        CanonicalWriter out = new CanonicalWriter(requireNonNull(encoder), 0);
+        encoder.encode(value, out);
+        return out.toString();
+    }
+
+    /** Why values of {@code type} cannot be step outputs, or empty where they can. */
+    public java.util.Optional<String> whyUnsupported(java.lang.reflect.Type type) {
+        return new TypeSupport(this).whyUnsupported(type);
+    }
+}

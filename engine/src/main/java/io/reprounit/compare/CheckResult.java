@@ -1,0 +1,32 @@
+package io.reprounit.compare;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The verdict on every step of a check, in topological order. */
+public final class CheckResult {
+
+    private final Map<String, StepVerdict> verdicts;
+
+    CheckResult(List<StepVerdict> verdicts) {
+        Map<String, StepVerdict> byStep = new LinkedHashMap<>();
+        verdicts.forEach(verdict -> byStep.put(verdict.step(), verdict));
+        this.verdicts = Collections.unmodifiableMap(byStep);
+    }
+
+    public Optional<StepVerdict> verdict(String step) {
+        return Optional.ofNullable(verdicts.get(step));
+    }
+
+    public List<StepVerdict> verdicts() {
+        return List.copyOf(verdicts.values());
+    }
+
+    /** Whether every step reproduced. */
+    public boolean isReproducible() {
+        return verdicts.values().stream().allMatch(StepVerdict::passed);
+    }
+}

@@ -1,0 +1,139 @@
+package io.reprounit.compare;
+
+import io.reprounit.artifact.Artifact;
+import io.reprounit.artifact.Digests;
+import io.reprounit.pipeline.StepArgument;
+import io.reprounit.pipeline.StepDefinition;
+import io.reprounit.run.Run;
+import io.reprounit.run.StepExecution;
+import io.reprounit.run.StepExecution.Status;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Compares the runs of a check step by step, in topological order, with the rule that Bazel's execution-log comparison
+ * uses: a step whose inputs were identical in every run but whose output was not is the culprit, DIVERGED; a step that was
+ * fed a different input only inherits the difference, TAINTED, and names the culprit upstream.
+ */
+public final class RunComparator {
+
+    private RunComparator() {}
+
+    public static CheckResult compare(List<StepDefinition> steps, List<Run> runs) {
+        if (runs.size() < 2) {
+            throw new IllegalArgumentException("A check compares at least 2 runs, not " + runs.size());
+        }
+        Map<String, StepVerdict> verdicts = new HashMap<>();
+        List<StepVerdict> ordered = new ArrayList<>();
+        for (StepDefinition step : steps) {
+            List<StepExecution> executions = runs.stream()
+                    .map(run -> run.execution(step.name()).orElseThrow(() ->
+                            new IllegalArgumentException("Run " + run.number() + " did not record step " + step.name())))
+                    .toList();
+            StepVerdict verdict = judge(step, executions, verdicts);
+            verdicts.put(step.name(), verdict);
+            ordered.add(verdict);
+        }
+        return new CheckResult(ordered);
+    }
+
+    private static StepVerdict judge(StepDefinition step, List<StepExecution> executions, Map<String, StepVerdict> judged) {
+        String name = step.name();
+        List<Integer> failedRuns = runsWith(executions, Status.FAILED);
+        if (!failedRuns.isEmpty()) {
+            Throwable failure = executions.get(failedRuns.get(0) - 1).failure().orElseThrow();
+            String explanation = failedRuns.size() == executions.size()
+                    ? "step '" + name + "' threw in every run: " + failure
+                    : "step '" + name + "' threw in run " + join(failedRuns) + " of " + executions.size()
+                            + " but not in the others: " + failure;
+            return new StepVerdict(name, Verdict.FAILED, explanation, List.of(), null, null, failure, executions);
+        }
+        List<Integer> notRun = runsWith(executions, Status.NOT_RUN);
+        if (!notRun.isEmpty()) {
+            String reason = executions.get(notRun.get(0) - 1).notRunReason().orElseThrow();
+            return new StepVerdict(name, Verdict.NOT_RUN, "step '" + name + "' did not run: " + reason, List.of(), null,
+                    null, null, executions);
+        }
+        Set<String> outputs = executions.stream().map(e -> e.output().orElseThrow().digest())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (outputs.size() == 1) {
+            return new StepVerdict(name, Verdict.REPRODUCED, "step '" + name + "' gave the same output in all "
+                    + executions.size() + " runs: " + outputs.iterator().next(), List.of(), null, null, null, executions);
+        }
+        int differing = firstDifferentRun(executions);
+        Artifact expected = executions.get(0).output().orElseThrow();
+        Artifact actual = executions.get(differing - 1).output().orElseThrow();
+        StepVerdict.Rendering[] shown = Renderings.of(expected, actual);
+        List<String> changedInputs = changedInputs(step, executions);
+        if (!changedInputs.isEmpty()) {
+            List<String> culprits = culprits(step, changedInputs, judged);
+            String explanation = "step '" + name + "' was fed a different " + String.join(" and ", changedInputs)
+                    + " because step " + culprits.stream().map(c -> "'" + c + "'").collect(Collectors.joining(" and "))
+                    + " diverged upstream; it is tainted, not to blame";
+            return new StepVerdict(name, Verdict.TAINTED, explanation, culprits, shown[0], shown[1], null, executions);
+        }
+        String explanation = "step '" + name + "' is not reproducible: its inputs were identical in all "
+                + executions.size() + " runs, but it gave " + outputs.size() + " different outputs"
+                + " (run 1: " + Digests.shortForm(expected.digest()) + ", run " + differing + ": "
+                + Digests.shortForm(actual.digest()) + ")";
+        return new StepVerdict(name, Verdict.DIVERGED, explanation, List.of(name), shown[0], shown[1], null, executions);
+    }
+
+    /** The labels of the arguments whose digests were not the same in every run. */
+    private static List<String> changedInputs(StepDefinition step, List<StepExecution> executions) {
+        List<String> changed = new ArrayList<>();
+        for (StepArgument argument : step.arguments()) {
+            String label = argument.label();
+            long distinct = executions.stream().map(e -> e.argumentDigests().get(label)).distinct().count();
+            if (distinct > 1) {
+                changed.add(label);
+            }
+        }
+        return changed;
+    }
+
+    /** The diverged steps upstream that the changed inputs trace back to. */
+    private static List<String> culprits(StepDefinition step, List<String> changedInputs, Map<String, StepVerdict> judged) {
+        Set<String> culprits = new LinkedHashSet<>();
+        for (StepArgument argument : step.arguments()) {
+            if (argument instanceof StepArgument.Upstream upstream && changedInputs.contains(argument.label())) {
+                StepVerdict verdict = judged.get(upstream.step());
+                if (verdict != null && !verdict.culprits().isEmpty()) {
+                    culprits.addAll(verdict.culprits());
+                } else {
+                    culprits.add(upstream.step());
+                }
+            }
+        }
+        return new ArrayList<>(culprits);
+    }
+
+    private static int firstDifferentRun(List<StepExecution> executions) {
+        String first = executions.get(0).output().orElseThrow().digest();
+        for (int i = 1; i < executions.size(); i++) {
+            if (!executions.get(i).output().orElseThrow().digest().equals(first)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException("No run differs");
+    }
+
+    private static List<Integer> runsWith(List<StepExecution> executions, Status status) {
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < executions.size(); i++) {
+            if (executions.get(i).status() == status) {
+                numbers.add(i + 1);
+            }
+        }
+        return numbers;
+    }
+
+    private static String join(List<Integer> numbers) {
+        return numbers.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+}

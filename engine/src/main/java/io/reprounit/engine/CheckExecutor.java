@@ -1,0 +1,64 @@
+package io.reprounit.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.reprounit.artifact.Materializers;
+import io.reprounit.compare.CheckResult;
+import io.reprounit.compare.RunComparator;
+import io.reprounit.pipeline.PipelineDefinition;
+import io.reprounit.pipeline.StepDefinition;
+import io.reprounit.run.PipelineRunner;
+import io.reprounit.run.Run;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.platform.commons.util.UnrecoverableExceptions;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+
+/**
+ * Executes the selected pipelines: for each, every run of the steps the selected steps need, then one verdict per
+ * selected step, reported as that step's test result.
+ */
+final class CheckExecutor {
+
+    private final EngineExecutionListener listener;
+    private final Materializers materializers;
+
+    CheckExecutor(EngineExecutionListener listener, Materializers materializers) {
+        this.listener = requireNonNull(listener);
+        this.materializers = requireNonNull(materializers);
+    }
+
+    void execute(TestDescriptor engine) {
+        listener.executionStarted(engine);
+        for (TestDescriptor child : engine.getChildren()) {
+            execute((PipelineDescriptor) child);
+        }
+        listener.executionFinished(engine, TestExecutionResult.successful());
+    }
+
+    private void execute(PipelineDescriptor descriptor) {
+        listener.executionStarted(descriptor);
+        List<StepDescriptor> selected = new ArrayList<>();
+        descriptor.getChildren().forEach(child -> selected.add((StepDescriptor) child));
+        try {
+            PipelineDefinition pipeline = descriptor.pipeline();
+            List<StepDefinition> needed = pipeline.stepsNeededFor(selected.stream().map(s -> s.step().name()).toList());
+            List<Run> runs = new ArrayList<>();
+            PipelineRunner runner = new PipelineRunner(pipeline, needed, materializers);
+            for (int number = 1; number <= pipeline.runs(); number++) {
+                runs.add(runner.run(number));
+            }
+            CheckResult result = RunComparator.compare(needed, runs);
+            StepReporter reporter = new StepReporter(listener);
+            for (StepDescriptor step : selected) {
+                reporter.report(step, result.verdict(step.step().name()).orElseThrow());
+            }
+            listener.executionFinished(descriptor, TestExecutionResult.successful());
+        } catch (Throwable t) {
+            UnrecoverableExceptions.rethrowIfUnrecoverable(t);
+            listener.executionFinished(descriptor, TestExecutionResult.failed(t));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.reprounit.engine;
+
+import static java.util.Objects.requireNonNull;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.support.discovery.SelectorResolver.Resolution.unresolved;
+
+import io.reprounit.api.Step;
+import io.reprounit.pipeline.PipelineDefinition;
+import io.reprounit.pipeline.PipelineProblem;
+import io.reprounit.pipeline.PipelineReader;
+import io.reprounit.pipeline.PipelineReading;
+import io.reprounit.pipeline.StepDefinition;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoveryIssue.Severity;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.discovery.MethodSelector;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+import org.junit.platform.engine.support.discovery.SelectorResolver;
+
+/**
+ * Resolves class, method and unique-id selectors into pipeline and step descriptors. Each class is read once; a class
+ * that is not a valid pipeline is reported as ERROR discovery issues, one per problem, and gets no descriptor.
+ */
+final class PipelineSelectorResolver implements SelectorResolver {
+
+    private final Predicate<String> classNameFilter;
+    private final DiscoveryIssueReporter issueReporter;
+    private final PipelineReader reader;
+    private final Map<Class<?>, Optional<PipelineDefinition>> pipelines = new HashMap<>();
+
+    PipelineSelectorResolver(Predicate<String> classNameFilter, DiscoveryIssueReporter issueReporter, PipelineReader reader) {
+        this.classNameFilter = requireNonNull(classNameFilter);
+        this.issueReporter = requireNonNull(issueReporter);
+        this.reader = requireNonNull(reader);
+    }
+
+    @Override
+    public Resolution resolve(ClassSelector selector, Context context) {
+        Class<?> candidate = selector.getJavaClass();
+        if (!PipelineReader.isPipelineClass(candidate) || !classNameFilter.test(candidate.getName())) {
+            return unresolved();
+        }
+        return pipeline(candidate)
+                .flatMap(pipeline -> context.addToParent(parent -> Optional.of(new PipelineDescriptor(
+                        PipelineDescriptor.uniqueId(parent.getUniqueId(), candidate), pipeline))))
+                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> stepSelectors(descriptor))))
+                .orElse(unresolved());
+    }
+
+    @Override
+    public Resolution resolve(MethodSelector selector, Context context) {
+        Class<?> candidate = selector.getJavaClass();
+        Method method = selector.getJavaMethod();
+        if (!PipelineReader.isPipelineClass(candidate) || !method.isAnnotationPresent(Step.class)) {
+            return unresolved();
+        }
+        Optional<StepDefinition> step = pipeline(candidate).flatMap(pipeline -> pipeline.steps().stream()
+                .filter(definition -> definition.method().equals(method))
+                .findFirst());
+        if (step.isEmpty()) {
+            return unresolved();
+        }
+        return context.addToParent(() -> selectClass(candidate), parent -> Optional.of(new StepDescriptor(
+                        parent.getUniqueId().append(StepDescriptor.SEGMENT_TYPE, step.get().name()), candidate, step.get())))
+                .map(descriptor -> Resolution.match(Match.exact(descriptor)))
+                .orElse(unresolved());
+    }
+
+    @Override
+    public Resolution resolve(UniqueIdSelector selector, Context context) {
+        List<UniqueId.Segment> segments = selector.getUniqueId().getSegments();
+        if (segments.size() < 2 || !segments.get(1).getType().equals(PipelineDescriptor.SEGMENT_TYPE)) {
+            return unresolved();
+        }
+        Optional<Class<?>> candidate = ReflectionSupport.tryToLoadClass(segments.get(1).getValue()).toOptional();
+        if (candidate.isEmpty()) {
+            return unresolved();
+        }
+        if (segments.size() == 2) {
+            return Resolution.selectors(Set.of(selectClass(candidate.get())));
+        }
+        UniqueId.Segment stepSegment = segments.get(2);
+        if (segments.size() > 3 || !stepSegment.getType().equals(StepDescriptor.SEGMENT_TYPE)
+                || !PipelineReader.isPipelineClass(candidate.get())) {
+            return unresolved();
+        }
+        return pipeline(candidate.get())
+                .flatMap(pipeline -> pipeline.step(stepSegment.getValue()))
+                .map(step -> Resolution.selectors(Set.of(selectMethod(candidate.get(), step.method()))))
+                .orElse(unresolved());
+    }
+
+    private Set<DiscoverySelector> stepSelectors(PipelineDescriptor descriptor) {
+        PipelineDefinition pipeline = descriptor.pipeline();
+        Set<DiscoverySelector> selectors = new LinkedHashSet<>();
+        for (StepDefinition step : pipeline.steps()) {
+            selectors.add(selectMethod(pipeline.pipelineClass(), step.method()));
+        }
+        return selectors;
+    }
+
+    private Optional<PipelineDefinition> pipeline(Class<?> pipelineClass) {
+        return pipelines.computeIfAbsent(pipelineClass, this::read);
+    }
+
+    private Optional<PipelineDefinition> read(Class<?> pipelineClass) {
+        PipelineReading reading = reader.read(pipelineClass);
+        for (PipelineProblem problem : reading.problems()) {
+            issueReporter.reportIssue(DiscoveryIssue.builder(Severity.ERROR, problem.message())
+                    .source(problem.source()
+                            .<org.junit.platform.engine.TestSource>map(method -> MethodSource.from(pipelineClass, method))
+                            .orElseGet(() -> ClassSource.from(pipelineClass))));
+        }
+        return reading.pipeline();
+    }
+}

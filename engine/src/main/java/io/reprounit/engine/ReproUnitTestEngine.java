@@ -1,0 +1,82 @@
+package io.reprounit.engine;
+
+import io.reprounit.artifact.Materializers;
+import io.reprounit.pipeline.PipelineReader;
+import java.util.Optional;
+import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoveryIssue.Severity;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestEngine;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+
+/**
+ * The ReproUnit test engine: every {@code @ReproducibleRun} class is a pipeline, every {@code @Step} a test that passes
+ * when the step gave the same output in every run.
+ */
+public final class ReproUnitTestEngine implements TestEngine {
+
+    @Override
+    public String getId() {
+        return Constants.ENGINE_ID;
+    }
+
+    @Override
+    public Optional<String> getGroupId() {
+        return Optional.of("io.reprounit");
+    }
+
+    @Override
+    public Optional<String> getArtifactId() {
+        return Optional.of("reprounit-engine");
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        EngineDescriptor engine = new EngineDescriptor(uniqueId, "ReproUnit");
+        DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
+                DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
+        int defaultRuns = defaultRuns(request.getConfigurationParameters(), issues);
+        Materializers materializers = Materializers.load(classLoader());
+        PipelineReader reader = new PipelineReader(defaultRuns, materializers::whyUnsupported);
+        EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
+                .addClassContainerSelectorResolver(PipelineReader::isPipelineClass)
+                .addSelectorResolver(context -> new PipelineSelectorResolver(context.getClassNameFilter(),
+                        context.getIssueReporter(), reader))
+                .build()
+                .resolve(request, engine, issues);
+        engine.getChildren().forEach(child -> ((PipelineDescriptor) child).orderStepsTopologically());
+        return engine;
+    }
+
+    @Override
+    public void execute(ExecutionRequest request) {
+        new CheckExecutor(request.getEngineExecutionListener(), Materializers.load(classLoader()))
+                .execute(request.getRootTestDescriptor());
+    }
+
+    private static int defaultRuns(ConfigurationParameters parameters, DiscoveryIssueReporter issues) {
+        Optional<String> configured = parameters.get(Constants.RUNS_PROPERTY_NAME);
+        if (configured.isEmpty()) {
+            return Constants.DEFAULT_RUNS;
+        }
+        try {
+            return Integer.parseInt(configured.get().strip());
+        } catch (NumberFormatException e) {
+            issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, "Configuration parameter "
+                    + Constants.RUNS_PROPERTY_NAME + " = '" + configured.get() + "' is not a whole number; set it to 2"
+                    + " or more. Using " + Constants.DEFAULT_RUNS + "."));
+            return Constants.DEFAULT_RUNS;
+        }
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : ReproUnitTestEngine.class.getClassLoader();
+    }
+}

@@ -1,0 +1,257 @@
+package io.reprounit.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.reprounit.api.Input;
+import io.reprounit.api.Param;
+import io.reprounit.api.ReproducibleRun;
+import io.reprounit.api.Step;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Reads a {@link ReproducibleRun @ReproducibleRun} class into a {@link PipelineDefinition}, or into every problem that
+ * keeps it from being one. It only reflects on the class and reads its configuration: it never runs user code, since IDEs
+ * call discovery on their own.
+ */
+public final class PipelineReader {
+
+    /** Judges a step's declared return type; the artifact layer knows which types it can materialize. */
+    @FunctionalInterface
+    public interface OutputTypeCheck {
+        /** Why outputs of this type cannot be compared, or empty where they can. */
+        Optional<String> whyUnsupported(Type type);
+    }
+
+    private final int defaultRuns;
+    private final OutputTypeCheck outputTypeCheck;
+
+    public PipelineReader(int defaultRuns, OutputTypeCheck outputTypeCheck) {
+        this.defaultRuns = defaultRuns;
+        this.outputTypeCheck = requireNonNull(outputTypeCheck);
+    }
+
+    /** Whether the class is meant as a pipeline: annotated, and a concrete class. */
+    public static boolean isPipelineClass(Class<?> candidate) {
+        return candidate.isAnnotationPresent(ReproducibleRun.class) && !candidate.isInterface()
+                && !candidate.isAnnotation() && !Modifier.isAbstract(candidate.getModifiers())
+                && !candidate.isAnonymousClass() && !candidate.isLocalClass();
+    }
+
+    public PipelineReading read(Class<?> pipelineClass) {
+        ReproducibleRun annotation = pipelineClass.getAnnotation(ReproducibleRun.class);
+        if (annotation == null) {
+            throw new IllegalArgumentException(pipelineClass.getName() + " is not annotated with @ReproducibleRun");
+        }
+        Problems problems = new Problems(pipelineClass);
+        String name = annotation.name().isBlank() ? pipelineClass.getSimpleName() : annotation.name().strip();
+        int runs = annotation.runs() == 2 ? defaultRuns : annotation.runs();
+        if (runs < 2) {
+            problems.add(null, "runs = " + runs + ", but a check compares at least 2 runs; set @ReproducibleRun(runs = 2)"
+                    + " or more" + (annotation.runs() == 2 ? " (the value came from configuration parameter reprounit.runs)" : ""));
+        }
+        if (pipelineClass.isMemberClass() && !Modifier.isStatic(pipelineClass.getModifiers())) {
+            problems.add(null, "an inner class cannot be created on its own; make it a static nested or top-level class");
+        }
+        PipelineConfig config = PipelineConfig.none();
+        long seed = PipelineConfig.DEFAULT_SEED;
+        try {
+            config = PipelineConfig.load(pipelineClass, annotation.config());
+            seed = config.seed();
+        } catch (PipelineConfigException e) {
+            problems.add(null, e.getMessage());
+        }
+
+        Map<String, StepDefinition> steps = new LinkedHashMap<>();
+        for (Method method : stepMethods(pipelineClass)) {
+            String stepName = stepName(method);
+            StepDefinition previous = steps.get(stepName);
+            if (previous != null) {
+                problems.add(method, "two steps are named '" + stepName + "': " + previous.method().getName() + "() and "
+                        + method.getName() + "(); give one of them another name with @Step(\"...\")");
+                continue;
+            }
+            steps.put(stepName, readStep(stepName, method, config, seed, problems));
+        }
+        if (steps.isEmpty()) {
+            problems.add(null, "it has no @Step methods; annotate the methods that compute the pipeline's steps");
+        }
+        checkInputs(steps, problems);
+        checkConstructor(pipelineClass, steps, problems);
+        if (!problems.isEmpty()) {
+            return new PipelineReading(null, problems.list());
+        }
+        Optional<List<StepDefinition>> ordered = Graph.order(steps);
+        if (ordered.isEmpty()) {
+            List<String> cycle = Graph.findCycle(steps);
+            problems.add(steps.get(cycle.get(0)).method(), "its steps form a cycle: " + String.join(" needs ", cycle)
+                    + "; a step can only take the outputs of steps that do not need it");
+            return new PipelineReading(null, problems.list());
+        }
+        return new PipelineReading(new PipelineDefinition(name, pipelineClass, runs, config, ordered.get()), List.of());
+    }
+
+    private StepDefinition readStep(String stepName, Method method, PipelineConfig config, long seed, Problems problems) {
+        Type returned = method.getGenericReturnType();
+        outputTypeCheck.whyUnsupported(returned).ifPresent(why ->
+                problems.add(method, "step '" + stepName + "' returns " + returned.getTypeName() + ", which cannot be"
+                        + " compared: " + why));
+        List<StepArgument> arguments = new ArrayList<>();
+        Parameter[] parameters = method.getParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            arguments.add(readArgument(stepName, method, parameters[i], i, config, seed, problems));
+        }
+        return new StepDefinition(stepName, method, arguments);
+    }
+
+    private StepArgument readArgument(String stepName, Method method, Parameter parameter, int index,
+            PipelineConfig config, long seed, Problems problems) {
+        Input input = parameter.getAnnotation(Input.class);
+        Param param = parameter.getAnnotation(Param.class);
+        String described = "parameter " + (index + 1) + " (" + parameter.getParameterizedType().getTypeName() + ")";
+        if (input != null && param != null) {
+            problems.add(method, "step '" + stepName + "': " + described + " has both @Input and @Param; choose one");
+        }
+        if (input != null) {
+            return new StepArgument.Upstream(input.value());
+        }
+        if (param != null) {
+            return readParam(stepName, method, parameter, param.value(), described, config, problems);
+        }
+        if (parameter.getType() == Random.class) {
+            return new StepArgument.SeededRandom(Seeds.forStep(seed, stepName));
+        }
+        problems.add(method, "step '" + stepName + "': " + described + " has neither @Input nor @Param and is not a"
+                + " java.util.Random; say where its value comes from");
+        return new StepArgument.SeededRandom(0); // never used: the pipeline is not run
+    }
+
+    private static StepArgument readParam(String stepName, Method method, Parameter parameter, String key,
+            String described, PipelineConfig config, Problems problems) {
+        Type type = parameter.getParameterizedType();
+        if (!ParamConverter.isSupported(type)) {
+            problems.add(method, "step '" + stepName + "': @Param(\"" + key + "\") has type " + type.getTypeName()
+                    + ", which configuration values cannot take; use a String, a number, a boolean, an enum, a Path,"
+                    + " a Duration, or a List, Set or Map<String, ...> of these");
+            return new StepArgument.Configured(key, new ConfigValue(key, tools.jackson.databind.node.MissingNode.getInstance(), -1), type);
+        }
+        Optional<ConfigValue> value = config.value(stepName, key);
+        if (value.isEmpty()) {
+            String file = config.resource().orElse(null);
+            problems.add(method, "step '" + stepName + "': @Param(\"" + key + "\") has no value; set steps." + stepName
+                    + "." + key + " or params." + key + (file == null
+                            ? " in the pipeline's configuration, " + method.getDeclaringClass().getSimpleName()
+                                    + ".yaml beside the class (or name one with @ReproducibleRun(config))"
+                            : " in " + file));
+            return new StepArgument.Configured(key, new ConfigValue(key, tools.jackson.databind.node.MissingNode.getInstance(), -1), type);
+        }
+        ParamConverter.check(value.get().node(), type).ifPresent(why ->
+                problems.add(method, config.where(value.get().path()) + value.get().path() + " cannot be given to step '"
+                        + stepName + "' as " + described + ": " + why));
+        return new StepArgument.Configured(key, value.get(), type);
+    }
+
+    private static void checkInputs(Map<String, StepDefinition> steps, Problems problems) {
+        for (StepDefinition step : steps.values()) {
+            Parameter[] parameters = step.method().getParameters();
+            for (int i = 0; i < parameters.length; i++) {
+                if (!(step.arguments().get(i) instanceof StepArgument.Upstream upstream)) {
+                    continue;
+                }
+                StepDefinition producer = steps.get(upstream.step());
+                if (producer == null) {
+                    problems.add(step.method(), "step '" + step.name() + "' takes @Input(\"" + upstream.step()
+                            + "\"), but there is no step named '" + upstream.step() + "'; the steps are "
+                            + String.join(", ", steps.keySet()));
+                } else if (producer == step) {
+                    problems.add(step.method(), "step '" + step.name() + "' takes its own output as @Input");
+                } else if (!assignable(parameters[i].getType(), producer.method().getReturnType())) {
+                    problems.add(step.method(), "step '" + step.name() + "' takes @Input(\"" + upstream.step() + "\") as "
+                            + parameters[i].getType().getName() + ", but step '" + producer.name() + "' returns "
+                            + producer.method().getReturnType().getName());
+                }
+            }
+        }
+    }
+
+    private static boolean assignable(Class<?> parameter, Class<?> returned) {
+        return box(parameter).isAssignableFrom(box(returned)) || returned == Object.class;
+    }
+
+    private static Class<?> box(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
+    }
+
+    private static void checkConstructor(Class<?> pipelineClass, Map<String, StepDefinition> steps, Problems problems) {
+        boolean needsInstance = steps.values().stream().anyMatch(step -> !step.isStatic());
+        if (!needsInstance) {
+            return;
+        }
+        try {
+            pipelineClass.getDeclaredConstructor();
+        } catch (NoSuchMethodException e) {
+            problems.add(null, "its steps are instance methods, so every run creates an instance, but it has no"
+                    + " constructor without parameters; add one or make the steps static");
+        }
+    }
+
+    /** @Step methods of the class and its superclasses; an overriding method hides the one it overrides. */
+    private static List<Method> stepMethods(Class<?> pipelineClass) {
+        List<Method> found = new ArrayList<>();
+        Set<String> signatures = new HashSet<>();
+        for (Class<?> type = pipelineClass; type != null && type != Object.class; type = type.getSuperclass()) {
+            List<Method> declared = new ArrayList<>(List.of(type.getDeclaredMethods()));
+            declared.sort(java.util.Comparator.comparing(Method::toGenericString));
+            for (Method method : declared) {
+                String signature = method.getName() + java.util.Arrays.toString(method.getParameterTypes());
+                if (method.isAnnotationPresent(Step.class) && !method.isSynthetic() && !method.isBridge()
+                        && signatures.add(signature)) {
+                    found.add(method);
+                } else if (!Modifier.isPrivate(method.getModifiers())) {
+                    signatures.add(signature);
+                }
+            }
+        }
+        return found;
+    }
+
+    static String stepName(Method method) {
+        String declared = method.getAnnotation(Step.class).value().strip();
+        return declared.isEmpty() ? method.getName() : declared;
+    }
+
+    /** Problems collected while reading one class, each prefixed with the pipeline it belongs to. */
+    private static final class Problems {
+        private final Class<?> pipelineClass;
+        private final List<PipelineProblem> list = new ArrayList<>();
+
+        Problems(Class<?> pipelineClass) {
+            this.pipelineClass = pipelineClass;
+        }
+
+        void add(@org.jspecify.annotations.Nullable Method method, String message) {
+            list.add(new PipelineProblem("Pipeline " + pipelineClass.getName() + " cannot run: " + message, method));
+        }
+
+        boolean isEmpty() {
+            return list.isEmpty();
+        }
+
+        List<PipelineProblem> list() {
+            return list;
+        }
+    }
+}

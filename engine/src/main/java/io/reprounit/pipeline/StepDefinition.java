@@ -1,0 +1,51 @@
+package io.reprounit.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.List;
+
+/** One step of a pipeline: its name, the method that computes it and what each of the method's parameters receives. */
+public final class StepDefinition {
+
+    private final String name;
+    private final Method method;
+    private final List<StepArgument> arguments;
+
+    StepDefinition(String name, Method method, List<StepArgument> arguments) {
+        this.name = requireNonNull(name);
+        this.method = requireNonNull(method);
+        this.arguments = List.copyOf(arguments);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Method method() {
+        return method;
+    }
+
+    public boolean isStatic() {
+        return Modifier.isStatic(method.getModifiers());
+    }
+
+    public List<StepArgument> arguments() {
+        return arguments;
+    }
+
+    /** The names of the steps whose outputs this step takes, in parameter order. */
+    public List<String> upstream() {
+        return arguments.stream()
+                .filter(StepArgument.Upstream.class::isInstance)
+                .map(argument -> ((StepArgument.Upstream) argument).step())
+                .distinct()
+                .toList();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

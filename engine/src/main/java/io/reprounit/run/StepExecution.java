@@ -1,0 +1,84 @@
+package io.reprounit.run;
+
+import static java.util.Objects.requireNonNull;
+
+import io.reprounit.artifact.Artifact;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one step did in one run: its output as an artifact, or the exception it threw, or why it did not run; and the
+ * digest of every argument it received, so that a comparison can tell a step that diverged by itself from one that was
+ * only fed different inputs.
+ */
+public final class StepExecution {
+
+    public enum Status { SUCCEEDED, FAILED, NOT_RUN }
+
+    private final String step;
+    private final Status status;
+    private final Map<String, String> argumentDigests;
+    private final @Nullable Artifact output;
+    private final @Nullable Throwable failure;
+    private final @Nullable String notRunReason;
+    private final Duration duration;
+
+    private StepExecution(String step, Status status, Map<String, String> argumentDigests, @Nullable Artifact output,
+            @Nullable Throwable failure, @Nullable String notRunReason, Duration duration) {
+        this.step = requireNonNull(step);
+        this.status = requireNonNull(status);
+        this.argumentDigests = Map.copyOf(argumentDigests);
+        this.output = output;
+        this.failure = failure;
+        this.notRunReason = notRunReason;
+        this.duration = requireNonNull(duration);
+    }
+
+    static StepExecution succeeded(String step, Map<String, String> arguments, Artifact output, Duration duration) {
+        return new StepExecution(step, Status.SUCCEEDED, arguments, requireNonNull(output), null, null, duration);
+    }
+
+    static StepExecution failed(String step, Map<String, String> arguments, Throwable failure, Duration duration) {
+        return new StepExecution(step, Status.FAILED, arguments, null, requireNonNull(failure), null, duration);
+    }
+
+    static StepExecution notRun(String step, String reason) {
+        return new StepExecution(step, Status.NOT_RUN, Map.of(), null, null, requireNonNull(reason), Duration.ZERO);
+    }
+
+    public String step() {
+        return step;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** Argument label, such as {@code @Input("load")}, to the digest of what the step received there. */
+    public Map<String, String> argumentDigests() {
+        return argumentDigests;
+    }
+
+    public Optional<Artifact> output() {
+        return Optional.ofNullable(output);
+    }
+
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    public Optional<String> notRunReason() {
+        return Optional.ofNullable(notRunReason);
+    }
+
+    public Duration duration() {
+        return duration;
+    }
+
+    @Override
+    public String toString() {
+        return step + " " + status + (output != null ? " " + output.digest() : "");
+    }
+}
