@@ -36,13 +36,15 @@ public final class PipelineRunner {
     }
 
     public Run run(int number) {
+        java.time.Instant started = java.time.Instant.now();
         Map<String, Object> outputs = new HashMap<>();
         Map<String, StepExecution> executions = new LinkedHashMap<>();
         Instance instance = new Instance(pipeline.pipelineClass());
         for (StepDefinition step : steps) {
             executions.put(step.name(), execute(step, outputs, executions, instance));
         }
-        return new Run(number, new ArrayList<>(executions.values()));
+        return new Run(number, new ArrayList<>(executions.values()), io.reprounit.fingerprint.Fingerprint.empty(), started,
+                java.time.Instant.now());
     }
 
     private StepExecution execute(StepDefinition step, Map<String, Object> outputs, Map<String, StepExecution> executions,
@@ -51,7 +53,8 @@ public final class PipelineRunner {
             StepExecution before = executions.get(upstream);
             if (before == null || before.status() != StepExecution.Status.SUCCEEDED) {
                 return StepExecution.notRun(step.name(), "it needs the output of step '" + upstream + "', which "
-                        + (before != null && before.status() == StepExecution.Status.FAILED ? "failed" : "did not run"));
+                        + (before != null && before.status() == StepExecution.Status.FAILED ? "failed" : "did not run"),
+                        io.reprounit.fingerprint.Fingerprint.empty());
             }
         }
         Object[] values = new Object[step.arguments().size()];
@@ -68,11 +71,14 @@ public final class PipelineRunner {
             Object output = step.method().invoke(target, values);
             Artifact artifact = materializers.materialize(output);
             outputs.put(step.name(), output);
-            return StepExecution.succeeded(step.name(), digests, artifact, elapsed(started));
+            return StepExecution.succeeded(step.name(), digests, artifact, elapsed(started),
+                    io.reprounit.fingerprint.Fingerprint.empty());
         } catch (InvocationTargetException e) {
-            return StepExecution.failed(step.name(), digests, e.getCause(), elapsed(started));
+            return StepExecution.failed(step.name(), digests, e.getCause(), elapsed(started),
+                    io.reprounit.fingerprint.Fingerprint.empty());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return StepExecution.failed(step.name(), digests, e, elapsed(started));
+            return StepExecution.failed(step.name(), digests, e, elapsed(started),
+                    io.reprounit.fingerprint.Fingerprint.empty());
         }
     }
 

@@ -3,6 +3,7 @@ package io.reprounit.run;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Artifact;
+import io.reprounit.fingerprint.Fingerprint;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +25,10 @@ public final class StepExecution {
     private final @Nullable Throwable failure;
     private final @Nullable String notRunReason;
     private final Duration duration;
+    private final Fingerprint fingerprint;
 
     private StepExecution(String step, Status status, Map<String, String> argumentDigests, @Nullable Artifact output,
-            @Nullable Throwable failure, @Nullable String notRunReason, Duration duration) {
+            @Nullable Throwable failure, @Nullable String notRunReason, Duration duration, Fingerprint fingerprint) {
         this.step = requireNonNull(step);
         this.status = requireNonNull(status);
         this.argumentDigests = Map.copyOf(argumentDigests);
@@ -34,18 +36,24 @@ public final class StepExecution {
         this.failure = failure;
         this.notRunReason = notRunReason;
         this.duration = requireNonNull(duration);
+        this.fingerprint = requireNonNull(fingerprint);
     }
 
-    static StepExecution succeeded(String step, Map<String, String> arguments, Artifact output, Duration duration) {
-        return new StepExecution(step, Status.SUCCEEDED, arguments, requireNonNull(output), null, null, duration);
+    static StepExecution succeeded(String step, Map<String, String> arguments, Artifact output, Duration duration,
+            Fingerprint fingerprint) {
+        return new StepExecution(step, Status.SUCCEEDED, arguments, requireNonNull(output), null, null, duration,
+                fingerprint);
     }
 
-    static StepExecution failed(String step, Map<String, String> arguments, Throwable failure, Duration duration) {
-        return new StepExecution(step, Status.FAILED, arguments, null, requireNonNull(failure), null, duration);
+    static StepExecution failed(String step, Map<String, String> arguments, Throwable failure, Duration duration,
+            Fingerprint fingerprint) {
+        return new StepExecution(step, Status.FAILED, arguments, null, requireNonNull(failure), null, duration,
+                fingerprint);
     }
 
-    static StepExecution notRun(String step, String reason) {
-        return new StepExecution(step, Status.NOT_RUN, Map.of(), null, null, requireNonNull(reason), Duration.ZERO);
+    static StepExecution notRun(String step, String reason, Fingerprint fingerprint) {
+        return new StepExecution(step, Status.NOT_RUN, Map.of(), null, null, requireNonNull(reason), Duration.ZERO,
+                fingerprint);
     }
 
     public String step() {
@@ -75,6 +83,11 @@ public final class StepExecution {
 
     public Duration duration() {
         return duration;
+    }
+
+    /** What this step depended on: its code, its configuration and the data it read. */
+    public Fingerprint fingerprint() {
+        return fingerprint;
     }
 
     @Override

@@ -1,0 +1,18 @@
+package io.reprounit.fingerprint;
+
+/** The four things a result depends on, each fingerprinted on its own so that a difference can be explained by it. */
+public enum Aspect {
+    /** The git commit and working tree, the bytecode each step runs, the jars on the classpath. */
+    CODE,
+    /** The pipeline's configuration, each step's parameters and seed. */
+    CONFIG,
+    /** The JDK, the operating system, processors, locale, time zone, encodings and chosen environment variables. */
+    ENVIRONMENT,
+    /** The content of every file or directory that a step reads through a parameter. */
+    DATA;
+
+    /** The lower-case name used in messages and files: code, config, environment, data. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

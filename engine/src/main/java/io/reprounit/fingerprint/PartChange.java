@@ -1,0 +1,35 @@
+package io.reprounit.fingerprint;
+
+import org.jspecify.annotations.Nullable;
+
+/** A fingerprint part that differs between two fingerprints: added ({@code before} null), removed, or changed. */
+public record PartChange(@Nullable FingerprintPart before, @Nullable FingerprintPart after) {
+
+    public PartChange {
+        if (before == null && after == null) {
+            throw new IllegalArgumentException("A change needs a part on at least one side");
+        }
+    }
+
+    public Aspect aspect() {
+        return before != null ? before.aspect() : after.aspect();
+    }
+
+    public String name() {
+        return before != null ? before.name() : after.name();
+    }
+
+    /** For example {@code java.version 17.0.15 → 21.0.4}, {@code data/iris.csv added}. */
+    public String describe() {
+        if (before == null) {
+            return name() + " added (" + after.value() + ")";
+        }
+        if (after == null) {
+            return name() + " removed (was " + before.value() + ")";
+        }
+        if (before.value().equals(after.value()) || before.value().length() > 80 || after.value().length() > 80) {
+            return name() + " changed";
+        }
+        return name() + " " + before.value() + " → " + after.value();
+    }
+}
