@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.reprounit.artifact.Materializers;
 import io.reprounit.compare.CheckResult;
 import io.reprounit.compare.RunComparator;
+import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.StepDefinition;
 import io.reprounit.run.PipelineRunner;
@@ -24,14 +25,17 @@ final class CheckExecutor {
 
     private final EngineExecutionListener listener;
     private final Materializers materializers;
+    private final Fingerprinter fingerprinter;
 
-    CheckExecutor(EngineExecutionListener listener, Materializers materializers) {
+    CheckExecutor(EngineExecutionListener listener, Materializers materializers, Fingerprinter fingerprinter) {
         this.listener = requireNonNull(listener);
         this.materializers = requireNonNull(materializers);
+        this.fingerprinter = requireNonNull(fingerprinter);
     }
 
     void execute(TestDescriptor engine) {
         listener.executionStarted(engine);
+        engine.getChildren().forEach(child -> fingerprinter.prepare(((PipelineDescriptor) child).pipeline()));
         for (TestDescriptor child : engine.getChildren()) {
             execute((PipelineDescriptor) child);
         }
@@ -46,11 +50,12 @@ final class CheckExecutor {
             PipelineDefinition pipeline = descriptor.pipeline();
             List<StepDefinition> needed = pipeline.stepsNeededFor(selected.stream().map(s -> s.step().name()).toList());
             List<Run> runs = new ArrayList<>();
-            PipelineRunner runner = new PipelineRunner(pipeline, needed, materializers);
+            PipelineRunner runner = new PipelineRunner(pipeline, needed, materializers, fingerprinter);
             for (int number = 1; number <= pipeline.runs(); number++) {
                 runs.add(runner.run(number));
             }
             CheckResult result = RunComparator.compare(needed, runs);
+            listener.reportingEntryPublished(descriptor, FingerprintEntries.of(runs.get(0).fingerprint()));
             StepReporter reporter = new StepReporter(listener);
             for (StepDescriptor step : selected) {
                 reporter.report(step, result.verdict(step.step().name()).orElseThrow());

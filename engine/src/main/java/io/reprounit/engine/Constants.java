@@ -18,5 +18,25 @@ public final class Constants {
     /** The number of runs when neither the annotation nor {@link #RUNS_PROPERTY_NAME} says otherwise. */
     public static final int DEFAULT_RUNS = 2;
 
+    /**
+     * Prefix of the system properties that override one step's parameter for a quick experiment:
+     * {@code reprounit.param.<pipeline>.<step>.<key>=<YAML value>}, for example
+     * {@code -Dreprounit.param.IrisPipeline.train.epochs=12}. The override is recorded in the configuration parts.
+     */
+    public static final String PARAM_OVERRIDE_PREFIX = "reprounit.param.";
+
+    /**
+     * Comma-separated names of environment variables to record in the environment parts, for example
+     * {@code CUDA_VISIBLE_DEVICES,OMP_NUM_THREADS}. A name that looks secret (TOKEN, SECRET, PASSWORD, KEY, CREDENTIAL,
+     * …) is recorded only as present or not, never its value. Default: none.
+     */
+    public static final String ENVIRONMENT_VARIABLES_PROPERTY_NAME = "reprounit.environment.variables";
+
+    /**
+     * Whether runs and steps are fingerprinted; {@code true} by default. Turning it off is for measuring what
+     * fingerprinting costs, not for everyday use: without fingerprints a difference cannot be explained.
+     */
+    public static final String FINGERPRINT_ENABLED_PROPERTY_NAME = "reprounit.fingerprint.enabled";
+
     private Constants() {}
 }

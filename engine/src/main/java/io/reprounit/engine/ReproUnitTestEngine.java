@@ -1,6 +1,8 @@
 package io.reprounit.engine;
 
 import io.reprounit.artifact.Materializers;
+import io.reprounit.fingerprint.Fingerprinter;
+import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.pipeline.PipelineReader;
 import java.util.Optional;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -43,7 +45,12 @@ public final class ReproUnitTestEngine implements TestEngine {
                 DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
         int defaultRuns = defaultRuns(request.getConfigurationParameters(), issues);
         Materializers materializers = Materializers.load(classLoader());
-        PipelineReader reader = new PipelineReader(defaultRuns, materializers::whyUnsupported);
+        PipelineReader reader = new PipelineReader(defaultRuns, materializers::whyUnsupported,
+                (pipeline, step, key) -> {
+                    String setting = Constants.PARAM_OVERRIDE_PREFIX + pipeline + "." + step + "." + key;
+                    return request.getConfigurationParameters().get(setting)
+                            .map(yaml -> new ParamOverrides.Override(setting, yaml));
+                });
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
                 .addClassContainerSelectorResolver(PipelineReader::isPipelineClass)
                 .addSelectorResolver(context -> new PipelineSelectorResolver(context.getClassNameFilter(),
@@ -56,7 +63,12 @@ public final class ReproUnitTestEngine implements TestEngine {
 
     @Override
     public void execute(ExecutionRequest request) {
-        new CheckExecutor(request.getEngineExecutionListener(), Materializers.load(classLoader()))
+        ConfigurationParameters parameters = request.getConfigurationParameters();
+        Materializers materializers = Materializers.load(classLoader());
+        Fingerprinter fingerprinter = parameters.getBoolean(Constants.FINGERPRINT_ENABLED_PROPERTY_NAME).orElse(true)
+                ? Fingerprinter.create(classLoader(), environmentVariables(parameters), materializers)
+                : Fingerprinter.disabled();
+        new CheckExecutor(request.getEngineExecutionListener(), materializers, fingerprinter)
                 .execute(request.getRootTestDescriptor());
     }
 
@@ -73,6 +85,12 @@ public final class ReproUnitTestEngine implements TestEngine {
                     + " or more. Using " + Constants.DEFAULT_RUNS + "."));
             return Constants.DEFAULT_RUNS;
         }
+    }
+
+    private static java.util.List<String> environmentVariables(ConfigurationParameters parameters) {
+        return parameters.get(Constants.ENVIRONMENT_VARIABLES_PROPERTY_NAME)
+                .map(names -> java.util.Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList())
+                .orElse(java.util.List.of());
     }
 
     private static ClassLoader classLoader() {

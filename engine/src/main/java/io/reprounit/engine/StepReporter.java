@@ -33,6 +33,8 @@ final class StepReporter {
         }
         listener.executionStarted(descriptor);
         listener.reportingEntryPublished(descriptor, ReportEntry.from(entries(verdict)));
+        verdict.executions().stream().findFirst().ifPresent(first ->
+                listener.reportingEntryPublished(descriptor, FingerprintEntries.of(first.fingerprint())));
         listener.executionFinished(descriptor, result(verdict));
     }
 

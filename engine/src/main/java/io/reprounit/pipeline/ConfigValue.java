@@ -2,5 +2,13 @@ package io.reprounit.pipeline;
 
 import tools.jackson.databind.JsonNode;
 
-/** A value from a pipeline's configuration, with the dotted path and the line it was found at. */
-public record ConfigValue(String path, JsonNode node, int line) {}
+/**
+ * A value from a pipeline's configuration, with where it came from: the dotted path and line in the YAML file, or, for
+ * an override, the name of the system property that set it (and line -1).
+ */
+public record ConfigValue(String path, JsonNode node, int line, boolean override) {
+
+    ConfigValue(String path, JsonNode node, int line) {
+        this(path, node, line, false);
+    }
+}

@@ -150,6 +150,27 @@ public final class PipelineConfig {
         return Optional.empty();
     }
 
+    /** The names of the keys directly below the dotted path ({@code ""} for the top level), in file order. */
+    java.util.List<String> keysUnder(String path) {
+        JsonNode node = root;
+        if (!path.isEmpty()) {
+            for (String segment : path.split("\\.")) {
+                node = node.path(segment);
+            }
+        }
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        if (node.isObject()) {
+            node.properties().forEach(entry -> keys.add(entry.getKey()));
+        }
+        return keys;
+    }
+
+    /** A YAML value given outside the file, such as an override's {@code 12} or {@code [a, b]}. */
+    static JsonNode parseValue(String yaml) {
+        JsonNode node = YAML.readTree(yaml);
+        return node == null ? MissingNode.getInstance() : node;
+    }
+
     /** The line of a key given by its dotted path, or -1. */
     public int line(String path) {
         return lines.getOrDefault(path, -1);

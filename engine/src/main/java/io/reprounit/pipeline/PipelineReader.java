@@ -35,10 +35,16 @@ public final class PipelineReader {
 
     private final int defaultRuns;
     private final OutputTypeCheck outputTypeCheck;
+    private final ParamOverrides overrides;
 
     public PipelineReader(int defaultRuns, OutputTypeCheck outputTypeCheck) {
+        this(defaultRuns, outputTypeCheck, ParamOverrides.NONE);
+    }
+
+    public PipelineReader(int defaultRuns, OutputTypeCheck outputTypeCheck, ParamOverrides overrides) {
         this.defaultRuns = defaultRuns;
         this.outputTypeCheck = requireNonNull(outputTypeCheck);
+        this.overrides = requireNonNull(overrides);
     }
 
     /** Whether the class is meant as a pipeline: annotated, and a concrete class. */
@@ -81,12 +87,15 @@ public final class PipelineReader {
                         + method.getName() + "(); give one of them another name with @Step(\"...\")");
                 continue;
             }
-            steps.put(stepName, readStep(stepName, method, config, seed, problems));
+            steps.put(stepName, readStep(name, stepName, method, config, seed, problems));
         }
         if (steps.isEmpty()) {
             problems.add(null, "it has no @Step methods; annotate the methods that compute the pipeline's steps");
         }
         checkInputs(steps, problems);
+        if (problems.isEmpty()) {
+            checkUnusedKeys(config, steps, problems);
+        }
         checkConstructor(pipelineClass, steps, problems);
         if (!problems.isEmpty()) {
             return new PipelineReading(null, problems.list());
@@ -101,7 +110,8 @@ public final class PipelineReader {
         return new PipelineReading(new PipelineDefinition(name, pipelineClass, runs, config, ordered.get()), List.of());
     }
 
-    private StepDefinition readStep(String stepName, Method method, PipelineConfig config, long seed, Problems problems) {
+    private StepDefinition readStep(String pipelineName, String stepName, Method method, PipelineConfig config, long seed,
+            Problems problems) {
         Type returned = method.getGenericReturnType();
         outputTypeCheck.whyUnsupported(returned).ifPresent(why ->
                 problems.add(method, "step '" + stepName + "' returns " + returned.getTypeName() + ", which cannot be"
@@ -109,13 +119,13 @@ public final class PipelineReader {
         List<StepArgument> arguments = new ArrayList<>();
         Parameter[] parameters = method.getParameters();
         for (int i = 0; i < parameters.length; i++) {
-            arguments.add(readArgument(stepName, method, parameters[i], i, config, seed, problems));
+            arguments.add(readArgument(pipelineName, stepName, method, parameters[i], i, config, seed, problems));
         }
         return new StepDefinition(stepName, method, arguments);
     }
 
-    private StepArgument readArgument(String stepName, Method method, Parameter parameter, int index,
-            PipelineConfig config, long seed, Problems problems) {
+    private StepArgument readArgument(String pipelineName, String stepName, Method method, Parameter parameter,
+            int index, PipelineConfig config, long seed, Problems problems) {
         Input input = parameter.getAnnotation(Input.class);
         Param param = parameter.getAnnotation(Param.class);
         String described = "parameter " + (index + 1) + " (" + parameter.getParameterizedType().getTypeName() + ")";
@@ -126,7 +136,7 @@ public final class PipelineReader {
             return new StepArgument.Upstream(input.value());
         }
         if (param != null) {
-            return readParam(stepName, method, parameter, param.value(), described, config, problems);
+            return readParam(pipelineName, stepName, method, parameter, param.value(), described, config, problems);
         }
         if (parameter.getType() == Random.class) {
             return new StepArgument.SeededRandom(Seeds.forStep(seed, stepName));
@@ -136,8 +146,8 @@ public final class PipelineReader {
         return new StepArgument.SeededRandom(0); // never used: the pipeline is not run
     }
 
-    private static StepArgument readParam(String stepName, Method method, Parameter parameter, String key,
-            String described, PipelineConfig config, Problems problems) {
+    private StepArgument readParam(String pipelineName, String stepName, Method method, Parameter parameter,
+            String key, String described, PipelineConfig config, Problems problems) {
         Type type = parameter.getParameterizedType();
         if (!ParamConverter.isSupported(type)) {
             problems.add(method, "step '" + stepName + "': @Param(\"" + key + "\") has type " + type.getTypeName()
@@ -145,7 +155,8 @@ public final class PipelineReader {
                     + " a Duration, or a List, Set or Map<String, ...> of these");
             return new StepArgument.Configured(key, new ConfigValue(key, tools.jackson.databind.node.MissingNode.getInstance(), -1), type);
         }
-        Optional<ConfigValue> value = config.value(stepName, key);
+        Optional<ConfigValue> value = overridden(pipelineName, stepName, key, method, problems)
+                .or(() -> config.value(stepName, key));
         if (value.isEmpty()) {
             String file = config.resource().orElse(null);
             problems.add(method, "step '" + stepName + "': @Param(\"" + key + "\") has no value; set steps." + stepName
@@ -159,6 +170,65 @@ public final class PipelineReader {
                 problems.add(method, config.where(value.get().path()) + value.get().path() + " cannot be given to step '"
                         + stepName + "' as " + described + ": " + why));
         return new StepArgument.Configured(key, value.get(), type);
+    }
+
+    private Optional<ConfigValue> overridden(String pipelineName, String stepName, String key, Method method,
+            Problems problems) {
+        Optional<ParamOverrides.Override> override = overrides.find(pipelineName, stepName, key);
+        if (override.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ConfigValue(override.get().setting(),
+                    PipelineConfig.parseValue(override.get().yaml()), -1, true));
+        } catch (RuntimeException e) {
+            problems.add(method, override.get().setting() + " = '" + override.get().yaml() + "' is not a valid YAML value;"
+                    + " quote it or fix it");
+            return Optional.empty();
+        }
+    }
+
+    /** Every key of the configuration must be used by some step: a key nobody reads is a typo or a leftover. */
+    private static void checkUnusedKeys(PipelineConfig config, Map<String, StepDefinition> steps, Problems problems) {
+        Set<String> used = new HashSet<>();
+        for (StepDefinition step : steps.values()) {
+            for (StepArgument argument : step.arguments()) {
+                if (argument instanceof StepArgument.Configured configured) {
+                    used.add(configured.source().path());
+                    if (configured.source().override()) {
+                        // An override shadows the file's value for one experiment; the key is still the pipeline's.
+                        used.add("steps." + step.name() + "." + configured.key());
+                        used.add("params." + configured.key());
+                    }
+                }
+            }
+        }
+        for (String key : config.keysUnder("")) {
+            if (!Set.of("seed", "params", "steps").contains(key)) {
+                problems.add(null, config.where(key) + "unknown key '" + key + "'; the configuration has seed, params and"
+                        + " steps");
+            }
+        }
+        for (String key : config.keysUnder("params")) {
+            if (!used.contains("params." + key)) {
+                problems.add(null, config.where("params." + key) + "params." + key + " is used by no step: no step takes"
+                        + " @Param(\"" + key + "\") without its own steps.<step>." + key + "; remove it or use it");
+            }
+        }
+        for (String step : config.keysUnder("steps")) {
+            if (!steps.containsKey(step)) {
+                problems.add(null, config.where("steps." + step) + "steps." + step + " names no step; the steps are "
+                        + String.join(", ", steps.keySet()));
+                continue;
+            }
+            for (String key : config.keysUnder("steps." + step)) {
+                String path = "steps." + step + "." + key;
+                if (!used.contains(path)) {
+                    problems.add(steps.get(step).method(), config.where(path) + path + " is used by no step: step '" + step
+                            + "' has no @Param(\"" + key + "\"); remove it or add the parameter");
+                }
+            }
+        }
     }
 
     private static void checkInputs(Map<String, StepDefinition> steps, Problems problems) {

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.Materializers;
+import io.reprounit.fingerprint.Fingerprint;
+import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
@@ -27,12 +29,15 @@ public final class PipelineRunner {
     private final PipelineDefinition pipeline;
     private final List<StepDefinition> steps;
     private final Materializers materializers;
+    private final Fingerprinter fingerprinter;
 
     /** Runs {@code steps}, which must include every step they need, of {@code pipeline}. */
-    public PipelineRunner(PipelineDefinition pipeline, List<StepDefinition> steps, Materializers materializers) {
+    public PipelineRunner(PipelineDefinition pipeline, List<StepDefinition> steps, Materializers materializers,
+            Fingerprinter fingerprinter) {
         this.pipeline = requireNonNull(pipeline);
         this.steps = List.copyOf(steps);
         this.materializers = requireNonNull(materializers);
+        this.fingerprinter = requireNonNull(fingerprinter);
     }
 
     public Run run(int number) {
@@ -43,18 +48,19 @@ public final class PipelineRunner {
         for (StepDefinition step : steps) {
             executions.put(step.name(), execute(step, outputs, executions, instance));
         }
-        return new Run(number, new ArrayList<>(executions.values()), io.reprounit.fingerprint.Fingerprint.empty(), started,
+        return new Run(number, new ArrayList<>(executions.values()), fingerprinter.forRun(pipeline), started,
                 java.time.Instant.now());
     }
 
     private StepExecution execute(StepDefinition step, Map<String, Object> outputs, Map<String, StepExecution> executions,
             Instance instance) {
+        Fingerprint fingerprint = fingerprinter.forStep(pipeline, step);
         for (String upstream : step.upstream()) {
             StepExecution before = executions.get(upstream);
             if (before == null || before.status() != StepExecution.Status.SUCCEEDED) {
                 return StepExecution.notRun(step.name(), "it needs the output of step '" + upstream + "', which "
                         + (before != null && before.status() == StepExecution.Status.FAILED ? "failed" : "did not run"),
-                        io.reprounit.fingerprint.Fingerprint.empty());
+                        fingerprint);
             }
         }
         Object[] values = new Object[step.arguments().size()];
@@ -66,19 +72,22 @@ public final class PipelineRunner {
                 values[i] = argumentValue(argument, outputs);
                 digests.put(argument.label(), argumentDigest(argument, executions));
             }
+            // What a step read from its data sources is an input too: a file changed between runs taints, not diverges.
+            fingerprint.parts(io.reprounit.fingerprint.Aspect.DATA)
+                    .forEach(part -> digests.put("data:" + part.name(), part.digest()));
             Object target = step.isStatic() ? null : instance.get();
             step.method().trySetAccessible();
             Object output = step.method().invoke(target, values);
             Artifact artifact = materializers.materialize(output);
             outputs.put(step.name(), output);
             return StepExecution.succeeded(step.name(), digests, artifact, elapsed(started),
-                    io.reprounit.fingerprint.Fingerprint.empty());
+                    fingerprint);
         } catch (InvocationTargetException e) {
             return StepExecution.failed(step.name(), digests, e.getCause(), elapsed(started),
-                    io.reprounit.fingerprint.Fingerprint.empty());
+                    fingerprint);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return StepExecution.failed(step.name(), digests, e, elapsed(started),
-                    io.reprounit.fingerprint.Fingerprint.empty());
+                    fingerprint);
         }
     }
 
@@ -97,7 +106,7 @@ public final class PipelineRunner {
             return executions.get(upstream.step()).output().orElseThrow().digest();
         }
         if (argument instanceof StepArgument.Configured configured) {
-            return materializers.materialize(configured.value()).digest();
+            return io.reprounit.artifact.Digests.sha256(configured.source().node().toString());
         }
         return "seed:" + ((StepArgument.SeededRandom) argument).seed();
     }

@@ -1,0 +1,98 @@
+package io.reprounit.fingerprint;
+
+import io.reprounit.artifact.Digests;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.objectweb.asm.Type;
+
+/**
+ * The code a step runs: its own method and, transitively, every method of the project's own classes that it calls,
+ * with the static initialiser of each such class, and for instance steps the pipeline's constructor, which runs before
+ * every instance step. Edit a helper and only the steps that reach it change; edit a comment or move lines and nothing
+ * does, since debug information is left out.
+ *
+ * <p>Calls through an interface or an abstract method are followed to the declared method only: an implementation
+ * chosen at run time is not seen (it still changes the git parts).
+ */
+final class BytecodeFingerprint {
+
+    private final ProjectClasses classes;
+    private final Map<Method, FingerprintPart> parts = new ConcurrentHashMap<>();
+
+    BytecodeFingerprint(ProjectClasses classes) {
+        this.classes = classes;
+    }
+
+    FingerprintPart of(Method step) {
+        return parts.computeIfAbsent(step, this::compute);
+    }
+
+    private FingerprintPart compute(Method step) {
+        String owner = Type.getInternalName(step.getDeclaringClass());
+        Map<String, Resolved> reached = new LinkedHashMap<>();
+        Set<String> classesSeen = new HashSet<>();
+        Deque<MethodCode.MethodRef> pending = new ArrayDeque<>();
+        pending.push(new MethodCode.MethodRef(owner, step.getName(), Type.getMethodDescriptor(step)));
+        if (!java.lang.reflect.Modifier.isStatic(step.getModifiers())) {
+            pending.addLast(new MethodCode.MethodRef(owner, "<init>", "()V"));
+        }
+        while (!pending.isEmpty()) {
+            MethodCode.MethodRef next = pending.pollFirst();
+            Optional<Resolved> resolved = resolve(next);
+            if (resolved.isEmpty() || reached.containsKey(resolved.get().key())) {
+                continue;
+            }
+            reached.put(resolved.get().key(), resolved.get());
+            if (classesSeen.add(resolved.get().owner())) {
+                pending.addLast(new MethodCode.MethodRef(resolved.get().owner(), "<clinit>", "()V"));
+            }
+            // Depth first in call order, so that the listing follows the code.
+            var calls = resolved.get().code().calls();
+            for (int i = calls.size() - 1; i >= 0; i--) {
+                pending.push(calls.get(i));
+            }
+        }
+        MessageDigest sha256 = Digests.newSha256();
+        for (Resolved method : reached.values()) {
+            sha256.update(method.stableKey().getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) '\n');
+            sha256.update(method.code().text().getBytes(StandardCharsets.UTF_8));
+        }
+        return new FingerprintPart(Aspect.CODE, "bytecode", reached.size() + " methods in " + classesSeen.size()
+                + " classes", Digests.format(sha256.digest()));
+    }
+
+    /**
+     * @param key       owner, name and descriptor: tells methods apart
+     * @param stableKey the same with lambda numbering left out: what the digest covers, since the traversal order
+     *                  already tells lambda bodies apart
+     */
+    private record Resolved(String owner, String key, String stableKey, MethodCode code) {}
+
+    /** The project method a call runs: declared in the named class or inherited from a project superclass. */
+    private Optional<Resolved> resolve(MethodCode.MethodRef call) {
+        String owner = call.owner();
+        while (owner != null) {
+            Optional<ProjectClasses.ClassCode> type = classes.get(owner);
+            if (type.isEmpty()) {
+                return Optional.empty();
+            }
+            MethodCode code = type.get().methods().get(call.name() + call.descriptor());
+            if (code != null) {
+                return Optional.of(new Resolved(owner, owner + "." + call.name() + call.descriptor(),
+                        owner + "." + CanonicalMethodVisitor.stableName(call.name()) + call.descriptor(), code));
+            }
+            owner = type.get().superName();
+        }
+        return Optional.empty();
+    }
+}

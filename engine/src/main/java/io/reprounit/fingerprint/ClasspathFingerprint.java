@@ -1,0 +1,132 @@
+package io.reprounit.fingerprint;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+
+/**
+ * One part per jar on the classpath: named by its Maven coordinates where the jar carries them, valued by its version,
+ * with the SHA-256 of the file. Directories on the classpath ({@code target/classes}) are left to the bytecode parts of
+ * the steps, which see exactly the methods each step runs.
+ */
+final class ClasspathFingerprint {
+
+    private ClasspathFingerprint() {}
+
+    static List<FingerprintPart> take(String classPath, FileDigestCache digests) {
+        List<FingerprintPart> parts = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
+        for (Path jar : jars(classPath)) {
+            if (isLauncherJar(jar)) {
+                continue;
+            }
+            Coordinates coordinates = coordinates(jar);
+            String name = "jar:" + coordinates.name();
+            if (!names.add(name)) {
+                name = "jar:" + jar.getFileName(); // two copies of one artifact: both count, by file name
+                if (!names.add(name)) {
+                    continue;
+                }
+            }
+            parts.add(new FingerprintPart(Aspect.CODE, name, coordinates.version(), digests.digest(jar)));
+        }
+        return parts;
+    }
+
+    /**
+     * Surefire's booter jar has a new random name in every fork and holds nothing but a manifest: its entries count,
+     * it does not.
+     */
+    private static boolean isLauncherJar(Path jar) {
+        String name = jar.getFileName().toString();
+        return name.startsWith("surefirebooter") || name.startsWith("failsafebooter");
+    }
+
+    /**
+     * The jars of a class path, in order, with the {@code Class-Path} of their manifests followed: Surefire's
+     * manifest-only booter jar carries the whole test class path that way.
+     */
+    static List<Path> jars(String classPath) {
+        Set<Path> jars = new LinkedHashSet<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                addJar(Path.of(entry).toAbsolutePath().normalize(), jars);
+            }
+        }
+        return new ArrayList<>(jars);
+    }
+
+    private static void addJar(Path path, Set<Path> jars) {
+        if (!Files.isRegularFile(path) || !path.getFileName().toString().endsWith(".jar") || !jars.add(path)) {
+            return;
+        }
+        for (Path referenced : manifestClassPath(path)) {
+            addJar(referenced, jars);
+        }
+    }
+
+    private static List<Path> manifestClassPath(Path jar) {
+        List<Path> referenced = new ArrayList<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            if (classPath == null) {
+                return referenced;
+            }
+            for (String entry : classPath.trim().split("\\s+")) {
+                try {
+                    java.net.URI uri = jar.getParent().toUri().resolve(entry);
+                    referenced.add(Path.of(uri).toAbsolutePath().normalize());
+                } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                    // Not a file URL: nothing on this machine to digest.
+                }
+            }
+        } catch (IOException e) {
+            // An unreadable jar still gets its part, by file digest; it simply refers to nothing else.
+        }
+        return referenced;
+    }
+
+    private record Coordinates(String name, String version) {}
+
+    /** {@code groupId:artifactId} and version from the jar's single {@code pom.properties}, else the file name. */
+    private static Coordinates coordinates(Path jar) {
+        String fileName = jar.getFileName().toString();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Properties found = null;
+            Enumeration<java.util.jar.JarEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (entry.getName().startsWith("META-INF/maven/") && entry.getName().endsWith("/pom.properties")) {
+                    if (found != null) {
+                        found = null; // a shaded jar with several: the file name is more honest
+                        break;
+                    }
+                    found = new Properties();
+                    try (InputStream in = file.getInputStream(entry)) {
+                        found.load(in);
+                    }
+                }
+            }
+            if (found != null && found.getProperty("groupId") != null && found.getProperty("artifactId") != null) {
+                return new Coordinates(found.getProperty("groupId") + ":" + found.getProperty("artifactId"),
+                        found.getProperty("version", fileName));
+            }
+        } catch (IOException e) {
+            // Fall back to the file name below.
+        }
+        return new Coordinates(fileName, fileName);
+    }
+}

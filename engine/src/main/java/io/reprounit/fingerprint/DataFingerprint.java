@@ -1,0 +1,68 @@
+package io.reprounit.fingerprint;
+
+import io.reprounit.artifact.Digests;
+import io.reprounit.pipeline.StepArgument;
+import io.reprounit.pipeline.StepDefinition;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The data parts of a step: every {@code @Param} of type {@code Path} or {@code File} names a datasource, digested when
+ * the step runs — a file by its content, a directory by the sorted relative paths and contents of its files. The part is
+ * named by the path as configured, so that an explanation reads "data/iris.csv changed".
+ */
+final class DataFingerprint {
+
+    private DataFingerprint() {}
+
+    static List<FingerprintPart> forStep(StepDefinition step, FileDigestCache digests) {
+        Map<String, FingerprintPart> parts = new LinkedHashMap<>();
+        for (StepArgument argument : step.arguments()) {
+            if (argument instanceof StepArgument.Configured configured) {
+                Object value = configured.value();
+                Path path = value instanceof Path p ? p : value instanceof File f ? f.toPath() : null;
+                if (path != null) {
+                    String name = path.toString().replace(File.separatorChar, '/');
+                    parts.putIfAbsent(name, snapshot(name, path, digests));
+                }
+            }
+        }
+        return new ArrayList<>(parts.values());
+    }
+
+    private static FingerprintPart snapshot(String name, Path path, FileDigestCache digests) {
+        if (Files.isRegularFile(path)) {
+            return new FingerprintPart(Aspect.DATA, name, "file", digests.digest(path));
+        }
+        if (Files.isDirectory(path)) {
+            TreeMap<String, String> listing = listing(path, digests);
+            MessageDigest sha256 = Digests.newSha256();
+            listing.forEach((file, digest) -> sha256.update((file + "\0" + digest + "\n").getBytes(StandardCharsets.UTF_8)));
+            return new FingerprintPart(Aspect.DATA, name, "directory of " + listing.size() + " files",
+                    Digests.format(sha256.digest()));
+        }
+        return FingerprintPart.of(Aspect.DATA, name, "(missing)");
+    }
+
+    private static TreeMap<String, String> listing(Path directory, FileDigestCache digests) {
+        TreeMap<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(directory)) {
+            walk.filter(Files::isRegularFile).forEach(file -> files.put(
+                    directory.relativize(file).toString().replace(File.separatorChar, '/'), digests.digest(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the datasource " + directory, e);
+        }
+        return files;
+    }
+}

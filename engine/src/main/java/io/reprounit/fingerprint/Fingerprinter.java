@@ -1,0 +1,115 @@
+package io.reprounit.fingerprint;
+
+import static java.util.Objects.requireNonNull;
+
+import io.reprounit.artifact.Materializers;
+import io.reprounit.pipeline.PipelineDefinition;
+import io.reprounit.pipeline.StepDefinition;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Takes the fingerprints of runs and steps. What cannot change while the JVM lives — environment, classpath jars, the git
+ * state of a repository — is taken once per JVM and shared by every check; git, the slowest, is started in the
+ * background as soon as a check is planned, so that it overlaps the first run. A step's code and configuration parts are
+ * taken once per step; its data parts every time it runs, since they are a snapshot of its sources at that moment.
+ */
+public final class Fingerprinter {
+
+    private static final Map<List<String>, List<FingerprintPart>> ENVIRONMENTS = new ConcurrentHashMap<>();
+    private static final Map<String, List<FingerprintPart>> CLASSPATHS = new ConcurrentHashMap<>();
+    private static final Map<Path, CompletableFuture<List<FingerprintPart>>> REPOSITORIES = new ConcurrentHashMap<>();
+    private static final FileDigestCache FILE_DIGESTS = new FileDigestCache();
+
+    private static final Fingerprinter DISABLED = new Fingerprinter(false, List.of(), null, null);
+
+    private final boolean enabled;
+    private final List<String> environmentVariables;
+    private final BytecodeFingerprint bytecode;
+    private final Materializers materializers;
+    private final Map<StepDefinition, List<FingerprintPart>> stepParts = new ConcurrentHashMap<>();
+
+    private Fingerprinter(boolean enabled, List<String> environmentVariables, BytecodeFingerprint bytecode,
+            Materializers materializers) {
+        this.enabled = enabled;
+        this.environmentVariables = List.copyOf(environmentVariables);
+        this.bytecode = bytecode;
+        this.materializers = materializers;
+    }
+
+    /**
+     * @param environmentVariables names of environment variables to record (secret-looking ones only as present)
+     */
+    public static Fingerprinter create(ClassLoader classLoader, List<String> environmentVariables,
+            Materializers materializers) {
+        return new Fingerprinter(true, environmentVariables, new BytecodeFingerprint(new ProjectClasses(classLoader)),
+                requireNonNull(materializers));
+    }
+
+    /** Takes no fingerprints at all: for measuring what fingerprinting costs. */
+    public static Fingerprinter disabled() {
+        return DISABLED;
+    }
+
+    /** Starts what is slow to take for this pipeline, so that it overlaps the runs. */
+    public void prepare(PipelineDefinition pipeline) {
+        if (enabled) {
+            repository(pipeline.pipelineClass());
+        }
+    }
+
+    /** The parts every step of a run shares: environment, commit, jars, the configuration file. */
+    public Fingerprint forRun(PipelineDefinition pipeline) {
+        if (!enabled) {
+            return Fingerprint.empty();
+        }
+        List<FingerprintPart> parts = new ArrayList<>();
+        parts.addAll(ENVIRONMENTS.computeIfAbsent(environmentVariables,
+                names -> EnvironmentFingerprint.take(names, System::getenv)));
+        parts.addAll(repository(pipeline.pipelineClass()).join());
+        String classPath = System.getProperty("java.class.path", "");
+        parts.addAll(CLASSPATHS.computeIfAbsent(classPath, path -> ClasspathFingerprint.take(path, FILE_DIGESTS)));
+        parts.addAll(ConfigFingerprint.forRun(pipeline));
+        return Fingerprint.of(parts);
+    }
+
+    /** A step's parts at the moment it runs: its code and configuration, and a snapshot of its data sources. */
+    public Fingerprint forStep(PipelineDefinition pipeline, StepDefinition step) {
+        if (!enabled) {
+            return Fingerprint.empty();
+        }
+        List<FingerprintPart> parts = new ArrayList<>(stepParts.computeIfAbsent(step, s -> {
+            List<FingerprintPart> fixed = new ArrayList<>();
+            fixed.add(bytecode.of(s.method()));
+            fixed.addAll(ConfigFingerprint.forStep(s, pipeline.config().seed(), materializers));
+            return fixed;
+        }));
+        parts.addAll(DataFingerprint.forStep(step, FILE_DIGESTS));
+        return Fingerprint.of(parts);
+    }
+
+    private static CompletableFuture<List<FingerprintPart>> repository(Class<?> pipelineClass) {
+        Path location = codeLocation(pipelineClass);
+        return REPOSITORIES.computeIfAbsent(location,
+                directory -> CompletableFuture.supplyAsync(() -> GitFingerprint.take(directory)));
+    }
+
+    /** The directory or jar the class was loaded from; the working directory where that is unknown. */
+    private static Path codeLocation(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        try {
+            if (source != null && source.getLocation() != null && "file".equals(source.getLocation().getProtocol())) {
+                return Path.of(source.getLocation().toURI()).toAbsolutePath().normalize();
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // Fall through to the working directory.
+        }
+        return Path.of("").toAbsolutePath();
+    }
+}

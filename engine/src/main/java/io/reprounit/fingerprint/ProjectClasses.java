@@ -1,0 +1,60 @@
+package io.reprounit.fingerprint;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The project's own classes, read with ASM without loading them: those whose class files come from a directory such as
+ * {@code target/classes} or {@code target/test-classes}. Classes from jars and from the JDK are not the project's: jars
+ * have their own fingerprint parts, and the JDK is part of the environment. Each class file is read once.
+ */
+final class ProjectClasses {
+
+    /** A class's methods by name and descriptor, and its superclass. */
+    record ClassCode(String superName, Map<String, MethodCode> methods) {}
+
+    private final ClassLoader loader;
+    private final Map<String, Optional<ClassCode>> classes = new ConcurrentHashMap<>();
+
+    ProjectClasses(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /** The class with this internal name, where it is one of the project's own. */
+    Optional<ClassCode> get(String internalName) {
+        return classes.computeIfAbsent(internalName, this::read);
+    }
+
+    private Optional<ClassCode> read(String internalName) {
+        URL resource = loader.getResource(internalName + ".class");
+        if (resource == null || !"file".equals(resource.getProtocol())) {
+            return Optional.empty();
+        }
+        try (InputStream in = resource.openStream()) {
+            ClassReader reader = new ClassReader(in);
+            Map<String, MethodCode> methods = new HashMap<>();
+            reader.accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                        String[] exceptions) {
+                    String key = name + descriptor;
+                    return new CanonicalMethodVisitor(code -> methods.put(key, code));
+                }
+            }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            return Optional.of(new ClassCode(reader.getSuperName(), Map.copyOf(methods)));
+        } catch (IOException | RuntimeException e) {
+            // A class file ASM cannot read (newer than it knows) is left out rather than failing the check; the
+            // git parts still cover the source.
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.reprounit.fingerprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class EnvironmentFingerprintTest {
+
+    @Test
+    void recordsTheJvmOperatingSystemAndDefaults() {
+        Map<String, String> parts = values(EnvironmentFingerprint.take(List.of(), name -> null));
+
+        assertThat(parts).containsEntry("java.version", System.getProperty("java.version"))
+                .containsEntry("java.vendor", System.getProperty("java.vendor"))
+                .containsEntry("os.arch", System.getProperty("os.arch"))
+                .containsEntry("processors", Integer.toString(Runtime.getRuntime().availableProcessors()))
+                .containsEntry("locale", Locale.getDefault().toLanguageTag())
+                .containsEntry("time.zone", TimeZone.getDefault().getID())
+                .containsEntry("line.separator", System.lineSeparator().replace("\n", "\\n").replace("\r", "\\r"))
+                .containsKeys("java.vm.name", "java.vm.arguments", "os.name", "os.version", "file.encoding",
+                        "native.encoding", "sun.jnu.encoding");
+        assertThat(parts.values()).allSatisfy(value -> assertThat(value).isNotNull());
+    }
+
+    @Test
+    void recordsChosenVariablesButOnlyThePresenceOfSecretOnes() {
+        Map<String, String> environment = Map.of("OMP_NUM_THREADS", "4", "HF_TOKEN", "hf_abc123", "DB_PASSWORD", "pw1",
+                "AWS_SECRET_ACCESS_KEY", "xyz789");
+
+        List<FingerprintPart> parts = EnvironmentFingerprint.take(
+                List.of("OMP_NUM_THREADS", "HF_TOKEN", "DB_PASSWORD", "AWS_SECRET_ACCESS_KEY", "CUDA_VISIBLE_DEVICES"),
+                environment::get);
+
+        assertThat(values(parts)).containsEntry("env.OMP_NUM_THREADS", "4").containsEntry("env.HF_TOKEN", "(set)")
+                .containsEntry("env.DB_PASSWORD", "(set)").containsEntry("env.AWS_SECRET_ACCESS_KEY", "(set)")
+                .containsEntry("env.CUDA_VISIBLE_DEVICES", "(unset)");
+        assertThat(parts.toString()).doesNotContain("hf_abc123", "pw1", "xyz789");
+        assertThat(parts).filteredOn(part -> part.name().equals("env.HF_TOKEN")).singleElement()
+                .extracting(FingerprintPart::digest)
+                .as("the digest is of the recorded presence, so it cannot be used to test guesses of the value")
+                .isEqualTo(io.reprounit.artifact.Digests.sha256("(set)"));
+    }
+
+    @Test
+    void secretLookingJvmArgumentsAreRedacted() {
+        assertThat(SecretNames.redactArgument("-Ddb.password=hunter2")).isEqualTo("-Ddb.password=(redacted)");
+        assertThat(SecretNames.redactArgument("--api-token=abc")).isEqualTo("--api-token=(redacted)");
+        assertThat(SecretNames.redactArgument("-Xmx2g")).isEqualTo("-Xmx2g");
+        assertThat(SecretNames.redactArgument("-Duser.timezone=UTC")).isEqualTo("-Duser.timezone=UTC");
+    }
+
+    private static Map<String, String> values(List<FingerprintPart> parts) {
+        return parts.stream().collect(Collectors.toMap(FingerprintPart::name, FingerprintPart::value));
+    }
+}

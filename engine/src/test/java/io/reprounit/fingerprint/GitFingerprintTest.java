@@ -1,0 +1,85 @@
+package io.reprounit.fingerprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GitFingerprintTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void outsideAnyRepositoryOnePartSaysSo() throws Exception {
+        Path plain = Files.createDirectories(directory.resolve("no-git/target/test-classes"));
+
+        List<FingerprintPart> parts = GitFingerprint.take(plain);
+
+        assertThat(parts).extracting(FingerprintPart::name, FingerprintPart::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("git", GitFingerprint.OUTSIDE));
+    }
+
+    @Test
+    void aCleanWorkingTreeGivesCommitBranchAndNotDirty() throws Exception {
+        String commit;
+        try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline {}");
+            Files.writeString(directory.resolve(".gitignore"), "target/\n");
+            git.add().addFilepattern(".").call();
+            commit = git.commit().setMessage("first").setSign(false).call().name();
+        }
+        Path classes = Files.createDirectories(directory.resolve("target/test-classes"));
+
+        Map<String, String> parts = values(GitFingerprint.take(classes));
+
+        assertThat(parts).containsEntry("git.commit", commit).containsEntry("git.branch", "main")
+                .containsEntry("git.dirty", "false").doesNotContainKey("git.uncommitted");
+    }
+
+    @Test
+    void aDirtyWorkingTreeIsDetectedAndItsChangesDigested() throws Exception {
+        try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline {}");
+            Files.writeString(directory.resolve(".gitignore"), "target/\n*.log\n");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("first").setSign(false).call();
+        }
+        Path classes = Files.createDirectories(directory.resolve("target/test-classes"));
+
+        Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline { int epochs = 12; }");
+        Map<String, FingerprintPart> edited = parts(GitFingerprint.take(classes));
+        assertThat(edited.get("git.dirty").value()).isEqualTo("true");
+        assertThat(edited.get("git.uncommitted").value()).isEqualTo("1 changed files");
+
+        Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline { int epochs = 13; }");
+        assertThat(parts(GitFingerprint.take(classes)).get("git.uncommitted").digest())
+                .as("another edit of the same file").isNotEqualTo(edited.get("git.uncommitted").digest());
+
+        Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline { int epochs = 12; }");
+        Files.writeString(directory.resolve("run.log"), "ignored");
+        Files.writeString(classes.resolve("Pipeline.class"), "ignored too");
+        assertThat(parts(GitFingerprint.take(classes)).get("git.uncommitted").digest())
+                .as("ignored files do not count").isEqualTo(edited.get("git.uncommitted").digest());
+
+        Files.writeString(directory.resolve("Notes.java"), "class Notes {}");
+        FingerprintPart untracked = parts(GitFingerprint.take(classes)).get("git.uncommitted");
+        assertThat(untracked.value()).isEqualTo("2 changed files");
+        assertThat(untracked.digest()).as("an untracked file counts").isNotEqualTo(edited.get("git.uncommitted").digest());
+    }
+
+    private static Map<String, FingerprintPart> parts(List<FingerprintPart> parts) {
+        return parts.stream().collect(Collectors.toMap(FingerprintPart::name, Function.identity()));
+    }
+
+    private static Map<String, String> values(List<FingerprintPart> parts) {
+        return parts.stream().collect(Collectors.toMap(FingerprintPart::name, FingerprintPart::value));
+    }
+}
