@@ -41,4 +41,10 @@ public @interface ReproducibleRun {
      * {@code <SimpleName>.yaml} in the class's package is used where it exists.
      */
     String config() default "";
+
+    /**
+     * How the pipeline is checked against its baseline, {@code <name>.yaml} in {@code src/test/resources/reprounit/baselines}.
+     * By default, as configuration parameter {@code reprounit.baseline.mode} says.
+     */
+    BaselineMode baseline() default BaselineMode.CONFIGURED;
 }

@@ -66,6 +66,7 @@ final class StepReporter {
     private static Map<String, String> entries(StepVerdict verdict) {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("reprounit.verdict", verdict.verdict().name());
+        entries.put("reprounit.explanation", verdict.explanation());
         String firstDigest = null;
         boolean allSame = true;
         for (StepExecution execution : verdict.executions()) {

@@ -6,13 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -87,31 +84,7 @@ public final class PipelineConfig {
             throw new PipelineConfigException(resource + ":1: the configuration must be a mapping with seed, params and"
                     + " steps, not a " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
-        return new PipelineConfig(resource, text, root, keyLines(text));
-    }
-
-    /** The line of every key, by dotted path, read in one streaming pass since a parsed tree forgets locations. */
-    private static Map<String, Integer> keyLines(String text) {
-        Map<String, Integer> lines = new LinkedHashMap<>();
-        try (JsonParser parser = YAML.createParser(text)) {
-            if (parser.nextToken() == JsonToken.START_OBJECT) {
-                readKeyLines(parser, "", lines);
-            }
-        }
-        return lines;
-    }
-
-    private static void readKeyLines(JsonParser parser, String prefix, Map<String, Integer> lines) {
-        for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
-            String path = prefix.isEmpty() ? parser.currentName() : prefix + "." + parser.currentName();
-            lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
-            JsonToken value = parser.nextToken();
-            if (value == JsonToken.START_OBJECT) {
-                readKeyLines(parser, path, lines);
-            } else if (value == JsonToken.START_ARRAY) {
-                parser.skipChildren();
-            }
-        }
+        return new PipelineConfig(resource, text, root, YamlLines.of(text));
     }
 
     /** The file the configuration came from, or empty where the pipeline has none. */

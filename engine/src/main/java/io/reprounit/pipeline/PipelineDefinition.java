@@ -20,8 +20,10 @@ public final class PipelineDefinition {
     private final int runs;
     private final PipelineConfig config;
     private final Map<String, StepDefinition> steps;
+    private final io.reprounit.api.BaselineMode baselineMode;
 
-    PipelineDefinition(String name, Class<?> pipelineClass, int runs, PipelineConfig config, List<StepDefinition> ordered) {
+    PipelineDefinition(String name, Class<?> pipelineClass, int runs, PipelineConfig config, List<StepDefinition> ordered,
+            io.reprounit.api.BaselineMode baselineMode) {
         this.name = requireNonNull(name);
         this.pipelineClass = requireNonNull(pipelineClass);
         this.runs = runs;
@@ -29,6 +31,12 @@ public final class PipelineDefinition {
         Map<String, StepDefinition> byName = new LinkedHashMap<>();
         ordered.forEach(step -> byName.put(step.name(), step));
         this.steps = java.util.Collections.unmodifiableMap(byName);
+        this.baselineMode = requireNonNull(baselineMode);
+    }
+
+    /** The baseline mode the class asks for; {@code CONFIGURED} leaves it to configuration. */
+    public io.reprounit.api.BaselineMode baselineMode() {
+        return baselineMode;
     }
 
     public String name() {

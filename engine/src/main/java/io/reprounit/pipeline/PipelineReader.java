@@ -54,13 +54,19 @@ public final class PipelineReader {
                 && !candidate.isAnonymousClass() && !candidate.isLocalClass();
     }
 
+    /** The pipeline's name: {@code @ReproducibleRun(name)}, or the class's simple name. */
+    public static String pipelineName(Class<?> pipelineClass) {
+        String declared = pipelineClass.getAnnotation(ReproducibleRun.class).name().strip();
+        return declared.isEmpty() ? pipelineClass.getSimpleName() : declared;
+    }
+
     public PipelineReading read(Class<?> pipelineClass) {
         ReproducibleRun annotation = pipelineClass.getAnnotation(ReproducibleRun.class);
         if (annotation == null) {
             throw new IllegalArgumentException(pipelineClass.getName() + " is not annotated with @ReproducibleRun");
         }
         Problems problems = new Problems(pipelineClass);
-        String name = annotation.name().isBlank() ? pipelineClass.getSimpleName() : annotation.name().strip();
+        String name = pipelineName(pipelineClass);
         int runs = annotation.runs() == 2 ? defaultRuns : annotation.runs();
         if (runs < 2) {
             problems.add(null, "runs = " + runs + ", but a check compares at least 2 runs; set @ReproducibleRun(runs = 2)"
@@ -107,7 +113,8 @@ public final class PipelineReader {
                     + "; a step can only take the outputs of steps that do not need it");
             return new PipelineReading(null, problems.list());
         }
-        return new PipelineReading(new PipelineDefinition(name, pipelineClass, runs, config, ordered.get()), List.of());
+        return new PipelineReading(new PipelineDefinition(name, pipelineClass, runs, config, ordered.get(),
+                annotation.baseline()), List.of());
     }
 
     private StepDefinition readStep(String pipelineName, String stepName, Method method, PipelineConfig config, long seed,

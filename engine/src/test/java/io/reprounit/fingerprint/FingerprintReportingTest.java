@@ -79,8 +79,8 @@ class FingerprintReportingTest {
     }
 
     private static Events execute(Map<String, String> parameters) {
-        return EngineTestKit.engine("reprounit").configurationParameters(parameters)
-                .selectors(selectClass(Training.class)).execute().allEvents();
+        return EngineTestKit.engine("reprounit").configurationParameter("reprounit.baseline.mode", "none")
+                .configurationParameters(parameters).selectors(selectClass(Training.class)).execute().allEvents();
     }
 
     /** Every report entry published on the descriptor whose unique id ends with the segment, merged. */

@@ -1,0 +1,149 @@
+package io.reprounit.baseline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.reprounit.artifact.Artifact;
+import io.reprounit.fingerprint.Aspect;
+import io.reprounit.fingerprint.Fingerprint;
+import io.reprounit.fingerprint.FingerprintPart;
+import io.reprounit.pipeline.PipelineDefinition;
+import io.reprounit.run.Run;
+import io.reprounit.run.StepExecution;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The recorded result of a pipeline, committed beside the tests and reviewed like code: per step its output digest and
+ * parts; for the run its environment, dependencies and commit. It holds nothing that would make two machines write
+ * different files for the same result beyond what differs for real: no absolute paths, no timestamps, no secrets.
+ */
+public final class Baseline {
+
+    /** Text outputs up to this many characters are previewed in full; longer ones are cut. */
+    static final int PREVIEW_LENGTH = 200;
+
+    private final String pipeline;
+    private final String pipelineClass;
+    private final Fingerprint runParts;
+    private final Map<String, StepRecord> steps;
+
+    public Baseline(String pipeline, String pipelineClass, Fingerprint runParts, Map<String, StepRecord> steps) {
+        this.pipeline = requireNonNull(pipeline);
+        this.pipelineClass = requireNonNull(pipelineClass);
+        this.runParts = requireNonNull(runParts);
+        this.steps = Collections.unmodifiableMap(new TreeMap<>(steps));
+    }
+
+    /** The baseline that {@code run} would record; steps that did not succeed are left out. */
+    public static Baseline of(PipelineDefinition pipeline, Run run, Path workingDirectory) {
+        Map<String, String> renames = portableNames(run, workingDirectory);
+        Map<String, StepRecord> steps = new TreeMap<>();
+        for (StepExecution execution : run.executions()) {
+            execution.output().ifPresent(output -> steps.put(execution.step(), new StepRecord(output.digest(),
+                    output.size(), preview(output), portable(execution.fingerprint(), renames))));
+        }
+        return new Baseline(pipeline.name(), pipeline.pipelineClass().getName(),
+                portable(runPartsWorthKeeping(run.fingerprint()), renames), steps);
+    }
+
+    /**
+     * Git's working-tree digest and the VM arguments name this checkout and this launch, not the result: they would
+     * make every baseline differ between machines and IDEs. The commit stays, for the record.
+     */
+    private static Fingerprint runPartsWorthKeeping(Fingerprint parts) {
+        List<FingerprintPart> kept = new ArrayList<>();
+        for (FingerprintPart part : parts.parts()) {
+            boolean launchSpecific = part.name().equals("java.vm.arguments") || part.name().equals("git.uncommitted")
+                    || part.name().equals("git.dirty") || part.name().equals("git.branch");
+            if (!launchSpecific) {
+                kept.add(part);
+            }
+        }
+        return Fingerprint.of(kept);
+    }
+
+    /**
+     * Absolute datasource paths and what they become in the file: relative to the working directory where they are
+     * inside it, {@code …/<file name>} elsewhere, so that no machine's layout ends up in a reviewed file.
+     */
+    private static Map<String, String> portableNames(Run run, Path workingDirectory) {
+        Path base = workingDirectory.toAbsolutePath().normalize();
+        Map<String, String> renames = new TreeMap<>(java.util.Comparator.comparing(String::length).reversed()
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        for (StepExecution execution : run.executions()) {
+            for (FingerprintPart part : execution.fingerprint().parts(Aspect.DATA)) {
+                Path path = Path.of(part.name());
+                if (path.isAbsolute()) {
+                    Path absolute = path.normalize();
+                    renames.put(part.name(), absolute.startsWith(base)
+                            ? base.relativize(absolute).toString().replace('\\', '/') : "…/" + absolute.getFileName());
+                }
+            }
+        }
+        return renames;
+    }
+
+    /** The parts with absolute datasource paths renamed, in names and in values; digests are kept as they are. */
+    private static Fingerprint portable(Fingerprint parts, Map<String, String> renames) {
+        if (renames.isEmpty()) {
+            return parts;
+        }
+        List<FingerprintPart> portable = new ArrayList<>();
+        for (FingerprintPart part : parts.parts()) {
+            String name = renames.getOrDefault(part.name(), part.name());
+            String value = part.value();
+            for (Map.Entry<String, String> rename : renames.entrySet()) {
+                value = value.replace(rename.getKey(), rename.getValue());
+            }
+            portable.add(new FingerprintPart(part.aspect(), name, value, part.digest()));
+        }
+        return Fingerprint.of(portable);
+    }
+
+    private static @org.jspecify.annotations.Nullable String preview(Artifact output) {
+        if (!Artifact.TEXT.equals(output.mediaType()) && !Artifact.CANONICAL.equals(output.mediaType())) {
+            return null;
+        }
+        String text = new String(output.bytes(), StandardCharsets.UTF_8);
+        return text.length() <= PREVIEW_LENGTH ? text : text.substring(0, PREVIEW_LENGTH) + "…";
+    }
+
+    public String pipeline() {
+        return pipeline;
+    }
+
+    public String pipelineClass() {
+        return pipelineClass;
+    }
+
+    /** Environment, dependencies, commit and configuration file of the recorded run. */
+    public Fingerprint runParts() {
+        return runParts;
+    }
+
+    /** Step name to record, sorted by name. */
+    public Map<String, StepRecord> steps() {
+        return steps;
+    }
+
+    public Optional<StepRecord> step(String name) {
+        return Optional.ofNullable(steps.get(name));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Baseline that && pipeline.equals(that.pipeline) && pipelineClass.equals(that.pipelineClass)
+                && runParts.equals(that.runParts) && steps.equals(that.steps);
+    }
+
+    @Override
+    public int hashCode() {
+        return steps.hashCode();
+    }
+}

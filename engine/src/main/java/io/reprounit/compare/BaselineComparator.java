@@ -1,0 +1,93 @@
+package io.reprounit.compare;
+
+import io.reprounit.artifact.Digests;
+import io.reprounit.baseline.Baseline;
+import io.reprounit.baseline.BaselineYaml;
+import io.reprounit.baseline.StepRecord;
+import io.reprounit.compare.StepVerdict.Rendering;
+import io.reprounit.pipeline.StepArgument;
+import io.reprounit.pipeline.StepDefinition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compares a check's result with the pipeline's baseline, step by step in topological order. A step whose output
+ * differs from the baseline is CHANGED where one of its parts changed too, and the verdict says which and how; DIVERGED
+ * where nothing explains it; TAINTED where it was fed an input that already differed. A step that did not reproduce
+ * between runs keeps that verdict: against a baseline there is nothing more to learn from it.
+ */
+public final class BaselineComparator {
+
+    private BaselineComparator() {}
+
+    /**
+     * @param received the baseline the current check would record, built the same way as the expected one, so that
+     *                 both are compared in the same portable form
+     */
+    public static CheckResult compare(List<StepDefinition> steps, CheckResult runs, Baseline expected, Baseline received) {
+        List<String> environment = Explanations.ofRun(received.runParts().changesSince(expected.runParts()));
+        Map<String, StepVerdict> judged = new HashMap<>();
+        List<StepVerdict> verdicts = new ArrayList<>();
+        for (StepDefinition step : steps) {
+            StepVerdict own = runs.verdict(step.name()).orElseThrow();
+            StepVerdict verdict = own.verdict() == Verdict.REPRODUCED
+                    ? judge(step, own, expected.step(step.name()), received.step(step.name()).orElseThrow(), environment, judged)
+                    : own;
+            judged.put(step.name(), verdict);
+            verdicts.add(verdict);
+        }
+        return new CheckResult(verdicts);
+    }
+
+    private static StepVerdict judge(StepDefinition step, StepVerdict own, Optional<StepRecord> expected,
+            StepRecord received, List<String> environment, Map<String, StepVerdict> judged) {
+        String name = step.name();
+        Rendering actual = rendering(name, received);
+        if (expected.isEmpty()) {
+            return new StepVerdict(name, Verdict.CHANGED, "step '" + name + "' is not in the baseline: it is new since the"
+                    + " baseline was recorded", List.of(name), new Rendering("(not in the baseline)", "", 0), actual, null,
+                    own.executions());
+        }
+        if (expected.get().digest().equals(received.digest())) {
+            String note = environment.isEmpty() ? "" : "; the " + String.join(", ", environment) + " — with no effect on it";
+            return new StepVerdict(name, Verdict.REPRODUCED, "step '" + name + "' matches its baseline: "
+                    + received.digest() + note, List.of(), null, null, null, own.executions());
+        }
+        Rendering shownExpected = rendering(name, expected.get());
+        String differs = "step '" + name + "' gave a different output than its baseline (baseline "
+                + Digests.shortForm(expected.get().digest()) + ", now " + Digests.shortForm(received.digest()) + ")";
+        Set<String> culprits = new LinkedHashSet<>();
+        for (StepArgument argument : step.arguments()) {
+            if (argument instanceof StepArgument.Upstream upstream) {
+                StepVerdict before = judged.get(upstream.step());
+                if (before != null && before.verdict() != Verdict.REPRODUCED) {
+                    culprits.addAll(before.culprits().isEmpty() ? List.of(upstream.step()) : before.culprits());
+                }
+            }
+        }
+        if (!culprits.isEmpty()) {
+            return new StepVerdict(name, Verdict.TAINTED, differs + ", because it was fed a different input: step "
+                    + String.join(" and ", culprits.stream().map(c -> "'" + c + "'").toList())
+                    + " differs from the baseline upstream", List.copyOf(culprits), shownExpected, actual, null,
+                    own.executions());
+        }
+        List<String> reasons = new ArrayList<>(Explanations.ofStep(name, received.parts().changesSince(expected.get().parts())));
+        reasons.addAll(environment);
+        if (reasons.isEmpty()) {
+            return new StepVerdict(name, Verdict.DIVERGED, differs + " although its code, config, data and environment"
+                    + " are as recorded: the step is not reproducible across JVMs or over time", List.of(name),
+                    shownExpected, actual, null, own.executions());
+        }
+        return new StepVerdict(name, Verdict.CHANGED, differs + " because " + String.join("; ", reasons), List.of(name),
+                shownExpected, actual, null, own.executions());
+    }
+
+    private static Rendering rendering(String step, StepRecord record) {
+        return new Rendering(BaselineYaml.write(step, record), record.digest(), record.size());
+    }
+}

@@ -1,0 +1,79 @@
+package io.reprounit.engine;
+
+import io.reprounit.baseline.Baseline;
+import io.reprounit.baseline.BaselineYaml;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * The baseline file of one pipeline, {@code <name>.yaml}, and its {@code <name>.received.yaml} beside it, written when a
+ * check against the baseline fails and deleted when it passes again. Every write goes to a temporary file first and is
+ * then moved into place, so that an interrupted write never leaves half a baseline.
+ */
+final class BaselineFiles {
+
+    private final Path expected;
+    private final Path received;
+
+    BaselineFiles(Path directory, String pipelineName) {
+        this.expected = directory.resolve(pipelineName + ".yaml");
+        this.received = directory.resolve(pipelineName + ".received.yaml");
+    }
+
+    Path expected() {
+        return expected;
+    }
+
+    Path received() {
+        return received;
+    }
+
+    /** The recorded baseline, or empty where there is none; a malformed one throws, naming file and line. */
+    Optional<Baseline> read() {
+        if (!Files.exists(expected)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(BaselineYaml.read(Files.readString(expected, StandardCharsets.UTF_8), expected.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the baseline " + expected + ": " + e.getMessage(), e);
+        }
+    }
+
+    void writeExpected(Baseline baseline) {
+        write(expected, baseline);
+    }
+
+    void writeReceived(Baseline baseline) {
+        write(received, baseline);
+    }
+
+    void deleteReceived() {
+        try {
+            Files.deleteIfExists(received);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + received + ", left from an earlier failure", e);
+        }
+    }
+
+    private static void write(Path file, Baseline baseline) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+            Files.writeString(temporary, BaselineYaml.write(baseline), StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
