@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.Materializers;
+import io.reprounit.fingerprint.Aspect;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.PipelineDefinition;
@@ -54,14 +55,20 @@ public final class PipelineRunner {
 
     private StepExecution execute(StepDefinition step, Map<String, Object> outputs, Map<String, StepExecution> executions,
             Instance instance) {
-        Fingerprint fingerprint = fingerprinter.forStep(pipeline, step);
         for (String upstream : step.upstream()) {
             StepExecution before = executions.get(upstream);
             if (before == null || before.status() != StepExecution.Status.SUCCEEDED) {
                 return StepExecution.notRun(step.name(), "it needs the output of step '" + upstream + "', which "
                         + (before != null && before.status() == StepExecution.Status.FAILED ? "failed" : "did not run"),
-                        fingerprint);
+                        Fingerprint.empty());
             }
+        }
+        Fingerprint fingerprint;
+        try {
+            fingerprint = fingerprinter.forStep(pipeline, step);
+        } catch (RuntimeException e) {
+            return StepExecution.failed(step.name(), Map.of(), new StepFailedException("Cannot take the fingerprint of"
+                    + " step '" + step.name() + "' before it runs: " + e.getMessage(), e), Duration.ZERO, Fingerprint.empty());
         }
         Object[] values = new Object[step.arguments().size()];
         Map<String, String> digests = new LinkedHashMap<>();
@@ -73,21 +80,18 @@ public final class PipelineRunner {
                 digests.put(argument.label(), argumentDigest(argument, executions));
             }
             // What a step read from its data sources is an input too: a file changed between runs taints, not diverges.
-            fingerprint.parts(io.reprounit.fingerprint.Aspect.DATA)
+            fingerprint.parts(Aspect.DATA)
                     .forEach(part -> digests.put("data:" + part.name(), part.digest()));
             Object target = step.isStatic() ? null : instance.get();
             step.method().trySetAccessible();
             Object output = step.method().invoke(target, values);
             Artifact artifact = materializers.materialize(output);
             outputs.put(step.name(), output);
-            return StepExecution.succeeded(step.name(), digests, artifact, elapsed(started),
-                    fingerprint);
+            return StepExecution.succeeded(step.name(), digests, artifact, elapsed(started), fingerprint);
         } catch (InvocationTargetException e) {
-            return StepExecution.failed(step.name(), digests, e.getCause(), elapsed(started),
-                    fingerprint);
+            return StepExecution.failed(step.name(), digests, e.getCause(), elapsed(started), fingerprint);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return StepExecution.failed(step.name(), digests, e, elapsed(started),
-                    fingerprint);
+            return StepExecution.failed(step.name(), digests, e, elapsed(started), fingerprint);
         }
     }
 
