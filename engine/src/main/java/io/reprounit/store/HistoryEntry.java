@@ -1,0 +1,11 @@
+package io.reprounit.store;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A step in one check of its pipeline's history: {@code event} says what happened there (first recorded, output changed,
+ * diverged, failed, reproduced, … or latest); {@code run} is the id of the run whose output digest is shown.
+ */
+public record HistoryEntry(long check, String run, Instant started, @Nullable String commit, String step,
+        String verdict, @Nullable String output, String event) {}

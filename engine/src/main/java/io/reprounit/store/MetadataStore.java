@@ -1,0 +1,262 @@
+package io.reprounit.store;
+
+import static java.util.Objects.requireNonNull;
+
+import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.compare.StepVerdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The metadata store over JDBC, SQLite by default: opened and migrated in one step, written one transaction per run, read
+ * by the command line. SQLite runs in WAL mode, so readers never wait for a writer, with a busy timeout and immediate
+ * transactions, so that several Surefire forks writing at once queue for the lock instead of failing. One instance may
+ * be shared by threads; its methods take turns on its one connection.
+ */
+public final class MetadataStore implements AutoCloseable {
+
+    /** How long a writer waits for another process's transaction before giving up. */
+    static final int BUSY_TIMEOUT_MILLIS = 60_000;
+
+    private final String url;
+    private final String setting;
+    private final Connection connection;
+
+    private MetadataStore(String url, String setting, Connection connection) {
+        this.url = requireNonNull(url);
+        this.setting = requireNonNull(setting);
+        this.connection = requireNonNull(connection);
+    }
+
+    /**
+     * Opens the store at {@code url}, creating it or migrating it to the current schema.
+     *
+     * @param setting the name under which the user chose {@code url}, such as {@code reprounit.store.url} or
+     *     {@code --store}, so that an error says what to change
+     * @throws StoreException with a message naming {@code setting} when the store cannot be opened or is not usable
+     */
+    public static MetadataStore open(String url, String setting) {
+        if (!url.startsWith(StoreLocation.URL_PREFIX)) {
+            throw new StoreException(setting + " = '" + url + "' is not a SQLite JDBC URL. Use jdbc:sqlite:<file>,"
+                    + " for example jdbc:sqlite:.reprounit/metadata.db, or leave it unset for the default.");
+        }
+        Optional<Path> file = StoreLocation.databaseFile(url);
+        if (file.isPresent()) {
+            createDirectory(file.get().getParent(), url, setting);
+        }
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection(url, configuration().toProperties());
+        } catch (SQLException e) {
+            throw new StoreException("Cannot open the metadata store " + setting + " = '" + url + "': " + e.getMessage()
+                    + ". Check that the path is a writable file, or point " + setting + " elsewhere.", e);
+        }
+        MetadataStore store = new MetadataStore(url, setting, connection);
+        try {
+            store.migrate();
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a store that must already exist, for reading it: a mistyped path is reported, not created empty.
+     *
+     * @throws StoreException naming {@code setting} when there is no store at {@code url}
+     */
+    public static MetadataStore openExisting(String url, String setting) {
+        if (url.startsWith(StoreLocation.URL_PREFIX)) {
+            StoreLocation.databaseFile(url).filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
+                throw new StoreException("There is no metadata store at " + file + ". Run the tests to record checks"
+                        + " there, or point " + setting + " at the store they wrote.");
+            });
+        }
+        return open(url, setting);
+    }
+
+    private static SQLiteConfig configuration() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // NORMAL in WAL mode loses no committed transaction when the process dies, only at a power cut; FULL costs an
+        // fsync per commit.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.enforceForeignKeys(true);
+        // A deferred transaction that reads, then writes, fails at once with SQLITE_BUSY when another process got the
+        // write lock in between; an immediate one takes the lock first and waits its turn under the busy timeout.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return config;
+    }
+
+    private static void createDirectory(Path directory, String url, String setting) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the directory " + directory + " for the metadata store " + setting
+                    + " = '" + url + "': " + e + ". Point " + setting + " at a writable location.", e);
+        }
+    }
+
+    private void migrate() {
+        try {
+            int version = Schema.version(connection);
+            checkOurs(version);
+            if (version < Schema.LATEST) {
+                write(c -> {
+                    int now = Schema.version(c); // another process may have migrated it meanwhile
+                    if (now < Schema.LATEST) {
+                        Schema.migrate(c, now, Schema.LATEST);
+                    }
+                    return null;
+                });
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the metadata store " + setting + " = '" + url + "': " + e.getMessage()
+                    + ". If this file is not a ReproUnit metadata store, point " + setting + " at another file.", e);
+        }
+    }
+
+    private void checkOurs(int version) throws SQLException {
+        if (Schema.applicationId(connection) != Schema.APPLICATION_ID && !Schema.isEmpty(connection)) {
+            throw new StoreException("The database " + setting + " = '" + url + "' is not a ReproUnit metadata store;"
+                    + " it was left untouched. Point " + setting + " at a new file or an existing ReproUnit store.");
+        }
+        if (version > Schema.LATEST) {
+            throw new StoreException("The metadata store " + setting + " = '" + url + "' has schema version " + version
+                    + ", written by a newer ReproUnit; this one knows versions up to " + Schema.LATEST + ". It was left"
+                    + " untouched: upgrade ReproUnit, or point " + setting + " at another file.");
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** Records that a check of {@code pipeline} has started; returns its id. */
+    public long startCheck(String pipeline, String pipelineClass, String mode, Instant started) {
+        return write(c -> RunWriter.startCheck(c, pipeline, pipelineClass, mode, started));
+    }
+
+    /** Records run {@code number} of a check as INCOMPLETE, the status it keeps if the process dies before it ends. */
+    public long startRun(long checkId, int number, String mode, String configText, Instant started) {
+        return write(c -> RunWriter.startRun(c, checkId, number, mode, configText, started));
+    }
+
+    /**
+     * Writes everything a run did, in one transaction, and marks it complete: a run is either complete or has no steps.
+     * The artifacts' files are written first, so that no row ever names a file that is not there.
+     */
+    public void completeRun(long runId, RecordedRun run, ArtifactStore artifacts) {
+        List<RunWriter.StoredArtifact> stored = RunWriter.storeArtifacts(run, artifacts);
+        write(c -> {
+            RunWriter.completeRun(c, runId, run, stored);
+            return null;
+        });
+    }
+
+    /** Writes the verdict on every step and the check's outcome, noting for history where a step changed. */
+    public void finishCheck(long checkId, List<StepVerdict> verdicts, Instant finished) {
+        write(c -> {
+            VerdictWriter.finishCheck(c, checkId, verdicts, finished);
+            return null;
+        });
+    }
+
+    /** Deletes all but the latest {@code keep} checks of {@code pipeline}; returns how many were deleted. */
+    public int keepLatestChecks(String pipeline, int keep) {
+        return write(c -> Retention.keepLatest(c, pipeline, keep));
+    }
+
+    /** The latest checks, newest first, of one pipeline (by name or class name) or, where it is null, of all. */
+    public List<CheckSummary> checks(@Nullable String pipeline, int limit) {
+        return read(c -> StoreQueries.checks(c, pipeline, limit));
+    }
+
+    /** Where each step's output changed, diverged or failed over the checks of {@code pipeline}, oldest first. */
+    public History history(String pipeline, @Nullable String step, int limit) {
+        return read(c -> StoreQueries.history(c, pipeline, step, limit));
+    }
+
+    /**
+     * The run named {@code id}: {@code <check>.<run number>}, or {@code <check>} for its first run.
+     *
+     * @throws StoreException when there is no such run
+     */
+    public StoredRun run(String id) {
+        return read(c -> StoreQueries.run(c, RunId.parse(id)));
+    }
+
+    /** What differs between runs {@code before} and {@code after}, part by part and step by step. */
+    public RunDifference diff(String before, String after) {
+        return RunDifference.between(run(before), run(after));
+    }
+
+    /**
+     * Deletes all but the latest {@code keep} checks of every pipeline, where {@code keep} is given, then what no
+     * remaining run refers to: fingerprint parts, artifact rows and artifact files older than {@code minimumAge}.
+     */
+    public GarbageCollection collectGarbage(ArtifactStore artifacts, @Nullable Integer keep, Duration minimumAge) {
+        int checks = keep == null ? 0 : write(c -> Retention.keepLatestEverywhere(c, keep));
+        List<String> kept = write(Retention::removeUnreferenced);
+        List<String> removed = artifacts.removeAllExcept(new java.util.HashSet<>(kept), minimumAge);
+        return new GarbageCollection(checks, removed);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Nothing is left to write: every transaction was committed or rolled back before.
+        }
+    }
+
+    /** SQL that runs on the store's connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    private synchronized <T> T write(Work<T> work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("write to", e);
+        }
+    }
+
+    private synchronized <T> T read(Work<T> work) {
+        try {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    private StoreException failure(String action, SQLException e) {
+        return new StoreException("Cannot " + action + " the metadata store " + setting + " = '" + url + "': "
+                + e.getMessage(), e);
+    }
+}

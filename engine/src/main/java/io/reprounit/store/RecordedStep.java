@@ -1,0 +1,41 @@
+package io.reprounit.store;
+
+import static java.util.Objects.requireNonNull;
+
+import io.reprounit.artifact.Artifact;
+import io.reprounit.fingerprint.FingerprintPart;
+import io.reprounit.run.StepExecution;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the store keeps of one step execution: its status, duration, the digest of every input, its output, why it failed
+ * or did not run, and its fingerprint parts.
+ */
+public record RecordedStep(
+        String step,
+        StepExecution.Status status,
+        Duration duration,
+        Map<String, String> inputs,
+        @Nullable Artifact output,
+        @Nullable String problem,
+        List<FingerprintPart> parts) {
+
+    public RecordedStep {
+        requireNonNull(step);
+        requireNonNull(status);
+        requireNonNull(duration);
+        inputs = Map.copyOf(inputs);
+        parts = List.copyOf(parts);
+    }
+
+    static RecordedStep of(StepExecution execution) {
+        String problem = execution.failure().map(Throwable::toString)
+                .orElse(execution.notRunReason().orElse(null));
+        return new RecordedStep(execution.step(), execution.status(), execution.duration(),
+                execution.argumentDigests(), execution.output().orElse(null), problem,
+                execution.fingerprint().parts());
+    }
+}

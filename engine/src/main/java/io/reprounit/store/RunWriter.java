@@ -1,0 +1,226 @@
+package io.reprounit.store;
+
+import io.reprounit.artifact.Artifact;
+import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.artifact.Digests;
+import io.reprounit.fingerprint.Aspect;
+import io.reprounit.fingerprint.FingerprintPart;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/** The statements that record checks and runs. Each method runs inside the caller's transaction. */
+final class RunWriter {
+
+    static final String INCOMPLETE = "INCOMPLETE";
+    static final String COMPLETE = "COMPLETE";
+
+    /** An artifact of the run and where its file is, if its bytes were complete enough to keep. */
+    record StoredArtifact(Artifact artifact, @Nullable String location) {}
+
+    private RunWriter() {}
+
+    static long startCheck(Connection c, String pipeline, String pipelineClass, String mode, Instant started)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO pipelines (name, class_name) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET class_name ="
+                        + " excluded.class_name")) {
+            insert.setString(1, pipeline);
+            insert.setString(2, pipelineClass);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO checks (pipeline_id, mode, started, status)"
+                + " SELECT id, ?, ?, ? FROM pipelines WHERE name = ?", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, mode);
+            insert.setLong(2, started.toEpochMilli());
+            insert.setString(3, INCOMPLETE);
+            insert.setString(4, pipeline);
+            insert.executeUpdate();
+            return generatedKey(insert);
+        }
+    }
+
+    static long startRun(Connection c, long checkId, int number, String mode, String configText, Instant started)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO runs (check_id, number, mode, started, status,"
+                + " config_text) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setLong(1, checkId);
+            insert.setInt(2, number);
+            insert.setString(3, mode);
+            insert.setLong(4, started.toEpochMilli());
+            insert.setString(5, INCOMPLETE);
+            insert.setString(6, configText);
+            insert.executeUpdate();
+            return generatedKey(insert);
+        }
+    }
+
+    /** Writes the files first, outside any transaction, so that the transaction that names them stays short. */
+    static List<StoredArtifact> storeArtifacts(RecordedRun run, ArtifactStore artifacts) {
+        Map<String, StoredArtifact> byDigest = new HashMap<>();
+        for (RecordedStep step : run.steps()) {
+            Artifact output = step.output();
+            if (output != null && !byDigest.containsKey(output.digest())) {
+                byDigest.put(output.digest(), new StoredArtifact(output, artifacts.put(output).orElse(null)));
+            }
+        }
+        return new ArrayList<>(byDigest.values());
+    }
+
+    static void completeRun(Connection c, long runId, RecordedRun run, List<StoredArtifact> artifacts)
+            throws SQLException {
+        try (Parts parts = new Parts(c)) {
+            completeRun(c, runId, run, artifacts, parts);
+            parts.flush();
+        }
+    }
+
+    private static void completeRun(Connection c, long runId, RecordedRun run, List<StoredArtifact> artifacts,
+            Parts parts) throws SQLException {
+        String runFingerprint = parts.add(run.parts());
+        try (PreparedStatement update = c.prepareStatement("UPDATE runs SET finished = ?, status = ?, commit_id = ?,"
+                + " fingerprint = ? WHERE id = ? AND status = ?")) {
+            update.setLong(1, run.finished().toEpochMilli());
+            update.setString(2, COMPLETE);
+            setNullable(update, 3, commit(run.parts()));
+            update.setString(4, runFingerprint);
+            update.setLong(5, runId);
+            update.setString(6, INCOMPLETE);
+            if (update.executeUpdate() != 1) {
+                throw new StoreException("Run " + runId + " is not an incomplete run of this store: it was completed"
+                        + " already, or deleted by retention while it ran.");
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO artifacts (digest, size, media_type, location)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT (digest) DO UPDATE SET location = coalesce(location,"
+                + " excluded.location)")) {
+            for (StoredArtifact stored : artifacts) {
+                insert.setString(1, stored.artifact().digest());
+                insert.setLong(2, stored.artifact().size());
+                insert.setString(3, stored.artifact().mediaType());
+                setNullable(insert, 4, stored.location());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement steps = c.prepareStatement("INSERT INTO step_executions (run_id, step, position, status,"
+                + " duration_nanos, output_digest, problem, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement inputs = c.prepareStatement(
+                        "INSERT INTO step_inputs (run_id, step, label, digest) VALUES (?, ?, ?, ?)")) {
+            int position = 0;
+            for (RecordedStep step : run.steps()) {
+                steps.setLong(1, runId);
+                steps.setString(2, step.step());
+                steps.setInt(3, position++);
+                steps.setString(4, step.status().name());
+                steps.setLong(5, step.duration().toNanos());
+                setNullable(steps, 6, step.output() == null ? null : step.output().digest());
+                setNullable(steps, 7, step.problem());
+                steps.setString(8, parts.add(step.parts()));
+                steps.addBatch();
+                for (Map.Entry<String, String> input : step.inputs().entrySet()) {
+                    inputs.setLong(1, runId);
+                    inputs.setString(2, step.step());
+                    inputs.setString(3, input.getKey());
+                    inputs.setString(4, input.getValue());
+                    inputs.addBatch();
+                }
+            }
+            steps.executeBatch();
+            inputs.executeBatch();
+        }
+    }
+
+    /** The commit the run's code came from, marked {@code -dirty} where the working tree had local changes. */
+    static @Nullable String commit(List<FingerprintPart> parts) {
+        String commit = null;
+        boolean dirty = false;
+        for (FingerprintPart part : parts) {
+            if (part.aspect() == Aspect.CODE && part.name().equals("git.commit")) {
+                commit = part.value();
+            } else if (part.aspect() == Aspect.CODE && part.name().equals("git.dirty")) {
+                dirty = Boolean.parseBoolean(part.value());
+            }
+        }
+        return commit == null ? null : commit + (dirty ? "-dirty" : "");
+    }
+
+    private static long generatedKey(PreparedStatement statement) throws SQLException {
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("The database gave no id for the new row");
+            }
+            return keys.getLong(1);
+        }
+    }
+
+    static void setNullable(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    /**
+     * Fingerprint parts, kept once per distinct fingerprint: a fingerprint is named by the digest of all its parts, and
+     * the parts of a fingerprint already in the store are not written again.
+     */
+    private static final class Parts implements AutoCloseable {
+        private final PreparedStatement insert;
+        private final Set<String> added = new TreeSet<>();
+
+        Parts(Connection c) throws SQLException {
+            this.insert = c.prepareStatement("INSERT OR IGNORE INTO fingerprint_parts (fingerprint, kind, name, value,"
+                    + " digest) VALUES (?, ?, ?, ?, ?)");
+        }
+
+        String add(List<FingerprintPart> parts) throws SQLException {
+            String fingerprint = digest(parts);
+            if (added.add(fingerprint)) {
+                for (FingerprintPart part : parts) {
+                    insert.setString(1, fingerprint);
+                    insert.setString(2, part.aspect().label());
+                    insert.setString(3, part.name());
+                    insert.setString(4, part.value());
+                    insert.setString(5, part.digest());
+                    insert.addBatch();
+                }
+            }
+            return fingerprint;
+        }
+
+        void flush() throws SQLException {
+            insert.executeBatch();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            insert.close();
+        }
+
+        private static String digest(List<FingerprintPart> parts) {
+            MessageDigest sha256 = Digests.newSha256();
+            List<FingerprintPart> sorted = new ArrayList<>(parts);
+            sorted.sort(java.util.Comparator.comparing(FingerprintPart::key));
+            for (FingerprintPart part : sorted) {
+                sha256.update((part.key() + '\0' + part.value() + '\0' + part.digest() + '\n')
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return Digests.format(sha256.digest());
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.reprounit.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The store's tables, as a list of migrations: version n of the schema is what the first n migrations build. A store
+ * is migrated when it is opened, inside one write transaction, so that concurrent processes opening an old store
+ * migrate it once and a failed migration leaves it as it was. The version is SQLite's {@code user_version}; the
+ * {@code application_id} marks the file as ours, so that a database of something else is never written into.
+ */
+final class Schema {
+
+    /** "RPRU": tells a ReproUnit store from another SQLite database. */
+    static final int APPLICATION_ID = 0x52505255;
+
+    static final List<String> MIGRATIONS = List.of(
+            // 1: pipelines, checks and their runs, step executions with their inputs, artifacts, verdicts, and fingerprint
+            // parts owned by the digest of their whole fingerprint, so that the parts runs share are kept once.
+            """
+            CREATE TABLE pipelines (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                class_name TEXT NOT NULL);
+            CREATE TABLE checks (
+                id INTEGER PRIMARY KEY,
+                pipeline_id INTEGER NOT NULL REFERENCES pipelines (id),
+                mode TEXT NOT NULL,
+                started INTEGER NOT NULL,
+                finished INTEGER,
+                status TEXT NOT NULL,
+                commit_id TEXT,
+                culprit TEXT);
+            CREATE INDEX checks_by_pipeline ON checks (pipeline_id, id);
+            CREATE TABLE fingerprint_parts (
+                fingerprint TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                name TEXT NOT NULL,
+                value TEXT NOT NULL,
+                digest TEXT NOT NULL,
+                PRIMARY KEY (fingerprint, kind, name)) WITHOUT ROWID;
+            CREATE TABLE runs (
+                id INTEGER PRIMARY KEY,
+                check_id INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+                number INTEGER NOT NULL,
+                mode TEXT NOT NULL,
+                started INTEGER NOT NULL,
+                finished INTEGER,
+                status TEXT NOT NULL,
+                commit_id TEXT,
+                config_text TEXT,
+                fingerprint TEXT,
+                UNIQUE (check_id, number));
+            CREATE TABLE artifacts (
+                digest TEXT PRIMARY KEY,
+                size INTEGER NOT NULL,
+                media_type TEXT NOT NULL,
+                location TEXT) WITHOUT ROWID;
+            CREATE TABLE step_executions (
+                run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+                step TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                duration_nanos INTEGER NOT NULL,
+                output_digest TEXT,
+                problem TEXT,
+                fingerprint TEXT NOT NULL,
+                PRIMARY KEY (run_id, step)) WITHOUT ROWID;
+            CREATE TABLE step_inputs (
+                run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+                step TEXT NOT NULL,
+                label TEXT NOT NULL,
+                digest TEXT NOT NULL,
+                PRIMARY KEY (run_id, step, label)) WITHOUT ROWID;
+            CREATE TABLE verdicts (
+                check_id INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+                step TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                verdict TEXT NOT NULL,
+                explanation TEXT NOT NULL,
+                culprits TEXT NOT NULL,
+                output_digest TEXT,
+                PRIMARY KEY (check_id, step)) WITHOUT ROWID;
+            """,
+            // 2: history events, so that `history` reads the few checks where a step changed instead of every check.
+            """
+            ALTER TABLE verdicts ADD COLUMN pipeline_id INTEGER;
+            ALTER TABLE verdicts ADD COLUMN event TEXT;
+            UPDATE verdicts SET pipeline_id = (SELECT pipeline_id FROM checks WHERE checks.id = verdicts.check_id);
+            UPDATE verdicts SET event = (
+                SELECT CASE
+                    WHEN e.previous_verdict IS NULL THEN 'first recorded'
+                    WHEN e.verdict <> e.previous_verdict THEN replace(lower(e.verdict), '_', ' ')
+                    WHEN e.verdict = 'REPRODUCED' AND e.output_digest IS NOT e.previous_digest THEN 'output changed'
+                    END
+                FROM (SELECT check_id, step, verdict, output_digest,
+                        lag(verdict) OVER w AS previous_verdict, lag(output_digest) OVER w AS previous_digest
+                      FROM verdicts WINDOW w AS (PARTITION BY pipeline_id, step ORDER BY check_id)) e
+                WHERE e.check_id = verdicts.check_id AND e.step = verdicts.step);
+            CREATE INDEX verdicts_by_step ON verdicts (pipeline_id, step, check_id);
+            CREATE INDEX verdict_events ON verdicts (pipeline_id, check_id) WHERE event IS NOT NULL;
+            CREATE INDEX verdict_step_events ON verdicts (pipeline_id, step, check_id) WHERE event IS NOT NULL;
+            """);
+
+    static final int LATEST = MIGRATIONS.size();
+
+    private Schema() {}
+
+    static int version(Connection connection) throws SQLException {
+        return pragma(connection, "user_version");
+    }
+
+    static int applicationId(Connection connection) throws SQLException {
+        return pragma(connection, "application_id");
+    }
+
+    static boolean isEmpty(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet tables = statement.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+            return tables.next() && tables.getInt(1) == 0;
+        }
+    }
+
+    /** Applies migrations {@code from + 1} up to {@code to}, in the caller's transaction. */
+    static void migrate(Connection connection, int from, int to) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (int version = from + 1; version <= to; version++) {
+                for (String sql : MIGRATIONS.get(version - 1).split(";\\s*\n")) {
+                    if (!sql.isBlank()) {
+                        statement.execute(sql);
+                    }
+                }
+            }
+            statement.execute("PRAGMA application_id = " + APPLICATION_ID);
+            statement.execute("PRAGMA user_version = " + to);
+        }
+    }
+
+    private static int pragma(Connection connection, String name) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("PRAGMA " + name)) {
+            return result.next() ? result.getInt(1) : 0;
+        }
+    }
+}

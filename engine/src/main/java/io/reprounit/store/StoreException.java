@@ -1,0 +1,18 @@
+package io.reprounit.store;
+
+/**
+ * The metadata store cannot do what was asked: it cannot be opened, was written by a newer ReproUnit, or has no such run.
+ * The message says which setting to change or what to do; the store itself is left as it was.
+ */
+public final class StoreException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public StoreException(String message) {
+        super(message);
+    }
+
+    StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,66 @@
+package io.reprounit.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the metadata store and the artifact store live: by default {@code .reprounit/metadata.db} at the root of the git
+ * working tree that holds the working directory (or in the working directory itself outside git), so that every module
+ * of a build and every Surefire fork of it share one history; artifacts in {@code artifacts} beside the database.
+ */
+public final class StoreLocation {
+
+    static final String URL_PREFIX = "jdbc:sqlite:";
+    private static final String DIRECTORY = ".reprounit";
+
+    private StoreLocation() {}
+
+    /** {@code jdbc:sqlite:<root>/.reprounit/metadata.db}, where root is the working tree holding {@code directory}. */
+    public static String defaultUrl(Path directory) {
+        return URL_PREFIX + projectRoot(directory).resolve(DIRECTORY).resolve("metadata.db");
+    }
+
+    /** The nearest directory at or above {@code directory} with a {@code .git} (a directory, or a file in a worktree). */
+    static Path projectRoot(Path directory) {
+        Path start = directory.toAbsolutePath().normalize();
+        for (Path candidate = start; candidate != null; candidate = candidate.getParent()) {
+            if (Files.exists(candidate.resolve(".git"))) {
+                return candidate;
+            }
+        }
+        return start;
+    }
+
+    /** The database file a SQLite URL names; empty for an in-memory database. */
+    static Optional<Path> databaseFile(String url) {
+        String path = url.substring(URL_PREFIX.length());
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        if (path.startsWith("file:")) {
+            path = path.substring("file:".length());
+        }
+        if (path.isEmpty() || path.equals(":memory:") || path.contains("mode=memory")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(path).toAbsolutePath().normalize());
+    }
+
+    /**
+     * {@code artifacts} beside the database that {@code url} names.
+     *
+     * @param setting the name of the setting that chooses the artifact directory, for the message when there is none
+     */
+    public static Path defaultArtifactsDirectory(String url, String setting) {
+        if (!url.startsWith(URL_PREFIX)) {
+            throw new StoreException("Cannot place the artifact store beside '" + url + "', which is not a SQLite"
+                    + " database URL; set " + setting + " to a directory.");
+        }
+        Path database = databaseFile(url).orElseThrow(() -> new StoreException("The metadata store '" + url
+                + "' is in memory, so there is no directory beside it for artifacts; set " + setting
+                + " to a directory."));
+        return database.resolveSibling("artifacts");
+    }
+}

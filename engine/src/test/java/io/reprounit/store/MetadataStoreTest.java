@@ -1,0 +1,222 @@
+package io.reprounit.store;
+
+import static io.reprounit.store.StoreFixtures.check;
+import static io.reprounit.store.StoreFixtures.run;
+import static io.reprounit.store.StoreFixtures.verdicts;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.compare.Verdict;
+import io.reprounit.fingerprint.Aspect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetadataStoreTest {
+
+    @TempDir
+    Path directory;
+
+    String url;
+    ArtifactStore artifacts;
+
+    @BeforeEach
+    void paths() {
+        url = "jdbc:sqlite:" + directory.resolve("store/metadata.db");
+        artifacts = new ArtifactStore(directory.resolve("store/artifacts"));
+    }
+
+    @Test
+    void aCompleteCheckIsReadBackWithItsPartsStepsAndVerdicts() {
+        try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
+            long id = check(store, artifacts, "Iris", List.of(run(1, "abc", "a", "b"), run(2, "abc", "a", "c")),
+                    verdicts(Verdict.REPRODUCED, Verdict.DIVERGED));
+
+            assertThat(store.checks(null, 10)).singleElement().satisfies(check -> {
+                assertThat(check.id()).isEqualTo(id);
+                assertThat(check.outcome()).isEqualTo("DIVERGED");
+                assertThat(check.culprit()).isEqualTo("step1");
+                assertThat(check.commit()).isEqualTo("abc");
+                assertThat(check.runs()).containsExactly(id + ".1", id + ".2");
+            });
+            StoredRun second = store.run(id + ".2");
+            assertThat(second.status()).isEqualTo("COMPLETE");
+            assertThat(second.configText()).isEqualTo("seed: 42\n");
+            assertThat(second.fingerprint().part(Aspect.ENVIRONMENT, "java.version")).isPresent();
+            assertThat(second.steps()).extracting(StoredStep::step).containsExactly("step0", "step1");
+            assertThat(second.steps().get(1).verdict()).isEqualTo("DIVERGED");
+            assertThat(second.steps().get(1).inputs()).containsKey("@Input(\"step0\")");
+            assertThat(second.steps().get(1).fingerprint().part(Aspect.CODE, "bytecode")).isPresent();
+            assertThat(artifacts.read(second.steps().get(1).output())).hasValueSatisfying(bytes ->
+                    assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("c"));
+            assertThat(store.run(Long.toString(id)).id()).isEqualTo(id + ".1");
+        }
+    }
+
+    @Test
+    void aRunThatNeverCompletesStaysIncompleteWithNoSteps() {
+        try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
+            long check = store.startCheck("Iris", "com.example.Iris", "repeat", Instant.now());
+            store.startRun(check, 1, "repeat", "", Instant.now());
+
+            assertThat(store.run(check + ".1").status()).isEqualTo("INCOMPLETE");
+            assertThat(store.run(check + ".1").steps()).isEmpty();
+            assertThat(store.checks("Iris", 5)).singleElement()
+                    .satisfies(summary -> assertThat(summary.outcome()).isEqualTo("INCOMPLETE"));
+        }
+    }
+
+    @Test
+    void historyNamesTheChecksWhereAStepChangedOrDivergedWithTheirCommit() {
+        try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
+            check(store, artifacts, "Iris", List.of(run(1, "c1", "a", "b")), verdicts(Verdict.REPRODUCED, Verdict.REPRODUCED));
+            check(store, artifacts, "Iris", List.of(run(1, "c2", "a", "b")), verdicts(Verdict.REPRODUCED, Verdict.REPRODUCED));
+            long changed = check(store, artifacts, "Iris", List.of(run(1, "c3", "a", "B")),
+                    verdicts(Verdict.REPRODUCED, Verdict.REPRODUCED));
+            long diverged = check(store, artifacts, "Iris", List.of(run(1, "c4", "a", "x")),
+                    verdicts(Verdict.REPRODUCED, Verdict.DIVERGED));
+
+            History history = store.history("Iris", "step1", 50);
+
+            assertThat(history.checks()).isEqualTo(4);
+            assertThat(history.entries()).extracting(HistoryEntry::event)
+                    .containsExactly("first recorded", "output changed", "diverged");
+            assertThat(history.entries().get(1).check()).isEqualTo(changed);
+            assertThat(history.entries().get(1).commit()).isEqualTo("c3");
+            assertThat(history.entries().get(2).check()).isEqualTo(diverged);
+            assertThat(store.history("com.example.Iris", null, 50).entries())
+                    .extracting(HistoryEntry::step, HistoryEntry::event)
+                    .contains(org.assertj.core.groups.Tuple.tuple("step0", "latest"));
+        }
+    }
+
+    @Test
+    void retentionKeepsTheLatestChecksAndGcRemovesWhatNoneRefersTo() throws Exception {
+        try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
+            check(store, artifacts, "Iris", List.of(run(1, "c1", "old")), verdicts(Verdict.REPRODUCED));
+            long kept = check(store, artifacts, "Iris", List.of(run(1, "c2", "new")), verdicts(Verdict.REPRODUCED));
+
+            assertThat(store.keepLatestChecks("Iris", 1)).isEqualTo(1);
+            GarbageCollection collected = store.collectGarbage(artifacts, null, Duration.ZERO);
+
+            assertThat(store.checks(null, 10)).extracting(CheckSummary::id).containsExactly(kept);
+            assertThat(collected.artifactsRemoved()).containsExactly(StoreFixtures.text("old").digest());
+            assertThat(artifacts.read(StoreFixtures.text("new").digest())).isPresent();
+            assertThat(artifacts.read(StoreFixtures.text("old").digest())).isEmpty();
+        }
+    }
+
+    @Test
+    void aStoreOfAnOlderSchemaIsMigratedKeepingItsChecks() throws Exception {
+        Path file = directory.resolve("old.db");
+        String oldUrl = "jdbc:sqlite:" + file;
+        try (Connection connection = DriverManager.getConnection(oldUrl)) {
+            connection.setAutoCommit(false);
+            Schema.migrate(connection, 0, 1);
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("INSERT INTO pipelines VALUES (1, 'Iris', 'com.example.Iris')");
+                for (int check = 1; check <= 3; check++) {
+                    sql.execute("INSERT INTO checks VALUES (" + check + ", 1, 'repeat', 0, 1, 'REPRODUCED', 'c"
+                            + check + "', NULL)");
+                    sql.execute("INSERT INTO verdicts VALUES (" + check + ", 'train', 0, '"
+                            + (check == 3 ? "DIVERGED" : "REPRODUCED") + "', '', '', 'sha256:"
+                            + (check == 1 ? "aa" : "bb") + "')");
+                }
+            }
+            connection.commit();
+        }
+
+        try (MetadataStore store = MetadataStore.open(oldUrl, "reprounit.store.url")) {
+            assertThat(store.checks("Iris", 10)).hasSize(3);
+            assertThat(store.history("Iris", "train", 10).entries()).extracting(HistoryEntry::check, HistoryEntry::event)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "first recorded"),
+                            org.assertj.core.groups.Tuple.tuple(2L, "output changed"),
+                            org.assertj.core.groups.Tuple.tuple(3L, "diverged"));
+        }
+        try (Connection connection = DriverManager.getConnection(oldUrl); Statement sql = connection.createStatement();
+                ResultSet version = sql.executeQuery("PRAGMA user_version")) {
+            assertThat(version.getInt(1)).isEqualTo(Schema.LATEST);
+        }
+    }
+
+    @Test
+    void aStoreOfANewerSchemaIsAClearErrorAndIsLeftUntouched() throws Exception {
+        Path file = directory.resolve("newer.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE future (x)");
+            sql.execute("PRAGMA application_id = " + Schema.APPLICATION_ID);
+            sql.execute("PRAGMA user_version = " + (Schema.LATEST + 1));
+        }
+
+        assertThatThrownBy(() -> MetadataStore.open("jdbc:sqlite:" + file, "reprounit.store.url"))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("schema version " + (Schema.LATEST + 1))
+                .hasMessageContaining("upgrade ReproUnit")
+                .hasMessageContaining("reprounit.store.url");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement sql = connection.createStatement()) {
+            try (ResultSet version = sql.executeQuery("PRAGMA user_version")) {
+                assertThat(version.getInt(1)).as("schema version").isEqualTo(Schema.LATEST + 1);
+            }
+            try (ResultSet tables = sql.executeQuery("SELECT group_concat(name) FROM sqlite_schema")) {
+                assertThat(tables.getString(1)).isEqualTo("future");
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseOfSomethingElseIsNeverWrittenInto() throws Exception {
+        Path file = directory.resolve("other.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE customers (name)");
+        }
+
+        assertThatThrownBy(() -> MetadataStore.open("jdbc:sqlite:" + file, "--store"))
+                .isInstanceOf(StoreException.class).hasMessageContaining("is not a ReproUnit metadata store")
+                .hasMessageContaining("--store");
+    }
+
+    @Test
+    void badUrlsAndUnknownRunsAreClearErrors() {
+        assertThatThrownBy(() -> MetadataStore.open("postgres://db/x", "reprounit.store.url"))
+                .isInstanceOf(StoreException.class).hasMessageContaining("reprounit.store.url = 'postgres://db/x'")
+                .hasMessageContaining("jdbc:sqlite:");
+        assertThatThrownBy(() -> MetadataStore.openExisting("jdbc:sqlite:" + directory.resolve("none.db"), "--store"))
+                .isInstanceOf(StoreException.class).hasMessageContaining("no metadata store");
+        assertThat(directory.resolve("none.db")).doesNotExist();
+        try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
+            assertThatThrownBy(() -> store.run("99.1")).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("no run 99.1");
+            assertThatThrownBy(() -> store.run("latest")).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("not a run id");
+            assertThatThrownBy(() -> store.history("Nope", null, 5)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("No pipeline 'Nope'");
+        }
+    }
+
+    @Test
+    void theDefaultStoreIsAtTheRootOfTheGitWorkingTree() throws Exception {
+        Path project = Files.createDirectories(directory.resolve("project/module/src"));
+        Files.createDirectories(directory.resolve("project/.git"));
+
+        assertThat(StoreLocation.defaultUrl(project)).isEqualTo("jdbc:sqlite:"
+                + directory.resolve("project/.reprounit/metadata.db").toAbsolutePath());
+        Path outside = Files.createDirectories(directory.resolve("plain"));
+        assertThat(StoreLocation.defaultUrl(outside)).isEqualTo("jdbc:sqlite:"
+                + outside.resolve(".reprounit/metadata.db").toAbsolutePath());
+        assertThat(StoreLocation.defaultArtifactsDirectory(url, "reprounit.artifacts.dir"))
+                .isEqualTo(directory.resolve("store/artifacts").toAbsolutePath());
+    }
+}

@@ -1,0 +1,65 @@
+package io.reprounit.store;
+
+import io.reprounit.artifact.Artifact;
+import io.reprounit.artifact.Materializers;
+import io.reprounit.compare.StepVerdict;
+import io.reprounit.compare.Verdict;
+import io.reprounit.fingerprint.Aspect;
+import io.reprounit.fingerprint.FingerprintPart;
+import io.reprounit.run.StepExecution;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs and verdicts to record, built without running a pipeline. */
+public final class StoreFixtures {
+
+    private static final Materializers MATERIALIZERS = Materializers.of(List.of());
+
+    private StoreFixtures() {}
+
+    public static Artifact text(String content) {
+        return MATERIALIZERS.materialize(content);
+    }
+
+    /** A run whose step {@code i} outputs {@code outputs[i]}, step {@code i + 1} taking step {@code i}'s output. */
+    public static RecordedRun run(int number, String commit, String... outputs) {
+        List<RecordedStep> steps = new ArrayList<>();
+        String previous = null;
+        for (int i = 0; i < outputs.length; i++) {
+            Artifact output = text(outputs[i]);
+            Map<String, String> inputs = previous == null ? Map.of() : Map.of("@Input(\"step" + (i - 1) + "\")", previous);
+            steps.add(new RecordedStep("step" + i, StepExecution.Status.SUCCEEDED, Duration.ofMillis(i), inputs, output,
+                    null, List.of(FingerprintPart.of(Aspect.CODE, "bytecode", "code of step" + i),
+                            FingerprintPart.of(Aspect.CONFIG, "seed", "42"))));
+            previous = output.digest();
+        }
+        return new RecordedRun(number, Instant.now(), Instant.now(), List.of(
+                FingerprintPart.of(Aspect.CODE, "git.commit", commit),
+                FingerprintPart.of(Aspect.CODE, "git.dirty", "false"),
+                FingerprintPart.of(Aspect.ENVIRONMENT, "java.version", "17.0.15")), steps);
+    }
+
+    public static List<StepVerdict> verdicts(Verdict... verdicts) {
+        List<StepVerdict> list = new ArrayList<>();
+        for (int i = 0; i < verdicts.length; i++) {
+            list.add(new StepVerdict("step" + i, verdicts[i], "step" + i + " " + verdicts[i], List.of(), null, null,
+                    null, List.of()));
+        }
+        return list;
+    }
+
+    /** Records a whole check of {@code runs} with {@code verdicts}; returns its id. */
+    public static long check(MetadataStore store, io.reprounit.artifact.ArtifactStore artifacts, String pipeline,
+            List<RecordedRun> runs, List<StepVerdict> verdicts) {
+        long check = store.startCheck(pipeline, "com.example." + pipeline, "repeat", Instant.now());
+        for (RecordedRun run : runs) {
+            long id = store.startRun(check, run.number(), "repeat", "seed: 42\n", run.started());
+            store.completeRun(id, run, artifacts);
+        }
+        store.finishCheck(check, verdicts, Instant.now());
+        return check;
+    }
+}

@@ -1,0 +1,37 @@
+package io.reprounit.store;
+
+import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.compare.Verdict;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A separate JVM that writes to a store, for the tests of concurrent writers and killed runs:
+ * {@code <url> <artifacts> <pipeline> <checks>} records that many checks of two runs each;
+ * {@code <url> <artifacts> <pipeline> halt} starts a run and dies without ending it, as a killed fork does.
+ */
+public final class StoreWriterProcess {
+
+    private StoreWriterProcess() {}
+
+    public static void main(String[] args) {
+        ArtifactStore artifacts = new ArtifactStore(Path.of(args[1]));
+        try (MetadataStore store = MetadataStore.open(args[0], "reprounit.store.url")) {
+            if (args[3].equals("halt")) {
+                long check = store.startCheck(args[2], "com.example." + args[2], "repeat", Instant.now());
+                store.startRun(check, 1, "repeat", "", Instant.now());
+                System.out.println(check);
+                System.out.flush();
+                Runtime.getRuntime().halt(137);
+            }
+            int checks = Integer.parseInt(args[3]);
+            for (int i = 0; i < checks; i++) {
+                StoreFixtures.check(store, artifacts, args[2],
+                        List.of(StoreFixtures.run(1, "c" + i, "shared", args[2] + i),
+                                StoreFixtures.run(2, "c" + i, "shared", args[2] + i)),
+                        StoreFixtures.verdicts(Verdict.REPRODUCED, Verdict.REPRODUCED));
+            }
+        }
+    }
+}
