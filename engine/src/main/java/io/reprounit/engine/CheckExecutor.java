@@ -26,11 +26,14 @@ final class CheckExecutor {
     private final EngineExecutionListener listener;
     private final Materializers materializers;
     private final Fingerprinter fingerprinter;
+    private final CheckRecorder recorder;
 
-    CheckExecutor(EngineExecutionListener listener, Materializers materializers, Fingerprinter fingerprinter) {
+    CheckExecutor(EngineExecutionListener listener, Materializers materializers, Fingerprinter fingerprinter,
+            CheckRecorder recorder) {
         this.listener = requireNonNull(listener);
         this.materializers = requireNonNull(materializers);
         this.fingerprinter = requireNonNull(fingerprinter);
+        this.recorder = requireNonNull(recorder);
     }
 
     void execute(TestDescriptor engine) {
@@ -51,8 +54,10 @@ final class CheckExecutor {
             List<StepDefinition> needed = pipeline.stepsNeededFor(selected.stream().map(s -> s.step().name()).toList());
             List<Run> runs = new ArrayList<>();
             PipelineRunner runner = new PipelineRunner(pipeline, needed, materializers, fingerprinter);
+            CheckRecording recording = recorder.start(pipeline);
             for (int number = 1; number <= pipeline.runs(); number++) {
-                runs.add(runner.run(number));
+                recording.runStarting(number);
+                runs.add(recording.runFinished(runner.run(number)));
             }
             CheckResult result = RunComparator.compare(needed, runs);
             listener.reportingEntryPublished(descriptor, FingerprintEntries.of(runs.get(0).fingerprint()));
@@ -60,6 +65,7 @@ final class CheckExecutor {
             for (StepDescriptor step : selected) {
                 reporter.report(step, result.verdict(step.step().name()).orElseThrow());
             }
+            recording.checked(result); // after the steps' results, so that a store failure hides none
             listener.executionFinished(descriptor, TestExecutionResult.successful());
         } catch (Throwable t) {
             UnrecoverableExceptions.rethrowIfUnrecoverable(t);

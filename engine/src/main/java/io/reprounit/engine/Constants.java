@@ -38,5 +38,27 @@ public final class Constants {
      */
     public static final String FINGERPRINT_ENABLED_PROPERTY_NAME = "reprounit.fingerprint.enabled";
 
+    /**
+     * The JDBC URL of the metadata store where every check is recorded: runs, step executions, artifacts, fingerprint
+     * parts and verdicts. Only SQLite is supported, as {@code jdbc:sqlite:<file>}; a relative file is resolved against
+     * the working directory, which under Maven is the module's directory. Default: {@code .reprounit/metadata.db} at the
+     * root of the git working tree holding the working directory, or in the working directory outside git, so that
+     * every module and Surefire fork of a build shares one history. A store that cannot be opened fails each pipeline
+     * with a message naming this key.
+     */
+    public static final String STORE_URL_PROPERTY_NAME = "reprounit.store.url";
+
+    /**
+     * The directory of the content-addressed artifact store, where every step output is kept as
+     * {@code sha256/ab/cdef…}. Default: {@code artifacts} beside the metadata store's database file.
+     */
+    public static final String ARTIFACTS_DIR_PROPERTY_NAME = "reprounit.artifacts.dir";
+
+    /**
+     * How many checks of each pipeline the metadata store keeps: after each check, older ones are deleted. Their
+     * artifact files stay until {@code gc} removes what no kept check refers to. Default: every check is kept.
+     */
+    public static final String STORE_RETENTION_PROPERTY_NAME = "reprounit.store.retention";
+
     private Constants() {}
 }

@@ -68,7 +68,8 @@ public final class ReproUnitTestEngine implements TestEngine {
         Fingerprinter fingerprinter = parameters.getBoolean(Constants.FINGERPRINT_ENABLED_PROPERTY_NAME).orElse(true)
                 ? Fingerprinter.create(classLoader(), environmentVariables(parameters), materializers)
                 : Fingerprinter.disabled();
-        new CheckExecutor(request.getEngineExecutionListener(), materializers, fingerprinter)
+        new CheckExecutor(request.getEngineExecutionListener(), materializers, fingerprinter,
+                CheckRecorder.from(parameters))
                 .execute(request.getRootTestDescriptor());
     }
 

@@ -1,0 +1,93 @@
+package io.reprounit.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.pipeline.PipelineDefinition;
+import io.reprounit.store.MetadataStore;
+import io.reprounit.store.StoreException;
+import io.reprounit.store.StoreLocation;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * Where this execution records its checks, read from {@link Constants#STORE_URL_PROPERTY_NAME},
+ * {@link Constants#ARTIFACTS_DIR_PROPERTY_NAME} and {@link Constants#STORE_RETENTION_PROPERTY_NAME}. A setting that is
+ * wrong fails each pipeline with a message naming it, rather than failing the whole engine, so that other engines'
+ * tests still run.
+ */
+final class CheckRecorder {
+
+    private final String url;
+    private final @Nullable Path artifactsDirectory;
+    private final @Nullable Integer retention;
+    private final @Nullable String problem;
+
+    private CheckRecorder(String url, @Nullable Path artifactsDirectory, @Nullable Integer retention,
+            @Nullable String problem) {
+        this.url = requireNonNull(url);
+        this.artifactsDirectory = artifactsDirectory;
+        this.retention = retention;
+        this.problem = problem;
+    }
+
+    static CheckRecorder from(ConfigurationParameters parameters) {
+        String url = setting(parameters, Constants.STORE_URL_PROPERTY_NAME).map(String::strip)
+                .orElseGet(() -> StoreLocation.defaultUrl(Path.of("").toAbsolutePath()));
+        Path artifacts = setting(parameters, Constants.ARTIFACTS_DIR_PROPERTY_NAME).map(String::strip).map(Path::of)
+                .orElse(null);
+        Optional<String> retention = setting(parameters, Constants.STORE_RETENTION_PROPERTY_NAME).map(String::strip);
+        Integer keep = null;
+        String problem = null;
+        if (retention.isPresent()) {
+            try {
+                keep = Integer.parseInt(retention.get());
+            } catch (NumberFormatException e) {
+                keep = 0;
+            }
+            if (keep < 1) {
+                problem = Constants.STORE_RETENTION_PROPERTY_NAME + " = '" + retention.get() + "' is not a number of"
+                        + " checks to keep; set it to 1 or more, or leave it unset to keep every check.";
+            }
+        }
+        return new CheckRecorder(url, artifacts, keep, problem);
+    }
+
+    /**
+     * The setting from the launcher's parameters, else from a system property. The launcher already reads system
+     * properties, but EngineTestKit does not by default; without this, a build that points the store at {@code target/}
+     * with a system property would still have its EngineTestKit tests write into the project's {@code .reprounit/}.
+     */
+    private static Optional<String> setting(ConfigurationParameters parameters, String key) {
+        return parameters.get(key).or(() -> Optional.ofNullable(System.getProperty(key)));
+    }
+
+    /**
+     * Opens the store and records that a check of {@code pipeline} starts.
+     *
+     * @throws StoreException naming the setting to change when the store cannot be opened
+     */
+    CheckRecording start(PipelineDefinition pipeline) {
+        if (problem != null) {
+            throw new StoreException(problem);
+        }
+        ArtifactStore artifacts = new ArtifactStore(artifactsDirectory != null ? artifactsDirectory
+                : StoreLocation.defaultArtifactsDirectory(url, Constants.ARTIFACTS_DIR_PROPERTY_NAME));
+        try (MetadataStore store = open()) {
+            long check = store.startCheck(pipeline.name(), pipeline.pipelineClass().getName(), CheckRecording.MODE,
+                    Instant.now());
+            return new CheckRecording(this, pipeline, artifacts, check);
+        }
+    }
+
+    MetadataStore open() {
+        return MetadataStore.open(url, Constants.STORE_URL_PROPERTY_NAME);
+    }
+
+    @Nullable Integer retention() {
+        return retention;
+    }
+}

@@ -1,0 +1,82 @@
+package io.reprounit.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.compare.CheckResult;
+import io.reprounit.pipeline.PipelineDefinition;
+import io.reprounit.run.Run;
+import io.reprounit.store.MetadataStore;
+import io.reprounit.store.RecordedRun;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One check as it is recorded: each run inserted INCOMPLETE as it starts and written whole when it ends, then the
+ * verdicts. The store is opened for each of these and closed again, so that nothing stays open if the check is cut
+ * short. A write that fails does not stop the check: the failure is kept and thrown by {@link #checked}, after the
+ * steps' results are reported, so that a store problem never hides a test result.
+ */
+final class CheckRecording {
+
+    /** Every run in this JVM, one after another; forked and perturbed JVMs will be other modes. */
+    static final String MODE = "repeat";
+
+    private final CheckRecorder recorder;
+    private final PipelineDefinition pipeline;
+    private final ArtifactStore artifacts;
+    private final long check;
+    private final Map<Integer, Long> runs = new HashMap<>();
+    private @Nullable RuntimeException failure;
+
+    CheckRecording(CheckRecorder recorder, PipelineDefinition pipeline, ArtifactStore artifacts, long check) {
+        this.recorder = requireNonNull(recorder);
+        this.pipeline = requireNonNull(pipeline);
+        this.artifacts = requireNonNull(artifacts);
+        this.check = check;
+    }
+
+    void runStarting(int number) {
+        attempt(store -> runs.put(number, store.startRun(check, number, MODE, pipeline.config().text(),
+                Instant.now())));
+    }
+
+    /** Records {@code run} and gives it back, so that a caller can record a run where it collects it. */
+    Run runFinished(Run run) {
+        Long id = runs.get(run.number());
+        if (id != null) {
+            attempt(store -> store.completeRun(id, RecordedRun.of(run), artifacts));
+        }
+        return run;
+    }
+
+    /**
+     * Records the verdicts, applies the retention setting, and throws the first failure to write anything of this
+     * check, if there was one.
+     */
+    void checked(CheckResult result) {
+        attempt(store -> {
+            store.finishCheck(check, result.verdicts(), Instant.now());
+            Integer keep = recorder.retention();
+            if (keep != null) {
+                store.keepLatestChecks(pipeline.name(), keep);
+            }
+        });
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void attempt(java.util.function.Consumer<MetadataStore> write) {
+        if (failure != null) {
+            return;
+        }
+        try (MetadataStore store = recorder.open()) {
+            write.accept(store);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.reprounit.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.fingerprint.Aspect;
+import io.reprounit.store.fixtures.Tally;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/** What the engine records of a check, read back through the store. */
+class EngineRecordingTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void everyCheckIsRecordedWithItsRunsStepsArtifactsAndVerdicts() {
+        String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
+
+        EngineExecutionResults results = execute(Map.of("reprounit.store.url", url));
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1).aborted(1));
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
+        try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
+            CheckSummary check = store.checks("Tally", 5).get(0);
+            assertThat(check.outcome()).isEqualTo("DIVERGED");
+            assertThat(check.culprit()).isEqualTo("label");
+            assertThat(check.runs()).hasSize(2);
+            StoredRun run = store.run(check.runs().get(1));
+            assertThat(run.status()).isEqualTo("COMPLETE");
+            assertThat(run.fingerprint().part(Aspect.ENVIRONMENT, "java.version")).isPresent();
+            assertThat(run.steps()).extracting(StoredStep::step, StoredStep::verdict).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("words", "REPRODUCED"),
+                    org.assertj.core.groups.Tuple.tuple("label", "DIVERGED"),
+                    org.assertj.core.groups.Tuple.tuple("length", "TAINTED"));
+            assertThat(run.steps().get(2).inputs()).hasSize(1);
+            ArtifactStore artifacts = new ArtifactStore(directory.resolve("artifacts"));
+            assertThat(artifacts.read(run.steps().get(1).output())).isPresent();
+            assertThat(store.diff(check.runs().get(0), check.runs().get(1)).steps())
+                    .extracting(RunDifference.StepDifference::step).containsExactly("label", "length");
+        }
+    }
+
+    @Test
+    void retentionKeepsTheLatestChecksOfThePipeline() {
+        String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
+        Map<String, String> settings = Map.of("reprounit.store.url", url, "reprounit.store.retention", "2",
+                "reprounit.artifacts.dir", directory.resolve("elsewhere").toString());
+
+        for (int i = 0; i < 3; i++) {
+            execute(settings);
+        }
+
+        try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
+            assertThat(store.checks("Tally", 10)).hasSize(2);
+        }
+        assertThat(directory.resolve("elsewhere/sha256")).isDirectory();
+    }
+
+    @Test
+    void aStoreThatCannotBeOpenedFailsThePipelineNamingTheSetting() throws Exception {
+        Path notADirectory = Files.writeString(directory.resolve("file"), "x");
+        String url = "jdbc:sqlite:" + notADirectory.resolve("metadata.db");
+
+        EngineExecutionResults results = execute(Map.of("reprounit.store.url", url));
+
+        results.containerEvents().assertThatEvents().haveExactly(1, org.assertj.core.api.Assertions.allOf(
+                container(Tally.class.getName()), finishedWithFailure(message(text ->
+                        text.contains("reprounit.store.url") && text.contains(notADirectory.toString())))));
+    }
+
+    @Test
+    void aBadRetentionFailsThePipelineNamingTheSetting() {
+        EngineExecutionResults results = execute(Map.of("reprounit.store.url",
+                "jdbc:sqlite:" + directory.resolve("metadata.db"), "reprounit.store.retention", "all"));
+
+        results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(message(text ->
+                text.contains("reprounit.store.retention = 'all'"))));
+    }
+
+    private static EngineExecutionResults execute(Map<String, String> settings) {
+        return EngineTestKit.engine("reprounit").configurationParameters(settings).selectors(selectClass(Tally.class))
+                .execute();
+    }
+}
