@@ -1,0 +1,74 @@
+package io.reprounit.cli;
+
+import io.reprounit.fingerprint.FingerprintPart;
+import io.reprounit.store.MetadataStore;
+import io.reprounit.store.StoredRun;
+import io.reprounit.store.StoredStep;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "show", description = "A run's fingerprint parts and the output digest of each of its steps.")
+final class ShowCommand implements Callable<Integer> {
+
+    @Mixin StoreOptions options = new StoreOptions();
+    @Spec @Nullable CommandSpec spec;
+
+    @Parameters(paramLabel = "<run id>", description = "A run, such as 17.2; a check id such as 17 means its first run.")
+    String run = "";
+
+    @Override
+    public Integer call() {
+        StoredRun stored;
+        try (MetadataStore store = options.open()) {
+            stored = store.run(run);
+        }
+        PrintWriter out = ReproUnitCli.out(spec);
+        if (options.json) {
+            out.print(Json.write(json(stored)));
+            return 0;
+        }
+        out.println("Run " + stored.id() + " of " + stored.pipeline() + ": " + stored.status() + ", " + stored.mode()
+                + ", started " + Formats.time(stored.started()) + ", commit " + Formats.commit(stored.commit()));
+        out.println();
+        Table parts = new Table("ASPECT", "PART", "VALUE", "DIGEST");
+        stored.fingerprint().parts().forEach(part -> parts.row(part.aspect().label(), part.name(), part.value(),
+                Formats.digest(part.digest())));
+        out.print(parts.isEmpty() ? "No run-level fingerprint parts.\n" : parts.render());
+        out.println();
+        Table steps = new Table("STEP", "STATUS", "VERDICT", "OUTPUT", "BYTES", "MILLIS", "PARTS");
+        stored.steps().forEach(step -> steps.row(step.step(), step.status(), step.verdict(),
+                Formats.digest(step.output()), step.size(), step.durationNanos() / 1_000_000,
+                step.fingerprint().parts().size()));
+        out.print(steps.isEmpty() ? "No step was recorded: the run did not finish.\n" : steps.render());
+        return 0;
+    }
+
+    private static Map<String, @Nullable Object> json(StoredRun run) {
+        return Json.object().put("id", run.id()).put("pipeline", run.pipeline()).put("status", run.status())
+                .put("mode", run.mode()).put("started", run.started()).put("finished", run.finished())
+                .put("commit", run.commit()).put("parts", parts(run.fingerprint().parts()))
+                .put("steps", run.steps().stream().map(ShowCommand::json).toList())
+                .put("config", run.configText()).map();
+    }
+
+    private static Map<String, @Nullable Object> json(StoredStep step) {
+        return Json.object().put("step", step.step()).put("status", step.status()).put("verdict", step.verdict())
+                .put("output", step.output()).put("size", step.size()).put("mediaType", step.mediaType())
+                .put("durationNanos", step.durationNanos()).put("problem", step.problem())
+                .put("inputs", new java.util.TreeMap<>(step.inputs()))
+                .put("parts", parts(step.fingerprint().parts())).map();
+    }
+
+    static List<Map<String, @Nullable Object>> parts(List<FingerprintPart> parts) {
+        return parts.stream().map(part -> Json.object().put("aspect", part.aspect().label()).put("name", part.name())
+                .put("value", part.value()).put("digest", part.digest()).map()).toList();
+    }
+}

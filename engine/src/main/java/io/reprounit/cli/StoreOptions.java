@@ -1,0 +1,28 @@
+package io.reprounit.cli;
+
+import io.reprounit.store.MetadataStore;
+import io.reprounit.store.StoreLocation;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/** The options every command takes: which store to read, and whether to answer in JSON. */
+final class StoreOptions {
+
+    static final String STORE = "--store";
+
+    @Option(names = STORE, paramLabel = "<jdbc url>", description = "The metadata store, as jdbc:sqlite:<file>."
+            + " Default: .reprounit/metadata.db at the root of the git working tree holding the working directory.")
+    @Nullable String store;
+
+    @Option(names = "--json", description = "Print JSON for scripts instead of a table.")
+    boolean json;
+
+    String url() {
+        return store != null ? store : StoreLocation.defaultUrl(Path.of("").toAbsolutePath());
+    }
+
+    MetadataStore open() {
+        return MetadataStore.openExisting(url(), STORE);
+    }
+}

@@ -1,0 +1,5 @@
+/** The command line over the metadata store: {@code runs}, {@code history}, {@code show}, {@code diff} and {@code gc}. */
+@NullMarked
+package io.reprounit.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,162 @@
+package io.reprounit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.compare.Verdict;
+import io.reprounit.store.MetadataStore;
+import io.reprounit.store.StoreFixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every command's output, as a table and as JSON, over a store with a reproducing and a diverging check. */
+class ReproUnitCliTest {
+
+    @TempDir
+    Path directory;
+
+    String url;
+    long reproduced;
+    long diverged;
+
+    @BeforeEach
+    void recordTwoChecks() {
+        url = "jdbc:sqlite:" + directory.resolve("metadata.db");
+        ArtifactStore artifacts = new ArtifactStore(directory.resolve("artifacts"));
+        try (MetadataStore store = MetadataStore.open(url, "--store")) {
+            reproduced = StoreFixtures.check(store, artifacts, "IrisPipeline",
+                    List.of(StoreFixtures.run(1, "1111111111aaaa", "load", "train"),
+                            StoreFixtures.run(2, "1111111111aaaa", "load", "train")),
+                    StoreFixtures.verdicts(Verdict.REPRODUCED, Verdict.REPRODUCED));
+            diverged = StoreFixtures.check(store, artifacts, "IrisPipeline",
+                    List.of(StoreFixtures.run(1, "2222222222bbbb", "load", "train A"),
+                            StoreFixtures.run(2, "2222222222bbbb", "load", "train B")),
+                    StoreFixtures.verdicts(Verdict.REPRODUCED, Verdict.DIVERGED));
+        }
+    }
+
+    @Test
+    void runsListsTheChecksNewestFirst() {
+        Output table = cli("runs", "--store", url);
+        assertThat(table.status).isZero();
+        assertThat(table.lines()).first().asString().startsWith("CHECK").contains("PIPELINE", "COMMIT", "VERDICT",
+                "CULPRIT", "RUNS");
+        assertThat(table.lines().get(1)).startsWith(diverged + " ").contains("IrisPipeline", "2222222222", "DIVERGED",
+                "step1", diverged + ".1 " + diverged + ".2");
+        assertAligned(table);
+
+        JsonNode json = json(cli("runs", "IrisPipeline", "--json", "--store", url));
+        assertThat(json.isArray()).isTrue();
+        assertThat(json).hasSize(2);
+        assertThat(json.get(0).get("id").asString()).isEqualTo(Long.toString(diverged));
+        assertThat(json.get(0).get("verdict").asString()).isEqualTo("DIVERGED");
+        assertThat(json.get(0).get("runs").get(1).asString()).isEqualTo(diverged + ".2");
+    }
+
+    @Test
+    void historyShowsWhereEachStepChangedWithItsCommit() {
+        Output table = cli("history", "IrisPipeline", "--store", url);
+        assertThat(table.status).isZero();
+        assertThat(table.lines().get(0)).isEqualTo("IrisPipeline: 2 checks recorded");
+        assertThat(table.out).contains("first recorded").contains("diverged").contains("2222222222");
+        assertAligned(table);
+
+        JsonNode json = json(cli("history", "IrisPipeline", "--step", "step1", "--json", "--store", url));
+        assertThat(json).hasSize(2);
+        assertThat(json.get(1).get("id").asString()).isEqualTo(diverged + ".1");
+        assertThat(json.get(1).get("event").asString()).isEqualTo("diverged");
+        assertThat(json.get(1).get("commit").asString()).isEqualTo("2222222222bbbb");
+    }
+
+    @Test
+    void showGivesTheRunsPartsAndStepDigests() {
+        Output table = cli("show", diverged + ".2", "--store", url);
+        assertThat(table.status).isZero();
+        assertThat(table.out).contains("Run " + diverged + ".2 of IrisPipeline: COMPLETE")
+                .contains("java.version").contains("17.0.15")
+                .contains(io.reprounit.artifact.Digests.shortForm(StoreFixtures.text("train B").digest()));
+        assertAligned(table);
+
+        JsonNode json = json(cli("show", diverged + ".2", "--json", "--store", url));
+        assertThat(json.get("id").asString()).isEqualTo(diverged + ".2");
+        assertThat(json.get("steps").get(1).get("output").asString())
+                .isEqualTo(StoreFixtures.text("train B").digest());
+        assertThat(json.get("parts").get(0).has("digest")).isTrue();
+    }
+
+    @Test
+    void diffExplainsWhatDiffers() {
+        Output table = cli("diff", reproduced + ".1", diverged + ".2", "--store", url);
+        assertThat(table.status).isZero();
+        assertThat(table.out).contains("git.commit").contains("1111111111aaaa → 2222222222bbbb").contains("step1");
+        assertAligned(table);
+
+        Output same = cli("diff", diverged + ".1", diverged + ".1", "--store", url);
+        assertThat(same.out).contains("have the same fingerprint parts and the same step outputs");
+
+        JsonNode json = json(cli("diff", diverged + ".1", diverged + ".2", "--json", "--store", url));
+        assertThat(json).singleElement().satisfies(step -> {
+            assertThat(step.get("step").asString()).isEqualTo("step1");
+            assertThat(step.get("explanation").asString()).startsWith("diverged");
+        });
+    }
+
+    @Test
+    void gcRemovesChecksBeyondKeepAndTheirArtifacts() {
+        Output table = cli("gc", "--keep", "1", "--min-age", "PT0S", "--store", url);
+        assertThat(table.status).isZero();
+        assertThat(table.out).startsWith("Removed 1 checks and 1 artifact files");
+
+        JsonNode json = json(cli("gc", "--json", "--store", url));
+        assertThat(json.get("checksRemoved").asInt()).isZero();
+        assertThat(json(cli("runs", "--json", "--store", url))).hasSize(1);
+    }
+
+    @Test
+    void mistakesAreOneLineThatSaysWhatToDo() {
+        Output unknownRun = cli("show", "99.1", "--store", url);
+        assertThat(unknownRun.status).isEqualTo(1);
+        assertThat(unknownRun.err).startsWith("reprounit: There is no run 99.1").doesNotContain("\tat ");
+
+        Output missingStore = cli("runs", "--store", "jdbc:sqlite:" + directory.resolve("typo.db"));
+        assertThat(missingStore.status).isEqualTo(1);
+        assertThat(missingStore.err).contains("There is no metadata store at").contains("--store");
+        assertThat(directory.resolve("typo.db")).doesNotExist();
+
+        Output badUrl = cli("runs", "--store", "mysql://x");
+        assertThat(badUrl.err).contains("--store = 'mysql://x' is not a SQLite JDBC URL");
+
+        assertThat(cli("history", "Nope", "--store", url).err).contains("No pipeline 'Nope'")
+                .contains("IrisPipeline");
+        assertThat(cli().status).isEqualTo(2);
+    }
+
+    private static void assertAligned(Output output) {
+        assertThat(output.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+    }
+
+    private static JsonNode json(Output output) {
+        assertThat(output.status).as(output.err).isZero();
+        return JsonMapper.builder().build().readTree(output.out);
+    }
+
+    private static Output cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = ReproUnitCli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Output(status, out.toString(), err.toString());
+    }
+
+    private record Output(int status, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+}
