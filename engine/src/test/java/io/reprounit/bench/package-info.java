@@ -1,0 +1,5 @@
+/** Benchmarks of the metadata store, run as a main class rather than timed tests. */
+@NullMarked
+package io.reprounit.bench;
+
+import org.jspecify.annotations.NullMarked;
