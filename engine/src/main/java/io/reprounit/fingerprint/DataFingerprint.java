@@ -26,7 +26,11 @@ final class DataFingerprint {
 
     private DataFingerprint() {}
 
-    static List<FingerprintPart> forStep(StepDefinition step, FileDigestCache digests) {
+    /**
+     * @param directory what relative paths are read against; the part keeps the path as configured, so that a run in
+     *                  another working directory (a forked run that varies it) is fingerprinted like any other
+     */
+    static List<FingerprintPart> forStep(StepDefinition step, FileDigestCache digests, Path directory) {
         Map<String, FingerprintPart> parts = new LinkedHashMap<>();
         for (StepArgument argument : step.arguments()) {
             if (argument instanceof StepArgument.Configured configured) {
@@ -34,7 +38,7 @@ final class DataFingerprint {
                 Path path = value instanceof Path p ? p : value instanceof File f ? f.toPath() : null;
                 if (path != null) {
                     String name = path.toString().replace(File.separatorChar, '/');
-                    parts.putIfAbsent(name, snapshot(name, path, digests));
+                    parts.putIfAbsent(name, snapshot(name, directory.resolve(path), digests));
                 }
             }
         }

@@ -48,13 +48,6 @@ public final class Fingerprint {
         return java.util.Optional.ofNullable(parts.get(aspect.label() + "/" + name));
     }
 
-    /** This fingerprint's parts followed by {@code other}'s. */
-    public Fingerprint with(Fingerprint other) {
-        List<FingerprintPart> all = new ArrayList<>(parts.values());
-        all.addAll(other.parts.values());
-        return of(all);
-    }
-
     /** The parts that were added, removed or changed from {@code before} to this fingerprint, sorted by key. */
     public List<PartChange> changesSince(Fingerprint before) {
         List<PartChange> changes = new ArrayList<>();

@@ -23,24 +23,37 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Fingerprinter {
 
     private static final Map<List<String>, List<FingerprintPart>> ENVIRONMENTS = new ConcurrentHashMap<>();
-    private static final Map<String, List<FingerprintPart>> CLASSPATHS = new ConcurrentHashMap<>();
+    private static final Map<String, CompletableFuture<List<FingerprintPart>>> CLASSPATHS = new ConcurrentHashMap<>();
     private static final Map<Path, CompletableFuture<List<FingerprintPart>>> REPOSITORIES = new ConcurrentHashMap<>();
     private static final FileDigestCache FILE_DIGESTS = new FileDigestCache();
 
-    private static final Fingerprinter DISABLED = new Fingerprinter(false, List.of(), null, null);
+    /**
+     * Daemon threads of our own for the background parts: the common fork-join pool is the pipelines' (a step's
+     * parallel stream), and on a small machine it has a single worker.
+     */
+    private static final java.util.concurrent.ExecutorService BACKGROUND = java.util.concurrent.Executors.newFixedThreadPool(2,
+            task -> {
+                Thread thread = new Thread(task, "reprounit-fingerprint");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    private static final Fingerprinter DISABLED = new Fingerprinter(false, List.of(), null, null, Path.of(""));
 
     private final boolean enabled;
     private final List<String> environmentVariables;
     private final BytecodeFingerprint bytecode;
     private final Materializers materializers;
+    private final Path dataDirectory;
     private final Map<StepDefinition, List<FingerprintPart>> stepParts = new ConcurrentHashMap<>();
 
     private Fingerprinter(boolean enabled, List<String> environmentVariables, BytecodeFingerprint bytecode,
-            Materializers materializers) {
+            Materializers materializers, Path dataDirectory) {
         this.enabled = enabled;
         this.environmentVariables = List.copyOf(environmentVariables);
         this.bytecode = bytecode;
         this.materializers = materializers;
+        this.dataDirectory = requireNonNull(dataDirectory);
     }
 
     /**
@@ -49,7 +62,16 @@ public final class Fingerprinter {
     public static Fingerprinter create(ClassLoader classLoader, List<String> environmentVariables,
             Materializers materializers) {
         return new Fingerprinter(true, environmentVariables, new BytecodeFingerprint(new ProjectClasses(classLoader)),
-                requireNonNull(materializers));
+                requireNonNull(materializers), Path.of(""));
+    }
+
+    /**
+     * This fingerprinter, reading relative data sources against {@code directory} instead of the working directory:
+     * for a forked run whose working directory is varied, while its relative {@code Path} parameters still name the
+     * test JVM's files.
+     */
+    public Fingerprinter readingDataFrom(Path directory) {
+        return enabled ? new Fingerprinter(true, environmentVariables, bytecode, materializers, directory) : this;
     }
 
     /** Takes no fingerprints at all: for measuring what fingerprinting costs. */
@@ -57,10 +79,11 @@ public final class Fingerprinter {
         return DISABLED;
     }
 
-    /** Starts what is slow to take for this pipeline, so that it overlaps the runs. */
+    /** Starts what is slow to take for this pipeline — git status, jar digests — so that it overlaps the runs. */
     public void prepare(PipelineDefinition pipeline) {
         if (enabled) {
             repository(pipeline.pipelineClass());
+            classpath();
         }
     }
 
@@ -73,8 +96,7 @@ public final class Fingerprinter {
         parts.addAll(ENVIRONMENTS.computeIfAbsent(environmentVariables,
                 names -> EnvironmentFingerprint.take(names, System::getenv)));
         parts.addAll(repository(pipeline.pipelineClass()).join());
-        String classPath = System.getProperty("java.class.path", "");
-        parts.addAll(CLASSPATHS.computeIfAbsent(classPath, path -> ClasspathFingerprint.take(path, FILE_DIGESTS)));
+        parts.addAll(classpath().join());
         parts.addAll(ConfigFingerprint.forRun(pipeline));
         return Fingerprint.of(parts);
     }
@@ -90,14 +112,19 @@ public final class Fingerprinter {
             fixed.addAll(ConfigFingerprint.forStep(s, pipeline.config().seed(), materializers));
             return fixed;
         }));
-        parts.addAll(DataFingerprint.forStep(step, FILE_DIGESTS));
+        parts.addAll(DataFingerprint.forStep(step, FILE_DIGESTS, dataDirectory));
         return Fingerprint.of(parts);
+    }
+
+    private static CompletableFuture<List<FingerprintPart>> classpath() {
+        return CLASSPATHS.computeIfAbsent(System.getProperty("java.class.path", ""),
+                path -> CompletableFuture.supplyAsync(() -> ClasspathFingerprint.take(path, FILE_DIGESTS), BACKGROUND));
     }
 
     private static CompletableFuture<List<FingerprintPart>> repository(Class<?> pipelineClass) {
         Path location = codeLocation(pipelineClass);
         return REPOSITORIES.computeIfAbsent(location,
-                directory -> CompletableFuture.supplyAsync(() -> GitFingerprint.take(directory)));
+                directory -> CompletableFuture.supplyAsync(() -> GitFingerprint.take(directory), BACKGROUND));
     }
 
     /** The directory or jar the class was loaded from; the working directory where that is unknown. */

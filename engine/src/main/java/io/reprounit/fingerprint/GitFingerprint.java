@@ -27,6 +27,12 @@ final class GitFingerprint {
 
     static final String OUTSIDE = "not in a git repository";
 
+    static {
+        // JGit measures the file system's timestamp resolution on first use, which takes over a second; in the
+        // background it costs nothing here, and JGit treats recent files as racily clean meanwhile.
+        org.eclipse.jgit.util.FS.FileStoreAttributes.setBackground(true);
+    }
+
     private GitFingerprint() {}
 
     /** The git parts for the repository holding {@code directory}; one part saying so where there is none. */
