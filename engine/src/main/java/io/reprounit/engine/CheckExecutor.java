@@ -3,7 +3,6 @@ package io.reprounit.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Materializers;
-import io.reprounit.compare.CheckResult;
 import io.reprounit.compare.RunComparator;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.PipelineDefinition;
@@ -26,13 +25,15 @@ final class CheckExecutor {
     private final EngineExecutionListener listener;
     private final Materializers materializers;
     private final Fingerprinter fingerprinter;
+    private final BaselineCheck baselines;
     private final CheckRecorder recorder;
 
     CheckExecutor(EngineExecutionListener listener, Materializers materializers, Fingerprinter fingerprinter,
-            CheckRecorder recorder) {
+            BaselineCheck baselines, CheckRecorder recorder) {
         this.listener = requireNonNull(listener);
         this.materializers = requireNonNull(materializers);
         this.fingerprinter = requireNonNull(fingerprinter);
+        this.baselines = requireNonNull(baselines);
         this.recorder = requireNonNull(recorder);
     }
 
@@ -59,14 +60,16 @@ final class CheckExecutor {
                 recording.runStarting(number);
                 runs.add(recording.runFinished(runner.run(number)));
             }
-            CheckResult result = RunComparator.compare(needed, runs);
             listener.reportingEntryPublished(descriptor, FingerprintEntries.of(runs.get(0).fingerprint()));
+            BaselineCheck.Outcome outcome = baselines.apply(descriptor, needed, runs.get(0),
+                    RunComparator.compare(needed, runs));
             StepReporter reporter = new StepReporter(listener);
             for (StepDescriptor step : selected) {
-                reporter.report(step, result.verdict(step.step().name()).orElseThrow());
+                reporter.report(step, outcome.result().verdict(step.step().name()).orElseThrow());
             }
-            recording.checked(result); // after the steps' results, so that a store failure hides none
-            listener.executionFinished(descriptor, TestExecutionResult.successful());
+            recording.checked(outcome.result()); // after the steps' results, so that a store failure hides none
+            listener.executionFinished(descriptor, outcome.pipelineFailure().map(TestExecutionResult::failed)
+                    .orElseGet(TestExecutionResult::successful));
         } catch (Throwable t) {
             UnrecoverableExceptions.rethrowIfUnrecoverable(t);
             listener.executionFinished(descriptor, TestExecutionResult.failed(t));

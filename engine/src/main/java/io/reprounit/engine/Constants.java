@@ -39,6 +39,30 @@ public final class Constants {
     public static final String FINGERPRINT_ENABLED_PROPERTY_NAME = "reprounit.fingerprint.enabled";
 
     /**
+     * How pipelines are checked against their baselines: {@code verify} (a difference or a missing baseline fails),
+     * {@code update} (write or overwrite baselines and pass), {@code record-missing} (write the missing ones, verify the
+     * rest) or {@code none} (runs against runs only). Case-insensitive. Default: {@code record-missing}, except on CI
+     * (see {@link #CI_PROPERTY_NAME}), where every mode but {@code none} is {@code verify} and {@code update} is an error.
+     * {@code @ReproducibleRun(baseline = …)} overrides it for one pipeline.
+     */
+    public static final String BASELINE_MODE_PROPERTY_NAME = "reprounit.baseline.mode";
+
+    /**
+     * The directory of baseline files, {@code <pipeline name>.yaml}, relative to the working directory (the module's
+     * directory under Maven). Default: {@value #DEFAULT_BASELINE_DIR}.
+     */
+    public static final String BASELINE_DIR_PROPERTY_NAME = "reprounit.baseline.dir";
+
+    /** Where baselines live unless {@link #BASELINE_DIR_PROPERTY_NAME} says otherwise. */
+    public static final String DEFAULT_BASELINE_DIR = "src/test/resources/reprounit/baselines";
+
+    /**
+     * Whether this is a CI build, where baselines are only verified. Default: whether environment variable {@code CI}
+     * is {@code true}, as most CI services set it; set this where yours does not.
+     */
+    public static final String CI_PROPERTY_NAME = "reprounit.ci";
+
+    /**
      * The JDBC URL of the metadata store where every check is recorded: runs, step executions, artifacts, fingerprint
      * parts and verdicts. Only SQLite is supported, as {@code jdbc:sqlite:<file>}; a relative file is resolved against
      * the working directory, which under Maven is the module's directory. Default: {@code .reprounit/metadata.db} at the

@@ -58,6 +58,7 @@ public final class ReproUnitTestEngine implements TestEngine {
                 .build()
                 .resolve(request, engine, issues);
         engine.getChildren().forEach(child -> ((PipelineDescriptor) child).orderStepsTopologically());
+        BaselineOrphans.report(BaselineSettings.from(request.getConfigurationParameters(), System::getenv), issues);
         return engine;
     }
 
@@ -68,7 +69,9 @@ public final class ReproUnitTestEngine implements TestEngine {
         Fingerprinter fingerprinter = parameters.getBoolean(Constants.FINGERPRINT_ENABLED_PROPERTY_NAME).orElse(true)
                 ? Fingerprinter.create(classLoader(), environmentVariables(parameters), materializers)
                 : Fingerprinter.disabled();
-        new CheckExecutor(request.getEngineExecutionListener(), materializers, fingerprinter,
+        BaselineCheck baselines = new BaselineCheck(BaselineSettings.from(parameters, System::getenv),
+                request.getEngineExecutionListener(), java.nio.file.Path.of("").toAbsolutePath());
+        new CheckExecutor(request.getEngineExecutionListener(), materializers, fingerprinter, baselines,
                 CheckRecorder.from(parameters))
                 .execute(request.getRootTestDescriptor());
     }
