@@ -3,6 +3,8 @@ package io.reprounit.artifact;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Floating-point values written by their exact value. {@link Double#toString} will not do: its digits changed between
@@ -24,10 +26,11 @@ final class FloatingPoint {
         BigDecimal exact = new BigDecimal(value);
         // Double.toString's digits always read back; only their count is an upper bound for the shortest.
         int precision = significantDigits(Double.toString(value));
-        while (precision > 1 && exact.round(new MathContext(precision - 1, RoundingMode.HALF_EVEN)).doubleValue() == value) {
+        while (precision > 1 && readingBack(exact, precision - 1, d -> d.doubleValue() == value) != null) {
             precision--;
         }
-        return format(exact.round(new MathContext(precision, RoundingMode.HALF_EVEN)));
+        // Never null: at the starting precision, Double.toString's own digits read back.
+        return format(readingBack(exact, precision, d -> d.doubleValue() == value));
     }
 
     static String exactShortest(float value) {
@@ -39,10 +42,31 @@ final class FloatingPoint {
         }
         BigDecimal exact = new BigDecimal(value);
         int precision = significantDigits(Float.toString(value));
-        while (precision > 1 && exact.round(new MathContext(precision - 1, RoundingMode.HALF_EVEN)).floatValue() == value) {
+        while (precision > 1 && readingBack(exact, precision - 1, d -> d.floatValue() == value) != null) {
             precision--;
         }
-        return format(exact.round(new MathContext(precision, RoundingMode.HALF_EVEN)));
+        return format(readingBack(exact, precision, d -> d.floatValue() == value));
+    }
+
+    /**
+     * The decimal of {@code precision} significant digits nearest to {@code exact} that reads back as the same value,
+     * or null where none does. The nearest one is not always it: at a power of two the values below are spaced half as
+     * far apart as those above, so the nearest decimal may lie below, outside the range that reads back, while the next
+     * one above still reads back (2^132 is 5.444517870735016E39; the nearest 16 digits, ...015E39, read back as another
+     * double).
+     */
+    private static @Nullable BigDecimal readingBack(BigDecimal exact, int precision, Predicate<BigDecimal> readsBack) {
+        BigDecimal nearest = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+        if (readsBack.test(nearest)) {
+            return nearest;
+        }
+        for (RoundingMode side : new RoundingMode[] {RoundingMode.DOWN, RoundingMode.UP}) {
+            BigDecimal other = exact.round(new MathContext(precision, side));
+            if (readsBack.test(other)) {
+                return other;
+            }
+        }
+        return null;
     }
 
     private static int significantDigits(String javaText) {
