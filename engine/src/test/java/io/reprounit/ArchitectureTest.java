@@ -1,0 +1,92 @@
+package io.reprounit;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules of DESIGN.md: the core is plain Java, each concern uses only the ones below it, and only the engine
+ * package speaks the JUnit Platform's engine API.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+                .importPackages("io.reprounit");
+        // A rule over no classes passes vacuously: make sure the import found the engine.
+        assertThat(classes.contain("io.reprounit.engine.ReproUnitTestEngine")).isTrue();
+        assertThat(classes.contain("io.reprounit.engine.fixtures.simple.WordCount")).as("test classes").isFalse();
+    }
+
+    @Test
+    void onlyTheEnginePackageUsesTheJUnitPlatformEngineApi() {
+        noClasses().that().resideOutsideOfPackage("io.reprounit.engine..")
+                .should().dependOnClassesThat().resideInAPackage("org.junit.platform.engine..")
+                .check(classes);
+    }
+
+    @Test
+    void apiDependsOnNothingOfOurs() {
+        mayUseOnly("io.reprounit.api").check(classes);
+    }
+
+    @Test
+    void pipelineDependsOnlyOnApi() {
+        mayUseOnly("io.reprounit.pipeline", "io.reprounit.api").check(classes);
+    }
+
+    @Test
+    void artifactDependsOnNothingOfOurs() {
+        mayUseOnly("io.reprounit.artifact").check(classes);
+    }
+
+    @Test
+    void fingerprintDependsOnlyOnPipelineArtifactAndApi() {
+        mayUseOnly("io.reprounit.fingerprint", "io.reprounit.pipeline", "io.reprounit.artifact", "io.reprounit.api")
+                .check(classes);
+    }
+
+    @Test
+    void runDependsOnlyOnPipelineArtifactFingerprintAndApi() {
+        mayUseOnly("io.reprounit.run", "io.reprounit.pipeline", "io.reprounit.artifact", "io.reprounit.fingerprint",
+                "io.reprounit.api").check(classes);
+    }
+
+    @Test
+    void compareDependsOnlyOnRunBaselinePipelineArtifactAndFingerprint() {
+        mayUseOnly("io.reprounit.compare", "io.reprounit.run", "io.reprounit.baseline", "io.reprounit.pipeline",
+                "io.reprounit.artifact", "io.reprounit.fingerprint").check(classes);
+    }
+
+    @Test
+    void nothingOutsideTheEngineDependsOnTheEngine() {
+        noClasses().that().resideOutsideOfPackage("io.reprounit.engine..")
+                .should().dependOnClassesThat().resideInAPackage("io.reprounit.engine..")
+                .check(classes);
+    }
+
+    /** Classes of {@code owner} depend on no package of ours but itself and {@code allowed}. */
+    private static ArchRule mayUseOnly(String owner, String... allowed) {
+        String[] own = new String[allowed.length + 1];
+        own[0] = owner + "..";
+        for (int i = 0; i < allowed.length; i++) {
+            own[i + 1] = allowed[i] + "..";
+        }
+        return classes().that().resideInAPackage(owner + "..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.reprounit..").or(resideInAnyPackage(own)))
+                .because(owner + " may use only " + (allowed.length == 0 ? "nothing of ours" : Arrays.toString(allowed)));
+    }
+}
