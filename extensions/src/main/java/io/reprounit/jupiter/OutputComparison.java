@@ -1,0 +1,59 @@
+package io.reprounit.jupiter;
+
+import io.reprounit.artifact.Artifact;
+import io.reprounit.artifact.Digests;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Compares one run's outputs with the first run's, name by name, and fails as the engine fails a diverged step: an
+ * {@link AssertionFailedError} naming the output, with the first run's rendering as expected and this run's as actual,
+ * so that an IDE opens its diff view.
+ */
+final class OutputComparison {
+
+    private OutputComparison() {}
+
+    static void compare(Map<String, Artifact> first, Map<String, Artifact> later, int run) {
+        if (!first.keySet().equals(later.keySet())) {
+            TreeSet<String> missing = new TreeSet<>(first.keySet());
+            missing.removeAll(later.keySet());
+            TreeSet<String> added = new TreeSet<>(later.keySet());
+            added.removeAll(first.keySet());
+            List<String> clauses = new ArrayList<>();
+            if (!missing.isEmpty()) {
+                clauses.add("it did not record " + quoted(missing));
+            }
+            if (!added.isEmpty()) {
+                clauses.add("it recorded " + quoted(added) + ", which run 1 did not");
+            }
+            throw new AssertionFailedError("Run " + run + " recorded other outputs than run 1: "
+                    + String.join(", and ", clauses), new TreeSet<>(first.keySet()).toString(),
+                    new TreeSet<>(later.keySet()).toString());
+        }
+        List<String> differing = first.keySet().stream()
+                .filter(name -> !first.get(name).digest().equals(later.get(name).digest()))
+                .toList();
+        if (differing.isEmpty()) {
+            return;
+        }
+        String name = differing.get(0);
+        Artifact expected = first.get(name);
+        Artifact actual = later.get(name);
+        String others = differing.size() == 1 ? ""
+                : "; " + quoted(differing.subList(1, differing.size())) + " also " + (differing.size() == 2 ? "differs"
+                        : "differ");
+        String[] shown = OutputRendering.of(expected, actual);
+        throw new AssertionFailedError("output '" + name + "' differs between runs: it is not reproducible (run 1: "
+                + Digests.shortForm(expected.digest()) + ", run " + run + ": " + Digests.shortForm(actual.digest())
+                + ")" + others, shown[0], shown[1]);
+    }
+
+    private static String quoted(java.util.Collection<String> names) {
+        return names.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
+    }
+}
