@@ -89,7 +89,8 @@ class EngineRecordingTest {
     }
 
     private static EngineExecutionResults execute(Map<String, String> settings) {
-        return EngineTestKit.engine("reprounit").configurationParameters(settings).selectors(selectClass(Tally.class))
+        return EngineTestKit.engine("reprounit").configurationParameter("reprounit.baseline.mode", "none")
+                .configurationParameters(settings).selectors(selectClass(Tally.class))
                 .execute();
     }
 }
