@@ -169,7 +169,7 @@ public final class CanonicalWriter {
     /** The encoding of one value as it would stand one level below the current one. */
     private String encodeNested(Object value) {
         CanonicalWriter nested = new CanonicalWriter(encoder, depth() + 1);
-        encoder.encode(value, nested);
+        encoder.encodeDetached(value, nested);
         return nested.toString();
     }
 

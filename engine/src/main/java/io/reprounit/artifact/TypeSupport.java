@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.lang.reflect.GenericArrayType;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -109,12 +108,21 @@ final class TypeSupport {
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
             return Optional.empty(); // judged by the runtime class of each value
         }
-        if (type.getName().startsWith("java.")) {
+        if (ObjectEncoder.isPlatformClass(type)) {
             return Optional.of(type.getName() + " has no canonical encoding; register a Materializer for it");
         }
-        if (!hasReadableState(type)) {
-            return Optional.of(type.getName() + " is not a record and has no public getters or fields;"
-                    + " return a record, or register a " + Materializer.class.getName() + " for it");
+        // Any other class is encoded by its fields: each must be encodable in turn.
+        for (Class<?> owner = type; owner != null && !ObjectEncoder.isPlatformClass(owner); owner = owner.getSuperclass()) {
+            for (java.lang.reflect.Field field : owner.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()) {
+                    continue;
+                }
+                Optional<String> why = whyUnsupported(field.getGenericType());
+                if (why.isPresent()) {
+                    return Optional.of("field " + field.getName() + " of " + owner.getName() + ": " + why.get());
+                }
+            }
         }
         return Optional.empty();
     }
@@ -129,17 +137,4 @@ final class TypeSupport {
                 || type == Currency.class || type == Locale.class;
     }
 
-    private static boolean hasReadableState(Class<?> type) {
-        for (Method method : type.getMethods()) {
-            if (Beans.propertyName(method) != null) {
-                return true;
-            }
-        }
-        for (java.lang.reflect.Field field : type.getFields()) {
-            if (!Modifier.isStatic(field.getModifiers())) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

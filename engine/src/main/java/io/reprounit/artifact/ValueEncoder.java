@@ -32,7 +32,8 @@ final class ValueEncoder {
 
     private final List<Materializer> materializers;
     private final Deque<String> path = new ArrayDeque<>();
-    private final Map<Object, Boolean> inProgress = new IdentityHashMap<>();
+    /** Where each structured object was first written, so that a second visit, or a cycle, refers back to it. */
+    private Map<Object, String> firstVisits = new IdentityHashMap<>();
 
     ValueEncoder(List<Materializer> materializers) {
         this.materializers = requireNonNull(materializers);
@@ -93,30 +94,45 @@ final class ValueEncoder {
     }
 
     private void encodeStructure(Object value, CanonicalWriter out) {
-        if (inProgress.put(value, Boolean.TRUE) != null) {
-            throw new MaterializationException("Cannot encode " + describe(value) + ": it contains itself at " + path());
+        String first = firstVisits.get(value);
+        if (first != null) {
+            // A shared reference or a cycle: written once, referred to by the path where it was first written.
+            out.beginObject().field("$ref", first).endObject();
+            return;
         }
-        try {
-            if (value instanceof byte[] bytes) {
-                out.bytes(bytes);
-            } else if (value.getClass().isArray()) {
-                encodeArray(value, out);
-            } else if (value instanceof Set<?> set) {
-                out.unorderedArray(set);
-            } else if (value instanceof Collection<?> collection) {
-                out.beginArray();
-                int index = 0;
-                for (Object element : collection) {
-                    at("[" + index++ + "]", () -> encode(element, out));
-                }
-                out.endArray();
-            } else if (value instanceof Map<?, ?> map) {
-                out.map(map);
-            } else {
-                ObjectEncoder.encode(value, out, this);
+        firstVisits.put(value, path());
+        if (value instanceof byte[] bytes) {
+            out.bytes(bytes); // bytes are a value, but a large array shared twice is still written once
+        } else if (value.getClass().isArray()) {
+            encodeArray(value, out);
+        } else if (value instanceof Set<?> set) {
+            out.unorderedArray(set);
+        } else if (value instanceof Collection<?> collection) {
+            out.beginArray();
+            int index = 0;
+            for (Object element : collection) {
+                at("[" + index++ + "]", () -> encode(element, out));
             }
+            out.endArray();
+        } else if (value instanceof Map<?, ?> map) {
+            out.map(map);
+        } else {
+            ObjectEncoder.encode(value, out, this);
+        }
+    }
+
+    /**
+     * Encodes one element of a set or map on its own, as if its siblings had not been written: they are sorted by their
+     * encodings afterwards, so an element's encoding must not depend on the order in which the set was iterated.
+     * Objects first met inside it are not remembered past it.
+     */
+    void encodeDetached(Object value, CanonicalWriter out) {
+        Map<Object, String> before = firstVisits;
+        firstVisits = new IdentityHashMap<>(before);
+        try {
+            encode(value, out);
         } finally {
-            inProgress.remove(value);
+            firstVisits = before;
         }
     }
 
