@@ -25,14 +25,15 @@ final class ClasspathFingerprint {
 
     private ClasspathFingerprint() {}
 
-    static List<FingerprintPart> take(String classPath, FileDigestCache digests) {
+    static List<FingerprintPart> take(String classPath, JarCache cache) {
         List<FingerprintPart> parts = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>();
         for (Path jar : jars(classPath)) {
             if (isLauncherJar(jar)) {
                 continue;
             }
-            Coordinates coordinates = coordinates(jar);
+            JarCache.Entry known = known(jar, cache);
+            Coordinates coordinates = new Coordinates(known.name(), known.version());
             String name = "jar:" + coordinates.name();
             if (!names.add(name)) {
                 name = "jar:" + jar.getFileName(); // two copies of one artifact: both count, by file name
@@ -40,9 +41,29 @@ final class ClasspathFingerprint {
                     continue;
                 }
             }
-            parts.add(new FingerprintPart(Aspect.CODE, name, coordinates.version(), digests.digest(jar)));
+            parts.add(new FingerprintPart(Aspect.CODE, name, coordinates.version(), known.digest()));
         }
+        cache.save();
         return parts;
+    }
+
+    /** Digest and coordinates of a jar, from the cache where its size and time match, else read and remembered. */
+    private static JarCache.Entry known(Path jar, JarCache cache) {
+        long size;
+        long modified;
+        try {
+            size = java.nio.file.Files.size(jar);
+            modified = java.nio.file.Files.getLastModifiedTime(jar).toMillis();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the attributes of " + jar, e);
+        }
+        return cache.get(jar, size, modified).orElseGet(() -> {
+            Coordinates coordinates = coordinates(jar);
+            JarCache.Entry entry = new JarCache.Entry(size, modified, io.reprounit.artifact.PathContent.digest(jar),
+                    coordinates.name(), coordinates.version());
+            cache.put(jar, entry);
+            return entry;
+        });
     }
 
     /**

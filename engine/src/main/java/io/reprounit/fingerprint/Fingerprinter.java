@@ -26,6 +26,9 @@ public final class Fingerprinter {
     private static final Map<String, CompletableFuture<List<FingerprintPart>>> CLASSPATHS = new ConcurrentHashMap<>();
     private static final Map<Path, CompletableFuture<List<FingerprintPart>>> REPOSITORIES = new ConcurrentHashMap<>();
     private static final FileDigestCache FILE_DIGESTS = new FileDigestCache();
+    /** Class files read once per class loader, not once per check: an IDE runs many checks in one JVM. */
+    private static final Map<ClassLoader, BytecodeFingerprint> BYTECODE =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /**
      * Daemon threads of our own for the background parts: the common fork-join pool is the pipelines' (a step's
@@ -118,7 +121,7 @@ public final class Fingerprinter {
 
     private static CompletableFuture<List<FingerprintPart>> classpath() {
         return CLASSPATHS.computeIfAbsent(System.getProperty("java.class.path", ""),
-                path -> CompletableFuture.supplyAsync(() -> ClasspathFingerprint.take(path, FILE_DIGESTS), BACKGROUND));
+                path -> CompletableFuture.supplyAsync(() -> ClasspathFingerprint.take(path, JarCache.inUserCache()), BACKGROUND));
     }
 
     private static CompletableFuture<List<FingerprintPart>> repository(Class<?> pipelineClass) {

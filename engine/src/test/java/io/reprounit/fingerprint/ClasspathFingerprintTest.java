@@ -23,7 +23,7 @@ class ClasspathFingerprintTest {
     void aJarIsNamedByItsCoordinatesAndDigestedByItsContent() throws IOException {
         Path jar = jar("tribuo-core-4.3.2.jar", "org.tribuo", "tribuo-core", "4.3.2", null);
 
-        List<FingerprintPart> parts = ClasspathFingerprint.take(jar.toString(), new FileDigestCache());
+        List<FingerprintPart> parts = ClasspathFingerprint.take(jar.toString(), JarCache.at(directory.resolve("cache/jars.tsv")));
 
         assertThat(parts).singleElement().satisfies(part -> {
             assertThat(part.aspect()).isEqualTo(Aspect.CODE);
@@ -38,7 +38,7 @@ class ClasspathFingerprintTest {
         Path library = jar("lib-1.0.jar", "com.example", "lib", "1.0", null);
         Path booter = jar("surefirebooter123.jar", null, null, null, library.toUri().toString());
 
-        List<FingerprintPart> parts = ClasspathFingerprint.take(booter.toString(), new FileDigestCache());
+        List<FingerprintPart> parts = ClasspathFingerprint.take(booter.toString(), JarCache.at(directory.resolve("cache/jars.tsv")));
 
         assertThat(parts).extracting(FingerprintPart::name).containsExactly("jar:com.example:lib");
     }
@@ -47,9 +47,37 @@ class ClasspathFingerprintTest {
     void aJarWithoutCoordinatesIsNamedByItsFile() throws IOException {
         Path jar = jar("plain.jar", null, null, null, null);
 
-        assertThat(ClasspathFingerprint.take(jar + java.io.File.pathSeparator + directory, new FileDigestCache()))
+        assertThat(ClasspathFingerprint.take(jar + java.io.File.pathSeparator + directory, JarCache.at(directory.resolve("cache/jars.tsv"))))
                 .extracting(FingerprintPart::name, FingerprintPart::value)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("jar:plain.jar", "plain.jar"));
+    }
+
+    @Test
+    void whatWasLearnedOfAJarIsRememberedAcrossJvmsBySizeAndTime() throws IOException {
+        Path jar = jar("lib-2.0.jar", "com.example", "lib", "2.0", null);
+        java.nio.file.Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        Path cacheFile = directory.resolve("cache/jars.tsv");
+        String digest = ClasspathFingerprint.take(jar.toString(), JarCache.at(cacheFile)).get(0).digest();
+        assertThat(cacheFile).exists();
+
+        // A cache entry is trusted while size and time match: prove it by planting another digest in it.
+        String planted = "sha256:" + "7".repeat(64);
+        java.nio.file.Files.writeString(cacheFile, java.nio.file.Files.readString(cacheFile).replace(digest, planted));
+        assertThat(ClasspathFingerprint.take(jar.toString(), JarCache.at(cacheFile)).get(0).digest()).isEqualTo(planted);
+
+        java.nio.file.Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(1_000_000_001_000L));
+        assertThat(ClasspathFingerprint.take(jar.toString(), JarCache.at(cacheFile)).get(0).digest())
+                .as("a jar whose time changed is read again").isEqualTo(digest);
+    }
+
+    @Test
+    void aJarModifiedJustNowIsNotRemembered() throws IOException {
+        Path jar = jar("fresh.jar", null, null, null, null);
+        Path cacheFile = directory.resolve("cache/jars.tsv");
+
+        ClasspathFingerprint.take(jar.toString(), JarCache.at(cacheFile));
+
+        assertThat(cacheFile).doesNotExist();
     }
 
     private Path jar(String name, String group, String artifact, String version, String classPath) throws IOException {

@@ -1,0 +1,103 @@
+package io.reprounit.fingerprint;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What was learned of each jar — its digest and Maven coordinates — kept across JVMs, by path, size and modification
+ * time. A cold JVM hashes at a fraction of its warm speed, so digesting the 50 jars of a typical test class path took two
+ * seconds of every Surefire fork; jars in a Maven repository do not change, and one that does changes size or time.
+ * A jar modified in the last two seconds is not remembered, as git does with racily clean files. The file lives in the
+ * user's cache directory; losing it, or a concurrent fork's write winning over ours, costs only time.
+ */
+final class JarCache {
+
+    record Entry(long size, long modifiedMillis, String digest, String name, String version) {}
+
+    private static final long RACY_MILLIS = 2_000;
+
+    private final Path file;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private volatile boolean changed;
+
+    private JarCache(Path file) {
+        this.file = file;
+    }
+
+    /** The cache in the user's cache directory, or one that remembers nothing where there is no home directory. */
+    static JarCache inUserCache() {
+        String home = System.getProperty("user.home");
+        JarCache cache = new JarCache(home == null || home.isBlank() ? null
+                : Path.of(home, ".cache", "reprounit", "jars.tsv"));
+        cache.load();
+        return cache;
+    }
+
+    static JarCache at(Path file) {
+        JarCache cache = new JarCache(file);
+        cache.load();
+        return cache;
+    }
+
+    Optional<Entry> get(Path jar, long size, long modifiedMillis) {
+        Entry entry = entries.get(jar.toString());
+        return entry != null && entry.size() == size && entry.modifiedMillis() == modifiedMillis
+                ? Optional.of(entry) : Optional.empty();
+    }
+
+    void put(Path jar, Entry entry) {
+        if (System.currentTimeMillis() - entry.modifiedMillis() > RACY_MILLIS) {
+            entries.put(jar.toString(), entry);
+            changed = true;
+        }
+    }
+
+    private void load() {
+        if (file == null || !Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] fields = line.split("\t");
+                if (fields.length == 6) {
+                    entries.put(fields[0], new Entry(Long.parseLong(fields[1]), Long.parseLong(fields[2]), fields[3],
+                            fields[4], fields[5]));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            entries.clear(); // unreadable or from another version: start afresh, it is only a cache
+        }
+    }
+
+    /** Writes the cache if anything was added: to a temporary file first, so that a reader never sees half of it. */
+    void save() {
+        if (file == null || !changed) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        entries.forEach((path, entry) -> lines.add(String.join("\t", path, Long.toString(entry.size()),
+                Long.toString(entry.modifiedMillis()), entry.digest(), entry.name(), entry.version())));
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = Files.createTempFile(file.getParent(), "jars", ".tmp");
+            Files.write(temporary, lines, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            changed = false;
+        } catch (IOException | RuntimeException e) {
+            // A read-only home directory: every JVM hashes its jars again, which is slower but just as right.
+        }
+    }
+}
