@@ -47,4 +47,16 @@ public @interface ReproducibleRun {
      * By default, as configuration parameter {@code reprounit.baseline.mode} says.
      */
     BaselineMode baseline() default BaselineMode.CONFIGURED;
+
+    /**
+     * Where the runs execute: in the test JVM, or each in a fresh JVM. By default, as configuration parameter
+     * {@code reprounit.isolation} says.
+     */
+    Isolation isolation() default Isolation.CONFIGURED;
+
+    /**
+     * What later runs vary against the first, the control; needs {@link Isolation#FORKED}. When empty (the default),
+     * as configuration parameter {@code reprounit.vary} says.
+     */
+    Variation[] vary() default {};
 }

@@ -35,6 +35,17 @@ public final class Artifact {
         return new Artifact(Digests.sha256(bytes), bytes.length, mediaType, kept);
     }
 
+    /**
+     * An artifact as another JVM made it, from its digest, size, media type and the bytes it kept: how a forked run
+     * hands its outputs back. The digest is trusted as given; it covers every byte, kept or not.
+     */
+    public static Artifact restored(String digest, long size, String mediaType, byte[] head) {
+        if (head.length > size || head.length > MAX_KEPT_BYTES) {
+            throw new IllegalArgumentException("An artifact of " + size + " bytes cannot keep " + head.length);
+        }
+        return new Artifact(digest, size, mediaType, head.clone());
+    }
+
     /** {@code sha256:} followed by 64 hex digits. */
     public String digest() {
         return digest;

@@ -25,6 +25,22 @@ public final class CheckResult {
         return List.copyOf(verdicts.values());
     }
 
+    /**
+     * This result with a finding added to the explanation of each named step that did not reproduce, such as what a
+     * forked check learnt by re-running one variation at a time or by replaying the step.
+     */
+    public CheckResult withFindings(Map<String, String> findings) {
+        if (findings.isEmpty()) {
+            return this;
+        }
+        return new CheckResult(verdicts.values().stream().map(verdict -> {
+            String finding = findings.get(verdict.step());
+            return finding == null || verdict.passed() ? verdict : new StepVerdict(verdict.step(), verdict.verdict(),
+                    verdict.explanation() + "; " + finding, verdict.culprits(), verdict.expected(), verdict.actual(),
+                    verdict.failure(), verdict.executions());
+        }).toList());
+    }
+
     /** Whether every step reproduced. */
     public boolean isReproducible() {
         return verdicts.values().stream().allMatch(StepVerdict::passed);

@@ -7,8 +7,9 @@ import io.reprounit.compare.RunComparator;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.StepDefinition;
-import io.reprounit.run.PipelineRunner;
+import io.reprounit.run.CheckRunner;
 import io.reprounit.run.Run;
+import io.reprounit.run.RunSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.platform.commons.util.UnrecoverableExceptions;
@@ -27,14 +28,16 @@ final class CheckExecutor {
     private final Fingerprinter fingerprinter;
     private final BaselineCheck baselines;
     private final CheckRecorder recorder;
+    private final RunSettings runSettings;
 
     CheckExecutor(EngineExecutionListener listener, Materializers materializers, Fingerprinter fingerprinter,
-            BaselineCheck baselines, CheckRecorder recorder) {
+            BaselineCheck baselines, CheckRecorder recorder, RunSettings runSettings) {
         this.listener = requireNonNull(listener);
         this.materializers = requireNonNull(materializers);
         this.fingerprinter = requireNonNull(fingerprinter);
         this.baselines = requireNonNull(baselines);
         this.recorder = requireNonNull(recorder);
+        this.runSettings = requireNonNull(runSettings);
     }
 
     void execute(TestDescriptor engine) {
@@ -53,16 +56,25 @@ final class CheckExecutor {
         try {
             PipelineDefinition pipeline = descriptor.pipeline();
             List<StepDefinition> needed = pipeline.stepsNeededFor(selected.stream().map(s -> s.step().name()).toList());
-            List<Run> runs = new ArrayList<>();
-            PipelineRunner runner = new PipelineRunner(pipeline, needed, materializers, fingerprinter);
+            // Planned before the check is recorded, so that a bad isolation or variation setting records nothing.
+            CheckRunner runner = new CheckRunner(pipeline, needed, materializers, fingerprinter,
+                    runSettings.plan(pipeline));
             CheckRecording recording = recorder.start(pipeline);
-            for (int number = 1; number <= pipeline.runs(); number++) {
-                recording.runStarting(number);
-                runs.add(recording.runFinished(runner.run(number)));
-            }
+            CheckRunner.Result produced = runner.run(new CheckRunner.Recording() {
+                @Override
+                public void runStarting(int number) {
+                    recording.runStarting(number);
+                }
+
+                @Override
+                public Run runFinished(Run run) {
+                    return recording.runFinished(run);
+                }
+            });
+            List<Run> runs = produced.runs();
             listener.reportingEntryPublished(descriptor, FingerprintEntries.of(runs.get(0).fingerprint()));
             BaselineCheck.Outcome outcome = baselines.apply(descriptor, needed, runs.get(0),
-                    RunComparator.compare(needed, runs));
+                    RunComparator.compare(needed, runs).withFindings(produced.findings()));
             StepReporter reporter = new StepReporter(listener);
             for (StepDescriptor step : selected) {
                 reporter.report(step, outcome.result().verdict(step.step().name()).orElseThrow());

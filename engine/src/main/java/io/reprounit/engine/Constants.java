@@ -84,5 +84,36 @@ public final class Constants {
      */
     public static final String STORE_RETENTION_PROPERTY_NAME = "reprounit.store.retention";
 
+    /**
+     * Where the runs of a check execute: {@code same_jvm}, one after another in the test JVM, or {@code forked}, each in
+     * a fresh JVM started from the test JVM's {@code java} and class path, several at a time, which also catches what
+     * differs from one JVM start to the next ({@code Set.of} order, identity hash codes). Case-insensitive. Default:
+     * {@code same_jvm}. {@code @ReproducibleRun(isolation = …)} overrides it for one pipeline.
+     */
+    public static final String ISOLATION_PROPERTY_NAME = "reprounit.isolation";
+
+    /**
+     * What later runs vary against the first, comma-separated and case-insensitive, or {@code all}: {@code time_zone},
+     * {@code locale}, {@code processors}, {@code identity_hash}, {@code user}, {@code working_directory},
+     * {@code temp_directory}, {@code directory_order}, {@code environment} (see {@link io.reprounit.api.Variation}).
+     * Needs {@link #ISOLATION_PROPERTY_NAME} {@code = forked}; asking for variations in the same JVM fails the pipeline.
+     * Default: none. {@code @ReproducibleRun(vary = …)} overrides it for one pipeline.
+     */
+    public static final String VARY_PROPERTY_NAME = "reprounit.vary";
+
+    /**
+     * How long one forked run may take, as a {@link java.time.Duration} such as {@code PT2M}; past it the run's JVM is
+     * killed with every process it started, and its unfinished steps fail naming the timeout, the run and the step that
+     * was running. Default: {@code PT10M}.
+     */
+    public static final String RUN_TIMEOUT_PROPERTY_NAME = "reprounit.run.timeout";
+
+    /**
+     * How many times a step that diverged is replayed alone on run 1's inputs, so that its failure says whether it is
+     * nondeterministic by itself (several distinct outputs) or only reacts to something outside its inputs (one); in
+     * this JVM after same-JVM runs, in one more fresh JVM after forked ones. {@code 0} turns replay off. Default: 3.
+     */
+    public static final String REPLAY_PROPERTY_NAME = "reprounit.replay";
+
     private Constants() {}
 }

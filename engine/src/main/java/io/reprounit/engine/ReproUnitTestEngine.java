@@ -4,6 +4,7 @@ import io.reprounit.artifact.Materializers;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.pipeline.PipelineReader;
+import io.reprounit.run.RunSettings;
 import java.util.Optional;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
@@ -71,8 +72,10 @@ public final class ReproUnitTestEngine implements TestEngine {
                 : Fingerprinter.disabled();
         BaselineCheck baselines = new BaselineCheck(BaselineSettings.from(parameters, System::getenv),
                 request.getEngineExecutionListener(), java.nio.file.Path.of("").toAbsolutePath());
+        RunSettings runs = new RunSettings(parameters::get, new RunSettings.Keys(Constants.ISOLATION_PROPERTY_NAME,
+                Constants.VARY_PROPERTY_NAME, Constants.RUN_TIMEOUT_PROPERTY_NAME, Constants.REPLAY_PROPERTY_NAME));
         new CheckExecutor(request.getEngineExecutionListener(), materializers, fingerprinter, baselines,
-                CheckRecorder.from(parameters))
+                CheckRecorder.from(parameters), runs)
                 .execute(request.getRootTestDescriptor());
     }
 

@@ -10,8 +10,10 @@ import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
+import java.io.File;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,26 +33,84 @@ public final class PipelineRunner {
     private final List<StepDefinition> steps;
     private final Materializers materializers;
     private final Fingerprinter fingerprinter;
+    private final Progress progress;
+    private final @Nullable Path pathsAgainst;
+    private final boolean runFingerprint;
+
+    /** Told when each step starts and ends: how a forked run says which step it is in when it is killed. */
+    interface Progress {
+        Progress NONE = new Progress() {};
+
+        default void stepStarting(String step) {}
+
+        default void stepFinished(StepExecution execution) {}
+    }
 
     /** Runs {@code steps}, which must include every step they need, of {@code pipeline}. */
     public PipelineRunner(PipelineDefinition pipeline, List<StepDefinition> steps, Materializers materializers,
             Fingerprinter fingerprinter) {
+        this(pipeline, steps, materializers, fingerprinter, Progress.NONE, null, true);
+    }
+
+    private PipelineRunner(PipelineDefinition pipeline, List<StepDefinition> steps, Materializers materializers,
+            Fingerprinter fingerprinter, Progress progress, @Nullable Path pathsAgainst, boolean runFingerprint) {
         this.pipeline = requireNonNull(pipeline);
         this.steps = List.copyOf(steps);
         this.materializers = requireNonNull(materializers);
         this.fingerprinter = requireNonNull(fingerprinter);
+        this.progress = requireNonNull(progress);
+        this.pathsAgainst = pathsAgainst;
+        this.runFingerprint = runFingerprint;
+    }
+
+    /**
+     * This runner for a forked run: it reports progress, gives relative {@code Path} and {@code File} parameters to
+     * steps resolved against {@code directory} (the test JVM's working directory), and leaves the run's fingerprint,
+     * which is the same for every run of the check and slow to take, to the test JVM.
+     */
+    PipelineRunner forked(Progress progress, Path directory) {
+        return new PipelineRunner(pipeline, steps, materializers, fingerprinter, progress, directory, false);
     }
 
     public Run run(int number) {
+        return run(number, new HashMap<>());
+    }
+
+    /** Runs the steps, leaving each step's output object in {@code outputs}, for {@link #replay}. */
+    Run run(int number, Map<String, Object> outputs) {
         java.time.Instant started = java.time.Instant.now();
-        Map<String, Object> outputs = new HashMap<>();
         Map<String, StepExecution> executions = new LinkedHashMap<>();
         Instance instance = new Instance(pipeline.pipelineClass());
         for (StepDefinition step : steps) {
-            executions.put(step.name(), execute(step, outputs, executions, instance));
+            progress.stepStarting(step.name());
+            StepExecution execution = execute(step, outputs, executions, instance);
+            progress.stepFinished(execution);
+            executions.put(step.name(), execution);
         }
-        return new Run(number, new ArrayList<>(executions.values()), fingerprinter.forRun(pipeline), started,
-                java.time.Instant.now());
+        return new Run(number, new ArrayList<>(executions.values()),
+                runFingerprint ? fingerprinter.forRun(pipeline) : Fingerprint.empty(), started, java.time.Instant.now());
+    }
+
+    /**
+     * Runs {@code step} once more, on a fresh instance, with the output objects {@code outputs} kept from {@code run}:
+     * the inputs that run recorded. Before it runs, every input is materialized again and must still have the digest
+     * recorded for it; otherwise a step has changed an object after it was recorded, and replaying would prove nothing.
+     */
+    StepExecution replay(StepDefinition step, Map<String, Object> outputs, Run run) {
+        Map<String, StepExecution> executions = new LinkedHashMap<>();
+        run.executions().forEach(execution -> executions.put(execution.step(), execution));
+        for (String upstream : step.upstream()) {
+            StepExecution before = executions.get(upstream);
+            if (before == null || before.output().isEmpty()) {
+                throw new IllegalStateException("step '" + upstream + "' gave no output in run " + run.number());
+            }
+            String recorded = before.output().get().digest();
+            if (!materializers.materialize(outputs.get(upstream)).digest().equals(recorded)) {
+                throw new IllegalStateException("the output of step '" + upstream + "' was changed after run "
+                        + run.number() + " recorded it (a step mutates its input)");
+            }
+        }
+        return execute(step, new HashMap<>(outputs), executions, new Instance(pipeline.pipelineClass()));
     }
 
     private StepExecution execute(StepDefinition step, Map<String, Object> outputs, Map<String, StepExecution> executions,
@@ -76,7 +136,7 @@ public final class PipelineRunner {
         try {
             for (int i = 0; i < values.length; i++) {
                 StepArgument argument = step.arguments().get(i);
-                values[i] = argumentValue(argument, outputs);
+                values[i] = resolved(argumentValue(argument, outputs), argument);
                 digests.put(argument.label(), argumentDigest(argument, executions));
             }
             // What a step read from its data sources is an input too: a file changed between runs taints, not diverges.
@@ -103,6 +163,20 @@ public final class PipelineRunner {
             return configured.value();
         }
         return new Random(((StepArgument.SeededRandom) argument).seed());
+    }
+
+    /** A relative path parameter against {@link #pathsAgainst}; its digest and fingerprint keep it as configured. */
+    private Object resolved(Object value, StepArgument argument) {
+        if (pathsAgainst == null || !(argument instanceof StepArgument.Configured)) {
+            return value;
+        }
+        if (value instanceof Path path && !path.isAbsolute()) {
+            return pathsAgainst.resolve(path);
+        }
+        if (value instanceof File file && !file.isAbsolute()) {
+            return new File(pathsAgainst.toFile(), file.getPath());
+        }
+        return value;
     }
 
     private String argumentDigest(StepArgument argument, Map<String, StepExecution> executions) {

@@ -1,0 +1,72 @@
+package io.reprounit.api;
+
+/**
+ * What a forked run can be perturbed in, after Debian's reprotest. Run 1 of a check is the control, with every chosen
+ * variation pinned to its control value whatever the machine's own setting; later runs take experiment values. When a
+ * later run diverges, the check re-runs with one variation at a time to name the one that matters.
+ */
+public enum Variation {
+
+    /**
+     * The default time zone ({@code user.timezone} and {@code TZ}): {@code Etc/GMT+12} against {@code Etc/GMT-14}, a
+     * whole day apart. Finds dates formatted or truncated in the default zone ({@code LocalDate.now()},
+     * {@code SimpleDateFormat}, {@code ZoneId.systemDefault()}) where the data's own zone was meant.
+     */
+    TIME_ZONE,
+
+    /**
+     * The default locale ({@code user.language}, {@code user.country}): {@code en-US} against {@code tr-TR},
+     * {@code de-CH} and {@code fr-FR} in turn. Finds numbers written with {@code String.format} or {@code DecimalFormat}
+     * (decimal comma, grouping), case mapping without {@code Locale.ROOT} (Turkish dotless i) and locale-sensitive
+     * sorting or parsing.
+     */
+    LOCALE,
+
+    /**
+     * The number of processors the JVM sees ({@code -XX:ActiveProcessorCount}) and the common pool's parallelism: 1
+     * against 8. Finds floating-point reductions over parallel streams, whose grouping follows the parallelism, and
+     * results collected in completion order.
+     */
+    PROCESSORS,
+
+    /**
+     * How identity hash codes are generated ({@code -XX:hashCode}): the JVM's default sequence against a plain counter.
+     * Finds {@code HashMap}/{@code HashSet} iteration over keys that do not override {@code hashCode()}, and output that
+     * includes {@code Object.toString()}.
+     */
+    IDENTITY_HASH,
+
+    /**
+     * The user ({@code user.name}, {@code user.home}, {@code USER}, {@code LOGNAME}, {@code HOME}): two made-up users
+     * with homes under {@code /nonexistent}. Finds outputs that record who built them or read configuration from the
+     * home directory.
+     */
+    USER,
+
+    /**
+     * The working directory: the test JVM's own against a fresh empty directory. Relative {@code Path} and {@code File}
+     * parameters keep resolving against the test JVM's directory, so that only code that itself reads or writes relative
+     * to the current directory, or records it, is caught.
+     */
+    WORKING_DIRECTORY,
+
+    /**
+     * The temporary directory ({@code java.io.tmpdir}, {@code TMPDIR}): two fresh directories with paths of different
+     * length. Finds outputs that record temporary paths and steps that keep state in fixed-name temporary files.
+     */
+    TEMP_DIRECTORY,
+
+    /**
+     * The order in which directory listings come back through {@code java.nio.file} ({@code Files.list}, {@code walk},
+     * {@code newDirectoryStream}): sorted against reverse sorted, through a wrapper of the default file system provider.
+     * Finds outputs that follow the file system's listing order, which differs between machines and file systems.
+     * ({@code java.io.File.list} cannot be reordered without an agent and is not covered.)
+     */
+    DIRECTORY_ORDER,
+
+    /**
+     * The environment variables: as inherited against the same plus {@code REPROUNIT_CAPTURE_ENVIRONMENT}. Finds outputs
+     * that dump or iterate over the whole environment.
+     */
+    ENVIRONMENT
+}

@@ -1,0 +1,128 @@
+package io.reprounit.run;
+
+import static java.util.Objects.requireNonNull;
+
+import io.reprounit.api.Variation;
+import io.reprounit.artifact.Materializers;
+import io.reprounit.fingerprint.Fingerprint;
+import io.reprounit.fingerprint.Fingerprinter;
+import io.reprounit.pipeline.PipelineDefinition;
+import io.reprounit.pipeline.StepDefinition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Produces the runs of one check as its {@link CheckPlan} says: one after another in this JVM, or each in a fresh JVM,
+ * several at a time, run 1 as the control and later runs as experiments. Where a step diverged it investigates before
+ * handing the runs back: which variation makes the difference (one at a time, as reprotest's auto mode does) and what
+ * replaying the step alone on run 1's inputs gives.
+ */
+public final class CheckRunner {
+
+    /** Told of each run of the check as it starts and ends, such as the metadata store's recording. */
+    public interface Recording {
+        void runStarting(int number);
+
+        /** Records the run and gives it back. */
+        Run runFinished(Run run);
+    }
+
+    /** The check's runs in order, and a finding for each step that diverged, to add to its verdict. */
+    public record Result(List<Run> runs, Map<String, String> findings) {}
+
+    private final PipelineDefinition pipeline;
+    private final List<StepDefinition> steps;
+    private final Materializers materializers;
+    private final Fingerprinter fingerprinter;
+    private final CheckPlan plan;
+
+    public CheckRunner(PipelineDefinition pipeline, List<StepDefinition> steps, Materializers materializers,
+            Fingerprinter fingerprinter, CheckPlan plan) {
+        this.pipeline = requireNonNull(pipeline);
+        this.steps = List.copyOf(steps);
+        this.materializers = requireNonNull(materializers);
+        this.fingerprinter = requireNonNull(fingerprinter);
+        this.plan = requireNonNull(plan);
+    }
+
+    public Result run(Recording recording) {
+        return plan.isForked() ? forked(recording) : sameJvm(recording);
+    }
+
+    private Result sameJvm(Recording recording) {
+        PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter);
+        Map<String, Object> controlOutputs = new HashMap<>(); // kept for replay: the objects run 1's steps received
+        List<Run> runs = new ArrayList<>();
+        for (int number = 1; number <= pipeline.runs(); number++) {
+            recording.runStarting(number);
+            runs.add(recording.runFinished(runner.run(number, number == 1 ? controlOutputs : new HashMap<>())));
+        }
+        Map<String, String> findings = new LinkedHashMap<>();
+        for (Divergence divergence : Divergence.find(steps, runs)) {
+            StepDefinition step = pipeline.step(divergence.step()).orElseThrow();
+            List<StepExecution> replays = new ArrayList<>();
+            String problem = null;
+            for (int i = 0; i < plan.replay() && problem == null; i++) {
+                try {
+                    replays.add(runner.replay(step, controlOutputs, runs.get(0)));
+                } catch (IllegalStateException e) {
+                    problem = e.getMessage();
+                }
+            }
+            Findings.replay(step.name(), plan.replay(), replays, problem, runs.get(0), null)
+                    .ifPresent(text -> findings.put(step.name(), text + Findings.sameJvmCause(replays)));
+        }
+        return new Result(runs, findings);
+    }
+
+    private Result forked(Recording recording) {
+        try (ForkSetup setup = ForkSetup.create()) {
+            Fingerprint shared = fingerprinter.forRun(pipeline);
+            ForkedRunner runner = new ForkedRunner(setup, pipeline, steps, plan, shared);
+            List<Supplier<ForkedRunner.Outcome>> tasks = new ArrayList<>();
+            for (int number = 1; number <= pipeline.runs(); number++) {
+                int run = number;
+                RunConditions conditions = RunConditions.experiment(plan.variations(), number - 1);
+                recording.runStarting(number);
+                tasks.add(() -> runner.run(run, conditions, List.of(), 0));
+            }
+            List<Run> runs = new ArrayList<>();
+            for (ForkedRunner.Outcome outcome : inParallel(tasks)) {
+                runs.add(recording.runFinished(outcome.run()));
+            }
+            List<Divergence> divergences = Divergence.find(steps, runs);
+            Map<String, String> findings = divergences.isEmpty() ? Map.of()
+                    : new Investigation(runner, plan, runs.get(0), divergences).findings(this::inParallel);
+            return new Result(runs, findings);
+        }
+    }
+
+    /** Runs the tasks at most as many at a time as there are processors, and gives their results in task order. */
+    <T> List<T> inParallel(List<Supplier<T>> tasks) {
+        int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService executor = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "reprounit-fork");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<CompletableFuture<T>> futures = tasks.stream()
+                    .map(task -> CompletableFuture.supplyAsync(task, executor)).toList();
+            return futures.stream().map(CompletableFuture::join).toList();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** For messages: {@code [locale, time_zone]} as configured. */
+    static String names(java.util.Collection<Variation> variations) {
+        return variations.stream().map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList().toString();
+    }
+}

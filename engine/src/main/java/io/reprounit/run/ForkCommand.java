@@ -1,0 +1,86 @@
+package io.reprounit.run;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The command line, environment and working directory of one forked run, as its conditions make them. */
+final class ForkCommand {
+
+    private final ForkSetup setup;
+    private final Path runDirectory;
+    private final List<String> options = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private final List<Path> directories = new ArrayList<>();
+    private Path workingDirectory;
+
+    ForkCommand(ForkSetup setup, Path runDirectory) {
+        this.setup = requireNonNull(setup);
+        this.runDirectory = requireNonNull(runDirectory);
+        this.workingDirectory = setup.originalDirectory();
+    }
+
+    Path checkDirectory() {
+        return setup.checkDirectory();
+    }
+
+    Path runDirectory() {
+        return runDirectory;
+    }
+
+    Path originalDirectory() {
+        return setup.originalDirectory();
+    }
+
+    void option(String option) {
+        options.add(option);
+    }
+
+    void environment(String name, String value) {
+        environment.put(name, value);
+    }
+
+    /** A directory the run needs, created before it starts. */
+    void directory(Path directory) {
+        directories.add(directory);
+    }
+
+    void workingDirectory(Path directory) {
+        workingDirectory = directory;
+        directories.add(directory);
+    }
+
+    List<String> options() {
+        return List.copyOf(options);
+    }
+
+    /** Starts the JVM: its output, which may be the pipeline's own printing, goes to {@code log}. */
+    Process start(Path request, Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(setup.java().toString());
+        command.addAll(setup.inheritedOptions());
+        command.addAll(ForkSetup.START_UP_OPTIONS);
+        command.addAll(options); // after the inherited ones: for -D and -XX the last one wins
+        command.add("@" + setup.argFile());
+        command.add(ForkedRunMain.class.getName());
+        command.add(request.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        try {
+            for (Path directory : directories) {
+                Files.createDirectories(directory);
+            }
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start a JVM for a forked run with " + command, e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.reprounit.run;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What every forked JVM of one check shares: this JVM's {@code java}, its class path written once into an argument
+ * file (so that a long class path fits any command line; under Surefire it is the manifest-only booter jar, whose
+ * manifest holds the real entries, and that works as {@code -cp} too), the options inherited from this JVM, and a
+ * directory for the check's requests, results, logs and varied directories, deleted when the check ends.
+ */
+final class ForkSetup implements AutoCloseable {
+
+    /**
+     * Added to every forked JVM, and nothing else, so that a forked run computes what the test JVM would. Class data
+     * sharing is explicit because it is most of a fast start; perf data is off because nobody attaches to a run and it
+     * saves a memory-mapped file per JVM. {@code -XX:TieredStopAtLevel=1} would start faster still (floating point is
+     * strict since Java 17, so it cannot change a result) but makes long steps several times slower, so it is left out.
+     */
+    static final List<String> START_UP_OPTIONS = List.of("-Xshare:auto", "-XX:-UsePerfData");
+
+    /** Options of this JVM that a run needs to behave the same: heap, stack, assertions, module access, properties. */
+    private static final List<String> INHERITED_PREFIXES = List.of("-D", "-Xmx", "-Xms", "-Xss", "-ea", "-da",
+            "-enableassertions", "-disableassertions", "-esa", "-dsa", "--add-opens", "--add-exports", "--add-reads",
+            "--add-modules", "--enable-preview", "--enable-native-access", "-XX:MaxRAMPercentage",
+            "-XX:InitialRAMPercentage");
+
+    private final Path checkDirectory;
+    private final Path originalDirectory;
+    private final Path java;
+    private final Path argFile;
+    private final List<String> inheritedOptions;
+
+    private ForkSetup(Path checkDirectory, Path originalDirectory, Path java, Path argFile, List<String> inheritedOptions) {
+        this.checkDirectory = requireNonNull(checkDirectory);
+        this.originalDirectory = requireNonNull(originalDirectory);
+        this.java = requireNonNull(java);
+        this.argFile = requireNonNull(argFile);
+        this.inheritedOptions = List.copyOf(inheritedOptions);
+    }
+
+    static ForkSetup create() {
+        try {
+            Path directory = Files.createTempDirectory("reprounit-check-");
+            Path argFile = directory.resolve("classpath.args");
+            Files.writeString(argFile, "-cp \"" + quoted(String.join(File.pathSeparator, classPath())) + "\"\n",
+                    StandardCharsets.UTF_8);
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            return new ForkSetup(directory, Path.of("").toAbsolutePath(), java, argFile, optionsToInherit());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the forked runs of a check", e);
+        }
+    }
+
+    Path checkDirectory() {
+        return checkDirectory;
+    }
+
+    /** This JVM's working directory, against which forked runs resolve relative path parameters. */
+    Path originalDirectory() {
+        return originalDirectory;
+    }
+
+    Path java() {
+        return java;
+    }
+
+    Path argFile() {
+        return argFile;
+    }
+
+    List<String> inheritedOptions() {
+        return inheritedOptions;
+    }
+
+    /**
+     * {@code java.class.path}, and the entries of the context class loader where it is a {@link URLClassLoader} that
+     * adds some (as some launchers and IDE runners do), so that the forked JVM finds the pipeline class.
+     */
+    private static List<String> classPath() {
+        Set<String> entries = new LinkedHashSet<>(List.of(System.getProperty("java.class.path", "").split(File.pathSeparator)));
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context instanceof URLClassLoader urls) {
+            for (URL url : urls.getURLs()) {
+                try {
+                    if ("file".equals(url.getProtocol())) {
+                        entries.add(Path.of(url.toURI()).toString());
+                    }
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    // Not a local file: the forked JVM could not use it either.
+                }
+            }
+        }
+        entries.remove("");
+        return new ArrayList<>(entries);
+    }
+
+    /** Agents (coverage, IDE debuggers) and tuning flags are not inherited: a run needs neither, and both slow a start. */
+    private static List<String> optionsToInherit() {
+        List<String> inherited = new ArrayList<>();
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (INHERITED_PREFIXES.stream().anyMatch(argument::startsWith) && !argument.startsWith("-Djava.class.path")) {
+                inherited.add(argument);
+            }
+        }
+        return inherited;
+    }
+
+    /** Quotes for an argument file: backslashes and double quotes escaped. */
+    private static String quoted(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    @Override
+    public void close() {
+        try (Stream<Path> walk = Files.walk(checkDirectory)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A left-over directory under the temporary directory is harmless; a failed check over it is not.
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.reprounit.run;
+
+import io.reprounit.artifact.Artifact;
+import io.reprounit.fingerprint.Aspect;
+import io.reprounit.fingerprint.Fingerprint;
+import io.reprounit.fingerprint.FingerprintPart;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The results file of a forked run: JSON lines, one written and flushed as each step starts and as it ends. Lines
+ * rather than one document, so that a run killed in a hang still tells which steps ended and which one was running;
+ * the outputs travel in the file (digest, size, media type and the same bounded head of bytes a run in this JVM keeps)
+ * rather than through the artifact store, so that a forked run needs no store and the test JVM records it exactly as it
+ * records a run of its own.
+ */
+final class ForkedResults {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_CAUSES = 8;
+
+    /** What a results file says; {@code running} is the step that started and did not end. */
+    record Read(List<StepExecution> steps, Map<String, List<StepExecution>> replays, Optional<String> running,
+            Optional<String> problem, boolean finished, Map<String, String> environment) {}
+
+    private ForkedResults() {}
+
+    /** Writes the lines of a forked run as it goes. */
+    static final class Writer implements PipelineRunner.Progress, AutoCloseable {
+        private final BufferedWriter out;
+
+        Writer(Path file) throws IOException {
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void stepStarting(String step) {
+            line(JSON.createObjectNode().put("type", "started").put("step", step));
+        }
+
+        @Override
+        public void stepFinished(StepExecution execution) {
+            line(encode(execution).put("type", "step"));
+        }
+
+        void replayed(StepExecution execution) {
+            line(encode(execution).put("type", "replay"));
+        }
+
+        void problem(String message) {
+            line(JSON.createObjectNode().put("type", "problem").put("message", message));
+        }
+
+        void finished(Map<String, String> environment) {
+            ObjectNode node = JSON.createObjectNode().put("type", "finished");
+            ObjectNode values = node.putObject("environment");
+            environment.forEach(values::put);
+            line(node);
+        }
+
+        private void line(ObjectNode node) {
+            try {
+                out.write(JSON.writeValueAsString(node));
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+
+    static Read read(Path file) {
+        List<StepExecution> steps = new ArrayList<>();
+        Map<String, List<StepExecution>> replays = new LinkedHashMap<>();
+        String running = null;
+        String problem = null;
+        boolean finished = false;
+        Map<String, String> environment = new LinkedHashMap<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            lines = List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the results of a forked run, " + file, e);
+        }
+        for (String line : lines) {
+            JsonNode node;
+            try {
+                node = JSON.readTree(line);
+            } catch (JacksonException e) {
+                continue; // the last line of a JVM killed while writing it
+            }
+            switch (node.path("type").asString()) {
+                case "started" -> running = node.path("step").asString();
+                case "step" -> {
+                    steps.add(decode(node));
+                    running = null;
+                }
+                case "replay" -> replays.computeIfAbsent(node.path("step").asString(), s -> new ArrayList<>())
+                        .add(decode(node));
+                case "problem" -> problem = node.path("message").asString();
+                case "finished" -> {
+                    finished = true;
+                    node.path("environment").properties().forEach(e -> environment.put(e.getKey(), e.getValue().asString()));
+                }
+                default -> { }
+            }
+        }
+        return new Read(steps, replays, Optional.ofNullable(running), Optional.ofNullable(problem), finished, environment);
+    }
+
+    private static ObjectNode encode(StepExecution execution) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("step", execution.step()).put("status", execution.status().name())
+                .put("nanos", execution.duration().toNanos());
+        ObjectNode arguments = node.putObject("arguments");
+        execution.argumentDigests().forEach(arguments::put);
+        execution.output().ifPresent(output -> node.putObject("output").put("digest", output.digest())
+                .put("size", output.size()).put("mediaType", output.mediaType())
+                .put("head", Base64.getEncoder().encodeToString(output.bytes())));
+        execution.failure().ifPresent(failure -> node.set("failure", failure(failure, 0)));
+        execution.notRunReason().ifPresent(reason -> node.put("notRunReason", reason));
+        ArrayNode parts = node.putArray("fingerprint");
+        execution.fingerprint().parts().forEach(part -> parts.addObject().put("aspect", part.aspect().name())
+                .put("name", part.name()).put("value", part.value()).put("digest", part.digest()));
+        return node;
+    }
+
+    private static StepExecution decode(JsonNode node) {
+        String step = node.path("step").asString();
+        Map<String, String> arguments = new LinkedHashMap<>();
+        node.path("arguments").properties().forEach(e -> arguments.put(e.getKey(), e.getValue().asString()));
+        Duration duration = Duration.ofNanos(node.path("nanos").asLong());
+        List<FingerprintPart> parts = new ArrayList<>();
+        for (JsonNode part : node.path("fingerprint")) {
+            parts.add(new FingerprintPart(Aspect.valueOf(part.path("aspect").asString()), part.path("name").asString(),
+                    part.path("value").asString(), part.path("digest").asString()));
+        }
+        Fingerprint fingerprint = Fingerprint.of(parts);
+        return switch (StepExecution.Status.valueOf(node.path("status").asString())) {
+            case SUCCEEDED -> {
+                JsonNode output = node.path("output");
+                yield StepExecution.succeeded(step, arguments, Artifact.restored(output.path("digest").asString(),
+                        output.path("size").asLong(), output.path("mediaType").asString(),
+                        Base64.getDecoder().decode(output.path("head").asString())), duration, fingerprint);
+            }
+            case FAILED -> StepExecution.failed(step, arguments, failure(node.path("failure")), duration, fingerprint);
+            case NOT_RUN -> StepExecution.notRun(step, node.path("notRunReason").asString(), fingerprint);
+        };
+    }
+
+    private static ObjectNode failure(Throwable failure, int depth) {
+        ObjectNode node = JSON.createObjectNode().put("class", failure.getClass().getName());
+        if (failure.getMessage() != null) {
+            node.put("message", failure.getMessage());
+        }
+        ArrayNode frames = node.putArray("frames");
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            frames.addObject().put("class", frame.getClassName()).put("method", frame.getMethodName())
+                    .put("file", frame.getFileName()).put("line", frame.getLineNumber());
+        }
+        if (failure.getCause() != null && failure.getCause() != failure && depth < MAX_CAUSES) {
+            node.set("cause", failure(failure.getCause(), depth + 1));
+        }
+        return node;
+    }
+
+    private static ForkedFailure failure(JsonNode node) {
+        @Nullable ForkedFailure cause = node.has("cause") ? failure(node.path("cause")) : null;
+        ForkedFailure failure = new ForkedFailure(node.path("class").asString(),
+                node.has("message") ? node.path("message").asString() : null, cause);
+        List<StackTraceElement> frames = new ArrayList<>();
+        for (JsonNode frame : node.path("frames")) {
+            frames.add(new StackTraceElement(frame.path("class").asString(), frame.path("method").asString(),
+                    frame.path("file").isNull() ? null : frame.path("file").asString(), frame.path("line").asInt()));
+        }
+        failure.setStackTrace(frames.toArray(StackTraceElement[]::new));
+        return failure;
+    }
+}

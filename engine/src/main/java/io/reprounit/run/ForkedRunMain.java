@@ -1,0 +1,98 @@
+package io.reprounit.run;
+
+import io.reprounit.artifact.Materializers;
+import io.reprounit.fingerprint.Fingerprinter;
+import io.reprounit.pipeline.PipelineDefinition;
+import io.reprounit.pipeline.PipelineProblem;
+import io.reprounit.pipeline.PipelineReader;
+import io.reprounit.pipeline.PipelineReading;
+import io.reprounit.pipeline.StepDefinition;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.stream.Collectors;
+
+/**
+ * The main class of a forked run: {@code ForkedRunMain <request.json>}. It reads the pipeline class again, as the test
+ * JVM did and with the same overrides, runs the requested steps once, replays the requested ones on this run's own
+ * outputs, and writes everything to the results file as it goes (see {@link ForkedResults}). It exits as soon as it is
+ * done, whatever threads a step left behind, and halts if the test JVM goes away, so that no run outlives its check.
+ */
+public final class ForkedRunMain {
+
+    private ForkedRunMain() {}
+
+    public static void main(String[] args) throws Exception {
+        ForkedRunRequest request = ForkedRunRequest.read(Path.of(args[0]));
+        request.systemProperties().forEach((key, value) -> {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, value);
+            }
+        });
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
+        int status = 0;
+        try (ForkedResults.Writer results = new ForkedResults.Writer(Path.of(request.results()))) {
+            try {
+                run(request, results);
+            } catch (Throwable t) {
+                StringWriter trace = new StringWriter();
+                t.printStackTrace(new PrintWriter(trace));
+                results.problem("the forked JVM could not run the pipeline: " + trace);
+                status = 1;
+            }
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+
+    private static void run(ForkedRunRequest request, ForkedResults.Writer results) throws ClassNotFoundException {
+        ClassLoader loader = ForkedRunMain.class.getClassLoader();
+        Thread.currentThread().setContextClassLoader(loader);
+        Class<?> pipelineClass = Class.forName(request.pipelineClass(), false, loader);
+        Materializers materializers = Materializers.load(loader);
+        PipelineReading reading = new PipelineReader(2, materializers::whyUnsupported, request.paramOverrides())
+                .read(pipelineClass);
+        if (reading.pipeline().isEmpty()) {
+            results.problem("the forked JVM read the pipeline differently: " + reading.problems().stream()
+                    .map(PipelineProblem::message).collect(Collectors.joining("; ")));
+            return;
+        }
+        PipelineDefinition pipeline = reading.pipeline().get();
+        List<StepDefinition> steps = pipeline.stepsNeededFor(request.steps());
+        Path original = Path.of(request.originalDirectory());
+        Fingerprinter fingerprinter = request.fingerprint()
+                ? Fingerprinter.create(loader, List.of(), materializers).readingDataFrom(original)
+                : Fingerprinter.disabled();
+        PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter)
+                .forked(results, original);
+        Map<String, Object> outputs = new HashMap<>();
+        Run run = runner.run(request.run(), outputs);
+        for (String step : request.replaySteps()) {
+            StepDefinition definition = pipeline.step(step).orElseThrow();
+            for (int i = 0; i < request.replayTimes(); i++) {
+                try {
+                    results.replayed(runner.replay(definition, outputs, run));
+                } catch (IllegalStateException e) {
+                    results.replayed(StepExecution.notRun(step, e.getMessage(), io.reprounit.fingerprint.Fingerprint.empty()));
+                    break;
+                }
+            }
+        }
+        results.finished(environment());
+    }
+
+    /** The environment parts that variations change, as this JVM sees them, for the run's fingerprint. */
+    private static Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        environment.put("locale", Locale.getDefault().toLanguageTag());
+        environment.put("time.zone", TimeZone.getDefault().getID());
+        return environment;
+    }
+}

@@ -1,0 +1,172 @@
+package io.reprounit.run;
+
+import static java.util.Objects.requireNonNull;
+
+import io.reprounit.fingerprint.Aspect;
+import io.reprounit.fingerprint.Fingerprint;
+import io.reprounit.fingerprint.FingerprintPart;
+import io.reprounit.pipeline.PipelineDefinition;
+import io.reprounit.pipeline.StepDefinition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs a pipeline once in a fresh JVM under given conditions and turns what it wrote into a {@link Run}, as if it had
+ * run here. A run past the plan's timeout is killed with every process it started, and its unfinished steps fail with
+ * a message that names the timeout, the run and the step that was running.
+ */
+final class ForkedRunner {
+
+    /** Printed of a forked JVM's own output at most, so that a chatty pipeline does not flood the test report. */
+    private static final int MAX_ECHOED_CHARS = 64 * 1024;
+
+    /** Forked JVMs still running, ended if this JVM exits first (Surefire ends a fork that times out that way). */
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ForkedRunner::kill), "reprounit-forks"));
+    }
+
+    /** A forked run, its replays by step, and its conditions as {@code name=value}. */
+    record Outcome(Run run, Map<String, List<StepExecution>> replays, Map<String, String> conditions) {}
+
+    private final ForkSetup setup;
+    private final PipelineDefinition pipeline;
+    private final List<StepDefinition> steps;
+    private final CheckPlan plan;
+    private final Fingerprint runFingerprint;
+
+    /** @param runFingerprint what every run of the check shares, taken once in this JVM */
+    ForkedRunner(ForkSetup setup, PipelineDefinition pipeline, List<StepDefinition> steps, CheckPlan plan,
+            Fingerprint runFingerprint) {
+        this.setup = requireNonNull(setup);
+        this.pipeline = requireNonNull(pipeline);
+        this.steps = List.copyOf(steps);
+        this.plan = requireNonNull(plan);
+        this.runFingerprint = requireNonNull(runFingerprint);
+    }
+
+    Outcome run(int number, RunConditions conditions, List<String> replaySteps, int replayTimes) {
+        try {
+            Path directory = Files.createTempDirectory(setup.checkDirectory(), "run-" + number + "-");
+            ForkCommand command = new ForkCommand(setup, directory);
+            conditions.applyTo(command);
+            Path results = directory.resolve("results.jsonl");
+            Path request = directory.resolve("request.json");
+            ForkedRunRequest.of(pipeline, steps, number, setup.originalDirectory(), !runFingerprint.parts().isEmpty(),
+                    replaySteps, replayTimes, results).write(request);
+            Path log = directory.resolve("output.log");
+            Instant started = Instant.now();
+            Process process = command.start(request, log);
+            LIVE.add(process);
+            boolean ended;
+            try {
+                ended = process.waitFor(plan.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            } finally {
+                if (process.isAlive()) {
+                    kill(process);
+                }
+                LIVE.remove(process);
+            }
+            String output = echo(log);
+            ForkedResults.Read read = ForkedResults.read(results);
+            Map<String, String> described = conditions.describeAll(command);
+            List<StepExecution> executions = executions(number, read, ended ? null : "was killed after " + plan.timeout()
+                    + " (" + plan.timeoutSetting() + ")", ended ? process.exitValue() : -1, output);
+            return new Outcome(new Run(number, executions, fingerprint(read.environment(), described), started,
+                    Instant.now()), read.replays(), described);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Forked run " + number + " of " + pipeline.name() + " failed to start", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for forked run " + number, e);
+        }
+    }
+
+    /** The steps it reported; the others failed with why the run ended without them. */
+    private List<StepExecution> executions(int number, ForkedResults.Read read, @Nullable String killed, int exitCode,
+            String output) {
+        Map<String, StepExecution> reported = new LinkedHashMap<>();
+        read.steps().forEach(execution -> reported.put(execution.step(), execution));
+        List<StepExecution> executions = new ArrayList<>();
+        for (StepDefinition step : steps) {
+            StepExecution execution = reported.get(step.name());
+            if (execution == null) {
+                String why;
+                if (killed != null) {
+                    why = "run " + number + " " + killed + " while step '" + read.running().orElse("(none)")
+                            + "' was running";
+                } else if (read.problem().isPresent()) {
+                    why = "run " + number + ": " + read.problem().get();
+                } else {
+                    why = "the JVM of forked run " + number + " exited with code " + exitCode + " before step '"
+                            + read.running().orElse(step.name()) + "' finished; its output ended with: "
+                            + output.substring(Math.max(0, output.length() - 2_000));
+                }
+                execution = StepExecution.failed(step.name(), Map.of(), new ForkedRunException(why),
+                        java.time.Duration.ZERO, Fingerprint.empty());
+            }
+            executions.add(execution);
+        }
+        return executions;
+    }
+
+    /** The check's run parts, with what this JVM saw of the varied environment and the conditions it was given. */
+    private Fingerprint fingerprint(Map<String, String> environment, Map<String, String> conditions) {
+        if (runFingerprint.parts().isEmpty()) {
+            return runFingerprint;
+        }
+        Map<String, FingerprintPart> parts = new LinkedHashMap<>();
+        runFingerprint.parts().forEach(part -> parts.put(part.key(), part));
+        environment.forEach((name, value) -> put(parts, FingerprintPart.of(Aspect.ENVIRONMENT, name, value)));
+        put(parts, FingerprintPart.of(Aspect.ENVIRONMENT, "isolation", "forked"));
+        conditions.forEach((name, value) -> put(parts, FingerprintPart.of(Aspect.ENVIRONMENT, "vary." + name, value)));
+        return Fingerprint.of(parts.values());
+    }
+
+    private static void put(Map<String, FingerprintPart> parts, FingerprintPart part) {
+        parts.put(part.key(), part);
+    }
+
+    /** Prints what the forked JVM printed, as a step in this JVM would have, and gives it back for messages. */
+    private static String echo(Path log) {
+        try {
+            if (!Files.exists(log)) {
+                return "";
+            }
+            String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+            if (!output.isEmpty()) {
+                System.out.print(output.length() <= MAX_ECHOED_CHARS ? output
+                        : output.substring(0, MAX_ECHOED_CHARS) + "\n[… " + (output.length() - MAX_ECHOED_CHARS)
+                                + " more characters in the forked run's output]\n");
+            }
+            return output;
+        } catch (IOException e) {
+            return "(its output could not be read: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Ends the JVM and everything it started: a step may have started a process that would outlive it. */
+    private static void kill(Process process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.reprounit.run;
+
+import static java.util.Objects.requireNonNull;
+
+import io.reprounit.api.Variation;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What one forked run is given for each variation of its check: the control's value (experiment 0) or an experiment's
+ * (1, 2, …, one per later run). Control values are pinned, never taken from the machine, so that the control is the
+ * same everywhere; experiment values follow reprotest's choices where it has one.
+ */
+final class RunConditions {
+
+    /** Extra variable of the {@link Variation#ENVIRONMENT} experiment; reprotest adds one of the same spirit. */
+    static final String CAPTURED_VARIABLE = "REPROUNIT_CAPTURE_ENVIRONMENT";
+
+    private static final List<String> EXPERIMENT_LOCALES = List.of("tr_TR", "de_CH", "fr_FR");
+
+    private final Map<Variation, Integer> experiments;
+
+    private RunConditions(Map<Variation, Integer> experiments) {
+        this.experiments = experiments.isEmpty() ? Map.of() : new EnumMap<>(experiments);
+    }
+
+    static RunConditions control(Set<Variation> variations) {
+        return experiment(variations, 0);
+    }
+
+    /** Every variation at the values of experiment {@code number}, 0 being the control. */
+    static RunConditions experiment(Set<Variation> variations, int number) {
+        Map<Variation, Integer> experiments = new EnumMap<>(Variation.class);
+        variations.forEach(variation -> experiments.put(variation, number));
+        return new RunConditions(experiments);
+    }
+
+    /** The control, except {@code variation} at experiment {@code number}: one step of reprotest's auto mode. */
+    RunConditions onlyVarying(Variation variation, int number) {
+        Map<Variation, Integer> only = new EnumMap<>(Variation.class);
+        experiments.keySet().forEach(each -> only.put(each, 0));
+        only.put(variation, number);
+        return new RunConditions(only);
+    }
+
+    /** The variations that this run gives an experiment value. */
+    Set<Variation> varied() {
+        return experiments.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(Variation.class)));
+    }
+
+    int experimentOf(Variation variation) {
+        return experiments.getOrDefault(variation, 0);
+    }
+
+    /** {@code locale=de_CH}: what a failure names. */
+    String describe(Variation variation, ForkCommand command) {
+        return variation.name().toLowerCase(Locale.ROOT) + "=" + value(variation, experimentOf(variation), command);
+    }
+
+    /** Every variation as {@code name=value}, for the run's fingerprint. */
+    Map<String, String> describeAll(ForkCommand command) {
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        experiments.keySet().forEach(v -> all.put(v.name().toLowerCase(Locale.ROOT),
+                value(v, experimentOf(v), command)));
+        return all;
+    }
+
+    /** Sets the run's JVM options, environment and directories for each variation. */
+    void applyTo(ForkCommand command) {
+        experiments.forEach((variation, number) -> apply(variation, value(variation, number, command), command));
+    }
+
+    private static String value(Variation variation, int number, ForkCommand command) {
+        boolean control = number == 0;
+        return switch (variation) {
+            case TIME_ZONE -> control ? "Etc/GMT+12" : "Etc/GMT-14";
+            case LOCALE -> control ? "en_US" : EXPERIMENT_LOCALES.get((number - 1) % EXPERIMENT_LOCALES.size());
+            case PROCESSORS -> control ? "1" : "8";
+            case IDENTITY_HASH -> control ? "default" : "counter";
+            case USER -> control ? "reprounit-first" : "reprounit-second";
+            case WORKING_DIRECTORY -> (control ? command.originalDirectory() : command.runDirectory().resolve("work"))
+                    .toString();
+            case TEMP_DIRECTORY -> (control ? command.checkDirectory().resolve("tmp")
+                    : command.runDirectory().resolve("temporary-files")).toString();
+            case DIRECTORY_ORDER -> control ? "sorted" : "reversed";
+            case ENVIRONMENT -> control ? "inherited" : "+" + CAPTURED_VARIABLE;
+        };
+    }
+
+    private static void apply(Variation variation, String value, ForkCommand command) {
+        switch (variation) {
+            case TIME_ZONE -> {
+                command.option("-Duser.timezone=" + value);
+                command.environment("TZ", value);
+            }
+            case LOCALE -> {
+                String[] parts = value.split("_");
+                command.option("-Duser.language=" + parts[0]);
+                command.option("-Duser.country=" + parts[1]);
+            }
+            case PROCESSORS -> {
+                command.option("-XX:ActiveProcessorCount=" + value);
+                command.option("-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + value);
+            }
+            case IDENTITY_HASH -> {
+                // 5 is HotSpot's default (thread-local xor-shift), 3 a global counter: both cost nothing at run time.
+                command.option("-XX:+UnlockExperimentalVMOptions");
+                command.option("-XX:hashCode=" + (value.equals("default") ? 5 : 3));
+            }
+            case USER -> {
+                String home = "/nonexistent/" + value;
+                command.option("-Duser.name=" + value);
+                command.option("-Duser.home=" + home);
+                command.environment("USER", value);
+                command.environment("LOGNAME", value);
+                command.environment("HOME", home);
+            }
+            case WORKING_DIRECTORY -> command.workingDirectory(Path.of(value));
+            case TEMP_DIRECTORY -> {
+                command.directory(Path.of(value));
+                command.option("-Djava.io.tmpdir=" + value);
+                command.environment("TMPDIR", value);
+            }
+            case DIRECTORY_ORDER -> {
+                command.option("-Djava.nio.file.spi.DefaultFileSystemProvider=" + OrderedListingProvider.class.getName());
+                command.option("-D" + OrderedListingProvider.ORDER_PROPERTY + "=" + value);
+            }
+            case ENVIRONMENT -> {
+                if (!value.equals("inherited")) {
+                    command.environment(CAPTURED_VARIABLE, "i_capture_the_environment");
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return experiments.toString();
+    }
+}
