@@ -36,8 +36,9 @@ import java.util.stream.BaseStream;
  */
 final class TypeSupport {
 
-    private static final Set<Class<?>> OPAQUE = Set.of(InputStream.class, OutputStream.class, Reader.class, Writer.class,
-            Iterator.class, BaseStream.class, Future.class, Thread.class, Runnable.class, ClassLoader.class);
+    private static final Set<Class<?>> CONSUMED = Set.of(InputStream.class, OutputStream.class, Reader.class, Writer.class,
+            Iterator.class, BaseStream.class);
+    private static final Set<Class<?>> LIVE = Set.of(Future.class, Thread.class, Runnable.class, ClassLoader.class);
 
     private final Materializers materializers;
     private final Set<Type> visiting = new HashSet<>();
@@ -87,10 +88,15 @@ final class TypeSupport {
         if (type == void.class || type == Void.class) {
             return Optional.of("a step must return its output; void steps have nothing to compare");
         }
-        for (Class<?> opaque : OPAQUE) {
-            if (opaque.isAssignableFrom(type)) {
+        for (Class<?> consumed : CONSUMED) {
+            if (consumed.isAssignableFrom(type)) {
                 return Optional.of(type.getName() + " is consumed as it is read and has no content to compare;"
                         + " return the data it yields instead");
+            }
+        }
+        for (Class<?> live : LIVE) {
+            if (live.isAssignableFrom(type)) {
+                return Optional.of(type.getName() + " is a running thing, not a value; return what it computes instead");
             }
         }
         if (type.isArray()) {
