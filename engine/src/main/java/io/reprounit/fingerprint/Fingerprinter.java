@@ -48,7 +48,7 @@ public final class Fingerprinter {
     private final BytecodeFingerprint bytecode;
     private final Materializers materializers;
     private final Path dataDirectory;
-    private final Map<StepDefinition, List<FingerprintPart>> stepParts = new ConcurrentHashMap<>();
+    private final Map<StepDefinition, CompletableFuture<List<FingerprintPart>>> stepParts = new ConcurrentHashMap<>();
 
     private Fingerprinter(boolean enabled, List<String> environmentVariables, BytecodeFingerprint bytecode,
             Materializers materializers, Path dataDirectory) {
@@ -64,7 +64,8 @@ public final class Fingerprinter {
      */
     public static Fingerprinter create(ClassLoader classLoader, List<String> environmentVariables,
             Materializers materializers) {
-        return new Fingerprinter(true, environmentVariables, new BytecodeFingerprint(new ProjectClasses(classLoader)),
+        return new Fingerprinter(true, environmentVariables,
+                BYTECODE.computeIfAbsent(classLoader, loader -> new BytecodeFingerprint(new ProjectClasses(loader))),
                 requireNonNull(materializers), Path.of(""));
     }
 
@@ -82,11 +83,15 @@ public final class Fingerprinter {
         return DISABLED;
     }
 
-    /** Starts what is slow to take for this pipeline — git status, jar digests — so that it overlaps the runs. */
+    /**
+     * Starts what is slow to take for this pipeline — git status, jar digests, the steps' bytecode — so that it
+     * overlaps the runs; in a fresh JVM each of these costs hundreds of milliseconds of cold code.
+     */
     public void prepare(PipelineDefinition pipeline) {
         if (enabled) {
             repository(pipeline.pipelineClass());
             classpath();
+            pipeline.steps().forEach(step -> fixedParts(pipeline, step));
         }
     }
 
@@ -109,14 +114,19 @@ public final class Fingerprinter {
         if (!enabled) {
             return Fingerprint.empty();
         }
-        List<FingerprintPart> parts = new ArrayList<>(stepParts.computeIfAbsent(step, s -> {
+        List<FingerprintPart> parts = new ArrayList<>(fixedParts(pipeline, step).join());
+        parts.addAll(DataFingerprint.forStep(step, FILE_DIGESTS, dataDirectory));
+        return Fingerprint.of(parts);
+    }
+
+    /** A step's code and configuration parts, which cannot change while the JVM lives, taken in the background. */
+    private CompletableFuture<List<FingerprintPart>> fixedParts(PipelineDefinition pipeline, StepDefinition step) {
+        return stepParts.computeIfAbsent(step, s -> CompletableFuture.supplyAsync(() -> {
             List<FingerprintPart> fixed = new ArrayList<>();
             fixed.add(bytecode.of(s.method()));
             fixed.addAll(ConfigFingerprint.forStep(s, pipeline.config().seed(), materializers));
             return fixed;
-        }));
-        parts.addAll(DataFingerprint.forStep(step, FILE_DIGESTS, dataDirectory));
-        return Fingerprint.of(parts);
+        }, BACKGROUND));
     }
 
     private static CompletableFuture<List<FingerprintPart>> classpath() {
