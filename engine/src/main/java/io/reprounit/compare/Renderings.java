@@ -45,6 +45,27 @@ final class Renderings {
         return new Rendering(shown, artifact.digest(), artifact.size());
     }
 
+    /**
+     * Where two outputs first differ, as one line for a console that shows only the message, such as Maven's:
+     * {@code first difference at line 3: "b", → "c",}.
+     */
+    static String firstDifferingLine(Artifact expected, Artifact actual) {
+        String[] left = expected.content().split("\n", -1);
+        String[] right = actual.content().split("\n", -1);
+        for (int line = 0; line < Math.max(left.length, right.length); line++) {
+            String was = line < left.length ? left[line] : "(no line)";
+            String now = line < right.length ? right[line] : "(no line)";
+            if (!was.equals(now)) {
+                return "first difference at line " + (line + 1) + ": " + shorten(was.strip()) + " → " + shorten(now.strip());
+            }
+        }
+        return "they differ only in bytes past the part kept in memory";
+    }
+
+    private static String shorten(String line) {
+        return line.length() <= 60 ? line : line.substring(0, 57) + "…";
+    }
+
     static int firstDifference(String left, String right) {
         int length = Math.min(left.length(), right.length());
         for (int i = 0; i < length; i++) {

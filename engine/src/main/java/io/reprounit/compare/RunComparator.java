@@ -80,7 +80,7 @@ public final class RunComparator {
         String explanation = "step '" + name + "' is not reproducible: its inputs were identical in all "
                 + executions.size() + " runs, but it gave " + outputs.size() + " different outputs"
                 + " (run 1: " + Digests.shortForm(expected.digest()) + ", run " + differing + ": "
-                + Digests.shortForm(actual.digest()) + ")";
+                + Digests.shortForm(actual.digest()) + "); " + Renderings.firstDifferingLine(expected, actual);
         return new StepVerdict(name, Verdict.DIVERGED, explanation, List.of(name), shown[0], shown[1], null, executions);
     }
 

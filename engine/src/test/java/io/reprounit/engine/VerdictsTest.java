@@ -90,6 +90,8 @@ class VerdictsTest {
         // A structured output is shown in its canonical encoding, keys sorted.
         assertThat(failure.getExpected().getStringRepresentation()).contains("\"counts\": {")
                 .contains("\"be\": 2");
+        // Consoles that show only the message, such as Maven's, still see where the outputs part.
+        assertThat(failure.getMessage()).containsPattern("first difference at line \\d+: \"publishedAt\": \\d+ → \"publishedAt\": \\d+");
         assertThat(results.testEvents().failed().count()).isEqualTo(1);
         assertThat(results.testEvents().aborted().count()).isZero();
     }
