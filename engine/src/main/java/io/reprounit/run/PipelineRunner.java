@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
 
@@ -119,7 +120,9 @@ public final class PipelineRunner {
             StepExecution before = executions.get(upstream);
             if (before == null || before.status() != StepExecution.Status.SUCCEEDED) {
                 return StepExecution.notRun(step.name(), "it needs the output of step '" + upstream + "', which "
-                        + (before != null && before.status() == StepExecution.Status.FAILED ? "failed" : "did not run"),
+                        + (before != null && before.status() == StepExecution.Status.FAILED ? "failed"
+                                : "did not run" + failedUpstream(upstream, executions).map(failed ->
+                                        " because step '" + failed + "' failed").orElse("")),
                         Fingerprint.empty());
             }
         }
@@ -153,6 +156,19 @@ public final class PipelineRunner {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return StepExecution.failed(step.name(), digests, e, elapsed(started), fingerprint);
         }
+    }
+
+    /** The step that failed and so kept {@code step} from running, searched upstream. */
+    private Optional<String> failedUpstream(String step, Map<String, StepExecution> executions) {
+        StepExecution execution = executions.get(step);
+        if (execution != null && execution.status() == StepExecution.Status.FAILED) {
+            return Optional.of(step);
+        }
+        return pipeline.step(step).stream()
+                .flatMap(definition -> definition.upstream().stream())
+                .map(upstream -> failedUpstream(upstream, executions))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     private static Object argumentValue(StepArgument argument, Map<String, Object> outputs) {

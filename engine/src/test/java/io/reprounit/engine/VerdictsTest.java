@@ -97,6 +97,13 @@ class VerdictsTest {
     }
 
     @Test
+    void aStepTwoStepsBelowAFailureNamesTheStepThatFailed() {
+        Events events = ReproUnitKit.execute(selectClass(Exploding.class)).allEvents();
+
+        assertThat(skipReason(events, stepId(Exploding.class, "last"))).contains("step 'explode'");
+    }
+
+    @Test
     void aStepThatThrowsFailsWithWhatItThrewAndTheStepsThatNeedItAreSkipped() {
         EngineExecutionResults results = ReproUnitKit.execute(selectClass(Exploding.class));
         Events events = results.allEvents();
