@@ -22,8 +22,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The results file of a forked run: JSON lines, one written and flushed as each step starts and as it ends. Lines
@@ -34,7 +32,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ForkedResults {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Only the test JVM reads, so only it pays for a mapper. */
+    private static final class Reading {
+        static final JsonMapper JSON = JsonMapper.builder().build();
+    }
     private static final int MAX_CAUSES = 8;
 
     /** What a results file says; {@code running} is the step that started and did not end. */
@@ -43,7 +44,10 @@ final class ForkedResults {
 
     private ForkedResults() {}
 
-    /** Writes the lines of a forked run as it goes. */
+    /**
+     * Writes the lines of a forked run as it goes, with a JSON writer of its own: Jackson's data binding would cost the
+     * forked JVM far more class loading than the lines are worth.
+     */
     static final class Writer implements PipelineRunner.Progress, AutoCloseable {
         private final BufferedWriter out;
 
@@ -53,33 +57,35 @@ final class ForkedResults {
 
         @Override
         public void stepStarting(String step) {
-            line(JSON.createObjectNode().put("type", "started").put("step", step));
+            line(object("type", "started", "step", step));
         }
 
         @Override
         public void stepFinished(StepExecution execution) {
-            line(encode(execution).put("type", "step"));
-        }
-
-        void replayed(StepExecution execution) {
-            line(encode(execution).put("type", "replay"));
-        }
-
-        void problem(String message) {
-            line(JSON.createObjectNode().put("type", "problem").put("message", message));
-        }
-
-        void finished(Map<String, String> environment) {
-            ObjectNode node = JSON.createObjectNode().put("type", "finished");
-            ObjectNode values = node.putObject("environment");
-            environment.forEach(values::put);
+            Map<String, Object> node = encode(execution);
+            node.put("type", "step");
             line(node);
         }
 
-        private void line(ObjectNode node) {
+        void replayed(StepExecution execution) {
+            Map<String, Object> node = encode(execution);
+            node.put("type", "replay");
+            line(node);
+        }
+
+        void problem(String message) {
+            line(object("type", "problem", "message", message));
+        }
+
+        void finished(Map<String, String> environment) {
+            line(object("type", "finished", "environment", environment));
+        }
+
+        private void line(Map<String, Object> node) {
             try {
-                out.write(JSON.writeValueAsString(node));
-                out.write('\n');
+                StringBuilder text = new StringBuilder();
+                JsonText.write(node, text);
+                out.write(text.append('\n').toString());
                 out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -90,6 +96,14 @@ final class ForkedResults {
         public void close() throws IOException {
             out.close();
         }
+    }
+
+    private static Map<String, Object> object(Object... keysAndValues) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            node.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return node;
     }
 
     static Read read(Path file) {
@@ -110,7 +124,7 @@ final class ForkedResults {
         for (String line : lines) {
             JsonNode node;
             try {
-                node = JSON.readTree(line);
+                node = Reading.JSON.readTree(line);
             } catch (JacksonException e) {
                 continue; // the last line of a JVM killed while writing it
             }
@@ -133,20 +147,18 @@ final class ForkedResults {
         return new Read(steps, replays, Optional.ofNullable(running), Optional.ofNullable(problem), finished, environment);
     }
 
-    private static ObjectNode encode(StepExecution execution) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("step", execution.step()).put("status", execution.status().name())
-                .put("nanos", execution.duration().toNanos());
-        ObjectNode arguments = node.putObject("arguments");
-        execution.argumentDigests().forEach(arguments::put);
-        execution.output().ifPresent(output -> node.putObject("output").put("digest", output.digest())
-                .put("size", output.size()).put("mediaType", output.mediaType())
-                .put("head", Base64.getEncoder().encodeToString(output.bytes())));
-        execution.failure().ifPresent(failure -> node.set("failure", failure(failure, 0)));
+    private static Map<String, Object> encode(StepExecution execution) {
+        Map<String, Object> node = object("step", execution.step(), "status", execution.status().name(),
+                "nanos", execution.duration().toNanos(), "arguments", execution.argumentDigests());
+        execution.output().ifPresent(output -> node.put("output", object("digest", output.digest(),
+                "size", output.size(), "mediaType", output.mediaType(),
+                "head", Base64.getEncoder().encodeToString(output.bytes()))));
+        execution.failure().ifPresent(failure -> node.put("failure", failure(failure, 0)));
         execution.notRunReason().ifPresent(reason -> node.put("notRunReason", reason));
-        ArrayNode parts = node.putArray("fingerprint");
-        execution.fingerprint().parts().forEach(part -> parts.addObject().put("aspect", part.aspect().name())
-                .put("name", part.name()).put("value", part.value()).put("digest", part.digest()));
+        List<Object> parts = new ArrayList<>();
+        execution.fingerprint().parts().forEach(part -> parts.add(object("aspect", part.aspect().name(),
+                "name", part.name(), "value", part.value(), "digest", part.digest())));
+        node.put("fingerprint", parts);
         return node;
     }
 
@@ -173,18 +185,19 @@ final class ForkedResults {
         };
     }
 
-    private static ObjectNode failure(Throwable failure, int depth) {
-        ObjectNode node = JSON.createObjectNode().put("class", failure.getClass().getName());
+    private static Map<String, Object> failure(Throwable failure, int depth) {
+        Map<String, Object> node = object("class", failure.getClass().getName());
         if (failure.getMessage() != null) {
             node.put("message", failure.getMessage());
         }
-        ArrayNode frames = node.putArray("frames");
+        List<Object> frames = new ArrayList<>();
         for (StackTraceElement frame : failure.getStackTrace()) {
-            frames.addObject().put("class", frame.getClassName()).put("method", frame.getMethodName())
-                    .put("file", frame.getFileName()).put("line", frame.getLineNumber());
+            frames.add(object("class", frame.getClassName(), "method", frame.getMethodName(), "file",
+                    frame.getFileName(), "line", frame.getLineNumber()));
         }
+        node.put("frames", frames);
         if (failure.getCause() != null && failure.getCause() != failure && depth < MAX_CAUSES) {
-            node.set("cause", failure(failure.getCause(), depth + 1));
+            node.put("cause", failure(failure.getCause(), depth + 1));
         }
         return node;
     }

@@ -9,11 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import tools.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Properties;
 
 /**
- * What a forked JVM is asked to do, written by the test JVM as a JSON file: which pipeline to read again (with the
- * same parameter overrides), which steps to run, where to write its results, and which steps to replay afterwards.
+ * What a forked JVM is asked to do, written by the test JVM as a properties file: which pipeline to read again (with
+ * the same parameter overrides), which steps to run, where to write its results, and which steps to replay afterwards.
+ * Properties and not JSON: reading a record with Jackson's data binding cost a forked JVM most of a second of class
+ * loading before the pipeline even started.
  *
  * @param systemProperties this JVM's system properties; the forked JVM sets those it does not have, such as the ones
  *                         Surefire sets from {@code systemPropertyVariables}
@@ -22,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<Override> overrides,
         String originalDirectory, Map<String, String> systemProperties, boolean fingerprint, List<String> replaySteps,
         int replayTimes, String results) {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A parameter override that the test JVM's pipeline was read with, so that the forked JVM reads the same. */
     record Override(String step, String key, String setting, String yaml) {}
@@ -59,10 +65,62 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
     }
 
     void write(Path file) {
-        JSON.writeValue(file.toFile(), this);
+        Properties out = new Properties();
+        out.setProperty("pipelineClass", pipelineClass);
+        list(out, "step", steps);
+        out.setProperty("run", Integer.toString(run));
+        for (int i = 0; i < overrides.size(); i++) {
+            Override override = overrides.get(i);
+            out.setProperty("override." + i + ".step", override.step());
+            out.setProperty("override." + i + ".key", override.key());
+            out.setProperty("override." + i + ".setting", override.setting());
+            out.setProperty("override." + i + ".yaml", override.yaml());
+        }
+        out.setProperty("originalDirectory", originalDirectory);
+        systemProperties.forEach((key, value) -> out.setProperty("system." + key, value));
+        out.setProperty("fingerprint", Boolean.toString(fingerprint));
+        list(out, "replay", replaySteps);
+        out.setProperty("replayTimes", Integer.toString(replayTimes));
+        out.setProperty("results", results);
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.store(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the request of a forked run, " + file, e);
+        }
     }
 
     static ForkedRunRequest read(Path file) {
-        return JSON.readValue(file.toFile(), ForkedRunRequest.class);
+        Properties in = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            in.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the request of a forked run, " + file, e);
+        }
+        List<Override> overrides = new ArrayList<>();
+        for (int i = 0; in.containsKey("override." + i + ".step"); i++) {
+            overrides.add(new Override(in.getProperty("override." + i + ".step"), in.getProperty("override." + i + ".key"),
+                    in.getProperty("override." + i + ".setting"), in.getProperty("override." + i + ".yaml")));
+        }
+        Map<String, String> properties = new TreeMap<>();
+        in.stringPropertyNames().stream().filter(key -> key.startsWith("system."))
+                .forEach(key -> properties.put(key.substring("system.".length()), in.getProperty(key)));
+        return new ForkedRunRequest(in.getProperty("pipelineClass"), list(in, "step"),
+                Integer.parseInt(in.getProperty("run")), overrides, in.getProperty("originalDirectory"), properties,
+                Boolean.parseBoolean(in.getProperty("fingerprint")), list(in, "replay"),
+                Integer.parseInt(in.getProperty("replayTimes")), in.getProperty("results"));
+    }
+
+    private static void list(Properties out, String prefix, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            out.setProperty(prefix + "." + i, values.get(i));
+        }
+    }
+
+    private static List<String> list(Properties in, String prefix) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; in.containsKey(prefix + "." + i); i++) {
+            values.add(in.getProperty(prefix + "." + i));
+        }
+        return values;
     }
 }

@@ -64,7 +64,7 @@ final class ForkedRunner {
             ForkCommand command = new ForkCommand(setup, directory);
             conditions.applyTo(command);
             Path results = directory.resolve("results.jsonl");
-            Path request = directory.resolve("request.json");
+            Path request = directory.resolve("request.properties");
             ForkedRunRequest.of(pipeline, steps, number, setup.originalDirectory(), !runFingerprint.parts().isEmpty(),
                     replaySteps, replayTimes, results).write(request);
             Path log = directory.resolve("output.log");
