@@ -8,7 +8,7 @@ import io.reprounit.compare.StepVerdict.Rendering;
  * canonical encoding, bytes as a hex dump; long ones cut to a window of lines around the first difference, so that the
  * difference is on screen and a failure report stays small.
  */
-final class Renderings {
+public final class Renderings {
 
     /** Characters shown of each side at most; outputs up to this size are shown whole. */
     static final int LIMIT = 4_000;
@@ -16,7 +16,8 @@ final class Renderings {
 
     private Renderings() {}
 
-    static Rendering[] of(Artifact expected, Artifact actual) {
+    /** Both outputs, each cut to the same window around their first difference. */
+    public static Rendering[] of(Artifact expected, Artifact actual) {
         String left = expected.content();
         String right = actual.content();
         int first = firstDifference(left, right);
@@ -49,7 +50,7 @@ final class Renderings {
      * Where two outputs first differ, as one line for a console that shows only the message, such as Maven's:
      * {@code first difference at line 3: "b", → "c",}.
      */
-    static String firstDifferingLine(Artifact expected, Artifact actual) {
+    public static String firstDifferingLine(Artifact expected, Artifact actual) {
         String[] left = expected.content().split("\n", -1);
         String[] right = actual.content().split("\n", -1);
         for (int line = 0; line < Math.max(left.length, right.length); line++) {

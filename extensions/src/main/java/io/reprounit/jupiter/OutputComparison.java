@@ -1,6 +1,8 @@
 package io.reprounit.jupiter;
 
 import io.reprounit.artifact.Artifact;
+import io.reprounit.compare.Renderings;
+import io.reprounit.compare.StepVerdict;
 import io.reprounit.artifact.Digests;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +49,15 @@ final class OutputComparison {
         String others = differing.size() == 1 ? ""
                 : "; " + quoted(differing.subList(1, differing.size())) + " also " + (differing.size() == 2 ? "differs"
                         : "differ");
-        String[] shown = OutputRendering.of(expected, actual);
+        StepVerdict.Rendering[] shown = Renderings.of(expected, actual);
         throw new AssertionFailedError("output '" + name + "' differs between runs: it is not reproducible (run 1: "
                 + Digests.shortForm(expected.digest()) + ", run " + run + ": " + Digests.shortForm(actual.digest())
-                + ")" + others, shown[0], shown[1]);
+                + "); " + Renderings.firstDifferingLine(expected, actual) + others, shown(shown[0]), shown(shown[1]));
+    }
+
+    /** Digest and size first, so that the IDE's diff view shows them side by side too. */
+    private static String shown(StepVerdict.Rendering rendering) {
+        return rendering.digest() + " (" + rendering.size() + " bytes)\n" + rendering.text();
     }
 
     private static String quoted(java.util.Collection<String> names) {
