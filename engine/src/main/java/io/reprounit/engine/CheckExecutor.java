@@ -7,6 +7,7 @@ import io.reprounit.compare.RunComparator;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.StepDefinition;
+import io.reprounit.run.CheckPlan;
 import io.reprounit.run.CheckRunner;
 import io.reprounit.run.Run;
 import io.reprounit.run.RunSettings;
@@ -57,9 +58,9 @@ final class CheckExecutor {
             PipelineDefinition pipeline = descriptor.pipeline();
             List<StepDefinition> needed = pipeline.stepsNeededFor(selected.stream().map(s -> s.step().name()).toList());
             // Planned before the check is recorded, so that a bad isolation or variation setting records nothing.
-            CheckRunner runner = new CheckRunner(pipeline, needed, materializers, fingerprinter,
-                    runSettings.plan(pipeline));
-            CheckRecording recording = recorder.start(pipeline);
+            CheckPlan plan = runSettings.plan(pipeline);
+            CheckRunner runner = new CheckRunner(pipeline, needed, materializers, fingerprinter, plan);
+            CheckRecording recording = recorder.start(pipeline, plan.isForked() ? "forked" : "repeat");
             CheckRunner.Result produced = runner.run(new CheckRunner.Recording() {
                 @Override
                 public void runStarting(int number) {

@@ -70,16 +70,15 @@ final class CheckRecorder {
      *
      * @throws StoreException naming the setting to change when the store cannot be opened
      */
-    CheckRecording start(PipelineDefinition pipeline) {
+    CheckRecording start(PipelineDefinition pipeline, String mode) {
         if (problem != null) {
             throw new StoreException(problem);
         }
         ArtifactStore artifacts = new ArtifactStore(artifactsDirectory != null ? artifactsDirectory
                 : StoreLocation.defaultArtifactsDirectory(url, Constants.ARTIFACTS_DIR_PROPERTY_NAME));
         try (MetadataStore store = open()) {
-            long check = store.startCheck(pipeline.name(), pipeline.pipelineClass().getName(), CheckRecording.MODE,
-                    Instant.now());
-            return new CheckRecording(this, pipeline, artifacts, check);
+            long check = store.startCheck(pipeline.name(), pipeline.pipelineClass().getName(), mode, Instant.now());
+            return new CheckRecording(this, pipeline, artifacts, check, mode);
         }
     }
 

@@ -21,25 +21,25 @@ import org.jspecify.annotations.Nullable;
  */
 final class CheckRecording {
 
-    /** Every run in this JVM, one after another; forked and perturbed JVMs will be other modes. */
-    static final String MODE = "repeat";
-
     private final CheckRecorder recorder;
     private final PipelineDefinition pipeline;
     private final ArtifactStore artifacts;
     private final long check;
+    /** {@code repeat} (every run in the test JVM) or {@code forked} (each in a fresh one). */
+    private final String mode;
     private final Map<Integer, Long> runs = new HashMap<>();
     private @Nullable RuntimeException failure;
 
-    CheckRecording(CheckRecorder recorder, PipelineDefinition pipeline, ArtifactStore artifacts, long check) {
+    CheckRecording(CheckRecorder recorder, PipelineDefinition pipeline, ArtifactStore artifacts, long check, String mode) {
         this.recorder = requireNonNull(recorder);
         this.pipeline = requireNonNull(pipeline);
         this.artifacts = requireNonNull(artifacts);
         this.check = check;
+        this.mode = requireNonNull(mode);
     }
 
     void runStarting(int number) {
-        attempt(store -> runs.put(number, store.startRun(check, number, MODE, pipeline.config().text(),
+        attempt(store -> runs.put(number, store.startRun(check, number, mode, pipeline.config().text(),
                 Instant.now())));
     }
 

@@ -33,6 +33,7 @@ class EngineRecordingTest {
         results.containerEvents().assertStatistics(stats -> stats.failed(0));
         try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
             CheckSummary check = store.checks("Tally", 5).get(0);
+            assertThat(check.mode()).isEqualTo("repeat");
             assertThat(check.outcome()).isEqualTo("DIVERGED");
             assertThat(check.culprit()).isEqualTo("label");
             assertThat(check.runs()).hasSize(2);
@@ -48,6 +49,17 @@ class EngineRecordingTest {
             assertThat(artifacts.read(run.steps().get(1).output())).isPresent();
             assertThat(store.diff(check.runs().get(0), check.runs().get(1)).steps())
                     .extracting(RunDifference.StepDifference::step).containsExactly("label", "length");
+        }
+    }
+
+    @Test
+    void aForkedCheckIsRecordedAsForked() {
+        String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
+
+        execute(Map.of("reprounit.store.url", url, "reprounit.isolation", "forked"));
+
+        try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
+            assertThat(store.checks("Tally", 5).get(0).mode()).isEqualTo("forked");
         }
     }
 
