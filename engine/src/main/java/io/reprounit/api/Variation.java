@@ -30,7 +30,9 @@ public enum Variation {
     PROCESSORS,
 
     /**
-     * How identity hash codes are generated ({@code -XX:hashCode}): the JVM's default sequence against a plain counter.
+     * How identity hash codes are generated ({@code -XX:hashCode}): one constant for every object against a counter.
+     * In a perturbed run without this variation they are pinned to the constant, since HotSpot's default sequence
+     * follows how many threads started first, which other variations change.
      * Finds {@code HashMap}/{@code HashSet} iteration over keys that do not override {@code hashCode()}, and output that
      * includes {@code Object.toString()}.
      */

@@ -73,6 +73,12 @@ final class RunConditions {
 
     /** Sets the run's JVM options, environment and directories for each variation. */
     void applyTo(ForkCommand command) {
+        if (!experiments.isEmpty() && !experiments.containsKey(Variation.IDENTITY_HASH)) {
+            // HotSpot's identity hashes follow how many threads started before the step (how many objects were hashed,
+            // for the counter): a processor count or a file-system wrapper would change them too. Pinned to a constant
+            // here, a perturbed run blames identity hashes on identity_hash alone.
+            apply(Variation.IDENTITY_HASH, "constant", command);
+        }
         experiments.forEach((variation, number) -> apply(variation, value(variation, number, command), command));
     }
 
@@ -82,7 +88,7 @@ final class RunConditions {
             case TIME_ZONE -> control ? "Etc/GMT+12" : "Etc/GMT-14";
             case LOCALE -> control ? "en_US" : EXPERIMENT_LOCALES.get((number - 1) % EXPERIMENT_LOCALES.size());
             case PROCESSORS -> control ? "1" : "8";
-            case IDENTITY_HASH -> control ? "default" : "counter";
+            case IDENTITY_HASH -> control ? "constant" : "counter";
             case USER -> control ? "reprounit-first" : "reprounit-second";
             case WORKING_DIRECTORY -> (control ? command.originalDirectory() : command.runDirectory().resolve("work"))
                     .toString();
@@ -109,9 +115,10 @@ final class RunConditions {
                 command.option("-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + value);
             }
             case IDENTITY_HASH -> {
-                // 5 is HotSpot's default (thread-local xor-shift), 3 a global counter: both cost nothing at run time.
+                // 2 gives every object the same identity hash, so that order follows insertion alone; 3 is a global
+                // counter. A constant hash makes identity-hashed maps slower, which perturbed runs can afford.
                 command.option("-XX:+UnlockExperimentalVMOptions");
-                command.option("-XX:hashCode=" + (value.equals("default") ? 5 : 3));
+                command.option("-XX:hashCode=" + (value.equals("constant") ? 2 : 3));
             }
             case USER -> {
                 String home = "/nonexistent/" + value;

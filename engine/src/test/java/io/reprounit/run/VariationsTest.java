@@ -15,9 +15,7 @@ import io.reprounit.run.fixtures.user.ModelCard;
 import io.reprounit.run.fixtures.workingdirectory.ExportManifest;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,12 +54,7 @@ class VariationsTest {
     @MethodSource("variations")
     void aStepThatDependsOnTheVariationIsCaughtOnlyWithItOn(Variation variation, Class<?> pipeline, String culprit,
             String named) {
-        // Identity hashes in a fresh JVM follow how much ran on the main thread before the step, which a processor
-        // count or the directory-order wrapper also change: such code is caught by those too, rightly.
-        Set<Variation> alsoCatching = variation == Variation.IDENTITY_HASH
-                ? EnumSet.of(Variation.IDENTITY_HASH, Variation.PROCESSORS, Variation.DIRECTORY_ORDER)
-                : EnumSet.of(variation);
-        String others = Arrays.stream(Variation.values()).filter(v -> !alsoCatching.contains(v))
+        String others = Arrays.stream(Variation.values()).filter(v -> v != variation)
                 .map(VariationsTest::name).collect(Collectors.joining(","));
 
         Events without = Checks.forked().with("reprounit.vary", others).run(pipeline);
