@@ -89,9 +89,10 @@ public final class Fingerprinter {
      */
     public void prepare(PipelineDefinition pipeline) {
         if (enabled) {
-            repository(pipeline.pipelineClass());
-            classpath();
+            // In the order they are needed: a step's parts before it runs, the run's parts when the run ends.
             pipeline.steps().forEach(step -> fixedParts(pipeline, step));
+            classpath();
+            repository(pipeline.pipelineClass());
         }
     }
 
