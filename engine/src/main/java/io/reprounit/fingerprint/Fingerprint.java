@@ -63,6 +63,21 @@ public final class Fingerprint {
         return changes;
     }
 
+    /**
+     * The parts as report entries: {@code reprounit.<aspect>.<name>} to the value, followed by the digest where it
+     * covers more than the value (a jar, a data file, bytecode).
+     */
+    public java.util.Map<String, String> reportEntries() {
+        java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+        for (FingerprintPart part : parts.values()) {
+            String value = part.value().isEmpty() ? "(empty)" : part.value();
+            boolean digestIsOfValue = part.digest().equals(io.reprounit.artifact.Digests.sha256(part.value()));
+            entries.put("reprounit." + part.aspect().label() + "." + part.name(),
+                    digestIsOfValue ? value : value + " " + part.digest());
+        }
+        return entries;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Fingerprint that && parts.equals(that.parts);

@@ -110,6 +110,26 @@ public final class Fingerprinter {
         return Fingerprint.of(parts);
     }
 
+    /**
+     * The parts of code that runs outside a pipeline, such as a Jupiter test of the class {@code type}: the environment,
+     * the git state of the repository holding the class, the jars on the class path.
+     */
+    public Fingerprint forClass(Class<?> type) {
+        if (!enabled) {
+            return Fingerprint.empty();
+        }
+        List<FingerprintPart> parts = new ArrayList<>(ENVIRONMENTS.computeIfAbsent(environmentVariables,
+                names -> EnvironmentFingerprint.take(names, System::getenv)));
+        parts.addAll(repository(type).join());
+        parts.addAll(classpath().join());
+        return Fingerprint.of(parts);
+    }
+
+    /** The code part of any method: its bytecode and that of the project methods it reaches. */
+    public Fingerprint forMethod(java.lang.reflect.Method method) {
+        return enabled ? Fingerprint.of(List.of(bytecode.of(method))) : Fingerprint.empty();
+    }
+
     /** A step's parts at the moment it runs: its code and configuration, and a snapshot of its data sources. */
     public Fingerprint forStep(PipelineDefinition pipeline, StepDefinition step) {
         if (!enabled) {

@@ -1,6 +1,9 @@
 package io.reprounit.jupiter;
 
 import io.reprounit.artifact.Materializers;
+import io.reprounit.engine.Constants;
+import io.reprounit.fingerprint.Fingerprinter;
+import java.util.List;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -45,7 +48,13 @@ final class ReproducibleTestExtension implements TestTemplateInvocationContextPr
                     + " parameter, so it cannot hand over what it produced; declare one and call"
                     + " outputs.record(name, value)");
         }
-        RunSeries series = new RunSeries(runs, Materializers.load(classLoader(method)));
+        Materializers materializers = Materializers.load(classLoader(method));
+        List<String> variables = context.getConfigurationParameter(Constants.ENVIRONMENT_VARIABLES_PROPERTY_NAME)
+                .map(names -> Arrays.stream(names.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList())
+                .orElse(List.of());
+        RunSeries series = new RunSeries(runs, materializers,
+                Fingerprinter.create(classLoader(method), variables, materializers),
+                TestRecording.of(context, method), method);
         return IntStream.rangeClosed(1, runs).mapToObj(number -> new RunInvocation(number, series));
     }
 

@@ -72,6 +72,7 @@ final class RunInvocation implements TestTemplateInvocationContext {
         @Override
         public void interceptTestTemplateMethod(Invocation<@org.jspecify.annotations.Nullable Void> invocation,
                 ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context) throws Throwable {
+            java.time.Instant started = java.time.Instant.now();
             try {
                 invocation.proceed();
             } catch (Throwable thrown) {
@@ -80,8 +81,10 @@ final class RunInvocation implements TestTemplateInvocationContext {
                 throw thrown; // the run fails with what the method threw, as it is
             }
             Map<String, Artifact> recorded = outputs.close();
+            java.time.Instant finished = java.time.Instant.now();
             context.publishReportEntry(entries(recorded));
-            series.finished(number, recorded);
+            context.publishReportEntry(series.fingerprintEntries(number));
+            series.finished(number, recorded, started, finished);
         }
 
         private Map<String, String> entries(Map<String, Artifact> recorded) {

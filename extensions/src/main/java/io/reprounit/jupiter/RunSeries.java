@@ -4,6 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.Materializers;
+import io.reprounit.compare.Verdict;
+import io.reprounit.engine.Constants;
+import io.reprounit.fingerprint.Fingerprinter;
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -17,12 +23,29 @@ final class RunSeries {
 
     private final int runs;
     private final Materializers materializers;
+    private final Fingerprinter fingerprinter;
+    private final TestRecording recording;
+    private final Method method;
+    private final Map<String, Verdict> verdicts = new LinkedHashMap<>();
     private @Nullable Map<String, Artifact> first;
     private @Nullable String firstRunProblem;
 
-    RunSeries(int runs, Materializers materializers) {
+    RunSeries(int runs, Materializers materializers, Fingerprinter fingerprinter, TestRecording recording, Method method) {
         this.runs = runs;
         this.materializers = requireNonNull(materializers);
+        this.fingerprinter = requireNonNull(fingerprinter);
+        this.recording = requireNonNull(recording);
+        this.method = requireNonNull(method);
+    }
+
+    /** What the run depended on, as report entries: the code, jars and environment, and the method's own code. */
+    Map<String, String> fingerprintEntries(int number) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        if (number == 1) {
+            entries.putAll(fingerprinter.forClass(method.getDeclaringClass()).reportEntries());
+        }
+        entries.putAll(fingerprinter.forMethod(method).reportEntries());
+        return entries;
     }
 
     int runs() {
@@ -46,6 +69,9 @@ final class RunSeries {
         if (number == 1) {
             firstRunProblem = "threw";
         }
+        if (number == runs) {
+            recording.finish(verdicts);
+        }
     }
 
     /**
@@ -54,7 +80,38 @@ final class RunSeries {
      * @throws IllegalStateException where the run recorded nothing
      * @throws org.opentest4j.AssertionFailedError where an output differs from the first run's
      */
-    synchronized void finished(int number, Map<String, Artifact> recorded) {
+    synchronized void finished(int number, Map<String, Artifact> recorded, Instant started, Instant finished) {
+        if (!recorded.isEmpty()) {
+            recording.run(number, started, finished, recorded, fingerprinter.forClass(method.getDeclaringClass()),
+                    fingerprinter.forMethod(method));
+        }
+        judge(number, recorded);
+        if (number == runs) {
+            recording.finish(verdicts);
+        }
+        compare(number, recorded);
+        if (number == runs && recording.failure().isPresent()) {
+            RuntimeException failure = recording.failure().get();
+            throw new IllegalStateException("The runs were compared, but recording them in the metadata store failed: "
+                    + failure.getMessage() + " (setting " + Constants.STORE_URL_PROPERTY_NAME + ")", failure);
+        }
+    }
+
+    /** Each output's verdict so far: reproduced until a run gives it another digest. */
+    private void judge(int number, Map<String, Artifact> recorded) {
+        if (number == 1) {
+            recorded.keySet().forEach(name -> verdicts.put(name, Verdict.REPRODUCED));
+        } else if (first != null) {
+            first.forEach((name, artifact) -> {
+                Artifact later = recorded.get(name);
+                if (later == null || !later.digest().equals(artifact.digest())) {
+                    verdicts.put(name, Verdict.DIVERGED);
+                }
+            });
+        }
+    }
+
+    private void compare(int number, Map<String, Artifact> recorded) {
         if (recorded.isEmpty()) {
             if (number == 1) {
                 firstRunProblem = "recorded no outputs";

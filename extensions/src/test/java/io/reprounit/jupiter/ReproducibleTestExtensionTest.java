@@ -41,7 +41,8 @@ class ReproducibleTestExtensionTest {
 
         assertThat(results.testEvents().reportingEntryPublished().stream()
                 .map(event -> event.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow()
-                        .getKeyValuePairs()))
+                        .getKeyValuePairs())
+                .filter(entries -> entries.keySet().stream().anyMatch(key -> key.startsWith("reprounit.output."))))
                 .hasSize(3)
                 .allSatisfy(entries -> assertThat(entries).containsKey("reprounit.output.answer.digest")
                         .containsEntry("reprounit.output.answer.size", "2"));

@@ -17,7 +17,19 @@ record RunOutcome(String name, String status, @Nullable Throwable thrown, @Nulla
     }
 
     static EngineExecutionResults execute(Class<?> fixture) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute();
+        return execute(fixture, STORE);
+    }
+
+    /**
+     * The store the fixtures record in: under target/, never the project's .reprounit/. One per test JVM is enough;
+     * tests of the recording itself pass their own.
+     */
+    private static final String STORE = "jdbc:sqlite:" + java.nio.file.Path.of("target", "reprounit-test-store",
+            "bridge.db").toAbsolutePath();
+
+    static EngineExecutionResults execute(Class<?> fixture, String storeUrl) {
+        return EngineTestKit.engine("junit-jupiter").configurationParameter("reprounit.store.url", storeUrl)
+                .selectors(selectClass(fixture)).execute();
     }
 
     static List<RunOutcome> of(EngineExecutionResults results) {

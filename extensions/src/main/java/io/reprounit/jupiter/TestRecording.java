@@ -1,0 +1,104 @@
+package io.reprounit.jupiter;
+
+import static java.util.Objects.requireNonNull;
+
+import io.reprounit.artifact.Artifact;
+import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.compare.StepVerdict;
+import io.reprounit.compare.Verdict;
+import io.reprounit.engine.Constants;
+import io.reprounit.fingerprint.Fingerprint;
+import io.reprounit.run.StepExecution;
+import io.reprounit.store.MetadataStore;
+import io.reprounit.store.RecordedRun;
+import io.reprounit.store.RecordedStep;
+import io.reprounit.store.StoreLocation;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Records the runs of a {@link ReproducibleTest @ReproducibleTest} method in the metadata store, as the engine records
+ * a pipeline: the method is the pipeline ({@code Class#method}), each recorded output a step, so that {@code history}
+ * and {@code diff} work for Jupiter tests too. The settings are the engine's: {@code reprounit.store.url} and
+ * {@code reprounit.artifacts.dir}. A store that cannot be written does not hide the comparison: the first problem is
+ * kept and reported once the runs are compared.
+ */
+final class TestRecording {
+
+    private final String url;
+    private final Path artifacts;
+    private final String pipeline;
+    private final String pipelineClass;
+    private long check = -1;
+    private @Nullable RuntimeException failure;
+
+    private TestRecording(String url, Path artifacts, String pipeline, String pipelineClass) {
+        this.url = requireNonNull(url);
+        this.artifacts = requireNonNull(artifacts);
+        this.pipeline = requireNonNull(pipeline);
+        this.pipelineClass = requireNonNull(pipelineClass);
+    }
+
+    static TestRecording of(ExtensionContext context, Method method) {
+        String url = context.getConfigurationParameter(Constants.STORE_URL_PROPERTY_NAME).map(String::strip)
+                .orElseGet(() -> StoreLocation.defaultUrl(Path.of("").toAbsolutePath()));
+        Path artifacts = context.getConfigurationParameter(Constants.ARTIFACTS_DIR_PROPERTY_NAME).map(String::strip)
+                .map(Path::of)
+                .orElseGet(() -> StoreLocation.defaultArtifactsDirectory(url, Constants.ARTIFACTS_DIR_PROPERTY_NAME));
+        return new TestRecording(url, artifacts, method.getDeclaringClass().getSimpleName() + "#" + method.getName(),
+                method.getDeclaringClass().getName());
+    }
+
+    /** Records one run: its outputs as steps, with the method's code part, and the run's own parts. */
+    synchronized void run(int number, Instant started, Instant finished, Map<String, Artifact> outputs, Fingerprint run,
+            Fingerprint method) {
+        attempt(store -> {
+            if (check < 0) {
+                check = store.startCheck(pipeline, pipelineClass, "repeat", started);
+            }
+            long id = store.startRun(check, number, "repeat", "", started);
+            List<RecordedStep> steps = new ArrayList<>();
+            outputs.forEach((name, output) -> steps.add(new RecordedStep(name, StepExecution.Status.SUCCEEDED,
+                    Duration.between(started, finished), Map.of(), output, null, method.parts())));
+            store.completeRun(id, new RecordedRun(number, started, finished, run.parts(), steps),
+                    new ArtifactStore(artifacts));
+        });
+    }
+
+    /** Records the verdict on every output once the last run is compared. */
+    synchronized void finish(Map<String, Verdict> verdicts) {
+        if (check < 0) {
+            return;
+        }
+        List<StepVerdict> recorded = new ArrayList<>();
+        verdicts.forEach((output, verdict) -> recorded.add(new StepVerdict(output, verdict, "output '" + output + "' "
+                + (verdict == Verdict.REPRODUCED ? "was the same in every run" : "differed between runs"),
+                verdict == Verdict.REPRODUCED ? List.of() : List.of(output), null, null, null, List.of())));
+        attempt(store -> store.finishCheck(check, recorded, Instant.now()));
+    }
+
+    /** The first problem the store gave, to be reported once the comparison has had its say. */
+    synchronized Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private void attempt(Consumer<MetadataStore> write) {
+        if (failure != null) {
+            return;
+        }
+        try (MetadataStore store = MetadataStore.open(url, Constants.STORE_URL_PROPERTY_NAME)) {
+            write.accept(store);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+    }
+}
