@@ -65,7 +65,7 @@ public final class PipelineReader {
         if (annotation == null) {
             throw new IllegalArgumentException(pipelineClass.getName() + " is not annotated with @ReproducibleRun");
         }
-        Problems problems = new Problems(pipelineClass);
+        PipelineProblems problems = new PipelineProblems(pipelineClass);
         String name = pipelineName(pipelineClass);
         int runs = annotation.runs() == 2 ? defaultRuns : annotation.runs();
         if (runs < 2) {
@@ -100,7 +100,7 @@ public final class PipelineReader {
         }
         checkInputs(steps, problems);
         if (problems.isEmpty()) {
-            checkUnusedKeys(config, steps, problems);
+            UnusedConfigKeys.check(config, steps, problems);
         }
         checkConstructor(pipelineClass, steps, problems);
         if (!problems.isEmpty()) {
@@ -118,7 +118,7 @@ public final class PipelineReader {
     }
 
     private StepDefinition readStep(String pipelineName, String stepName, Method method, PipelineConfig config, long seed,
-            Problems problems) {
+            PipelineProblems problems) {
         Type returned = method.getGenericReturnType();
         outputTypeCheck.whyUnsupported(returned).ifPresent(why ->
                 problems.add(method, "step '" + stepName + "' returns " + returned.getTypeName() + ", which cannot be"
@@ -132,7 +132,7 @@ public final class PipelineReader {
     }
 
     private StepArgument readArgument(String pipelineName, String stepName, Method method, Parameter parameter,
-            int index, PipelineConfig config, long seed, Problems problems) {
+            int index, PipelineConfig config, long seed, PipelineProblems problems) {
         Input input = parameter.getAnnotation(Input.class);
         Param param = parameter.getAnnotation(Param.class);
         String described = "parameter " + (index + 1) + " (" + parameter.getParameterizedType().getTypeName() + ")";
@@ -154,7 +154,7 @@ public final class PipelineReader {
     }
 
     private StepArgument readParam(String pipelineName, String stepName, Method method, Parameter parameter,
-            String key, String described, PipelineConfig config, Problems problems) {
+            String key, String described, PipelineConfig config, PipelineProblems problems) {
         Type type = parameter.getParameterizedType();
         if (!ParamConverter.isSupported(type)) {
             problems.add(method, "step '" + stepName + "': @Param(\"" + key + "\") has type " + type.getTypeName()
@@ -180,7 +180,7 @@ public final class PipelineReader {
     }
 
     private Optional<ConfigValue> overridden(String pipelineName, String stepName, String key, Method method,
-            Problems problems) {
+            PipelineProblems problems) {
         Optional<ParamOverrides.Override> override = overrides.find(pipelineName, stepName, key);
         if (override.isEmpty()) {
             return Optional.empty();
@@ -195,50 +195,7 @@ public final class PipelineReader {
         }
     }
 
-    /** Every key of the configuration must be used by some step: a key nobody reads is a typo or a leftover. */
-    private static void checkUnusedKeys(PipelineConfig config, Map<String, StepDefinition> steps, Problems problems) {
-        Set<String> used = new HashSet<>();
-        for (StepDefinition step : steps.values()) {
-            for (StepArgument argument : step.arguments()) {
-                if (argument instanceof StepArgument.Configured configured) {
-                    used.add(configured.source().path());
-                    if (configured.source().override()) {
-                        // An override shadows the file's value for one experiment; the key is still the pipeline's.
-                        used.add("steps." + step.name() + "." + configured.key());
-                        used.add("params." + configured.key());
-                    }
-                }
-            }
-        }
-        for (String key : config.keysUnder("")) {
-            if (!Set.of("seed", "params", "steps").contains(key)) {
-                problems.add(null, config.where(key) + "unknown key '" + key + "'; the configuration has seed, params and"
-                        + " steps");
-            }
-        }
-        for (String key : config.keysUnder("params")) {
-            if (!used.contains("params." + key)) {
-                problems.add(null, config.where("params." + key) + "params." + key + " is used by no step: no step takes"
-                        + " @Param(\"" + key + "\") without its own steps.<step>." + key + "; remove it or use it");
-            }
-        }
-        for (String step : config.keysUnder("steps")) {
-            if (!steps.containsKey(step)) {
-                problems.add(null, config.where("steps." + step) + "steps." + step + " names no step; the steps are "
-                        + String.join(", ", steps.keySet()));
-                continue;
-            }
-            for (String key : config.keysUnder("steps." + step)) {
-                String path = "steps." + step + "." + key;
-                if (!used.contains(path)) {
-                    problems.add(steps.get(step).method(), config.where(path) + path + " is used by no step: step '" + step
-                            + "' has no @Param(\"" + key + "\"); remove it or add the parameter");
-                }
-            }
-        }
-    }
-
-    private static void checkInputs(Map<String, StepDefinition> steps, Problems problems) {
+    private static void checkInputs(Map<String, StepDefinition> steps, PipelineProblems problems) {
         for (StepDefinition step : steps.values()) {
             Parameter[] parameters = step.method().getParameters();
             for (int i = 0; i < parameters.length; i++) {
@@ -272,7 +229,7 @@ public final class PipelineReader {
         return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
     }
 
-    private static void checkConstructor(Class<?> pipelineClass, Map<String, StepDefinition> steps, Problems problems) {
+    private static void checkConstructor(Class<?> pipelineClass, Map<String, StepDefinition> steps, PipelineProblems problems) {
         boolean needsInstance = steps.values().stream().anyMatch(step -> !step.isStatic());
         if (!needsInstance) {
             return;
@@ -308,27 +265,5 @@ public final class PipelineReader {
     static String stepName(Method method) {
         String declared = method.getAnnotation(Step.class).value().strip();
         return declared.isEmpty() ? method.getName() : declared;
-    }
-
-    /** Problems collected while reading one class, each prefixed with the pipeline it belongs to. */
-    private static final class Problems {
-        private final Class<?> pipelineClass;
-        private final List<PipelineProblem> list = new ArrayList<>();
-
-        Problems(Class<?> pipelineClass) {
-            this.pipelineClass = pipelineClass;
-        }
-
-        void add(@org.jspecify.annotations.Nullable Method method, String message) {
-            list.add(new PipelineProblem("Pipeline " + pipelineClass.getName() + " cannot run: " + message, method));
-        }
-
-        boolean isEmpty() {
-            return list.isEmpty();
-        }
-
-        List<PipelineProblem> list() {
-            return list;
-        }
     }
 }
