@@ -158,7 +158,13 @@ public final class Fingerprinter {
     private static CompletableFuture<List<FingerprintPart>> repository(Class<?> pipelineClass) {
         Path location = codeLocation(pipelineClass);
         return REPOSITORIES.computeIfAbsent(location,
-                directory -> CompletableFuture.supplyAsync(() -> GitFingerprint.take(directory), BACKGROUND));
+                directory -> CompletableFuture.supplyAsync(() -> GitFingerprint.take(directory, gitCache()), BACKGROUND));
+    }
+
+    /** Where git parts are remembered across JVMs: beside the jar cache, in the user's cache directory. */
+    private static @org.jspecify.annotations.Nullable Path gitCache() {
+        String home = System.getProperty("user.home");
+        return home == null || home.isBlank() ? null : Path.of(home, ".cache", "reprounit", "git");
     }
 
     /** The directory or jar the class was loaded from; the working directory where that is unknown. */

@@ -37,6 +37,23 @@ final class GitFingerprint {
 
     /** The git parts for the repository holding {@code directory}; one part saying so where there is none. */
     static List<FingerprintPart> take(Path directory) {
+        return take(directory, null);
+    }
+
+    /**
+     * The same, remembered in {@code cacheDirectory} across JVMs while the working tree does not change (see
+     * {@link GitStatusCache}); {@code null} asks JGit every time.
+     */
+    static List<FingerprintPart> take(Path directory, @org.jspecify.annotations.Nullable Path cacheDirectory) {
+        Optional<GitStatusCache> cache = cacheDirectory == null ? Optional.empty()
+                : plainWorkTree(directory).map(tree -> new GitStatusCache(cacheDirectory, tree));
+        Optional<List<FingerprintPart>> cached = cache.flatMap(GitStatusCache::read);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        if (!insideAnyRepository(directory)) {
+            return List.of(FingerprintPart.of(Aspect.CODE, "git", OUTSIDE)); // without loading JGit at all
+        }
         Optional<File> gitDir = findGitDir(directory);
         if (gitDir.isEmpty()) {
             return List.of(FingerprintPart.of(Aspect.CODE, "git", OUTSIDE));
@@ -54,10 +71,34 @@ final class GitFingerprint {
             if (dirty) {
                 parts.add(uncommitted(repository.getWorkTree().toPath(), status));
             }
+            cache.ifPresent(c -> c.write(parts, status.getIgnoredNotInIndex()));
             return parts;
         } catch (IOException | GitAPIException | RuntimeException e) {
             return List.of(FingerprintPart.of(Aspect.CODE, "git", "unreadable repository: " + e.getMessage()));
         }
+    }
+
+    /** Whether a {@code .git} directory or file stands at or above {@code directory}, or {@code GIT_DIR} names one. */
+    private static boolean insideAnyRepository(Path directory) {
+        if (System.getenv("GIT_DIR") != null) {
+            return true;
+        }
+        for (Path candidate = directory.toAbsolutePath(); candidate != null; candidate = candidate.getParent()) {
+            if (java.nio.file.Files.exists(candidate.resolve(".git"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The nearest directory at or above {@code directory} with a {@code .git} directory, found without JGit. */
+    private static Optional<Path> plainWorkTree(Path directory) {
+        for (Path candidate = directory.toAbsolutePath(); candidate != null; candidate = candidate.getParent()) {
+            if (java.nio.file.Files.isDirectory(candidate.resolve(".git"))) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<File> findGitDir(Path directory) {

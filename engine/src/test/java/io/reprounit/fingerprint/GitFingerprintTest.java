@@ -75,6 +75,66 @@ class GitFingerprintTest {
         assertThat(untracked.digest()).as("an untracked file counts").isNotEqualTo(edited.get("git.uncommitted").digest());
     }
 
+    @Test
+    void aWorkingTreeThatDidNotChangeIsAnsweredFromTheCacheAndAnyChangeAsksJGitAgain() throws Exception {
+        String commit;
+        try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline {}");
+            Files.writeString(directory.resolve(".gitignore"), "target/\n");
+            git.add().addFilepattern(".").call();
+            commit = git.commit().setMessage("first").setSign(false).call().name();
+        }
+        Path classes = Files.createDirectories(directory.resolve("target/test-classes"));
+        Files.writeString(classes.resolve("Earlier.class"), "built before");
+        Path cache = Files.createTempDirectory("git-cache");
+        backdate(directory);
+
+        assertThat(values(GitFingerprint.take(classes, cache))).containsEntry("git.commit", commit);
+        Path file;
+        try (var files = Files.list(cache)) {
+            file = files.findFirst().orElseThrow();
+        }
+        // Plant another commit in the cache: while the tree is unchanged, the cache answers.
+        Files.writeString(file, Files.readString(file).replace(commit, "c".repeat(40)));
+        assertThat(values(GitFingerprint.take(classes, cache))).containsEntry("git.commit", "c".repeat(40));
+
+        Files.writeString(classes.resolve("Pipeline.class"), "ignored output");
+        backdate(directory);
+        assertThat(values(GitFingerprint.take(classes, cache))).as("a change in an ignored directory")
+                .containsEntry("git.commit", "c".repeat(40));
+
+        Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline { int epochs = 12; }");
+        backdate(directory);
+        assertThat(values(GitFingerprint.take(classes, cache))).as("an edit asks JGit again")
+                .containsEntry("git.commit", commit).containsEntry("git.dirty", "true");
+    }
+
+    @Test
+    void aFreshlyWrittenTreeIsNotTrustedToTheCache() throws Exception {
+        try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline {}");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("first").setSign(false).call();
+        }
+        Path cache = Files.createTempDirectory("git-cache");
+
+        GitFingerprint.take(directory, cache);
+
+        try (var files = Files.list(cache)) {
+            assertThat(files.count()).as("nothing remembered of a tree written just now").isZero();
+        }
+    }
+
+    /** Sets every file's time to one moment in the past, so that none is racily fresh and unchanged ones stay equal. */
+    private static void backdate(Path root) throws java.io.IOException {
+        java.nio.file.attribute.FileTime past = java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L);
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.toList()) {
+                Files.setLastModifiedTime(path, past);
+            }
+        }
+    }
+
     private static Map<String, FingerprintPart> parts(List<FingerprintPart> parts) {
         return parts.stream().collect(Collectors.toMap(FingerprintPart::name, Function.identity()));
     }
