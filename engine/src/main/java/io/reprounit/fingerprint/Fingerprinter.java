@@ -101,11 +101,7 @@ public final class Fingerprinter {
         if (!enabled) {
             return Fingerprint.empty();
         }
-        List<FingerprintPart> parts = new ArrayList<>();
-        parts.addAll(ENVIRONMENTS.computeIfAbsent(environmentVariables,
-                names -> EnvironmentFingerprint.take(names, System::getenv)));
-        parts.addAll(repository(pipeline.pipelineClass()).join());
-        parts.addAll(classpath().join());
+        List<FingerprintPart> parts = new ArrayList<>(forClass(pipeline.pipelineClass()).parts());
         parts.addAll(ConfigFingerprint.forRun(pipeline));
         return Fingerprint.of(parts);
     }
