@@ -1,20 +1,19 @@
 package io.reprounit.engine;
 
+import io.reprounit.artifact.AtomicFiles;
 import io.reprounit.baseline.Baseline;
 import io.reprounit.baseline.BaselineYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
  * The baseline file of one pipeline, {@code <name>.yaml}, and its {@code <name>.received.yaml} beside it, written when a
  * check against the baseline fails and deleted when it passes again. Every write goes to a temporary file first and is
- * then moved into place, so that an interrupted write never leaves half a baseline.
+ * then moved into place ({@link AtomicFiles}), so that an interrupted write never leaves half a baseline.
  */
 final class BaselineFiles {
 
@@ -64,14 +63,7 @@ final class BaselineFiles {
 
     private static void write(Path file, Baseline baseline) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-            Files.writeString(temporary, BaselineYaml.write(baseline), StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.replace(file, BaselineYaml.write(baseline).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
         }

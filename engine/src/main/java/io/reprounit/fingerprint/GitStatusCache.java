@@ -1,14 +1,13 @@
 package io.reprounit.fingerprint;
 
+import io.reprounit.artifact.AtomicFiles;
 import io.reprounit.artifact.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -76,14 +75,7 @@ final class GitStatusCache {
                 }
                 lines.add(part.name() + "\t" + part.digest() + "\t" + part.value());
             }
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), "git", ".tmp");
-            Files.write(temporary, lines, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.replace(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             // Only a cache: the next JVM asks JGit again.
         }

@@ -1,11 +1,10 @@
 package io.reprounit.fingerprint;
 
+import io.reprounit.artifact.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,14 +86,7 @@ final class JarCache {
         entries.forEach((path, entry) -> lines.add(String.join("\t", path, Long.toString(entry.size()),
                 Long.toString(entry.modifiedMillis()), entry.digest(), entry.name(), entry.version())));
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), "jars", ".tmp");
-            Files.write(temporary, lines, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.replace(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
             changed = false;
         } catch (IOException | RuntimeException e) {
             // A read-only home directory: every JVM hashes its jars again, which is slower but just as right.
