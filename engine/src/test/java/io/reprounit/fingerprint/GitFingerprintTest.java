@@ -29,13 +29,7 @@ class GitFingerprintTest {
 
     @Test
     void aCleanWorkingTreeGivesCommitBranchAndNotDirty() throws Exception {
-        String commit;
-        try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
-            Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline {}");
-            Files.writeString(directory.resolve(".gitignore"), "target/\n");
-            git.add().addFilepattern(".").call();
-            commit = git.commit().setMessage("first").setSign(false).call().name();
-        }
+        String commit = commitPipeline("target/\n");
         Path classes = Files.createDirectories(directory.resolve("target/test-classes"));
 
         Map<String, String> parts = values(GitFingerprint.take(classes));
@@ -46,12 +40,7 @@ class GitFingerprintTest {
 
     @Test
     void aDirtyWorkingTreeIsDetectedAndItsChangesDigested() throws Exception {
-        try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
-            Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline {}");
-            Files.writeString(directory.resolve(".gitignore"), "target/\n*.log\n");
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("first").setSign(false).call();
-        }
+        commitPipeline("target/\n*.log\n");
         Path classes = Files.createDirectories(directory.resolve("target/test-classes"));
 
         Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline { int epochs = 12; }");
@@ -77,13 +66,7 @@ class GitFingerprintTest {
 
     @Test
     void aWorkingTreeThatDidNotChangeIsAnsweredFromTheCacheAndAnyChangeAsksJGitAgain() throws Exception {
-        String commit;
-        try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
-            Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline {}");
-            Files.writeString(directory.resolve(".gitignore"), "target/\n");
-            git.add().addFilepattern(".").call();
-            commit = git.commit().setMessage("first").setSign(false).call().name();
-        }
+        String commit = commitPipeline("target/\n");
         Path classes = Files.createDirectories(directory.resolve("target/test-classes"));
         Files.writeString(classes.resolve("Earlier.class"), "built before");
         Path cache = Files.createTempDirectory("git-cache");
@@ -111,17 +94,25 @@ class GitFingerprintTest {
 
     @Test
     void aFreshlyWrittenTreeIsNotTrustedToTheCache() throws Exception {
-        try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
-            Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline {}");
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("first").setSign(false).call();
-        }
+        commitPipeline(null);
         Path cache = Files.createTempDirectory("git-cache");
 
         GitFingerprint.take(directory, cache);
 
         try (var files = Files.list(cache)) {
             assertThat(files.count()).as("nothing remembered of a tree written just now").isZero();
+        }
+    }
+
+    /** A repository in the test's directory with one committed source file; its commit id. */
+    private String commitPipeline(@org.jspecify.annotations.Nullable String gitignore) throws Exception {
+        try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline {}");
+            if (gitignore != null) {
+                Files.writeString(directory.resolve(".gitignore"), gitignore);
+            }
+            git.add().addFilepattern(".").call();
+            return git.commit().setMessage("first").setSign(false).call().name();
         }
     }
 
