@@ -43,9 +43,10 @@ class ArchitectureTest {
         mayUseOnly("io.reprounit.api").check(classes);
     }
 
+    /** A step definition carries its normalizers, which the artifact layer applies: the one use of artifact. */
     @Test
-    void pipelineDependsOnlyOnApi() {
-        mayUseOnly("io.reprounit.pipeline", "io.reprounit.api").check(classes);
+    void pipelineDependsOnlyOnApiAndArtifact() {
+        mayUseOnly("io.reprounit.pipeline", "io.reprounit.api", "io.reprounit.artifact").check(classes);
     }
 
     @Test

@@ -5,8 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A step's output in canonical form: its SHA-256 digest, its size in bytes, its media type and, up to a bound, its
- * bytes, kept so that a failure can show what differs.
+ * A step's output in canonical form, with two digests: the <em>semantic</em> digest of the form that is compared (the
+ * canonical form after the step's normalizers, see {@link Normalization}), which verdicts use; and the <em>bytes</em>
+ * digest of its exact materialized form (before normalizers, or the serialized form a {@link Materializer} gives), which
+ * is recorded so that a change in the bytes alone is visible without failing a check. Keeps the compared form's size,
+ * media type and, up to a bound, its bytes, so that a failure can show what differs.
  */
 public final class Artifact {
 
@@ -19,36 +22,58 @@ public final class Artifact {
     public static final String CANONICAL = "text/x-reprounit-canonical; charset=UTF-8";
 
     private final String digest;
+    private final String bytesDigest;
     private final long size;
     private final String mediaType;
     private final byte[] head;
 
-    Artifact(String digest, long size, String mediaType, byte[] head) {
+    Artifact(String digest, String bytesDigest, long size, String mediaType, byte[] head) {
         this.digest = requireNonNull(digest);
+        this.bytesDigest = requireNonNull(bytesDigest);
         this.size = size;
         this.mediaType = requireNonNull(mediaType);
         this.head = requireNonNull(head);
     }
 
+    /** An artifact whose exact form is the compared form. */
     static Artifact of(byte[] bytes, String mediaType) {
+        String digest = Digests.sha256(bytes);
+        return of(bytes, mediaType, digest);
+    }
+
+    /** An artifact compared by {@code bytes}, whose exact form has the digest {@code bytesDigest}. */
+    static Artifact of(byte[] bytes, String mediaType, String bytesDigest) {
         byte[] kept = bytes.length <= MAX_KEPT_BYTES ? bytes : java.util.Arrays.copyOf(bytes, MAX_KEPT_BYTES);
-        return new Artifact(Digests.sha256(bytes), bytes.length, mediaType, kept);
+        return new Artifact(Digests.sha256(bytes), bytesDigest, bytes.length, mediaType, kept);
     }
 
     /**
      * An artifact as another JVM made it, from its digest, size, media type and the bytes it kept: how a forked run
      * hands its outputs back. The digest is trusted as given; it covers every byte, kept or not.
      */
-    public static Artifact restored(String digest, long size, String mediaType, byte[] head) {
+    public static Artifact restored(String digest, String bytesDigest, long size, String mediaType, byte[] head) {
         if (head.length > size || head.length > MAX_KEPT_BYTES) {
             throw new IllegalArgumentException("An artifact of " + size + " bytes cannot keep " + head.length);
         }
-        return new Artifact(digest, size, mediaType, head.clone());
+        return new Artifact(digest, bytesDigest, size, mediaType, head.clone());
     }
 
-    /** {@code sha256:} followed by 64 hex digits. */
+    /**
+     * The semantic digest, of the compared form: {@code sha256:} followed by 64 hex digits. Verdicts, inputs and
+     * baselines use this one.
+     */
     public String digest() {
         return digest;
+    }
+
+    /** The digest of the exact materialized form; equal to {@link #digest()} where no normalizer changed anything. */
+    public String bytesDigest() {
+        return bytesDigest;
+    }
+
+    /** Whether the exact form differs from the compared form, that is, whether normalizers left something out. */
+    public boolean isNormalized() {
+        return !bytesDigest.equals(digest);
     }
 
     public long size() {
@@ -92,6 +117,6 @@ public final class Artifact {
 
     @Override
     public String toString() {
-        return digest + " (" + size + " bytes, " + mediaType + ")";
+        return digest + (isNormalized() ? " (bytes " + bytesDigest + ")" : "") + " (" + size + " bytes, " + mediaType + ")";
     }
 }

@@ -15,4 +15,15 @@ public interface Materializer {
 
     /** Writes {@code value}, an instance of a supported type, as exactly one value. */
     void write(Object value, CanonicalWriter out);
+
+    /**
+     * The value's own serialized form, such as the bytes a library saves a model as, where it has one: its digest is
+     * recorded as the artifact's bytes digest beside the semantic digest of what {@link #write} wrote, so that a
+     * change in the saved bytes alone is visible without failing a check. Asked only for a step's output itself, not
+     * for values nested in it. Empty by default: then the bytes digest is that of the canonical encoding before the
+     * step's normalizers.
+     */
+    default java.util.Optional<byte[]> serializedForm(Object value) {
+        return java.util.Optional.empty();
+    }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -44,6 +45,16 @@ public final class Materializers {
     }
 
     public Artifact materialize(Object value) {
+        return materialize(value, Normalization.none());
+    }
+
+    /**
+     * The artifact of a step's output: compared by its form after {@code normalization}, with the digest of its exact
+     * form beside. Text, bytes and files are compared as they are; normalizers apply to structured values.
+     *
+     * @throws MaterializationException where the value cannot be encoded, or a normalizer's path matches nothing
+     */
+    public Artifact materialize(Object value, Normalization normalization) {
         ValueEncoder encoder = new ValueEncoder(registered);
         if (value != null && !isRegistered(value.getClass())) {
             if (value instanceof String text) {
@@ -59,7 +70,34 @@ public final class Materializers {
                 return PathContent.materialize(file.toPath(), encoder);
             }
         }
-        return Artifact.of(encode(value, encoder).getBytes(StandardCharsets.UTF_8), Artifact.CANONICAL);
+        String exact = encode(value, encoder);
+        String compared = exact;
+        if (normalization.hasIgnoredTypes()) {
+            compared = encode(value, new ValueEncoder(registered, normalization));
+        }
+        if (normalization.rewritesTree()) {
+            compared = TreeNormalizer.normalize(compared, normalization);
+        }
+        byte[] bytes = compared.getBytes(StandardCharsets.UTF_8);
+        Optional<byte[]> serialized = serializedForm(value);
+        if (serialized.isEmpty() && compared.equals(exact)) {
+            return Artifact.of(bytes, Artifact.CANONICAL);
+        }
+        return Artifact.of(bytes, Artifact.CANONICAL,
+                serialized.map(Digests::sha256).orElseGet(() -> Digests.sha256(exact)));
+    }
+
+    /** The serialized form that the materializer claiming the value's class gives, if it gives one. */
+    private Optional<byte[]> serializedForm(Object value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        for (Materializer materializer : registered) {
+            if (materializer.supports(value.getClass())) {
+                return materializer.serializedForm(value);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The canonical text encoding of any value, nested values included. */
@@ -74,7 +112,7 @@ public final class Materializers {
     }
 
     /** Why values of {@code type} cannot be step outputs, or empty where they can. */
-    public java.util.Optional<String> whyUnsupported(java.lang.reflect.Type type) {
+    public Optional<String> whyUnsupported(java.lang.reflect.Type type) {
         return new TypeSupport(this).whyUnsupported(type);
     }
 }

@@ -56,7 +56,8 @@ public final class PathContent {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the step's output file " + path, e);
         }
-        return new Artifact(Digests.format(sha256.digest()), size, Artifact.BINARY, head);
+        String digest = Digests.format(sha256.digest());
+        return new Artifact(digest, digest, size, Artifact.BINARY, head);
     }
 
     /** The digest of a file's content, streamed. */

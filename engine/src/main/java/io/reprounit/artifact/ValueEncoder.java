@@ -31,12 +31,19 @@ import java.util.UUID;
 final class ValueEncoder {
 
     private final List<Materializer> materializers;
+    private final Normalization normalization;
     private final Deque<String> path = new ArrayDeque<>();
     /** Where each structured object was first written, so that a second visit, or a cycle, refers back to it. */
     private Map<Object, String> firstVisits = new IdentityHashMap<>();
 
     ValueEncoder(List<Materializer> materializers) {
+        this(materializers, Normalization.none());
+    }
+
+    /** An encoder that writes values of the types {@code normalization} ignores as a marker naming their type. */
+    ValueEncoder(List<Materializer> materializers, Normalization normalization) {
         this.materializers = requireNonNull(materializers);
+        this.normalization = requireNonNull(normalization);
     }
 
     void encode(Object value, CanonicalWriter out) {
@@ -45,6 +52,10 @@ final class ValueEncoder {
             return;
         }
         Class<?> type = value.getClass();
+        if (normalization.ignoresType(type)) {
+            out.string("(left out: @IgnoreTypes " + type.getName() + ")");
+            return;
+        }
         for (Materializer materializer : materializers) {
             if (materializer.supports(type)) {
                 materializer.write(value, out);

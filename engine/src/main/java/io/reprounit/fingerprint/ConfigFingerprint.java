@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The configuration parts. For a run: the configuration file by the digest of its full text, and the overrides given
  * by system property. For a step: exactly the parameters it receives, one part each, and the pipeline's seed where the
- * step takes a {@code Random} — so that changing one parameter changes only the steps that take it.
+ * step takes a {@code Random} — so that changing one parameter changes only the steps that take it; and the step's
+ * normalizers, since what is left out of a comparison decides its verdict as much as any parameter.
  */
 final class ConfigFingerprint {
 
@@ -54,6 +55,9 @@ final class ConfigFingerprint {
             } else if (argument instanceof StepArgument.SeededRandom) {
                 parts.add(FingerprintPart.of(Aspect.CONFIG, "seed", Long.toString(pipelineSeed)));
             }
+        }
+        if (!step.normalization().isNone()) {
+            parts.add(FingerprintPart.of(Aspect.CONFIG, "normalizers", step.normalization().describe()));
         }
         return parts;
     }

@@ -128,7 +128,7 @@ public final class PipelineReader {
         for (int i = 0; i < parameters.length; i++) {
             arguments.add(readArgument(pipelineName, stepName, method, parameters[i], i, config, seed, problems));
         }
-        return new StepDefinition(stepName, method, arguments);
+        return new StepDefinition(stepName, method, arguments, StepNormalizers.read(stepName, method, problems));
     }
 
     private StepArgument readArgument(String pipelineName, String stepName, Method method, Parameter parameter,

@@ -2,6 +2,7 @@ package io.reprounit.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import io.reprounit.artifact.Normalization;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -12,11 +13,13 @@ public final class StepDefinition {
     private final String name;
     private final Method method;
     private final List<StepArgument> arguments;
+    private final Normalization normalization;
 
-    StepDefinition(String name, Method method, List<StepArgument> arguments) {
+    StepDefinition(String name, Method method, List<StepArgument> arguments, Normalization normalization) {
         this.name = requireNonNull(name);
         this.method = requireNonNull(method);
         this.arguments = List.copyOf(arguments);
+        this.normalization = requireNonNull(normalization);
     }
 
     public String name() {
@@ -33,6 +36,11 @@ public final class StepDefinition {
 
     public List<StepArgument> arguments() {
         return arguments;
+    }
+
+    /** What the step's normalizers leave out of, or loosen in, the comparison of its output. */
+    public Normalization normalization() {
+        return normalization;
     }
 
     /** The names of the steps whose outputs this step takes, in parameter order. */

@@ -151,7 +151,7 @@ final class ForkedResults {
         Map<String, Object> node = object("step", execution.step(), "status", execution.status().name(),
                 "nanos", execution.duration().toNanos(), "arguments", execution.argumentDigests());
         execution.output().ifPresent(output -> node.put("output", object("digest", output.digest(),
-                "size", output.size(), "mediaType", output.mediaType(),
+                "bytesDigest", output.bytesDigest(), "size", output.size(), "mediaType", output.mediaType(),
                 "head", Base64.getEncoder().encodeToString(output.bytes()))));
         execution.failure().ifPresent(failure -> node.put("failure", failure(failure, 0)));
         execution.notRunReason().ifPresent(reason -> node.put("notRunReason", reason));
@@ -177,7 +177,7 @@ final class ForkedResults {
             case SUCCEEDED -> {
                 JsonNode output = node.path("output");
                 yield StepExecution.succeeded(step, arguments, Artifact.restored(output.path("digest").asString(),
-                        output.path("size").asLong(), output.path("mediaType").asString(),
+                        output.path("bytesDigest").asString(), output.path("size").asLong(), output.path("mediaType").asString(),
                         Base64.getDecoder().decode(output.path("head").asString())), duration, fingerprint);
             }
             case FAILED -> StepExecution.failed(step, arguments, failure(node.path("failure")), duration, fingerprint);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.Materializers;
+import io.reprounit.artifact.Normalization;
 import io.reprounit.fingerprint.Aspect;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.Fingerprinter;
@@ -106,7 +107,9 @@ public final class PipelineRunner {
                 throw new IllegalStateException("step '" + upstream + "' gave no output in run " + run.number());
             }
             String recorded = before.output().get().digest();
-            if (!materializers.materialize(outputs.get(upstream)).digest().equals(recorded)) {
+            Normalization normalization = pipeline.step(upstream).map(StepDefinition::normalization)
+                    .orElse(Normalization.none());
+            if (!materializers.materialize(outputs.get(upstream), normalization).digest().equals(recorded)) {
                 throw new IllegalStateException("the output of step '" + upstream + "' was changed after run "
                         + run.number() + " recorded it (a step mutates its input)");
             }
@@ -148,7 +151,7 @@ public final class PipelineRunner {
             Object target = step.isStatic() ? null : instance.get();
             step.method().trySetAccessible();
             Object output = step.method().invoke(target, values);
-            Artifact artifact = materializers.materialize(output);
+            Artifact artifact = materializers.materialize(output, step.normalization());
             outputs.put(step.name(), output);
             return StepExecution.succeeded(step.name(), digests, artifact, elapsed(started), fingerprint);
         } catch (InvocationTargetException e) {

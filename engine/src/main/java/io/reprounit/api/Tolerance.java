@@ -1,0 +1,33 @@
+package io.reprounit.api;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Compares the floating-point numbers in this step's output within a tolerance instead of exactly: set exactly one of
+ * {@link #ulps} and {@link #relative}.
+ *
+ * <p>A tolerance is a relation between two runs, not a property of one output, so it cannot be folded into a digest:
+ * runs whose digests differ are compared number by number, and the step reproduces when every other value is equal and
+ * every pair of numbers is within the tolerance; the largest difference is reported. Against a baseline, which keeps
+ * digests only, the step must match exactly; use {@link SignificantDigits} where a baseline must absorb small
+ * differences. Part of the step's configuration fingerprint and named in every failure of the step.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Tolerance {
+
+    /**
+     * The largest distance in units in the last place, counted between {@code double} values: two numbers are within
+     * it when at most this many doubles lie between them. A {@code float} output is compared through its widening to
+     * {@code double}, where one float ulp is 2^29 double ulps; use {@link #relative} for floats.
+     */
+    long ulps() default 0;
+
+    /** The largest difference relative to the larger magnitude: {@code |a - b| <= relative * max(|a|, |b|)}. */
+    double relative() default 0;
+}
