@@ -2,6 +2,8 @@ package io.reprounit.compare;
 
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.Digests;
+import io.reprounit.artifact.Normalization;
+import io.reprounit.artifact.ToleranceCheck;
 import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
 import io.reprounit.run.Run;
@@ -9,6 +11,7 @@ import io.reprounit.run.StepExecution;
 import io.reprounit.run.StepExecution.Status;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,15 +64,29 @@ public final class RunComparator {
         }
         Set<String> outputs = executions.stream().map(e -> e.output().orElseThrow().digest())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+        Normalization normalization = step.normalization();
         if (outputs.size() == 1) {
             return new StepVerdict(name, Verdict.REPRODUCED, "step '" + name + "' gave the same output in all "
-                    + executions.size() + " runs: " + outputs.iterator().next(), List.of(), null, null, null, executions);
+                    + executions.size() + " runs: " + outputs.iterator().next() + comparedAfter(normalization)
+                    + bytesOnly(executions), List.of(), null, null, null, executions);
         }
         int differing = firstDifferentRun(executions);
         Artifact expected = executions.get(0).output().orElseThrow();
         Artifact actual = executions.get(differing - 1).output().orElseThrow();
+        String beyondTolerance = "";
+        if (normalization.hasTolerance()) {
+            ToleranceCheck check = withinTolerance(normalization, executions);
+            if (check.within()) {
+                return new StepVerdict(name, Verdict.REPRODUCED, "step '" + name + "' gave outputs within its tolerance"
+                        + " in all " + executions.size() + " runs: " + check.detail() + comparedAfter(normalization),
+                        List.of(), null, null, null, executions);
+            }
+            beyondTolerance = "; " + check.detail();
+        }
         StepVerdict.Rendering[] shown = Renderings.of(expected, actual);
         List<String> changedInputs = changedInputs(step, executions);
+        List<String> tolerated = toleratedInputs(step, changedInputs, judged);
+        changedInputs.removeAll(tolerated);
         if (!changedInputs.isEmpty()) {
             List<String> culprits = culprits(step, changedInputs, judged);
             String explanation = "step '" + name + "' was fed a different " + String.join(" and ", changedInputs)
@@ -77,11 +94,69 @@ public final class RunComparator {
                     + " diverged upstream; it is tainted, not to blame";
             return new StepVerdict(name, Verdict.TAINTED, explanation, culprits, shown[0], shown[1], null, executions);
         }
-        String explanation = "step '" + name + "' is not reproducible: its inputs were identical in all "
-                + executions.size() + " runs, but it gave " + outputs.size() + " different outputs"
-                + " (run 1: " + Digests.shortForm(expected.digest()) + ", run " + differing + ": "
-                + Digests.shortForm(actual.digest()) + "); " + Renderings.firstDifferingLine(expected, actual);
+        String inputs = tolerated.isEmpty()
+                ? "its inputs were identical in all " + executions.size() + " runs"
+                : "its inputs differed only within the tolerance of the steps that gave them (" + String.join(" and ",
+                        tolerated) + "), and it made more of that difference than its own normalizers allow";
+        String explanation = "step '" + name + "' is not reproducible: " + inputs + ", but it gave " + outputs.size()
+                + " different outputs (run 1: " + Digests.shortForm(expected.digest()) + ", run " + differing + ": "
+                + Digests.shortForm(actual.digest()) + ")" + beyondTolerance + "; "
+                + Renderings.firstDifferingLine(expected, actual) + comparedAfter(normalization);
         return new StepVerdict(name, Verdict.DIVERGED, explanation, List.of(name), shown[0], shown[1], null, executions);
+    }
+
+    /** Every later run against run 1: the first one beyond the tolerance, or the largest difference within it. */
+    private static ToleranceCheck withinTolerance(Normalization normalization, List<StepExecution> executions) {
+        Artifact first = executions.get(0).output().orElseThrow();
+        ToleranceCheck within = new ToleranceCheck(true, "every number was equal");
+        for (int i = 1; i < executions.size(); i++) {
+            Artifact later = executions.get(i).output().orElseThrow();
+            if (later.digest().equals(first.digest())) {
+                continue;
+            }
+            ToleranceCheck check = normalization.compareWithinTolerance(first, later);
+            if (!check.within()) {
+                return new ToleranceCheck(false, "run " + (i + 1) + " against run 1: " + check.detail());
+            }
+            within = check;
+        }
+        return within;
+    }
+
+    /** Names the normalizers, so that nobody is surprised by what was not compared. */
+    static String comparedAfter(Normalization normalization) {
+        return normalization.isNone() ? "" : " (compared after its normalizers: " + normalization.describe() + ")";
+    }
+
+    /** Where the exact bytes differed although the compared forms did not: visible, never a failure. */
+    private static String bytesOnly(List<StepExecution> executions) {
+        Set<String> bytes = executions.stream().map(e -> e.output().orElseThrow().bytesDigest())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (bytes.size() == 1) {
+            return "";
+        }
+        Iterator<String> digests = bytes.iterator();
+        return "; its exact bytes differed (" + Digests.shortForm(digests.next()) + ", "
+                + Digests.shortForm(digests.next()) + (bytes.size() > 2 ? ", ..." : "")
+                + "), in what its materializer or normalizers leave out";
+    }
+
+    /**
+     * The changed inputs that come from upstream steps which reproduced within their tolerance: their digests differ,
+     * but nothing upstream diverged, so they cannot make this step tainted.
+     */
+    private static List<String> toleratedInputs(StepDefinition step, List<String> changedInputs,
+            Map<String, StepVerdict> judged) {
+        List<String> tolerated = new ArrayList<>();
+        for (StepArgument argument : step.arguments()) {
+            if (argument instanceof StepArgument.Upstream upstream && changedInputs.contains(argument.label())) {
+                StepVerdict verdict = judged.get(upstream.step());
+                if (verdict != null && verdict.verdict() == Verdict.REPRODUCED) {
+                    tolerated.add(argument.label());
+                }
+            }
+        }
+        return tolerated;
     }
 
     /** The labels of the arguments whose digests were not the same in every run. */

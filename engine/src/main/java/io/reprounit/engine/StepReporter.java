@@ -3,10 +3,13 @@ package io.reprounit.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Artifact;
+import io.reprounit.artifact.Normalization;
 import io.reprounit.compare.StepVerdict;
 import io.reprounit.run.StepExecution;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -32,7 +35,7 @@ final class StepReporter {
             return;
         }
         listener.executionStarted(descriptor);
-        listener.reportingEntryPublished(descriptor, ReportEntry.from(entries(verdict)));
+        listener.reportingEntryPublished(descriptor, ReportEntry.from(entries(verdict, descriptor.step().normalization())));
         verdict.executions().stream().findFirst().ifPresent(first ->
                 listener.reportingEntryPublished(descriptor, FingerprintEntries.of(first.fingerprint())));
         listener.executionFinished(descriptor, result(verdict));
@@ -63,32 +66,39 @@ final class StepReporter {
         return rendering.digest() + " (" + rendering.size() + " bytes)\n" + rendering.text();
     }
 
-    private static Map<String, String> entries(StepVerdict verdict) {
+    /**
+     * The verdict, its explanation, and each output's digests, size and media type: once where every run agrees,
+     * per run where they do not. The bytes digest is listed beside the semantic one only where it differs from it.
+     */
+    private static Map<String, String> entries(StepVerdict verdict, Normalization normalization) {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("reprounit.verdict", verdict.verdict().name());
         entries.put("reprounit.explanation", verdict.explanation());
-        String firstDigest = null;
-        boolean allSame = true;
-        for (StepExecution execution : verdict.executions()) {
-            String digest = execution.output().map(Artifact::digest).orElse(null);
-            if (firstDigest == null) {
-                firstDigest = digest;
-            } else if (digest != null && !digest.equals(firstDigest)) {
-                allSame = false;
-            }
+        if (!normalization.isNone()) {
+            entries.put("reprounit.normalizers", normalization.describe());
         }
+        List<Artifact> outputs = verdict.executions().stream().map(StepExecution::output).flatMap(Optional::stream).toList();
+        if (outputs.isEmpty()) {
+            return entries;
+        }
+        boolean sameDigest = outputs.stream().map(Artifact::digest).distinct().count() == 1;
+        boolean sameBytes = outputs.stream().map(Artifact::bytesDigest).distinct().count() == 1;
         int run = 1;
         for (StepExecution execution : verdict.executions()) {
-            String prefix = allSame ? "reprounit.output" : "reprounit.run." + run + ".output";
+            String perRun = "reprounit.run." + run++ + ".output";
             execution.output().ifPresent(output -> {
-                entries.put(prefix + ".digest", output.digest());
-                entries.put(prefix + ".size", Long.toString(output.size()));
-                entries.put(prefix + ".mediaType", output.mediaType());
+                if (!sameDigest || output == outputs.get(0)) {
+                    String prefix = sameDigest ? "reprounit.output" : perRun;
+                    entries.put(prefix + ".digest", output.digest());
+                    entries.put(prefix + ".size", Long.toString(output.size()));
+                    entries.put(prefix + ".mediaType", output.mediaType());
+                }
+                if (sameBytes && output == outputs.get(0) && output.isNormalized()) {
+                    entries.put("reprounit.output.bytesDigest", output.bytesDigest());
+                } else if (!sameBytes) {
+                    entries.put(perRun + ".bytesDigest", output.bytesDigest());
+                }
             });
-            if (allSame && execution.output().isPresent()) {
-                break;
-            }
-            run++;
         }
         return entries;
     }
