@@ -36,6 +36,22 @@ final class TribuoEncoding {
         }
     }
 
+    /**
+     * The value's protobuf form, which is how Tribuo saves models and datasets, and which changes with every training
+     * since it carries the provenance's timestamps; empty where Tribuo cannot serialize the value.
+     */
+    static java.util.Optional<byte[]> serialized(Object value) {
+        if (!(value instanceof org.tribuo.protos.ProtoSerializable<?> serializable)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(serializable.serialize().toByteArray());
+        } catch (RuntimeException e) {
+            // Some models (wrappers of external libraries) have no protobuf form; the canonical one stands in for it.
+            return java.util.Optional.empty();
+        }
+    }
+
     private static void writeModel(Model<?> model, CanonicalWriter out) {
         StableProvenance provenance = StableProvenance.of(model.getProvenance());
         LearnedParameters.Learned learned = LearnedParameters.of(model);

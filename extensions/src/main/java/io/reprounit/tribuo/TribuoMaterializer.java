@@ -28,7 +28,8 @@ import io.reprounit.artifact.Materializer;
  *
  * <p>This class is instantiated by {@link java.util.ServiceLoader} on every class path, with or without Tribuo, so
  * neither its constructor nor {@link #supports} touches a Tribuo class: it compares class names up the hierarchy, and
- * only {@link #write}, which is called for Tribuo values alone, reaches the classes that use Tribuo's API.
+ * only {@link #write} and {@link #serializedForm}, which are called for Tribuo values alone, reach the classes that use
+ * Tribuo's API.
  */
 public final class TribuoMaterializer implements Materializer {
 
@@ -53,5 +54,11 @@ public final class TribuoMaterializer implements Materializer {
     @Override
     public void write(Object value, CanonicalWriter out) {
         TribuoEncoding.write(value, out);
+    }
+
+    /** The protobuf bytes Tribuo saves the value as: recorded as the bytes digest, so their churn is visible. */
+    @Override
+    public java.util.Optional<byte[]> serializedForm(Object value) {
+        return TribuoEncoding.serialized(value);
     }
 }

@@ -38,6 +38,11 @@ class TribuoMaterializerTest {
         assertThat(javaSerialized(second)).isNotEqualTo(javaSerialized(first));
         assertThat(second.serialize().toByteArray()).isNotEqualTo(first.serialize().toByteArray());
         assertThat(materializers.materialize(second).digest()).isEqualTo(materializers.materialize(first).digest());
+        // Both digests are kept: the bytes digest is that of Tribuo's own protobuf form, so the churn stays visible.
+        assertThat(materializers.materialize(first).bytesDigest())
+                .isEqualTo(io.reprounit.artifact.Digests.sha256(first.serialize().toByteArray()));
+        assertThat(materializers.materialize(second).bytesDigest())
+                .isNotEqualTo(materializers.materialize(first).bytesDigest());
     }
 
     @Test
@@ -95,6 +100,10 @@ class TribuoMaterializerTest {
 
         assertThat(check).isReproducible();
         assertThat(check).step("train").reproduced();
+        List<String> bytes = check.runs().stream()
+                .map(run -> run.execution("train").orElseThrow().output().orElseThrow().bytesDigest()).toList();
+        assertThat(bytes.get(1)).as("Tribuo's saved bytes of the two models").isNotEqualTo(bytes.get(0));
+        assertThat(check.step("train").orElseThrow().explanation()).contains("its exact bytes differed");
     }
 
     @Test
