@@ -104,6 +104,22 @@ class GitFingerprintTest {
         }
     }
 
+    /**
+     * The cached answer must not load JGit: its first class costs a fresh JVM the verification of JGit's signed jar and
+     * its message bundle. Any class but the reader that names a JGit type would load it with itself.
+     */
+    @Test
+    void onlyTheStatusReaderUsesJGit() {
+        com.tngtech.archunit.core.domain.JavaClasses classes = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .withImportOption(new com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests())
+                .importPackages("io.reprounit.fingerprint");
+        assertThat(classes.contain(GitStatusReader.class)).isTrue();
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that().resideInAPackage("io.reprounit.fingerprint").and().doNotBelongToAnyOf(GitStatusReader.class)
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jgit..")
+                .check(classes);
+    }
+
     /** A repository in the test's directory with one committed source file; its commit id. */
     private String commitPipeline(@org.jspecify.annotations.Nullable String gitignore) throws Exception {
         try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
