@@ -105,6 +105,36 @@ public final class Artifact {
         return HexDump.of(head);
     }
 
+    /**
+     * What the materializer says it left out of the output: the strings of a {@code "$leftOut"} list among the
+     * members of the top-level object, which is where a {@link Materializer} that leaves volatile parts out names them
+     * (the Tribuo materializer does). Empty where there is none.
+     */
+    public java.util.List<String> leftOut() {
+        if (!CANONICAL.equals(mediaType)) {
+            return java.util.List.of();
+        }
+        String text = new String(head, StandardCharsets.UTF_8);
+        String start = "\n  \"$leftOut\": [";
+        int at = text.startsWith("{") ? text.indexOf(start) : -1;
+        if (at < 0) {
+            return java.util.List.of();
+        }
+        int end = text.indexOf("\n  ]", at + start.length());
+        if (end < 0) {
+            return java.util.List.of();
+        }
+        java.util.List<String> leftOut = new java.util.ArrayList<>();
+        for (String line : text.substring(at + start.length(), end).split("\n")) {
+            String element = line.strip();
+            element = element.endsWith(",") ? element.substring(0, element.length() - 1) : element;
+            if (element.startsWith("\"")) {
+                leftOut.add(CanonicalTree.unquoted(element));
+            }
+        }
+        return leftOut;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Artifact that && digest.equals(that.digest) && mediaType.equals(that.mediaType);

@@ -7,6 +7,9 @@ package io.reprounit.artifact;
  * {@code META-INF/services/io.reprounit.artifact.Materializer}. They are asked before the built-in encodings, so a
  * materializer can also take over a type that ReproUnit encodes by itself. Write only through the given
  * {@link CanonicalWriter}; never write anything that changes from run to run, such as a timestamp or an identity hash.
+ * A materializer that leaves such parts out should name them in a {@code "$leftOut"} list of strings among the members
+ * of the object it writes: the engine publishes that list with the step ({@link Artifact#leftOut()}), so that nobody is
+ * surprised by what was not compared.
  */
 public interface Materializer {
 

@@ -81,6 +81,10 @@ final class StepReporter {
         if (outputs.isEmpty()) {
             return entries;
         }
+        List<String> leftOut = outputs.get(0).leftOut();
+        if (!leftOut.isEmpty()) {
+            entries.put("reprounit.output.leftOut", String.join(", ", leftOut));
+        }
         boolean sameDigest = outputs.stream().map(Artifact::digest).distinct().count() == 1;
         boolean sameBytes = outputs.stream().map(Artifact::bytesDigest).distinct().count() == 1;
         int run = 1;

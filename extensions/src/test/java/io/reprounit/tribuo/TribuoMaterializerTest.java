@@ -107,6 +107,25 @@ class TribuoMaterializerTest {
     }
 
     @Test
+    void theEngineReportsBothDigestsAndWhatWasLeftOut() {
+        org.junit.platform.testkit.engine.Events events = org.junit.platform.testkit.engine.EngineTestKit.engine("reprounit")
+                .configurationParameter("reprounit.baseline.mode", "none")
+                .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(SeededTrainingPipeline.class))
+                .execute().allEvents();
+        java.util.Map<String, String> entries = new java.util.HashMap<>();
+        events.reportingEntryPublished().stream()
+                .filter(event -> event.getTestDescriptor().getUniqueId().getLastSegment().getValue().equals("train"))
+                .map(event -> event.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class))
+                .forEach(entry -> entries.putAll(entry.getKeyValuePairs()));
+
+        assertThat(entries).containsEntry("reprounit.verdict", "REPRODUCED").containsKey("reprounit.output.digest");
+        assertThat(entries).containsEntry("reprounit.output.leftOut",
+                "dataset.datasource.datasource-creation-time, java-version, os-arch, os-name, trained-at");
+        assertThat(entries.get("reprounit.run.1.output.bytesDigest"))
+                .isNotEqualTo(entries.get("reprounit.run.2.output.bytesDigest")).startsWith("sha256:");
+    }
+
+    @Test
     void aTrainerSeededFromTheClockDivergesAtTheTrainStep() {
         PipelineCheck check = ReproUnit.check(TimeSeededTrainingPipeline.class,
                 CheckOptions.defaults().withoutFingerprints());
