@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What differs between two runs: the run-level fingerprint parts that changed, and every step whose output, status or
- * step-level parts differ, each explained in the words of a verdict.
+ * step-level parts differ, each explained in the words of a verdict; and the steps whose compared output is the same
+ * but whose exact bytes differ, where both runs recorded them, so that a change the normalizers hide is still seen.
  */
 public record RunDifference(StoredRun before, StoredRun after, List<PartChange> parts, List<StepDifference> steps) {
 
@@ -19,18 +20,30 @@ public record RunDifference(StoredRun before, StoredRun after, List<PartChange> 
         steps = List.copyOf(steps);
     }
 
-    /** One step that differs, with what explains it. */
+    /** One step that differs, with what explains it; {@code bytes…} are the digests of its outputs' exact bytes. */
     public record StepDifference(String step, @Nullable String outputBefore, @Nullable String outputAfter,
-            List<PartChange> parts, List<String> inputs, String explanation) {
+            @Nullable String bytesBefore, @Nullable String bytesAfter, List<PartChange> parts, List<String> inputs,
+            String explanation) {
 
         public StepDifference {
             parts = List.copyOf(parts);
             inputs = List.copyOf(inputs);
         }
+
+        /** Whether only the exact bytes differ: same compared output, inputs and parts. */
+        public boolean bytesOnly() {
+            return parts.isEmpty() && inputs.isEmpty() && outputBefore != null && outputBefore.equals(outputAfter)
+                    && bytesDiffer(bytesBefore, bytesAfter);
+        }
     }
 
     public boolean isEmpty() {
         return parts.isEmpty() && steps.isEmpty();
+    }
+
+    /** Whether the runs differ, and only in the exact bytes of some outputs: what no verdict would fail on. */
+    public boolean differsInBytesOnly() {
+        return parts.isEmpty() && !steps.isEmpty() && steps.stream().allMatch(StepDifference::bytesOnly);
     }
 
     static RunDifference between(StoredRun before, StoredRun after) {
@@ -54,7 +67,8 @@ public record RunDifference(StoredRun before, StoredRun after, List<PartChange> 
         if (old == null || now == null) {
             String only = old == null ? afterId : beforeId;
             return new StepDifference(name, old == null ? null : old.output(), now == null ? null : now.output(),
-                    List.of(), List.of(), "ran only in run " + only);
+                    old == null ? null : old.bytes(), now == null ? null : now.bytes(), List.of(), List.of(),
+                    "ran only in run " + only);
         }
         List<PartChange> parts = now.fingerprint().changesSince(old.fingerprint());
         List<String> inputs = new ArrayList<>();
@@ -66,11 +80,16 @@ public record RunDifference(StoredRun before, StoredRun after, List<PartChange> 
             }
         }
         boolean sameOutput = Objects.equals(old.output(), now.output()) && old.status().equals(now.status());
-        if (sameOutput && parts.isEmpty() && inputs.isEmpty()) {
+        if (sameOutput && parts.isEmpty() && inputs.isEmpty() && !bytesDiffer(old.bytes(), now.bytes())) {
             return null;
         }
-        return new StepDifference(name, old.output(), now.output(), parts, inputs,
+        return new StepDifference(name, old.output(), now.output(), old.bytes(), now.bytes(), parts, inputs,
                 explain(old, now, sameOutput, parts, inputs));
+    }
+
+    /** Unrecorded bytes (a store older than schema version 3) are not a difference: nobody knows what they were. */
+    private static boolean bytesDiffer(@Nullable String before, @Nullable String after) {
+        return before != null && after != null && !before.equals(after);
     }
 
     private static String explain(StoredStep old, StoredStep now, boolean sameOutput, List<PartChange> parts,
@@ -78,8 +97,16 @@ public record RunDifference(StoredRun before, StoredRun after, List<PartChange> 
         if (!old.status().equals(now.status())) {
             return "status " + old.status() + " → " + now.status() + (now.problem() != null ? ": " + now.problem() : "");
         }
+        boolean bytes = bytesDiffer(old.bytes(), now.bytes());
+        if (sameOutput && parts.isEmpty() && inputs.isEmpty()) {
+            return "bytes only: the same compared output, but its exact bytes differ ("
+                    + io.reprounit.artifact.Digests.shortForm(old.bytes()) + " → "
+                    + io.reprounit.artifact.Digests.shortForm(now.bytes())
+                    + "), in what the step's normalizers or its materializer leave out";
+        }
         if (sameOutput) {
-            return "same output, although " + (parts.isEmpty() ? "an input" : "its fingerprint") + " changed";
+            return "same output, although " + (parts.isEmpty() ? "an input" : "its fingerprint") + " changed"
+                    + (bytes ? "; its exact bytes differ" : "");
         }
         if (!parts.isEmpty()) {
             return "changed: " + parts.stream().map(c -> c.aspect().label() + " " + c.describe())

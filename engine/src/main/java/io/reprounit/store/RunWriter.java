@@ -117,7 +117,8 @@ final class RunWriter {
             insert.executeBatch();
         }
         try (PreparedStatement steps = c.prepareStatement("INSERT INTO step_executions (run_id, step, position, status,"
-                + " duration_nanos, output_digest, problem, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                + " duration_nanos, output_digest, problem, fingerprint, bytes_digest)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement inputs = c.prepareStatement(
                         "INSERT INTO step_inputs (run_id, step, label, digest) VALUES (?, ?, ?, ?)")) {
             int position = 0;
@@ -130,6 +131,7 @@ final class RunWriter {
                 setNullable(steps, 6, step.output() == null ? null : step.output().digest());
                 setNullable(steps, 7, step.problem());
                 steps.setString(8, parts.add(step.parts()));
+                setNullable(steps, 9, step.output() == null ? null : step.output().bytesDigest());
                 steps.addBatch();
                 for (Map.Entry<String, String> input : step.inputs().entrySet()) {
                     inputs.setLong(1, runId);

@@ -103,6 +103,16 @@ final class Schema {
             CREATE INDEX verdicts_by_step ON verdicts (pipeline_id, step, check_id);
             CREATE INDEX verdict_events ON verdicts (pipeline_id, check_id) WHERE event IS NOT NULL;
             CREATE INDEX verdict_step_events ON verdicts (pipeline_id, step, check_id) WHERE event IS NOT NULL;
+            """,
+            // 3: the digest of each output's exact bytes beside its semantic digest, so that a change in the bytes alone
+            // is visible. Not on artifacts: they are named by their semantic digest, and executions with the same one may
+            // have different bytes. Rows of older stores keep NULL, read as "not recorded": before normalizers, a
+            // materializer such as Tribuo's already digested a model by what it computes, so copying the semantic digest
+            // over would claim bytes that were never seen. No history event changes, since none can be computed from NULL.
+            // A verdict's bytes_digest is that of its check's first run, or 'varies' where the check's runs disagree.
+            """
+            ALTER TABLE step_executions ADD COLUMN bytes_digest TEXT;
+            ALTER TABLE verdicts ADD COLUMN bytes_digest TEXT;
             """);
 
     static final int LATEST = MIGRATIONS.size();

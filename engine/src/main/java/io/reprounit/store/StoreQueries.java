@@ -82,7 +82,8 @@ final class StoreQueries {
             @Nullable String event) throws SQLException {
         List<HistoryEntry> entries = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT v.check_id, c.started, c.commit_id, v.step,"
-                + " v.verdict, v.output_digest, v.event FROM verdicts v JOIN checks c ON c.id = v.check_id WHERE "
+                + " v.verdict, v.output_digest, v.bytes_digest, v.event FROM verdicts v JOIN checks c ON c.id = v.check_id"
+                + " WHERE "
                 + condition)) {
             select.setLong(1, pipelineId);
             if (step != null) {
@@ -92,7 +93,7 @@ final class StoreQueries {
                 while (row.next()) {
                     entries.add(new HistoryEntry(row.getLong(1), row.getLong(1) + ".1",
                             Instant.ofEpochMilli(row.getLong(2)), row.getString(3), row.getString(4), row.getString(5),
-                            row.getString(6), event != null ? event : row.getString(7)));
+                            row.getString(6), row.getString(7), event != null ? event : row.getString(8)));
                 }
             }
         }
@@ -137,7 +138,8 @@ final class StoreQueries {
         }
         List<StoredStep> steps = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT s.step, s.status, v.verdict, s.duration_nanos,"
-                + " s.output_digest, a.size, a.media_type, s.problem, s.fingerprint FROM step_executions s"
+                + " s.output_digest, a.size, a.media_type, s.problem, s.fingerprint, s.bytes_digest"
+                + " FROM step_executions s"
                 + " LEFT JOIN artifacts a ON a.digest = s.output_digest"
                 + " LEFT JOIN verdicts v ON v.check_id = ? AND v.step = s.step WHERE s.run_id = ? ORDER BY s.position")) {
             select.setLong(1, checkId);
@@ -147,7 +149,7 @@ final class StoreQueries {
                     long size = row.getLong(6);
                     Long shownSize = row.wasNull() ? null : size;
                     steps.add(new StoredStep(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
-                            row.getString(5), shownSize, row.getString(7), row.getString(8),
+                            row.getString(5), row.getString(10), shownSize, row.getString(7), row.getString(8),
                             inputs.getOrDefault(row.getString(1), Map.of()),
                             fingerprints.getOrDefault(row.getString(9), Fingerprint.empty())));
                 }

@@ -4,12 +4,21 @@ import io.reprounit.fingerprint.Fingerprint;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A step execution as the store holds it, with the verdict its check reached on the step, where the check ended. */
+/**
+ * A step execution as the store holds it, with the verdict its check reached on the step, where the check ended.
+ * {@code output} is the semantic digest of its output; {@code bytes} the digest of the output's exact bytes, null where
+ * the store did not record it (steps recorded before schema version 3).
+ */
 public record StoredStep(String step, String status, @Nullable String verdict, long durationNanos,
-        @Nullable String output, @Nullable Long size, @Nullable String mediaType, @Nullable String problem,
+        @Nullable String output, @Nullable String bytes, @Nullable Long size, @Nullable String mediaType, @Nullable String problem,
         Map<String, String> inputs, Fingerprint fingerprint) {
 
     public StoredStep {
         inputs = Map.copyOf(inputs);
+    }
+
+    /** Whether the output's exact bytes are known to differ from its compared form: normalizers left something out. */
+    public boolean isNormalized() {
+        return output != null && bytes != null && !bytes.equals(output);
     }
 }

@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,27 +26,34 @@ final class VerdictWriter {
     private static final List<Verdict> OUTCOMES = List.of(Verdict.DIVERGED, Verdict.FAILED, Verdict.CHANGED,
             Verdict.TAINTED, Verdict.NOT_RUN);
 
+    /**
+     * The bytes digest a verdict records where the runs of its check gave different exact bytes: not a digest, since
+     * there is no one digest to record; each run's is in its step execution.
+     */
+    static final String BYTES_VARY = "varies";
+
     private VerdictWriter() {}
 
     static void finishCheck(Connection c, long checkId, List<StepVerdict> verdicts, Instant finished)
             throws SQLException {
         long pipelineId = pipelineOf(c, checkId);
-        Map<String, String> outputs = firstRunOutputs(c, checkId);
-        try (PreparedStatement previous = c.prepareStatement("SELECT verdict, output_digest FROM verdicts"
+        Map<String, Output> outputs = outputs(c, checkId);
+        try (PreparedStatement previous = c.prepareStatement("SELECT verdict, output_digest, bytes_digest FROM verdicts"
                         + " WHERE pipeline_id = ? AND step = ? AND check_id < ? ORDER BY check_id DESC LIMIT 1");
                 PreparedStatement insert = c.prepareStatement("INSERT INTO verdicts (check_id, step, position, verdict,"
-                        + " explanation, culprits, output_digest, pipeline_id, event)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " explanation, culprits, output_digest, pipeline_id, event, bytes_digest)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int position = 0;
             for (StepVerdict verdict : verdicts) {
-                String output = outputs.get(verdict.step());
+                Output output = outputs.getOrDefault(verdict.step(), Output.NONE);
                 previous.setLong(1, pipelineId);
                 previous.setString(2, verdict.step());
                 previous.setLong(3, checkId);
                 String event;
                 try (ResultSet before = previous.executeQuery()) {
                     event = before.next()
-                            ? event(before.getString(1), before.getString(2), verdict.verdict().name(), output)
+                            ? event(new Output(before.getString(2), before.getString(3)), before.getString(1),
+                                    output, verdict.verdict().name())
                             : "first recorded";
                 }
                 insert.setLong(1, checkId);
@@ -53,9 +62,10 @@ final class VerdictWriter {
                 insert.setString(4, verdict.verdict().name());
                 insert.setString(5, verdict.explanation());
                 insert.setString(6, String.join(",", verdict.culprits()));
-                RunWriter.setNullable(insert, 7, output);
+                RunWriter.setNullable(insert, 7, output.digest());
                 insert.setLong(8, pipelineId);
                 RunWriter.setNullable(insert, 9, event);
+                RunWriter.setNullable(insert, 10, output.bytes());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -74,18 +84,36 @@ final class VerdictWriter {
     }
 
     /**
-     * What changed for a step since the previous check, or null where nothing did. The same rule as the backfill in
-     * {@link Schema}'s second migration: keep them in step.
+     * A step's output in a check as history follows it: the semantic digest of the first run's output, and the digest
+     * of its exact bytes, {@link #BYTES_VARY} where the check's runs disagree on them, or null where they were not
+     * recorded (stores older than schema version 3).
      */
-    static @Nullable String event(String previousVerdict, @Nullable String previousOutput, String verdict,
-            @Nullable String output) {
+    record Output(@Nullable String digest, @Nullable String bytes) {
+        static final Output NONE = new Output(null, null);
+    }
+
+    /**
+     * What changed for a step since the previous check, or null where nothing did. A change of verdict comes first, then
+     * of the semantic output, then of the exact bytes alone, which {@code history} shows so that it is seen without
+     * failing anything. Bytes that differ between the runs of every check (a timestamp that a normalizer leaves out)
+     * make one "bytes vary" event where they start to, not one event per check, which would bury the others. Where
+     * either side's bytes were not recorded, nothing is said about them; so for the stores that the backfill in
+     * {@link Schema}'s second migration reads, which hold no bytes digests, this is the same rule: keep them in step.
+     */
+    static @Nullable String event(Output previous, String previousVerdict, Output now, String verdict) {
         if (!verdict.equals(previousVerdict)) {
             return verdict.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         }
-        if (verdict.equals(Verdict.REPRODUCED.name()) && !java.util.Objects.equals(output, previousOutput)) {
+        if (!verdict.equals(Verdict.REPRODUCED.name())) {
+            return null;
+        }
+        if (!java.util.Objects.equals(now.digest(), previous.digest())) {
             return "output changed";
         }
-        return null;
+        if (now.bytes() == null || previous.bytes() == null || now.bytes().equals(previous.bytes())) {
+            return null;
+        }
+        return now.bytes().equals(BYTES_VARY) ? "bytes vary" : "bytes changed";
     }
 
     private static @Nullable StepVerdict worst(List<StepVerdict> verdicts) {
@@ -99,18 +127,31 @@ final class VerdictWriter {
         return null;
     }
 
-    /** The output of each step in the check's first run, as recorded: what history follows over time. */
-    private static Map<String, String> firstRunOutputs(Connection c, long checkId) throws SQLException {
-        Map<String, String> outputs = new HashMap<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT s.step, s.output_digest FROM step_executions s"
-                + " JOIN runs r ON r.id = s.run_id WHERE r.check_id = ? AND r.number = 1")) {
+    /**
+     * Each step's output in the check's first run, as recorded: what history follows over time; with its bytes digest,
+     * or {@link #BYTES_VARY} where a later run's bytes differ.
+     */
+    private static Map<String, Output> outputs(Connection c, long checkId) throws SQLException {
+        Map<String, Output> outputs = new HashMap<>();
+        Map<String, Set<String>> bytes = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT s.step, s.output_digest, s.bytes_digest, r.number"
+                + " FROM step_executions s JOIN runs r ON r.id = s.run_id WHERE r.check_id = ?")) {
             select.setLong(1, checkId);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    outputs.put(row.getString(1), row.getString(2));
+                    String step = row.getString(1);
+                    String exact = row.getString(3);
+                    if (row.getInt(4) == 1) {
+                        outputs.put(step, new Output(row.getString(2), exact));
+                    }
+                    if (exact != null) {
+                        bytes.computeIfAbsent(step, s -> new HashSet<>()).add(exact);
+                    }
                 }
             }
         }
+        outputs.replaceAll((step, output) -> output.bytes() != null && bytes.get(step).size() > 1
+                ? new Output(output.digest(), BYTES_VARY) : output);
         return outputs;
     }
 

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Builds a store of 100,000 runs (50,000 checks of 2 runs, 5 steps each) in bulk, the way the engine would have left
  * it: the schema made by {@link MetadataStore}, outputs that change with every 2,000th commit, a step that diverges
- * for a while, and the history events the engine writes with each check's verdicts.
+ * for a while, a step whose exact bytes differ in every run (a model with a timestamp that a normalizer leaves out),
+ * one whose bytes alone change every 500th check, and the history events the engine writes with each check's verdicts.
  */
 final class HistoryStore {
 
@@ -38,12 +39,13 @@ final class HistoryStore {
                     + " ?)");
                     PreparedStatement run = c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, 'repeat', ?, ?,"
                             + " 'COMPLETE', ?, 'seed: 42', 'sha256:run')");
-                    PreparedStatement step = c.prepareStatement("INSERT INTO step_executions VALUES (?, ?, ?,"
-                            + " 'SUCCEEDED', 1000000, ?, NULL, ?)");
+                    PreparedStatement step = c.prepareStatement("INSERT INTO step_executions (run_id, step, position,"
+                            + " status, duration_nanos, output_digest, problem, fingerprint, bytes_digest)"
+                            + " VALUES (?, ?, ?, 'SUCCEEDED', 1000000, ?, NULL, ?, ?)");
                     PreparedStatement input = c.prepareStatement("INSERT INTO step_inputs VALUES (?, ?, ?, ?)");
                     PreparedStatement verdict = c.prepareStatement("INSERT INTO verdicts (check_id, step, position,"
-                            + " verdict, explanation, culprits, output_digest, pipeline_id, event)"
-                            + " VALUES (?, ?, ?, ?, '', '', ?, 1, ?)")) {
+                            + " verdict, explanation, culprits, output_digest, pipeline_id, event, bytes_digest)"
+                            + " VALUES (?, ?, ?, ?, '', '', ?, 1, ?, ?)")) {
                 for (int k = 1; k <= CHECKS; k++) {
                     long started = 1_700_000_000_000L + k * 60_000L;
                     String commit = Digests.shortForm(Digests.sha256("commit " + k / 2_000)) + "0".repeat(28);
@@ -68,11 +70,14 @@ final class HistoryStore {
                         for (int s = 0; s < STEPS.length; s++) {
                             boolean differs = diverging && s >= 2 && n == 2;
                             String output = Digests.sha256(STEPS[s] + " at commit " + k / 2_000 + (differs ? "!" : ""));
+                            String bytes = STEPS[s].equals("train") ? Digests.sha256(output + " trained at " + runId)
+                                    : STEPS[s].equals("report") ? Digests.sha256(output + " layout " + k / 500) : output;
                             step.setLong(1, runId);
                             step.setString(2, STEPS[s]);
                             step.setInt(3, s);
                             step.setString(4, output);
                             step.setString(5, "sha256:step-" + STEPS[s]);
+                            step.setString(6, bytes);
                             step.addBatch();
                             if (upstream != null) {
                                 input.setLong(1, runId);
@@ -84,13 +89,15 @@ final class HistoryStore {
                             upstream = output;
                             if (n == 1) {
                                 String outcome = !diverging || s < 2 ? "REPRODUCED" : s == 2 ? "DIVERGED" : "TAINTED";
-                                String[] before = previous.put(STEPS[s], new String[] {outcome, output});
+                                String checkBytes = STEPS[s].equals("train") ? "varies" : bytes;
+                                String[] before = previous.put(STEPS[s], new String[] {outcome, output, checkBytes});
                                 verdict.setLong(1, k);
                                 verdict.setString(2, STEPS[s]);
                                 verdict.setInt(3, s);
                                 verdict.setString(4, outcome);
                                 verdict.setString(5, output);
-                                verdict.setString(6, event(before, outcome, output));
+                                verdict.setString(6, event(before, outcome, output, checkBytes));
+                                verdict.setString(7, checkBytes);
                                 verdict.addBatch();
                             }
                         }
@@ -109,13 +116,22 @@ final class HistoryStore {
     }
 
     /** The rule the engine applies when it writes a verdict (VerdictWriter.event). */
-    private static String event(String[] before, String verdict, String output) {
+    private static String event(String[] before, String verdict, String output, String bytes) {
         if (before == null) {
             return "first recorded";
         }
         if (!before[0].equals(verdict)) {
             return verdict.toLowerCase(java.util.Locale.ROOT);
         }
-        return verdict.equals("REPRODUCED") && !before[1].equals(output) ? "output changed" : null;
+        if (!verdict.equals("REPRODUCED")) {
+            return null;
+        }
+        if (!before[1].equals(output)) {
+            return "output changed";
+        }
+        if (before[2].equals(bytes)) {
+            return null;
+        }
+        return bytes.equals("varies") ? "bytes vary" : "bytes changed";
     }
 }

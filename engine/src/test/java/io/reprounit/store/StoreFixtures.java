@@ -24,12 +24,27 @@ public final class StoreFixtures {
         return MATERIALIZERS.materialize(content);
     }
 
+    /**
+     * An output compared as {@code compared} whose exact bytes are those of {@code exact}, as where a normalizer left
+     * something out of it.
+     */
+    public static Artifact normalized(String compared, String exact) {
+        Artifact semantic = text(compared);
+        return Artifact.restored(semantic.digest(), text(exact).digest(), semantic.size(), semantic.mediaType(),
+                semantic.bytes());
+    }
+
     /** A run whose step {@code i} outputs {@code outputs[i]}, step {@code i + 1} taking step {@code i}'s output. */
     public static RecordedRun run(int number, String commit, String... outputs) {
+        return run(number, commit, java.util.Arrays.stream(outputs).map(StoreFixtures::text).toList());
+    }
+
+    /** A run whose step {@code i} outputs {@code outputs.get(i)}, step {@code i + 1} taking step {@code i}'s output. */
+    public static RecordedRun run(int number, String commit, List<Artifact> outputs) {
         List<RecordedStep> steps = new ArrayList<>();
         String previous = null;
-        for (int i = 0; i < outputs.length; i++) {
-            Artifact output = text(outputs[i]);
+        for (int i = 0; i < outputs.size(); i++) {
+            Artifact output = outputs.get(i);
             Map<String, String> inputs = previous == null ? Map.of() : Map.of("@Input(\"step" + (i - 1) + "\")", previous);
             steps.add(new RecordedStep("step" + i, StepExecution.Status.SUCCEEDED, Duration.ofMillis(i), inputs, output,
                     null, List.of(FingerprintPart.of(Aspect.CODE, "bytecode", "code of step" + i),
