@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "diff", description = "Which fingerprint parts and which step outputs differ between two runs, and"
-        + " why: a changed part, a different input, or a step that diverged by itself.")
+        + " why: a changed part, a different input, or a step that diverged by itself; and which outputs differ in"
+        + " their exact bytes only, where normalizers left the difference out of the comparison.")
 final class DiffCommand implements Callable<Integer> {
 
     @Mixin StoreOptions options = new StoreOptions();
@@ -44,7 +45,9 @@ final class DiffCommand implements Callable<Integer> {
                     .put("explanation", change.describe()).map()));
             difference.steps().forEach(step -> json.add(Json.object().put("kind", "step").put("step", step.step())
                     .put("before", step.outputBefore()).put("after", step.outputAfter())
-                    .put("inputs", step.inputs()).put("explanation", step.explanation()).map()));
+                    .put("bytesBefore", step.bytesBefore()).put("bytesAfter", step.bytesAfter())
+                    .put("bytesOnly", step.bytesOnly()).put("inputs", step.inputs())
+                    .put("explanation", step.explanation()).map()));
             out.print(Json.write(json));
             return 0;
         }
@@ -53,8 +56,14 @@ final class DiffCommand implements Callable<Integer> {
             out.println(runs + " have the same fingerprint parts and the same step outputs.");
             return 0;
         }
-        out.println(runs + ": " + difference.parts().size() + " run-level parts and " + difference.steps().size()
-                + " steps differ.");
+        if (difference.differsInBytesOnly()) {
+            int n = difference.steps().size();
+            out.println(runs + " differ only in the exact bytes of " + n
+                    + (n == 1 ? " step's output." : " steps' outputs."));
+        } else {
+            out.println(runs + ": " + difference.parts().size() + " run-level parts and " + difference.steps().size()
+                    + " steps differ.");
+        }
         if (!difference.parts().isEmpty()) {
             out.println();
             Table parts = new Table("ASPECT", "PART", "CHANGE");

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "history", description = "Each step's output digest over time: the checks where it was first"
-        + " recorded, changed, diverged, failed or reproduced again, with their commit, then its latest verdict.")
+        + " recorded, changed, diverged, failed or reproduced again, with their commit, then its latest verdict; and"
+        + " where only its exact bytes changed (bytes changed) or started to differ between runs (bytes vary).")
 final class HistoryCommand implements Callable<Integer> {
 
     @Mixin StoreOptions options = new StoreOptions();
@@ -40,7 +41,7 @@ final class HistoryCommand implements Callable<Integer> {
             out.print(Json.write(history.entries().stream().map(entry -> Json.object().put("id", entry.run())
                     .put("check", entry.check()).put("started", entry.started()).put("commit", entry.commit())
                     .put("step", entry.step()).put("event", entry.event()).put("verdict", entry.verdict())
-                    .put("output", entry.output()).map()).toList()));
+                    .put("output", entry.output()).put("bytesDigest", entry.bytes()).map()).toList()));
             return 0;
         }
         out.println(history.pipeline() + ": " + history.checks() + " checks recorded"

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "show", description = "A run's fingerprint parts and the output digest of each of its steps.")
+@Command(name = "show", description = "A run's fingerprint parts and the output digest of each of its steps; where"
+        + " normalizers left something out of an output, the digest of its exact bytes as well.")
 final class ShowCommand implements Callable<Integer> {
 
     @Mixin StoreOptions options = new StoreOptions();
@@ -43,12 +44,35 @@ final class ShowCommand implements Callable<Integer> {
                 Formats.digest(part.digest())));
         out.print(parts.isEmpty() ? "No run-level fingerprint parts.\n" : parts.render());
         out.println();
-        Table steps = new Table("STEP", "STATUS", "VERDICT", "OUTPUT", "BYTES", "MILLIS", "PARTS");
-        stored.steps().forEach(step -> steps.row(step.step(), step.status(), step.verdict(),
-                Formats.digest(step.output()), step.size(), step.durationNanos() / 1_000_000,
-                step.fingerprint().parts().size()));
-        out.print(steps.isEmpty() ? "No step was recorded: the run did not finish.\n" : steps.render());
+        out.print(stored.steps().isEmpty() ? "No step was recorded: the run did not finish.\n" : steps(stored));
         return 0;
+    }
+
+    /**
+     * One row per step. The column of exact-bytes digests is there only where some step's output was normalized, since
+     * elsewhere it would repeat the output column.
+     */
+    private static String steps(StoredRun run) {
+        boolean normalized = run.steps().stream().anyMatch(StoredStep::isNormalized);
+        List<String> headers = new java.util.ArrayList<>(List.of("STEP", "STATUS", "VERDICT", "OUTPUT"));
+        if (normalized) {
+            headers.add("EXACT BYTES");
+        }
+        headers.addAll(List.of("SIZE", "MILLIS", "PARTS"));
+        Table steps = new Table(headers.toArray(String[]::new));
+        for (StoredStep step : run.steps()) {
+            List<@Nullable Object> row = new java.util.ArrayList<>(List.of(step.step(), step.status()));
+            row.add(step.verdict());
+            row.add(Formats.digest(step.output()));
+            if (normalized) {
+                row.add(step.isNormalized() ? Formats.digest(step.bytes()) : step.bytes() != null ? "same" : null);
+            }
+            row.add(step.size());
+            row.add(step.durationNanos() / 1_000_000);
+            row.add(step.fingerprint().parts().size());
+            steps.row(row.toArray());
+        }
+        return steps.render();
     }
 
     private static Map<String, @Nullable Object> json(StoredRun run) {
@@ -61,7 +85,7 @@ final class ShowCommand implements Callable<Integer> {
 
     private static Map<String, @Nullable Object> json(StoredStep step) {
         return Json.object().put("step", step.step()).put("status", step.status()).put("verdict", step.verdict())
-                .put("output", step.output()).put("size", step.size()).put("mediaType", step.mediaType())
+                .put("output", step.output()).put("bytesDigest", step.bytes()).put("size", step.size()).put("mediaType", step.mediaType())
                 .put("durationNanos", step.durationNanos()).put("problem", step.problem())
                 .put("inputs", new java.util.TreeMap<>(step.inputs()))
                 .put("parts", parts(step.fingerprint().parts())).map();

@@ -99,10 +99,9 @@ public record RunDifference(StoredRun before, StoredRun after, List<PartChange> 
         }
         boolean bytes = bytesDiffer(old.bytes(), now.bytes());
         if (sameOutput && parts.isEmpty() && inputs.isEmpty()) {
-            return "bytes only: the same compared output, but its exact bytes differ ("
-                    + io.reprounit.artifact.Digests.shortForm(old.bytes()) + " → "
-                    + io.reprounit.artifact.Digests.shortForm(now.bytes())
-                    + "), in what the step's normalizers or its materializer leave out";
+            // Digests first: in a table cut to the terminal's width, they are what must stay.
+            return "bytes only: " + io.reprounit.artifact.Digests.shortForm(old.bytes()) + " → "
+                    + io.reprounit.artifact.Digests.shortForm(now.bytes()) + " (same compared output)";
         }
         if (sameOutput) {
             return "same output, although " + (parts.isEmpty() ? "an input" : "its fingerprint") + " changed"

@@ -2,7 +2,9 @@ package io.reprounit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.artifact.Digests;
 import io.reprounit.compare.Verdict;
 import io.reprounit.store.MetadataStore;
 import io.reprounit.store.StoreFixtures;
@@ -106,6 +108,58 @@ class ReproUnitCliTest {
             assertThat(step.get("step").asString()).isEqualTo("step1");
             assertThat(step.get("explanation").asString()).startsWith("diverged");
         });
+    }
+
+    @Test
+    void aChangeInTheExactBytesAloneIsShownByShowHistoryAndDiff() {
+        long before;
+        long after;
+        try (MetadataStore store = MetadataStore.open(url, "--store")) {
+            ArtifactStore artifacts = new ArtifactStore(directory.resolve("artifacts"));
+            before = model(store, artifacts, "model saved at 1");
+            after = model(store, artifacts, "model saved at 2");
+        }
+        String bytes = Digests.shortForm(StoreFixtures.text("model saved at 2").digest());
+
+        Output show = cli("show", after + ".1", "--store", url);
+        assertThat(show.lines()).anySatisfy(line -> assertThat(line).startsWith("STEP").contains("OUTPUT",
+                "EXACT BYTES", "SIZE"));
+        assertThat(show.lines()).anySatisfy(line -> assertThat(line).startsWith("step0 ")
+                .contains(Digests.shortForm(StoreFixtures.text("model").digest()) + "  " + bytes));
+        assertThat(show.lines()).anySatisfy(line -> assertThat(line).startsWith("step1 ").contains(" same "));
+        assertAligned(show);
+        assertThat(cli("show", reproduced + ".1", "--store", url).out).as("no column where nothing was normalized")
+                .doesNotContain("EXACT BYTES");
+        JsonNode shown = json(cli("show", after + ".1", "--json", "--store", url));
+        assertThat(shown.get("steps").get(0).get("bytesDigest").asString())
+                .isEqualTo(StoreFixtures.text("model saved at 2").digest());
+
+        Output history = cli("history", "ModelPipeline", "--step", "step0", "--store", url);
+        assertThat(history.lines()).anySatisfy(line -> assertThat(line).startsWith(after + " ")
+                .contains("bytes changed", "REPRODUCED"));
+        assertAligned(history);
+        JsonNode events = json(cli("history", "ModelPipeline", "--step", "step0", "--json", "--store", url));
+        assertThat(events.get(1).get("event").asString()).isEqualTo("bytes changed");
+        assertThat(events.get(1).get("bytesDigest").asString())
+                .isEqualTo(StoreFixtures.text("model saved at 2").digest());
+
+        Output diff = cli("diff", before + ".1", after + ".1", "--store", url);
+        assertThat(diff.lines().get(0)).isEqualTo("Runs " + before + ".1 and " + after + ".1 differ only in the exact"
+                + " bytes of 1 step's output.");
+        assertThat(diff.out).contains("bytes only:").contains(bytes);
+        assertAligned(diff);
+        JsonNode differences = json(cli("diff", before + ".1", after + ".1", "--json", "--store", url));
+        assertThat(differences).singleElement().satisfies(step -> {
+            assertThat(step.get("bytesOnly").asBoolean()).isTrue();
+            assertThat(step.get("bytesAfter").asString()).isEqualTo(StoreFixtures.text("model saved at 2").digest());
+        });
+    }
+
+    /** A check of ModelPipeline whose first step's output is "model" after normalizers, {@code exact} before. */
+    private static long model(MetadataStore store, ArtifactStore artifacts, String exact) {
+        List<Artifact> outputs = List.of(StoreFixtures.normalized("model", exact), StoreFixtures.text("score"));
+        return StoreFixtures.check(store, artifacts, "ModelPipeline", List.of(StoreFixtures.run(1, "c1", outputs),
+                StoreFixtures.run(2, "c1", outputs)), StoreFixtures.verdicts(Verdict.REPRODUCED, Verdict.REPRODUCED));
     }
 
     @Test
