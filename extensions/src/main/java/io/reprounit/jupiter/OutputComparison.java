@@ -4,6 +4,7 @@ import io.reprounit.artifact.Artifact;
 import io.reprounit.compare.Renderings;
 import io.reprounit.compare.StepVerdict;
 import io.reprounit.artifact.Digests;
+import io.reprounit.artifact.Normalization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,14 @@ final class OutputComparison {
 
     private OutputComparison() {}
 
-    static void compare(Map<String, Artifact> first, Map<String, Artifact> later, int run) {
+    /** Whether two runs' outputs agree: the same semantic digest, or numbers within the tolerance. */
+    static boolean agree(Artifact first, Artifact later, Normalization normalization) {
+        return first.digest().equals(later.digest())
+                || normalization.hasTolerance() && normalization.compareWithinTolerance(first, later).within();
+    }
+
+    static void compare(Map<String, Artifact> first, Map<String, Artifact> later,
+            Map<String, Normalization> normalizations, int run) {
         if (!first.keySet().equals(later.keySet())) {
             TreeSet<String> missing = new TreeSet<>(first.keySet());
             missing.removeAll(later.keySet());
@@ -38,7 +46,7 @@ final class OutputComparison {
                     new TreeSet<>(later.keySet()).toString());
         }
         List<String> differing = first.keySet().stream()
-                .filter(name -> !first.get(name).digest().equals(later.get(name).digest()))
+                .filter(name -> !agree(first.get(name), later.get(name), normalization(normalizations, name)))
                 .toList();
         if (differing.isEmpty()) {
             return;
@@ -50,9 +58,19 @@ final class OutputComparison {
                 : "; " + quoted(differing.subList(1, differing.size())) + " also " + (differing.size() == 2 ? "differs"
                         : "differ");
         StepVerdict.Rendering[] shown = Renderings.of(expected, actual);
+        Normalization normalization = normalization(normalizations, name);
+        String tolerance = normalization.hasTolerance()
+                ? "; " + normalization.compareWithinTolerance(expected, actual).detail() : "";
+        String normalizers = normalization.isNone() ? ""
+                : " (compared after its normalizers: " + normalization.describe() + ")";
         throw new AssertionFailedError("output '" + name + "' differs between runs: it is not reproducible (run 1: "
                 + Digests.shortForm(expected.digest()) + ", run " + run + ": " + Digests.shortForm(actual.digest())
-                + "); " + Renderings.firstDifferingLine(expected, actual) + others, shown(shown[0]), shown(shown[1]));
+                + ")" + tolerance + "; " + Renderings.firstDifferingLine(expected, actual) + normalizers + others,
+                shown(shown[0]), shown(shown[1]));
+    }
+
+    private static Normalization normalization(Map<String, Normalization> normalizations, String name) {
+        return normalizations.getOrDefault(name, Normalization.none());
     }
 
     /** Digest and size first, so that the IDE's diff view shows them side by side too. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.MaterializationException;
 import io.reprounit.artifact.Materializers;
+import io.reprounit.artifact.Normalization;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,7 @@ public final class Outputs {
 
     private final Materializers materializers;
     private final Map<String, Artifact> recorded = new LinkedHashMap<>();
+    private final Map<String, Normalization> normalizations = new LinkedHashMap<>();
     private boolean closed;
 
     Outputs(Materializers materializers) {
@@ -42,8 +44,30 @@ public final class Outputs {
      *                                  put in canonical form; the message names the output, its type and why
      * @throws IllegalStateException    where the run is already over
      */
-    public synchronized void record(String name, @Nullable Object value) {
+    public void record(String name, @Nullable Object value) {
+        record(name, value, Normalization.none());
+    }
+
+    /**
+     * Records an output as {@link #record(String, Object)} does, compared after {@code normalization}: what it leaves
+     * out of the comparison, and the tolerance within which numbers agree, as the normalizer annotations on a pipeline
+     * step declare them. For example:
+     *
+     * <pre>{@code
+     * outputs.record("ensemble", ensemble, Normalization.builder()
+     *         .unordered(List.of("members"))
+     *         .ignoreFields(List.of("members[].trainingNanos"))
+     *         .build());
+     * }</pre>
+     *
+     * A failure names the normalizers, so that nobody is surprised by what was not compared.
+     *
+     * @throws IllegalArgumentException as {@link #record(String, Object)} does, and where a normalizer's path matches
+     *                                  nothing in the value
+     */
+    public synchronized void record(String name, @Nullable Object value, Normalization normalization) {
         requireNonNull(name, "name");
+        requireNonNull(normalization, "normalization");
         if (closed) {
             throw new IllegalStateException("Output '" + name + "' was recorded after its run ended; record outputs"
                     + " while the test method runs");
@@ -55,10 +79,11 @@ public final class Outputs {
             throw new IllegalArgumentException("Output '" + name + "' was already recorded in this run; give each"
                     + " output its own name");
         }
-        recorded.put(name, materialize(name, value));
+        recorded.put(name, materialize(name, value, normalization));
+        normalizations.put(name, normalization);
     }
 
-    private Artifact materialize(String name, @Nullable Object value) {
+    private Artifact materialize(String name, @Nullable Object value, Normalization normalization) {
         if (value != null) {
             // The type check explains opaque types (streams, threads, lambdas) better than an encoder walking into them.
             Optional<String> why = materializers.whyUnsupported(value.getClass());
@@ -67,7 +92,7 @@ public final class Outputs {
             }
         }
         try {
-            return materializers.materialize(value);
+            return materializers.materialize(value, normalization);
         } catch (MaterializationException e) {
             throw unsupported(name, value, e.getMessage(), e);
         }
@@ -82,6 +107,11 @@ public final class Outputs {
     /** The outputs recorded so far, in the order they were recorded. */
     synchronized Map<String, Artifact> recorded() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(recorded));
+    }
+
+    /** How each output recorded so far is compared. */
+    synchronized Map<String, Normalization> normalizations() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(normalizations));
     }
 
     /** Ends the run: what is recorded now is what is compared. */

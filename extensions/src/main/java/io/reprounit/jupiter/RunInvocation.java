@@ -84,7 +84,7 @@ final class RunInvocation implements TestTemplateInvocationContext {
             java.time.Instant finished = java.time.Instant.now();
             context.publishReportEntry(entries(recorded));
             context.publishReportEntry(series.fingerprintEntries(number));
-            series.finished(number, recorded, started, finished);
+            series.finished(number, recorded, outputs.normalizations(), started, finished);
         }
 
         private Map<String, String> entries(Map<String, Artifact> recorded) {

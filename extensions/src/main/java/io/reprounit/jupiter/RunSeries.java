@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.Materializers;
+import io.reprounit.artifact.Normalization;
 import io.reprounit.compare.Verdict;
 import io.reprounit.engine.Constants;
 import io.reprounit.fingerprint.Fingerprinter;
@@ -80,16 +81,17 @@ final class RunSeries {
      * @throws IllegalStateException where the run recorded nothing
      * @throws org.opentest4j.AssertionFailedError where an output differs from the first run's
      */
-    synchronized void finished(int number, Map<String, Artifact> recorded, Instant started, Instant finished) {
+    synchronized void finished(int number, Map<String, Artifact> recorded, Map<String, Normalization> normalizations,
+            Instant started, Instant finished) {
         if (!recorded.isEmpty()) {
             recording.run(number, started, finished, recorded, fingerprinter.forClass(method.getDeclaringClass()),
                     fingerprinter.forMethod(method));
         }
-        judge(number, recorded);
+        judge(number, recorded, normalizations);
         if (number == runs) {
             recording.finish(verdicts);
         }
-        compare(number, recorded);
+        compare(number, recorded, normalizations);
         if (number == runs && recording.failure().isPresent()) {
             RuntimeException failure = recording.failure().get();
             throw new IllegalStateException("The runs were compared, but recording them in the metadata store failed: "
@@ -98,20 +100,21 @@ final class RunSeries {
     }
 
     /** Each output's verdict so far: reproduced until a run gives it another digest. */
-    private void judge(int number, Map<String, Artifact> recorded) {
+    private void judge(int number, Map<String, Artifact> recorded, Map<String, Normalization> normalizations) {
         if (number == 1) {
             recorded.keySet().forEach(name -> verdicts.put(name, Verdict.REPRODUCED));
         } else if (first != null) {
             first.forEach((name, artifact) -> {
                 Artifact later = recorded.get(name);
-                if (later == null || !later.digest().equals(artifact.digest())) {
+                if (later == null || !OutputComparison.agree(artifact, later,
+                        normalizations.getOrDefault(name, Normalization.none()))) {
                     verdicts.put(name, Verdict.DIVERGED);
                 }
             });
         }
     }
 
-    private void compare(int number, Map<String, Artifact> recorded) {
+    private void compare(int number, Map<String, Artifact> recorded, Map<String, Normalization> normalizations) {
         if (recorded.isEmpty()) {
             if (number == 1) {
                 firstRunProblem = "recorded no outputs";
@@ -123,6 +126,6 @@ final class RunSeries {
             first = recorded; // an unmodifiable copy in recorded order, so that failures name outputs in that order
             return;
         }
-        OutputComparison.compare(requireNonNull(first, "the first run's outputs"), recorded, number);
+        OutputComparison.compare(requireNonNull(first, "the first run's outputs"), recorded, normalizations, number);
     }
 }

@@ -67,6 +67,18 @@ class ReproducibleTestExtensionTest {
                 .endsWith("weights: 0.5, " + (firstCallOf(failure) + 1));
     }
 
+    @Test
+    void comparesEachOutputAfterItsNormalizersAndNamesThemWhenItStillDiffers() {
+        RunOutcome second = RunOutcome.of(io.reprounit.jupiter.fixtures.NormalizedOutputsMethod.class).get(1);
+
+        assertThat(second.status()).isEqualTo("FAILED");
+        assertThat(second.message()).as("the report and the weights agree; only the loss is beyond its tolerance")
+                .startsWith("output 'loss' differs between runs: it is not reproducible (run 1: ")
+                .contains("; output[0] differs by a relative ")
+                .contains("beyond @Tolerance(relative = 1.0E-9)")
+                .endsWith("(compared after its normalizers: @Tolerance(relative = 1.0E-9))");
+    }
+
     /** The counter is static, so the fixture's first call in this JVM is not necessarily 1. */
     private static int firstCallOf(AssertionFailedError failure) {
         String expected = failure.getExpected().getStringRepresentation();
