@@ -13,6 +13,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Rewrites a canonical encoding into its compared form: members named by {@code @IgnoreFields} replaced by a marker,
@@ -27,16 +29,18 @@ final class TreeNormalizer {
     private TreeNormalizer() {}
 
     static String normalize(String encoded, Normalization normalization) {
-        Node root = CanonicalTree.parse(encoded);
+        Node[] tree = {CanonicalTree.parse(encoded)};
+        Place root = new Place(() -> tree[0], node -> tree[0] = node);
         for (OutputPath path : normalization.ignoredFields()) {
-            if (leaveOut(root, path.segments(), 0) == 0) {
-                throw notFound("@IgnoreFields", path, root);
+            if (reach(root, path.segments(), 0, place -> place.set().accept(LEFT_OUT)) == 0) {
+                throw notFound("@IgnoreFields", path, root.get().get());
             }
         }
         if (normalization.significantDigits() > 0) {
-            round(root, new MathContext(normalization.significantDigits(), RoundingMode.HALF_EVEN));
-            if (root instanceof Scalar scalar) {
-                root = rounded(scalar, new MathContext(normalization.significantDigits(), RoundingMode.HALF_EVEN));
+            MathContext digits = new MathContext(normalization.significantDigits(), RoundingMode.HALF_EVEN);
+            round(root.get().get(), digits);
+            if (root.get().get() instanceof Scalar scalar) {
+                root.set().accept(rounded(scalar, digits));
             }
         }
         // Deeper lists first, so that an outer list is sorted by elements whose own lists are already in order.
@@ -44,72 +48,55 @@ final class TreeNormalizer {
                 .sorted(Comparator.comparingInt((OutputPath path) -> path.segments().size()).reversed())
                 .toList();
         for (OutputPath path : lists) {
-            if (sort(root, path, 0) == 0) {
-                throw notFound("@Unordered", path, root);
+            if (reach(root, path.segments(), 0, place -> sort(place.get().get(), path)) == 0) {
+                throw notFound("@Unordered", path, root.get().get());
             }
         }
-        return CanonicalTree.write(root);
+        return CanonicalTree.write(root.get().get());
     }
 
-    /** Replaces what the path names below {@code node}; counts the places it reached, an empty list counting as one. */
-    private static int leaveOut(Node node, List<Segment> segments, int index) {
-        Segment segment = segments.get(index);
-        boolean last = index == segments.size() - 1;
-        int reached = 0;
-        if (segment instanceof AnyElement && node instanceof ArrayNode array) {
-            if (array.elements().isEmpty()) {
-                return 1;
-            }
-            for (int i = 0; i < array.elements().size(); i++) {
-                if (last) {
-                    array.elements().set(i, LEFT_OUT);
-                    reached++;
-                } else {
-                    reached += leaveOut(array.elements().get(i), segments, index + 1);
-                }
-            }
-        } else if (!(segment instanceof AnyElement) && node instanceof ObjectNode object) {
-            for (CanonicalTree.Member member : object.members()) {
-                if (segment instanceof AnyMember || ((Member) segment).name().equals(member.name())) {
-                    if (last) {
-                        member.value = LEFT_OUT;
-                        reached++;
-                    } else {
-                        reached += leaveOut(member.value, segments, index + 1);
-                    }
-                }
-            }
-        }
-        return reached;
-    }
+    /** A place in the tree: the value there, and how to put another in its stead. */
+    private record Place(Supplier<Node> get, Consumer<Node> set) {}
 
-    private static int sort(Node node, OutputPath path, int index) {
-        List<Segment> segments = path.segments();
+    /**
+     * Calls {@code action} on every place the path reaches below {@code place}, and counts them; an empty list on the
+     * way counts as one, since a path through it is right but has nothing to reach in this output.
+     */
+    private static int reach(Place place, List<Segment> segments, int index, Consumer<Place> action) {
         if (index == segments.size()) {
-            if (!(node instanceof ArrayNode array)) {
-                throw new MaterializationException("@Unordered(\"" + path + "\") names " + describe(path)
-                        + ", which is not a list but " + kind(node) + "; name a list or an array");
-            }
-            array.elements().sort(Comparator.comparing(CanonicalTree::write));
+            action.accept(place);
             return 1;
         }
         Segment segment = segments.get(index);
+        Node node = place.get().get();
         int reached = 0;
         if (segment instanceof AnyElement && node instanceof ArrayNode array) {
-            if (array.elements().isEmpty()) {
+            List<Node> elements = array.elements();
+            if (elements.isEmpty()) {
                 return 1;
             }
-            for (Node element : array.elements()) {
-                reached += sort(element, path, index + 1);
+            for (int i = 0; i < elements.size(); i++) {
+                int at = i;
+                reached += reach(new Place(() -> elements.get(at), replacement -> elements.set(at, replacement)),
+                        segments, index + 1, action);
             }
         } else if (!(segment instanceof AnyElement) && node instanceof ObjectNode object) {
             for (CanonicalTree.Member member : object.members()) {
                 if (segment instanceof AnyMember || ((Member) segment).name().equals(member.name())) {
-                    reached += sort(member.value, path, index + 1);
+                    reached += reach(new Place(() -> member.value, replacement -> member.value = replacement),
+                            segments, index + 1, action);
                 }
             }
         }
         return reached;
+    }
+
+    private static void sort(Node node, OutputPath path) {
+        if (!(node instanceof ArrayNode array)) {
+            throw new MaterializationException("@Unordered(\"" + path + "\") names " + describe(path)
+                    + ", which is not a list but " + kind(node) + "; name a list or an array");
+        }
+        array.elements().sort(Comparator.comparing(CanonicalTree::write));
     }
 
     private static void round(Node node, MathContext digits) {
