@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,9 +25,17 @@ import java.util.TreeSet;
  * path, size and modification time of every file outside {@code .git} and outside what the last status found ignored —
  * so an edit, a new file, a commit, a checkout or a changed {@code .gitignore} all make JGit look again. A tree with a
  * file modified in the last two seconds is not trusted, as git does with racily clean entries.
+ *
+ * <p>One exception spares JGit the commit that leaves a clean tree: where the signature differs but the ignore rules
+ * (every {@code .gitignore}, {@code .git/info/exclude}, the git configuration files) are as they were, so that the
+ * remembered ignored paths still hold, {@link CleanCheckout} may tell from git's index that the tree is exactly its new
+ * commit.
  */
 final class GitStatusCache {
 
+    private static final String FORMAT = "reprounit git status 2";
+    /** The last line: a file cut short or edited by hand loses it, and is not believed. */
+    private static final String END = "end";
     private static final long RACY_MILLIS = 2_000;
 
     private final Path file;
@@ -37,54 +46,82 @@ final class GitStatusCache {
         this.file = directory.resolve(Digests.shortForm(Digests.sha256(this.workTree.toString())) + ".txt");
     }
 
-    /** The parts recorded for this tree, if it has not changed since. */
+    /** The parts recorded for this tree if it has not changed since, or those of a clean checkout of a new commit. */
     Optional<List<FingerprintPart>> read() {
         try {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            Set<String> ignored = new TreeSet<>(lines.get(1).isEmpty() ? List.of() : List.of(lines.get(1).split("\t")));
-            if (!signature(ignored).equals(Optional.of(lines.get(0)))) {
+            if (lines.size() < 5 || !lines.get(0).equals(FORMAT) || !lines.get(lines.size() - 1).equals(END)) {
+                return Optional.empty(); // from another version, or damaged: JGit decides
+            }
+            Set<String> ignored = new TreeSet<>(lines.get(3).isEmpty() ? List.of() : List.of(lines.get(3).split("\t")));
+            Optional<Snapshot> now = snapshot(ignored);
+            if (now.isEmpty()) {
                 return Optional.empty();
             }
-            List<FingerprintPart> parts = new ArrayList<>();
-            for (String line : lines.subList(2, lines.size())) {
-                String[] fields = line.split("\t", 3);
-                parts.add(new FingerprintPart(Aspect.CODE, fields[0], fields[2], fields[1]));
+            if (now.get().signature().equals(lines.get(1))) {
+                List<FingerprintPart> parts = new ArrayList<>();
+                for (String line : lines.subList(4, lines.size() - 1)) {
+                    String[] fields = line.split("\t", 3);
+                    parts.add(new FingerprintPart(Aspect.CODE, fields[0], fields[2], fields[1]));
+                }
+                return Optional.of(parts);
             }
-            return Optional.of(parts);
+            if (!now.get().ignoreRules().equals(lines.get(2))) {
+                return Optional.empty();
+            }
+            Optional<List<FingerprintPart>> clean = CleanCheckout.parts(workTree, now.get().files());
+            clean.ifPresent(parts -> write(parts, ignored, now.get()));
+            return clean;
         } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // unreadable or from another version: JGit decides
+            return Optional.empty(); // unreadable or damaged: JGit decides
         }
     }
 
     /** Remembers the parts JGit found, with the paths its status found ignored. */
     void write(List<FingerprintPart> parts, Set<String> ignored) {
         try {
-            Optional<String> signature = signature(ignored);
-            if (signature.isEmpty()) {
+            snapshot(ignored).ifPresent(snapshot -> write(parts, ignored, snapshot));
+        } catch (IOException | RuntimeException e) {
+            // Only a cache: the next JVM asks JGit again.
+        }
+    }
+
+    private void write(List<FingerprintPart> parts, Set<String> ignored, Snapshot snapshot) {
+        List<String> lines = new ArrayList<>();
+        lines.add(FORMAT);
+        lines.add(snapshot.signature());
+        lines.add(snapshot.ignoreRules());
+        lines.add(String.join("\t", new TreeSet<>(ignored)));
+        for (FingerprintPart part : parts) {
+            if (part.value().contains("\n") || part.value().contains("\t") || part.name().contains("\t")) {
                 return;
             }
-            List<String> lines = new ArrayList<>();
-            lines.add(signature.get());
-            lines.add(String.join("\t", new TreeSet<>(ignored)));
-            for (FingerprintPart part : parts) {
-                if (part.value().contains("\n")) {
-                    return;
-                }
-                lines.add(part.name() + "\t" + part.digest() + "\t" + part.value());
-            }
+            lines.add(part.name() + "\t" + part.digest() + "\t" + part.value());
+        }
+        lines.add(END);
+        try {
             AtomicFiles.replace(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             // Only a cache: the next JVM asks JGit again.
         }
     }
 
-    /** The tree's signature, or empty where a file is too fresh to be told apart from a later write. */
-    private Optional<String> signature(Set<String> ignored) throws IOException {
+    /**
+     * @param signature   of the whole tree, {@code .git} state included
+     * @param ignoreRules of the files that decide what git ignores
+     * @param files       the files outside {@code .git} and outside the ignored paths
+     */
+    private record Snapshot(String signature, String ignoreRules, Set<String> files) {}
+
+    /** The tree as it is now, or empty where a file is too fresh to be told apart from a later write. */
+    private Optional<Snapshot> snapshot(Set<String> ignored) throws IOException {
         Path git = workTree.resolve(".git");
         List<String> entries = new ArrayList<>();
+        List<String> ignoreRules = new ArrayList<>();
+        Set<String> files = new HashSet<>();
         long now = System.currentTimeMillis();
         boolean[] racy = {false};
         String head = Files.readString(git.resolve("HEAD"), StandardCharsets.UTF_8).strip();
@@ -93,14 +130,19 @@ final class GitStatusCache {
             Path ref = git.resolve(head.substring(5));
             entries.add("ref " + (Files.isRegularFile(ref) ? Files.readString(ref).strip() : "(packed)"));
         }
-        for (String name : List.of("index", "packed-refs", "info/exclude")) {
+        for (String name : List.of("index", "packed-refs", "info/exclude", "config")) {
             Path path = git.resolve(name);
             if (Files.isRegularFile(path)) {
                 BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-                entries.add(".git/" + name + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis());
+                String entry = ".git/" + name + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();
+                entries.add(entry);
+                if (!name.equals("index") && !name.equals("packed-refs")) {
+                    ignoreRules.add(entry);
+                }
                 racy[0] |= now - attributes.lastModifiedTime().toMillis() < RACY_MILLIS;
             }
         }
+        userIgnoreRules(ignoreRules);
         Files.walkFileTree(workTree, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
@@ -115,7 +157,12 @@ final class GitStatusCache {
                 if (!ignored.contains(relative)) {
                     long modified = attributes.lastModifiedTime().toMillis();
                     racy[0] |= now - modified < RACY_MILLIS;
-                    entries.add(relative + " " + attributes.size() + " " + modified);
+                    String entry = relative + " " + attributes.size() + " " + modified;
+                    entries.add(entry);
+                    files.add(relative);
+                    if (path.getFileName().toString().equals(".gitignore")) {
+                        ignoreRules.add(entry);
+                    }
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -123,10 +170,27 @@ final class GitStatusCache {
         if (racy[0]) {
             return Optional.empty();
         }
+        return Optional.of(new Snapshot(digest(entries), digest(ignoreRules), files));
+    }
+
+    /** The user's git configuration and global excludes, which can name more ignored files. */
+    private static void userIgnoreRules(List<String> ignoreRules) throws IOException {
+        String home = System.getProperty("user.home", "");
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path config = xdg == null || xdg.isBlank() ? Path.of(home, ".config") : Path.of(xdg);
+        for (Path path : List.of(Path.of(home, ".gitconfig"), config.resolve("git/config"), config.resolve("git/ignore"))) {
+            if (Files.isRegularFile(path)) {
+                BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+                ignoreRules.add(path + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis());
+            }
+        }
+    }
+
+    private static String digest(List<String> entries) {
         Collections.sort(entries);
         MessageDigest sha256 = Digests.newSha256();
         entries.forEach(entry -> sha256.update((entry + "\n").getBytes(StandardCharsets.UTF_8)));
-        return Optional.of(Digests.format(sha256.digest()));
+        return Digests.format(sha256.digest());
     }
 
     private String relative(Path path) {

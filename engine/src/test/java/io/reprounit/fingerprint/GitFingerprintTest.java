@@ -93,6 +93,43 @@ class GitFingerprintTest {
     }
 
     @Test
+    void aCommitThatLeavesTheTreeCleanIsToldFromTheIndexWhileTheIgnoreRulesStand() throws Exception {
+        commitPipeline("target/\n");
+        Path classes = Files.createDirectories(directory.resolve("target/test-classes"));
+        Path cache = Files.createTempDirectory("git-cache");
+        Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline { int epochs = 12; }");
+        backdate(directory);
+        assertThat(values(GitFingerprint.take(classes, cache))).containsEntry("git.dirty", "true");
+
+        String second = commitAll("second");
+        // GitStatusCache never asks JGit: an answer from it is the index's.
+        assertThat(new GitStatusCache(cache, directory).read().map(GitFingerprintTest::values))
+                .contains(Map.of("git.commit", second, "git.branch", "main", "git.dirty", "false"));
+        assertThat(values(GitFingerprint.take(classes, cache))).as("then remembered as any answer")
+                .containsEntry("git.commit", second);
+
+        Files.writeString(directory.resolve(".gitignore"), "*.log\n");
+        commitAll("third");
+        assertThat(new GitStatusCache(cache, directory).read()).as("other ignore rules: JGit decides").isEmpty();
+    }
+
+    @Test
+    void aDamagedCacheFileIsIgnored() throws Exception {
+        String commit = commitPipeline("target/\n");
+        Path classes = Files.createDirectories(directory.resolve("target/test-classes"));
+        Path cache = Files.createTempDirectory("git-cache");
+        backdate(directory);
+        GitFingerprint.take(classes, cache);
+        try (var files = Files.list(cache)) {
+            Path file = files.findFirst().orElseThrow();
+            Files.writeString(file, Files.readString(file).lines().limit(3).collect(Collectors.joining("\n")) + "\n\u0000");
+        }
+
+        assertThat(values(GitFingerprint.take(classes, cache))).containsEntry("git.commit", commit)
+                .containsEntry("git.dirty", "false");
+    }
+
+    @Test
     void aFreshlyWrittenTreeIsNotTrustedToTheCache() throws Exception {
         commitPipeline(null);
         Path cache = Files.createTempDirectory("git-cache");
@@ -129,6 +166,19 @@ class GitFingerprintTest {
             }
             git.add().addFilepattern(".").call();
             return git.commit().setMessage("first").setSign(false).call().name();
+        }
+    }
+
+    /** Commits every change, with file times in the past and the index written well after them: nothing racy. */
+    private String commitAll(String message) throws Exception {
+        backdate(directory);
+        try (Git git = Git.open(directory.toFile())) {
+            git.add().addFilepattern(".").call();
+            String id = git.commit().setMessage(message).setSign(false).call().name();
+            backdate(directory);
+            Files.setLastModifiedTime(directory.resolve(".git/index"),
+                    java.nio.file.attribute.FileTime.fromMillis(1_700_000_010_000L));
+            return id;
         }
     }
 

@@ -1,0 +1,153 @@
+package io.reprounit.fingerprint;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Git's index ({@code .git/index}) read without JGit: each entry's path, mode, size, modification time and blob id as git
+ * recorded them, and the id of the tree the whole index stands for, hashed as git hashes tree objects — what a commit of
+ * this index would record. Only what is needed to tell that a working tree is exactly its commit; anything unusual —
+ * index version 4, conflicts, skip-worktree or intent-to-add entries, a split or sparse index, a damaged checksum —
+ * reads as empty, and JGit decides.
+ */
+final class GitIndex {
+
+    /** One entry: the size is git's, truncated to 32 bits; the time is seconds and nanoseconds. */
+    record Entry(String path, int mode, long size, long modifiedSeconds, int modifiedNanos, byte[] blob) {}
+
+    private static final int SHA1_LENGTH = 20;
+    private static final int ASSUME_VALID = 0x8000;
+    private static final int EXTENDED = 0x4000;
+    private static final int STAGE = 0x3000;
+    private static final int NAME_LENGTH = 0x0fff;
+
+    private final List<Entry> entries;
+
+    private GitIndex(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+
+    /**
+     * The id of the tree the index stands for. Git keeps it in its cache-tree extension after a commit, but JGit does not
+     * write that extension, and hashing a few thousand entries takes under a millisecond.
+     */
+    String tree() {
+        Map<String, Object> root = new HashMap<>();
+        for (Entry entry : entries) {
+            Map<String, Object> directory = root;
+            String[] names = entry.path().split("/");
+            for (int i = 0; i < names.length - 1; i++) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> child = (Map<String, Object>) directory.computeIfAbsent(names[i], name -> new HashMap<>());
+                directory = child;
+            }
+            directory.put(names[names.length - 1], entry);
+        }
+        return HexFormat.of().formatHex(treeId(root));
+    }
+
+    /** A tree object: {@code <mode> <name>\0<id>} per child, sorted by name with a slash after directory names. */
+    private static byte[] treeId(Map<String, Object> children) {
+        List<Map.Entry<String, Object>> sorted = new ArrayList<>(children.entrySet());
+        sorted.sort((a, b) -> Arrays.compareUnsigned(sortKey(a), sortKey(b)));
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        for (Map.Entry<String, Object> child : sorted) {
+            boolean directory = child.getValue() instanceof Map;
+            @SuppressWarnings("unchecked")
+            byte[] id = directory ? treeId((Map<String, Object>) child.getValue()) : ((Entry) child.getValue()).blob();
+            String mode = directory ? "40000" : Integer.toOctalString(((Entry) child.getValue()).mode());
+            content.writeBytes((mode + " " + child.getKey()).getBytes(StandardCharsets.UTF_8));
+            content.write(0);
+            content.writeBytes(id);
+        }
+        MessageDigest sha1 = sha1();
+        sha1.update(("tree " + content.size() + "\0").getBytes(StandardCharsets.US_ASCII));
+        sha1.update(content.toByteArray());
+        return sha1.digest();
+    }
+
+    private static byte[] sortKey(Map.Entry<String, Object> child) {
+        return (child.getKey() + (child.getValue() instanceof Map ? "/" : "")).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Optional<GitIndex> read(Path indexFile) {
+        try {
+            return parse(Files.readAllBytes(indexFile));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<GitIndex> parse(byte[] bytes) {
+        if (bytes.length < 12 + SHA1_LENGTH || !checksumMatches(bytes)) {
+            return Optional.empty();
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - SHA1_LENGTH);
+        int signature = in.getInt();
+        int version = in.getInt();
+        int count = in.getInt();
+        if (signature != 0x44495243 /* DIRC */ || (version != 2 && version != 3) || count < 0) {
+            return Optional.empty();
+        }
+        List<Entry> entries = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int start = in.position(); // ctime, device, inode, owner: git's own business
+            long modifiedSeconds = Integer.toUnsignedLong(in.getInt(start + 8));
+            int modifiedNanos = in.getInt(start + 12);
+            int mode = in.getInt(start + 24);
+            long size = Integer.toUnsignedLong(in.getInt(start + 36));
+            byte[] blob = Arrays.copyOfRange(bytes, start + 40, start + 40 + SHA1_LENGTH);
+            in.position(start + 40 + SHA1_LENGTH);
+            int flags = Short.toUnsignedInt(in.getShort());
+            if ((flags & (ASSUME_VALID | EXTENDED | STAGE)) != 0 || (flags & NAME_LENGTH) == NAME_LENGTH) {
+                return Optional.empty(); // git would not compare this entry by its stat data, or it is a conflict
+            }
+            int nameLength = flags & NAME_LENGTH;
+            String path = new String(bytes, in.position(), nameLength, StandardCharsets.UTF_8);
+            int length = in.position() + nameLength - start;
+            in.position(start + (length + 8) / 8 * 8); // one to eight NULs pad each entry to a multiple of eight
+            entries.add(new Entry(path, mode, size, modifiedSeconds, modifiedNanos, blob));
+        }
+        while (in.remaining() >= 8) {
+            byte first = in.get(in.position());
+            if (first < 'A' || first > 'Z') {
+                return Optional.empty(); // a mandatory extension (split or sparse index) that we do not understand
+            }
+            in.position(in.position() + 8 + in.getInt(in.position() + 4)); // an optional one, such as git's cache-tree
+        }
+        return in.remaining() == 0 ? Optional.of(new GitIndex(entries)) : Optional.empty();
+    }
+
+    /** Whether the trailing SHA-1 covers the rest: a half-written or damaged index is not trusted. */
+    private static boolean checksumMatches(byte[] bytes) {
+        MessageDigest sha1 = sha1();
+        sha1.update(bytes, 0, bytes.length - SHA1_LENGTH);
+        byte[] expected = sha1.digest();
+        return Arrays.equals(expected, 0, SHA1_LENGTH, bytes, bytes.length - SHA1_LENGTH, bytes.length);
+    }
+
+    private static MessageDigest sha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1"); // git's object ids; every JDK has it
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
