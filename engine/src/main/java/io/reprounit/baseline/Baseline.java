@@ -12,6 +12,7 @@ import io.reprounit.run.StepExecution;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class Baseline {
         Map<String, StepRecord> steps = new TreeMap<>();
         for (StepExecution execution : run.executions()) {
             execution.output().ifPresent(output -> steps.put(execution.step(), new StepRecord(output.digest(),
-                    output.size(), preview(output), portable(execution.fingerprint(), renames))));
+                    output.bytesDigest(), output.size(), preview(output), portable(execution.fingerprint(), renames))));
         }
         return new Baseline(pipeline.name(), pipeline.pipelineClass().getName(),
                 portable(runPartsWorthKeeping(run.fingerprint()), renames), steps);
@@ -112,6 +113,19 @@ public final class Baseline {
         }
         String text = new String(output.bytes(), StandardCharsets.UTF_8);
         return text.length() <= PREVIEW_LENGTH ? text : text.substring(0, PREVIEW_LENGTH) + "…";
+    }
+
+    /**
+     * This baseline with the exact bytes of {@code steps} recorded as {@link StepRecord#VARIES}: where the runs of a
+     * check gave different bytes (a model that keeps the time it was trained), the first run's bytes digest would change
+     * the file at every update and say nothing about the next check.
+     */
+    public Baseline withVaryingBytes(Collection<String> steps) {
+        Map<String, StepRecord> marked = new TreeMap<>(this.steps);
+        for (String step : steps) {
+            marked.computeIfPresent(step, (name, record) -> record.withVaryingBytes());
+        }
+        return new Baseline(pipeline, pipelineClass, runParts, marked);
     }
 
     public String pipeline() {

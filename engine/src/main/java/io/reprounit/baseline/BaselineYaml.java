@@ -20,7 +20,10 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 /**
  * Baselines as YAML, written deterministically — keys sorted, the same quoting and line breaks every time — so that a
  * review diff shows only what changed. A part whose digest is of its value is written as the value alone; one whose
- * digest covers more (a jar, a data file, bytecode) as {@code {value, digest}}.
+ * digest covers more (a jar, a data file, bytecode) as {@code {value, digest}}. A step's {@code bytes}, the digest of its
+ * output's exact bytes, stands right after its {@code output} and only where it differs from it, so that the baselines
+ * of steps without normalizers read and write as they did before there were two digests; where it is missing, it is
+ * the output digest.
  */
 public final class BaselineYaml {
 
@@ -62,7 +65,12 @@ public final class BaselineYaml {
             members.put("preview", JsonNodeFactory.instance.stringNode(record.preview()));
         }
         ObjectNode sorted = JsonNodeFactory.instance.objectNode();
-        members.forEach(sorted::set);
+        members.forEach((key, value) -> {
+            sorted.set(key, value);
+            if (key.equals("output") && !record.bytesDigest().equals(record.digest())) {
+                sorted.put("bytes", record.bytesDigest());
+            }
+        });
         return sorted;
     }
 
@@ -124,12 +132,17 @@ public final class BaselineYaml {
             if (!digest.startsWith(Digests.PREFIX)) {
                 throw reader.error(path + ".output", "output must be a digest such as sha256:…, not '" + digest + "'");
             }
+            String bytes = step.has("bytes") ? reader.text(step, path, "bytes") : digest;
+            if (!bytes.startsWith(Digests.PREFIX) && !bytes.equals(StepRecord.VARIES)) {
+                throw reader.error(path + ".bytes", "bytes must be a digest such as sha256:… or '" + StepRecord.VARIES
+                        + "', not '" + bytes + "'");
+            }
             JsonNode size = step.path("size");
             if (!size.isIntegralNumber()) {
                 throw reader.error(path + ".size", "size must be a whole number of bytes");
             }
             JsonNode preview = step.path("preview");
-            steps.put(entry.getKey(), new StepRecord(digest, size.longValue(),
+            steps.put(entry.getKey(), new StepRecord(digest, bytes, size.longValue(),
                     preview.isMissingNode() || preview.isNull() ? null : preview.asString(), reader.parts(step, path)));
         }
         return new Baseline(pipeline, pipelineClass, runParts, steps);

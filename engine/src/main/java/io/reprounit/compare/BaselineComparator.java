@@ -19,7 +19,8 @@ import java.util.Set;
  * Compares a check's result with the pipeline's baseline, step by step in topological order. A step whose output
  * differs from the baseline is CHANGED where one of its parts changed too, and the verdict says which and how; DIVERGED
  * where nothing explains it; TAINTED where it was fed an input that already differed. A step that did not reproduce
- * between runs keeps that verdict: against a baseline there is nothing more to learn from it.
+ * between runs keeps that verdict: against a baseline there is nothing more to learn from it. Only semantic digests are
+ * compared: a step whose exact bytes alone differ from the baseline's reproduces, and its explanation says so.
  */
 public final class BaselineComparator {
 
@@ -56,7 +57,8 @@ public final class BaselineComparator {
         if (expected.get().digest().equals(received.digest())) {
             String note = environment.isEmpty() ? "" : "; the " + String.join(", ", environment) + " — with no effect on it";
             return new StepVerdict(name, Verdict.REPRODUCED, "step '" + name + "' matches its baseline: "
-                    + received.digest() + note, List.of(), null, null, null, own.executions());
+                    + received.digest() + bytes(expected.get(), received) + note
+                    + RunComparator.comparedAfter(step.normalization()), List.of(), null, null, null, own.executions());
         }
         Rendering shownExpected = rendering(name, expected.get());
         String differs = "step '" + name + "' gave a different output than its baseline (baseline "
@@ -80,11 +82,29 @@ public final class BaselineComparator {
         reasons.addAll(environment);
         if (reasons.isEmpty()) {
             return new StepVerdict(name, Verdict.DIVERGED, differs + " although its code, config, data and environment"
-                    + " are as recorded: the step is not reproducible across JVMs or over time", List.of(name),
-                    shownExpected, actual, null, own.executions());
+                    + " are as recorded: the step is not reproducible across JVMs or over time"
+                    + RunComparator.comparedAfter(step.normalization()), List.of(name), shownExpected, actual, null,
+                    own.executions());
         }
-        return new StepVerdict(name, Verdict.CHANGED, differs + " because " + String.join("; ", reasons), List.of(name),
-                shownExpected, actual, null, own.executions());
+        return new StepVerdict(name, Verdict.CHANGED, differs + " because " + String.join("; ", reasons)
+                + RunComparator.comparedAfter(step.normalization()), List.of(name), shownExpected, actual, null,
+                own.executions());
+    }
+
+    /**
+     * What is known of the exact bytes of a step whose compared output matches its baseline: shown, never a failure.
+     * Where the baseline's bytes varied between runs, there is nothing to compare them with.
+     */
+    private static String bytes(StepRecord expected, StepRecord received) {
+        if (received.bytesVary()) {
+            return "; its exact bytes differ between runs, in what its materializer or normalizers leave out";
+        }
+        if (expected.bytesVary() || expected.bytesDigest().equals(received.bytesDigest())) {
+            return "";
+        }
+        return "; its exact bytes differ from the baseline's (baseline " + Digests.shortForm(expected.bytesDigest())
+                + ", now " + Digests.shortForm(received.bytesDigest()) + "), in what its materializer or normalizers"
+                + " leave out";
     }
 
     private static Rendering rendering(String step, StepRecord record) {

@@ -62,6 +62,25 @@ class BaselineYamlTest {
                 .hasMessageContaining("P.yaml:5: output must be a digest");
     }
 
+    @Test
+    void theBytesDigestReadsBackAndIsTheOutputDigestWhereItIsNotWritten() {
+        String output = "sha256:" + "a".repeat(64);
+        Baseline baseline = new Baseline("P", "p.P", Fingerprint.empty(), Map.of(
+                "plain", new StepRecord(output, 1, null, Fingerprint.empty()),
+                "normalized", new StepRecord(output, "sha256:" + "b".repeat(64), 1, null, Fingerprint.empty()),
+                "stamped", new StepRecord(output, StepRecord.VARIES, 1, null, Fingerprint.empty())));
+
+        String text = BaselineYaml.write(baseline);
+
+        assertThat(text).contains("  normalized:\n    output: " + output + "\n    bytes: sha256:" + "b".repeat(64) + "\n")
+                .contains("  stamped:\n    output: " + output + "\n    bytes: varies\n")
+                .contains("  plain:\n    output: " + output + "\n    size: 1\n");
+        Baseline read = BaselineYaml.read(text, "P.yaml");
+        assertThat(read).isEqualTo(baseline);
+        assertThat(read.step("plain").orElseThrow().bytesDigest()).isEqualTo(output);
+        assertThat(read.step("stamped").orElseThrow().bytesVary()).isTrue();
+    }
+
     private static Baseline baseline(FingerprintPart part, String preview) {
         return new Baseline("P", "p.P", Fingerprint.empty(), Map.of("train",
                 new StepRecord("sha256:" + "0".repeat(64), 3, preview, Fingerprint.of(List.of(part)))));
