@@ -1,6 +1,7 @@
 package io.reprounit.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -8,6 +9,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.fingerprint.Aspect;
+import io.reprounit.store.fixtures.Saved;
 import io.reprounit.store.fixtures.Tally;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +51,39 @@ class EngineRecordingTest {
             assertThat(artifacts.read(run.steps().get(1).output())).isPresent();
             assertThat(store.diff(check.runs().get(0), check.runs().get(1)).steps())
                     .extracting(RunDifference.StepDifference::step).containsExactly("label", "length");
+        }
+    }
+
+    @Test
+    void bothDigestsOfEachOutputAreRecordedAndBytesThatDifferBetweenRunsAreNoFailure() {
+        String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
+
+        for (int i = 0; i < 2; i++) {
+            EngineTestKit.engine("reprounit").configurationParameters(Map.of("reprounit.baseline.mode", "none",
+                    "reprounit.store.url", url)).selectors(selectClass(Saved.class)).execute()
+                    .testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        }
+
+        try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
+            CheckSummary check = store.checks("Saved", 5).get(0);
+            StoredRun first = store.run(check.runs().get(0));
+            StoredRun second = store.run(check.runs().get(1));
+            assertThat(first.steps()).allSatisfy(step -> assertThat(step.isNormalized()).as(step.step()).isTrue());
+            assertThat(second.step("model").orElseThrow().bytes()).isEqualTo(first.step("model").orElseThrow().bytes());
+            assertThat(second.step("stamped").orElseThrow().output())
+                    .isEqualTo(first.step("stamped").orElseThrow().output());
+            assertThat(second.step("stamped").orElseThrow().bytes())
+                    .isNotEqualTo(first.step("stamped").orElseThrow().bytes());
+            RunDifference difference = store.diff(check.runs().get(0), check.runs().get(1));
+            assertThat(difference.differsInBytesOnly()).isTrue();
+            assertThat(difference.steps()).extracting(RunDifference.StepDifference::step).containsExactly("stamped");
+            assertThat(store.history("Saved", null, 50).entries())
+                    .extracting(HistoryEntry::step, HistoryEntry::event, HistoryEntry::bytes)
+                    .as("bytes that vary in every check are one fact, not an event per check").containsExactly(
+                            tuple("model", "first recorded", first.step("model").orElseThrow().bytes()),
+                            tuple("stamped", "first recorded", "varies"),
+                            tuple("model", "latest", first.step("model").orElseThrow().bytes()),
+                            tuple("stamped", "latest", "varies"));
         }
     }
 
