@@ -17,7 +17,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The recorded result of a pipeline, committed beside the tests and reviewed like code: per step its output digest and
@@ -51,6 +53,22 @@ public final class Baseline {
         }
         return new Baseline(pipeline.name(), pipeline.pipelineClass().getName(),
                 portable(runPartsWorthKeeping(run.fingerprint()), renames), steps);
+    }
+
+    /**
+     * The baseline that a check of {@code runs} records: the first run's, with {@code bytes: varies} for each step whose
+     * exact bytes differed between the runs, so that a model that keeps its training time does not rewrite the file.
+     */
+    public static Baseline of(PipelineDefinition pipeline, List<Run> runs, Path workingDirectory) {
+        Set<String> varying = new TreeSet<>();
+        for (StepExecution execution : runs.get(0).executions()) {
+            long distinct = runs.stream().map(run -> run.execution(execution.step()).flatMap(StepExecution::output))
+                    .flatMap(Optional::stream).map(Artifact::bytesDigest).distinct().count();
+            if (distinct > 1) {
+                varying.add(execution.step());
+            }
+        }
+        return of(pipeline, runs.get(0), workingDirectory).withVaryingBytes(varying);
     }
 
     /**

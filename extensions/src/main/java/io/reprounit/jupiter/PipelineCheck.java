@@ -91,12 +91,12 @@ public final class PipelineCheck {
     }
 
     /**
-     * The baseline this check would record, built from its first run as the engine builds it: write it with
+     * The baseline this check would record, built from its runs as the engine builds it: write it with
      * {@link io.reprounit.baseline.BaselineYaml#write(Baseline)} to start a baseline file, or give it to a later check
      * through {@link CheckOptions#against}.
      */
     public Baseline toBaseline() {
-        return received != null ? received : Baseline.of(pipeline, runs.get(0), java.nio.file.Path.of("").toAbsolutePath());
+        return received != null ? received : Baseline.of(pipeline, runs, java.nio.file.Path.of("").toAbsolutePath());
     }
 
     /** One line per step: its name and verdict. */

@@ -78,7 +78,7 @@ public final class ReproUnit {
         @Nullable Baseline received = null;
         if (expected != null) {
             // Built as the engine builds it, so that both sides are compared in the same portable form.
-            received = Baseline.of(pipeline, runs.get(0), Path.of("").toAbsolutePath());
+            received = Baseline.of(pipeline, runs, Path.of("").toAbsolutePath());
             result = BaselineComparator.compare(steps, result, expected, received);
         }
         return new PipelineCheck(pipeline, runs, result, expected, received);

@@ -104,6 +104,9 @@ class TribuoMaterializerTest {
                 .map(run -> run.execution("train").orElseThrow().output().orElseThrow().bytesDigest()).toList();
         assertThat(bytes.get(1)).as("Tribuo's saved bytes of the two models").isNotEqualTo(bytes.get(0));
         assertThat(check.step("train").orElseThrow().explanation()).contains("its exact bytes differed");
+        assertThat(check.toBaseline().steps().get("train").bytesVary())
+                .as("a baseline that would not change at every update").isTrue();
+        assertThat(io.reprounit.baseline.BaselineYaml.write(check.toBaseline())).contains("bytes: varies");
     }
 
     @Test
