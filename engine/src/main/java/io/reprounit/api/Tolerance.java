@@ -12,9 +12,10 @@ import java.lang.annotation.Target;
  *
  * <p>A tolerance is a relation between two runs, not a property of one output, so it cannot be folded into a digest:
  * runs whose digests differ are compared number by number, and the step reproduces when every other value is equal and
- * every pair of numbers is within the tolerance; the largest difference is reported. Against a baseline, which keeps
- * digests only, the step must match exactly; use {@link SignificantDigits} where a baseline must absorb small
- * differences. Part of the step's configuration fingerprint and named in every failure of the step.
+ * every pair of numbers is within the tolerance; the largest difference is reported. For the same reason the step's
+ * baseline keeps its compared output whole, up to 64 KiB of canonical text, and a check is compared with it number by
+ * number; a larger output must match its baseline's digest exactly ({@link SignificantDigits} has no such limit). Part
+ * of the step's configuration fingerprint and named in every failure of the step.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

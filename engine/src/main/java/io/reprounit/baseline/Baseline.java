@@ -31,6 +31,13 @@ public final class Baseline {
     /** Text outputs up to this many characters are previewed in full; longer ones are cut. */
     static final int PREVIEW_LENGTH = 200;
 
+    /**
+     * How much of the compared form a step with a {@code @Tolerance} keeps whole: its numbers are what a later check is
+     * compared with, since a tolerance cannot be folded into a digest. Larger outputs keep a preview and must match
+     * their baseline's digest exactly.
+     */
+    public static final int COMPARED_LENGTH = 64 * 1024;
+
     private final String pipeline;
     private final String pipelineClass;
     private final Fingerprint runParts;
@@ -49,7 +56,8 @@ public final class Baseline {
         Map<String, StepRecord> steps = new TreeMap<>();
         for (StepExecution execution : run.executions()) {
             execution.output().ifPresent(output -> steps.put(execution.step(), new StepRecord(output.digest(),
-                    output.bytesDigest(), output.size(), preview(output), portable(execution.fingerprint(), renames))));
+                    output.bytesDigest(), output.size(), preview(output, keepsWhole(pipeline, execution.step())),
+                    portable(execution.fingerprint(), renames))));
         }
         return new Baseline(pipeline.name(), pipeline.pipelineClass().getName(),
                 portable(runPartsWorthKeeping(run.fingerprint()), renames), steps);
@@ -125,12 +133,17 @@ public final class Baseline {
         return Fingerprint.of(portable);
     }
 
-    private static @org.jspecify.annotations.Nullable String preview(Artifact output) {
+    private static @org.jspecify.annotations.Nullable String preview(Artifact output, boolean whole) {
         if (!Artifact.TEXT.equals(output.mediaType()) && !Artifact.CANONICAL.equals(output.mediaType())) {
             return null;
         }
         String text = new String(output.bytes(), StandardCharsets.UTF_8);
-        return text.length() <= PREVIEW_LENGTH ? text : text.substring(0, PREVIEW_LENGTH) + "…";
+        int length = whole && output.isComplete() ? COMPARED_LENGTH : PREVIEW_LENGTH;
+        return text.length() <= length ? text : text.substring(0, length) + "…";
+    }
+
+    private static boolean keepsWhole(PipelineDefinition pipeline, String step) {
+        return pipeline.step(step).map(definition -> definition.normalization().hasTolerance()).orElse(false);
     }
 
     /**

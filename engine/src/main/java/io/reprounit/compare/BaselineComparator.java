@@ -1,12 +1,16 @@
 package io.reprounit.compare;
 
+import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.Digests;
+import io.reprounit.artifact.Normalization;
+import io.reprounit.artifact.ToleranceCheck;
 import io.reprounit.baseline.Baseline;
 import io.reprounit.baseline.BaselineYaml;
 import io.reprounit.baseline.StepRecord;
 import io.reprounit.compare.StepVerdict.Rendering;
 import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -60,9 +64,16 @@ public final class BaselineComparator {
                     + received.digest() + bytes(expected.get(), received) + note
                     + RunComparator.comparedAfter(step.normalization()), List.of(), null, null, null, own.executions());
         }
+        Optional<ToleranceCheck> tolerance = withinTolerance(step, expected.get(), own);
+        if (tolerance.isPresent() && tolerance.get().within()) {
+            return new StepVerdict(name, Verdict.REPRODUCED, "step '" + name + "' matches its baseline within its"
+                    + " tolerance: " + tolerance.get().detail() + RunComparator.comparedAfter(step.normalization()),
+                    List.of(), null, null, null, own.executions());
+        }
         Rendering shownExpected = rendering(name, expected.get());
         String differs = "step '" + name + "' gave a different output than its baseline (baseline "
-                + Digests.shortForm(expected.get().digest()) + ", now " + Digests.shortForm(received.digest()) + ")";
+                + Digests.shortForm(expected.get().digest()) + ", now " + Digests.shortForm(received.digest()) + ")"
+                + tolerance.map(check -> "; " + check.detail()).orElse("");
         Set<String> culprits = new LinkedHashSet<>();
         for (StepArgument argument : step.arguments()) {
             if (argument instanceof StepArgument.Upstream upstream) {
@@ -89,6 +100,26 @@ public final class BaselineComparator {
         return new StepVerdict(name, Verdict.CHANGED, differs + " because " + String.join("; ", reasons)
                 + RunComparator.comparedAfter(step.normalization()), List.of(name), shownExpected, actual, null,
                 own.executions());
+    }
+
+    /**
+     * For a step with a tolerance, its first run's output compared with the one its baseline keeps whole; empty where
+     * the step has no tolerance.
+     */
+    private static Optional<ToleranceCheck> withinTolerance(StepDefinition step, StepRecord expected, StepVerdict own) {
+        Normalization normalization = step.normalization();
+        Optional<Artifact> output = own.executions().get(0).output();
+        if (!normalization.hasTolerance() || output.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] kept = expected.preview() == null ? new byte[0] : expected.preview().getBytes(StandardCharsets.UTF_8);
+        if (!Digests.sha256(kept).equals(expected.digest())) {
+            return Optional.of(new ToleranceCheck(false, "the baseline keeps only a preview of this output (it keeps"
+                    + " outputs of up to " + Baseline.COMPARED_LENGTH + " characters whole), so it must match exactly"));
+        }
+        Artifact recorded = Artifact.restored(expected.digest(), expected.bytesDigest(), expected.size(),
+                Artifact.CANONICAL, kept);
+        return Optional.of(normalization.compareWithinTolerance(recorded, output.get()));
     }
 
     /**
