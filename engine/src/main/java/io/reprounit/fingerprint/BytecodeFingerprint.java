@@ -3,6 +3,7 @@ package io.reprounit.fingerprint;
 import io.reprounit.artifact.Digests;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -26,17 +27,39 @@ import org.objectweb.asm.Type;
 final class BytecodeFingerprint {
 
     private final ProjectClasses classes;
+    private final BytecodeCache cache;
     private final Map<Method, FingerprintPart> parts = new ConcurrentHashMap<>();
 
     BytecodeFingerprint(ProjectClasses classes) {
+        this(classes, BytecodeCache.none());
+    }
+
+    BytecodeFingerprint(ProjectClasses classes, BytecodeCache cache) {
         this.classes = classes;
+        this.cache = cache;
     }
 
     FingerprintPart of(Method step) {
-        return parts.computeIfAbsent(step, this::compute);
+        return parts.computeIfAbsent(step, this::rememberedOrComputed);
     }
 
-    private FingerprintPart compute(Method step) {
+    /** From the cache while every class file the traversal read is unchanged; else by the traversal, then remembered. */
+    private FingerprintPart rememberedOrComputed(Method step) {
+        String owner = Type.getInternalName(step.getDeclaringClass());
+        Optional<Path> stepClass = classes.file(owner);
+        String key = owner + "." + step.getName() + Type.getMethodDescriptor(step);
+        Optional<FingerprintPart> remembered = stepClass.flatMap(file -> cache.get(file, key));
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        Set<Path> classFiles = new HashSet<>();
+        FingerprintPart part = compute(step, classFiles);
+        stepClass.ifPresent(file -> cache.put(file, key, part, classFiles));
+        return part;
+    }
+
+    /** @param classFiles receives every class file read: those of the methods reached and of the classes looked through */
+    private FingerprintPart compute(Method step, Set<Path> classFiles) {
         String owner = Type.getInternalName(step.getDeclaringClass());
         Map<String, Resolved> reached = new LinkedHashMap<>();
         Set<String> classesSeen = new HashSet<>();
@@ -47,7 +70,7 @@ final class BytecodeFingerprint {
         }
         while (!pending.isEmpty()) {
             MethodCode.MethodRef next = pending.pollFirst();
-            Optional<Resolved> resolved = resolve(next);
+            Optional<Resolved> resolved = resolve(next, classFiles);
             if (resolved.isEmpty() || reached.containsKey(resolved.get().key())) {
                 continue;
             }
@@ -79,13 +102,14 @@ final class BytecodeFingerprint {
     private record Resolved(String owner, String key, String stableKey, MethodCode code) {}
 
     /** The project method a call runs: declared in the named class or inherited from a project superclass. */
-    private Optional<Resolved> resolve(MethodCode.MethodRef call) {
+    private Optional<Resolved> resolve(MethodCode.MethodRef call, Set<Path> classFiles) {
         String owner = call.owner();
         while (owner != null) {
             Optional<ProjectClasses.ClassCode> type = classes.get(owner);
             if (type.isEmpty()) {
                 return Optional.empty();
             }
+            classFiles.add(type.get().file());
             MethodCode code = type.get().methods().get(call.name() + call.descriptor());
             if (code != null) {
                 return Optional.of(new Resolved(owner, owner + "." + call.name() + call.descriptor(),

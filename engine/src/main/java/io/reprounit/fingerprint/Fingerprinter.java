@@ -65,7 +65,8 @@ public final class Fingerprinter {
     public static Fingerprinter create(ClassLoader classLoader, List<String> environmentVariables,
             Materializers materializers) {
         return new Fingerprinter(true, environmentVariables,
-                BYTECODE.computeIfAbsent(classLoader, loader -> new BytecodeFingerprint(new ProjectClasses(loader))),
+                BYTECODE.computeIfAbsent(classLoader,
+                        loader -> new BytecodeFingerprint(new ProjectClasses(loader), BytecodeCache.inUserCache())),
                 requireNonNull(materializers), Path.of(""));
     }
 

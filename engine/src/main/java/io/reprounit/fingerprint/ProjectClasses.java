@@ -2,7 +2,10 @@ package io.reprounit.fingerprint;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +22,8 @@ import org.objectweb.asm.Opcodes;
  */
 final class ProjectClasses {
 
-    /** A class's methods by name and descriptor, and its superclass. */
-    record ClassCode(String superName, Map<String, MethodCode> methods) {}
+    /** A class's methods by name and descriptor, its superclass, and the class file they were read from. */
+    record ClassCode(String superName, Map<String, MethodCode> methods, Path file) {}
 
     private final ClassLoader loader;
     private final Map<String, Optional<ClassCode>> classes = new ConcurrentHashMap<>();
@@ -34,12 +37,25 @@ final class ProjectClasses {
         return classes.computeIfAbsent(internalName, this::read);
     }
 
-    private Optional<ClassCode> read(String internalName) {
+    /** The class file of the class with this internal name, where it is one of the project's own. */
+    Optional<Path> file(String internalName) {
         URL resource = loader.getResource(internalName + ".class");
         if (resource == null || !"file".equals(resource.getProtocol())) {
             return Optional.empty();
         }
-        try (InputStream in = resource.openStream()) {
+        try {
+            return Optional.of(Path.of(resource.toURI()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<ClassCode> read(String internalName) {
+        Optional<Path> file = file(internalName);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(file.get())) {
             ClassReader reader = new ClassReader(in);
             Map<String, MethodCode> methods = new HashMap<>();
             reader.accept(new ClassVisitor(Opcodes.ASM9) {
@@ -50,7 +66,7 @@ final class ProjectClasses {
                     return new CanonicalMethodVisitor(code -> methods.put(key, code));
                 }
             }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-            return Optional.of(new ClassCode(reader.getSuperName(), Map.copyOf(methods)));
+            return Optional.of(new ClassCode(reader.getSuperName(), Map.copyOf(methods), file.get()));
         } catch (IOException | RuntimeException e) {
             // A class file ASM cannot read (newer than it knows) is left out rather than failing the check; the
             // git parts still cover the source.
