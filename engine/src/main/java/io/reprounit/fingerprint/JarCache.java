@@ -20,9 +20,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JarCache {
 
-    record Entry(long size, long modifiedMillis, String digest, String name, String version) {}
+    /**
+     * @param classPath the jars its manifest's {@code Class-Path} names, absolute; {@code null} where an older cache did
+     *                  not record them
+     */
+    record Entry(long size, long modifiedMillis, String digest, String name, String version,
+            @org.jspecify.annotations.Nullable List<String> classPath) {}
 
     private static final long RACY_MILLIS = 2_000;
+    /** The first line since the manifest class path is kept; a file without it is of the previous format. */
+    private static final String FORMAT = "reprounit jars 2";
 
     private final Path file;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -65,11 +72,14 @@ final class JarCache {
             return;
         }
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            boolean withClassPath = !lines.isEmpty() && lines.get(0).equals(FORMAT);
+            for (String line : withClassPath ? lines.subList(1, lines.size()) : lines) {
                 String[] fields = line.split("\t");
-                if (fields.length == 6) {
+                if (withClassPath ? fields.length >= 6 : fields.length == 6) {
                     entries.put(fields[0], new Entry(Long.parseLong(fields[1]), Long.parseLong(fields[2]), fields[3],
-                            fields[4], fields[5]));
+                            fields[4], fields[5],
+                            withClassPath ? List.of(fields).subList(6, fields.length) : null));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -83,8 +93,13 @@ final class JarCache {
             return;
         }
         List<String> lines = new ArrayList<>();
-        entries.forEach((path, entry) -> lines.add(String.join("\t", path, Long.toString(entry.size()),
-                Long.toString(entry.modifiedMillis()), entry.digest(), entry.name(), entry.version())));
+        lines.add(FORMAT);
+        entries.forEach((path, entry) -> {
+            List<String> fields = new ArrayList<>(List.of(path, Long.toString(entry.size()),
+                    Long.toString(entry.modifiedMillis()), entry.digest(), entry.name(), entry.version()));
+            fields.addAll(entry.classPath() == null ? List.of() : entry.classPath());
+            lines.add(String.join("\t", fields));
+        });
         try {
             AtomicFiles.replace(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
             changed = false;

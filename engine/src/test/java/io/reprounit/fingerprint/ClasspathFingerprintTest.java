@@ -71,6 +71,44 @@ class ClasspathFingerprintTest {
     }
 
     @Test
+    void theJarsAManifestNamesAreRememberedWithItsJar() throws IOException {
+        Path library = jar("lib-1.0.jar", "com.example", "lib", "1.0", null);
+        Path other = jar("other-1.0.jar", "com.example", "other", "1.0", null);
+        Path bundle = jar("bundle.jar", null, null, null, library.getFileName().toString());
+        for (Path jar : List.of(library, other, bundle)) {
+            Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        }
+        Path cacheFile = directory.resolve("cache/jars.tsv");
+        assertThat(ClasspathFingerprint.take(bundle.toString(), JarCache.at(cacheFile)))
+                .extracting(FingerprintPart::name).containsExactly("jar:bundle.jar", "jar:com.example:lib");
+
+        // While the bundle's size and time match, its manifest is not opened again: prove it by planting another jar.
+        Files.writeString(cacheFile, Files.readString(cacheFile).replace("\t" + library, "\t" + other));
+        assertThat(ClasspathFingerprint.take(bundle.toString(), JarCache.at(cacheFile)))
+                .extracting(FingerprintPart::name).containsExactly("jar:bundle.jar", "jar:com.example:other");
+    }
+
+    @Test
+    void aCacheOfThePreviousFormatStillGivesDigestsAndLearnsTheManifests() throws IOException {
+        Path library = jar("lib-1.0.jar", "com.example", "lib", "1.0", null);
+        Path bundle = jar("bundle.jar", null, null, null, library.getFileName().toString());
+        for (Path jar : List.of(library, bundle)) {
+            Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        }
+        Path cacheFile = directory.resolve("cache/jars.tsv");
+        String planted = "sha256:" + "7".repeat(64);
+        Files.createDirectories(cacheFile.getParent());
+        Files.writeString(cacheFile, String.join("\t", bundle.toString(), Long.toString(Files.size(bundle)),
+                "1000000000000", planted, "bundle.jar", "bundle.jar") + "\n");
+
+        List<FingerprintPart> parts = ClasspathFingerprint.take(bundle.toString(), JarCache.at(cacheFile));
+
+        assertThat(parts).extracting(FingerprintPart::name).containsExactly("jar:bundle.jar", "jar:com.example:lib");
+        assertThat(parts.get(0).digest()).as("the remembered digest").isEqualTo(planted);
+        assertThat(Files.readString(cacheFile)).startsWith("reprounit jars 2\n").contains("\t" + library);
+    }
+
+    @Test
     void aJarModifiedJustNowIsNotRemembered() throws IOException {
         Path jar = jar("fresh.jar", null, null, null, null);
         Path cacheFile = directory.resolve("cache/jars.tsv");
