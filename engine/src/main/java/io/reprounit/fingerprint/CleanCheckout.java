@@ -1,12 +1,15 @@
 package io.reprounit.fingerprint;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +19,8 @@ import java.util.Set;
  * Tells, without JGit, that a working tree is exactly its {@code HEAD} commit — the usual state right after a commit,
  * when a cold JGit would cost a fresh JVM half a second — the way git itself does: the index stands for the commit's
  * tree (hashed as git hashes trees, it is that tree), every indexed file has the size, time and mode the index
- * recorded, and no file outside what was ignored is missing from the index. A file modified within two seconds of the
- * index being written is not trusted by its time. Whatever it cannot tell, it leaves to JGit.
+ * recorded — or, where that cannot be trusted, the content git recorded — and no file outside what was ignored is
+ * missing from the index. Whatever it cannot tell, it leaves to JGit.
  */
 final class CleanCheckout {
 
@@ -77,11 +80,24 @@ final class CleanCheckout {
                     && attributes.permissions().contains(PosixFilePermission.OWNER_EXECUTE) == (entry.mode() == EXECUTABLE);
             default -> false; // a submodule: its own commit is JGit's to read
         };
-        return mode
-                && (attributes.size() & 0xffff_ffffL) == entry.size()
+        if (!mode) {
+            return false;
+        }
+        boolean sameStat = (attributes.size() & 0xffff_ffffL) == entry.size()
                 && modified.getEpochSecond() == entry.modifiedSeconds()
                 && modified.getNano() == entry.modifiedNanos()
                 && indexWritten - nanos(modified) > RACY_NANOS;
+        // Where the time is too close to the index's, or the index was written by JGit, which leaves the size of every
+        // entry it finds racily clean at zero and never refreshes it, the content decides, as git does.
+        return sameStat || attributes.isRegularFile() && Arrays.equals(blobId(file), entry.blob());
+    }
+
+    /** The id git gives a file's content: the SHA-1 of {@code blob <size>\0} and the bytes. */
+    private static byte[] blobId(Path file) throws IOException {
+        byte[] content = Files.readAllBytes(file);
+        MessageDigest sha1 = GitIndex.sha1();
+        sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII));
+        return sha1.digest(content);
     }
 
     private static long nanos(Instant instant) {

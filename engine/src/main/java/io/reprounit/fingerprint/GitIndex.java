@@ -143,7 +143,7 @@ final class GitIndex {
         return Arrays.equals(expected, 0, SHA1_LENGTH, bytes, bytes.length - SHA1_LENGTH, bytes.length);
     }
 
-    private static MessageDigest sha1() {
+    static MessageDigest sha1() {
         try {
             return MessageDigest.getInstance("SHA-1"); // git's object ids; every JDK has it
         } catch (NoSuchAlgorithmException e) {
