@@ -41,7 +41,8 @@ final class GitFingerprint {
         if (status.isEmpty()) {
             return List.of(FingerprintPart.of(Aspect.CODE, "git", OUTSIDE));
         }
-        status.get().ignored().ifPresent(ignored -> cache.ifPresent(c -> c.write(status.get().parts(), ignored)));
+        status.get().ignored().ifPresent(ignored ->
+                cache.ifPresent(c -> c.write(status.get().parts(), ignored, status.get().untracked())));
         return status.get().parts();
     }
 

@@ -28,12 +28,12 @@ import java.util.TreeSet;
  *
  * <p>One exception spares JGit the commit that leaves a clean tree: where the signature differs but the ignore rules
  * (every {@code .gitignore}, {@code .git/info/exclude}, the git configuration files) are as they were, so that the
- * remembered ignored paths still hold, {@link CleanCheckout} may tell from git's index that the tree is exactly its new
- * commit.
+ * remembered ignored paths still hold, {@link IndexStatus} may tell from git's index that the tree is exactly its new
+ * commit, or what was edited since.
  */
 final class GitStatusCache {
 
-    private static final String FORMAT = "reprounit git status 2";
+    private static final String FORMAT = "reprounit git status 3";
     /** The last line: a file cut short or edited by hand loses it, and is not believed. */
     private static final String END = "end";
     private static final long RACY_MILLIS = 2_000;
@@ -53,17 +53,18 @@ final class GitStatusCache {
                 return Optional.empty();
             }
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.size() < 5 || !lines.get(0).equals(FORMAT) || !lines.get(lines.size() - 1).equals(END)) {
+            if (lines.size() < 6 || !lines.get(0).equals(FORMAT) || !lines.get(lines.size() - 1).equals(END)) {
                 return Optional.empty(); // from another version, or damaged: JGit decides
             }
-            Set<String> ignored = new TreeSet<>(lines.get(3).isEmpty() ? List.of() : List.of(lines.get(3).split("\t")));
+            Set<String> ignored = paths(lines.get(3));
+            Set<String> untracked = paths(lines.get(4));
             Optional<Snapshot> now = snapshot(ignored);
             if (now.isEmpty()) {
                 return Optional.empty();
             }
             if (now.get().signature().equals(lines.get(1))) {
                 List<FingerprintPart> parts = new ArrayList<>();
-                for (String line : lines.subList(4, lines.size() - 1)) {
+                for (String line : lines.subList(5, lines.size() - 1)) {
                     String[] fields = line.split("\t", 3);
                     parts.add(new FingerprintPart(Aspect.CODE, fields[0], fields[2], fields[1]));
                 }
@@ -72,29 +73,30 @@ final class GitStatusCache {
             if (!now.get().ignoreRules().equals(lines.get(2))) {
                 return Optional.empty();
             }
-            Optional<List<FingerprintPart>> clean = CleanCheckout.parts(workTree, now.get().files());
-            clean.ifPresent(parts -> write(parts, ignored, now.get()));
-            return clean;
+            Optional<List<FingerprintPart>> told = IndexStatus.parts(workTree, now.get().files(), untracked);
+            told.ifPresent(parts -> write(parts, ignored, untracked, now.get()));
+            return told;
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // unreadable or damaged: JGit decides
         }
     }
 
-    /** Remembers the parts JGit found, with the paths its status found ignored. */
-    void write(List<FingerprintPart> parts, Set<String> ignored) {
+    /** Remembers the parts JGit found, with the paths its status found ignored and those it found untracked. */
+    void write(List<FingerprintPart> parts, Set<String> ignored, Set<String> untracked) {
         try {
-            snapshot(ignored).ifPresent(snapshot -> write(parts, ignored, snapshot));
+            snapshot(ignored).ifPresent(snapshot -> write(parts, ignored, untracked, snapshot));
         } catch (IOException | RuntimeException e) {
             // Only a cache: the next JVM asks JGit again.
         }
     }
 
-    private void write(List<FingerprintPart> parts, Set<String> ignored, Snapshot snapshot) {
+    private void write(List<FingerprintPart> parts, Set<String> ignored, Set<String> untracked, Snapshot snapshot) {
         List<String> lines = new ArrayList<>();
         lines.add(FORMAT);
         lines.add(snapshot.signature());
         lines.add(snapshot.ignoreRules());
         lines.add(String.join("\t", new TreeSet<>(ignored)));
+        lines.add(String.join("\t", new TreeSet<>(untracked)));
         for (FingerprintPart part : parts) {
             if (part.value().contains("\n") || part.value().contains("\t") || part.name().contains("\t")) {
                 return;
@@ -184,6 +186,10 @@ final class GitStatusCache {
                 ignoreRules.add(path + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis());
             }
         }
+    }
+
+    private static Set<String> paths(String line) {
+        return new TreeSet<>(line.isEmpty() ? List.of() : List.of(line.split("\t")));
     }
 
     private static String digest(List<String> entries) {

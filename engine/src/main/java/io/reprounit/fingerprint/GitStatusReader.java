@@ -1,12 +1,9 @@
 package io.reprounit.fingerprint;
 
-import io.reprounit.artifact.Digests;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,10 +25,11 @@ final class GitStatusReader {
     }
 
     /**
-     * @param ignored what the status found ignored and untracked, for {@link GitStatusCache}'s walk to skip; empty where
-     *                the repository could not be read, and the parts say so and must not be remembered
+     * @param ignored   what the status found ignored and untracked, for {@link GitStatusCache}'s walk to skip; empty where
+     *                  the repository could not be read, and the parts say so and must not be remembered
+     * @param untracked the untracked files that are not ignored, which {@link IndexStatus} may take as they are later
      */
-    record Status(List<FingerprintPart> parts, Optional<Set<String>> ignored) {}
+    record Status(List<FingerprintPart> parts, Optional<Set<String>> ignored, Set<String> untracked) {}
 
     private GitStatusReader() {}
 
@@ -54,11 +52,11 @@ final class GitStatusReader {
             if (dirty) {
                 parts.add(uncommitted(repository.getWorkTree().toPath(), status));
             }
-            return Optional.of(new Status(parts, Optional.of(status.getIgnoredNotInIndex())));
+            return Optional.of(new Status(parts, Optional.of(status.getIgnoredNotInIndex()), status.getUntracked()));
         } catch (IOException | GitAPIException | RuntimeException e) {
             return Optional.of(new Status(
                     List.of(FingerprintPart.of(Aspect.CODE, "git", "unreadable repository: " + e.getMessage())),
-                    Optional.empty()));
+                    Optional.empty(), Set.of()));
         }
     }
 
@@ -68,7 +66,7 @@ final class GitStatusReader {
         return Optional.ofNullable(builder.getGitDir());
     }
 
-    /** A digest over every uncommitted change, by path, in path order; the value counts the changed files. */
+    /** Every uncommitted change: staged, modified, removed, missing, untracked or conflicting. */
     private static FingerprintPart uncommitted(Path workTree, org.eclipse.jgit.api.Status status) {
         TreeSet<String> changed = new TreeSet<>();
         changed.addAll(status.getAdded());
@@ -78,23 +76,6 @@ final class GitStatusReader {
         changed.addAll(status.getMissing());
         changed.addAll(status.getUntracked());
         changed.addAll(status.getConflicting());
-        MessageDigest sha256 = Digests.newSha256();
-        for (String path : changed) {
-            sha256.update(path.getBytes(StandardCharsets.UTF_8));
-            sha256.update((byte) 0);
-            Path file = workTree.resolve(path);
-            if (Files.isRegularFile(file)) {
-                try {
-                    sha256.update(Files.readAllBytes(file));
-                } catch (IOException e) {
-                    sha256.update("(unreadable)".getBytes(StandardCharsets.UTF_8));
-                }
-            } else {
-                sha256.update("(deleted)".getBytes(StandardCharsets.UTF_8));
-            }
-            sha256.update((byte) 0);
-        }
-        return new FingerprintPart(Aspect.CODE, "git.uncommitted", changed.size() + " changed files",
-                Digests.format(sha256.digest()));
+        return UncommittedChanges.part(workTree, changed);
     }
 }

@@ -88,8 +88,29 @@ class GitFingerprintTest {
 
         Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline { int epochs = 12; }");
         backdate(directory);
-        assertThat(values(GitFingerprint.take(classes, cache))).as("an edit asks JGit again")
+        assertThat(values(GitFingerprint.take(classes, cache))).as("an edit is looked at again")
                 .containsEntry("git.commit", commit).containsEntry("git.dirty", "true");
+    }
+
+    @Test
+    void anEditOfTrackedFilesIsToldFromTheIndexAsJGitTellsItButANewFileIsNot() throws Exception {
+        commitPipeline("target/\n");
+        Path classes = Files.createDirectories(directory.resolve("target/test-classes"));
+        Path cache = Files.createTempDirectory("git-cache");
+        backdate(directory);
+        assertThat(values(GitFingerprint.take(classes, cache))).containsEntry("git.dirty", "false");
+
+        Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline { int epochs = 12; }");
+        backdate(directory);
+        // GitStatusCache never asks JGit: an answer from it is the index's.
+        assertThat(new GitStatusCache(cache, directory).read())
+                .isEqualTo(GitStatusReader.read(directory).map(GitStatusReader.Status::parts))
+                .hasValueSatisfying(parts -> assertThat(values(parts)).containsEntry("git.dirty", "true")
+                        .containsEntry("git.uncommitted", "1 changed files"));
+
+        Files.writeString(directory.resolve("debug.log"), "might be ignored by a pattern");
+        backdate(directory);
+        assertThat(new GitStatusCache(cache, directory).read()).as("a file the last status did not see").isEmpty();
     }
 
     @Test

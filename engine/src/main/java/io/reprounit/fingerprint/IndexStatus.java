@@ -9,35 +9,41 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Tells, without JGit, that a working tree is exactly its {@code HEAD} commit — the usual state right after a commit,
- * when a cold JGit would cost a fresh JVM half a second — the way git itself does: the index stands for the commit's
- * tree (hashed as git hashes trees, it is that tree), every indexed file has the size, time and mode the index
- * recorded — or, where that cannot be trusted, the content git recorded — and no file outside what was ignored is
- * missing from the index. Whatever it cannot tell, it leaves to JGit.
+ * Tells the git parts of a working tree without JGit, from git's index, in the two states a developer's loop is in
+ * most — right after a commit, and after editing tracked files — where a cold JGit would cost a fresh JVM half a second.
+ * It reads the tree the way git itself does: the index stands for the commit's tree (hashed as git hashes trees, it is
+ * that tree: nothing is staged), an indexed file is unchanged where it has the size, time and mode the index recorded —
+ * or, where that cannot be trusted, the content git recorded — and changed otherwise, and a file missing from the index
+ * is untracked. Whatever it cannot tell as JGit would, it leaves to JGit: a staged change, a submodule or symbolic link,
+ * an untracked file that the last status did not see (it might be ignored by a pattern), attributes or configuration
+ * that make git compare other than bytes (line endings, filters, file modes).
  */
-final class CleanCheckout {
+final class IndexStatus {
 
     private static final long RACY_NANOS = 2_000_000_000L;
     private static final int REGULAR = 0100644;
     private static final int EXECUTABLE = 0100755;
     private static final int SYMBOLIC_LINK = 0120000;
 
-    private CleanCheckout() {}
+    private IndexStatus() {}
 
     /**
-     * The git parts of {@code workTree} where it is a clean checkout of its branch; empty where that cannot be told.
+     * The git parts of {@code workTree}, clean or with its uncommitted changes; empty where the index cannot tell them.
      *
-     * @param files every file of the working tree outside {@code .git} and outside what git ignores, relative, with
-     *              {@code /} between names
+     * @param files          every file of the working tree outside {@code .git} and outside what git ignores,
+     *                       relative, with {@code /} between names
+     * @param knownUntracked the untracked files the last status found: only these may be missing from the index
      */
-    static Optional<List<FingerprintPart>> parts(Path workTree, Set<String> files) {
+    static Optional<List<FingerprintPart>> parts(Path workTree, Set<String> files, Set<String> knownUntracked) {
         if (System.getenv("GIT_DIR") != null || System.getenv("GIT_INDEX_FILE") != null
                 || System.getenv("GIT_WORK_TREE") != null || System.getenv("GIT_OBJECT_DIRECTORY") != null) {
             return Optional.empty();
@@ -46,28 +52,57 @@ final class CleanCheckout {
         Optional<HeadCommit> head = HeadCommit.read(git);
         Optional<GitIndex> index = GitIndex.read(git.resolve("index"));
         if (head.isEmpty() || index.isEmpty() || !index.get().tree().equals(head.get().tree())
-                || !matchesWorkTree(index.get(), workTree, git.resolve("index"), files)) {
+                || !PlainComparison.holds(git, index.get())) {
             return Optional.empty();
         }
-        return Optional.of(List.of(
+        Optional<Set<String>> changed = changes(index.get(), workTree, git.resolve("index"), files, knownUntracked);
+        if (changed.isEmpty()) {
+            return Optional.empty();
+        }
+        List<FingerprintPart> parts = new ArrayList<>(List.of(
                 FingerprintPart.of(Aspect.CODE, "git.commit", head.get().commit()),
                 FingerprintPart.of(Aspect.CODE, "git.branch", head.get().branch()),
-                FingerprintPart.of(Aspect.CODE, "git.dirty", "false")));
+                FingerprintPart.of(Aspect.CODE, "git.dirty", Boolean.toString(!changed.get().isEmpty()))));
+        if (!changed.get().isEmpty()) {
+            parts.add(UncommittedChanges.part(workTree, changed.get()));
+        }
+        return Optional.of(parts);
     }
 
-    private static boolean matchesWorkTree(GitIndex index, Path workTree, Path indexFile, Set<String> files) {
+    /**
+     * The changed, missing and untracked files, as JGit's status names them; empty where one of them is something the
+     * index cannot judge.
+     */
+    private static Optional<Set<String>> changes(GitIndex index, Path workTree, Path indexFile, Set<String> files,
+            Set<String> knownUntracked) {
         try {
             long indexWritten = nanos(Files.getLastModifiedTime(indexFile).toInstant());
+            Set<String> changed = new TreeSet<>();
             Set<String> indexed = new HashSet<>();
             for (GitIndex.Entry entry : index.entries()) {
-                if (!matches(entry, workTree.resolve(entry.path()), indexWritten)) {
-                    return false;
-                }
                 indexed.add(entry.path());
+                Path file = workTree.resolve(entry.path());
+                if (entry.mode() != REGULAR && entry.mode() != EXECUTABLE) {
+                    if (!matches(entry, file, indexWritten)) {
+                        return Optional.empty(); // a changed link or submodule: JGit compares those
+                    }
+                } else if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    changed.add(entry.path()); // missing
+                } else if (!matches(entry, file, indexWritten)) {
+                    changed.add(entry.path()); // modified, or its executable bit changed
+                }
             }
-            return indexed.containsAll(files); // else an untracked file
+            for (String file : files) {
+                if (!indexed.contains(file)) {
+                    if (!knownUntracked.contains(file)) {
+                        return Optional.empty(); // new since the last status: perhaps ignored by a pattern
+                    }
+                    changed.add(file);
+                }
+            }
+            return Optional.of(changed);
         } catch (IOException | RuntimeException e) {
-            return false; // a file gone, or a file system without POSIX modes: JGit decides
+            return Optional.empty(); // a file system without POSIX modes, or a file that vanished: JGit decides
         }
     }
 

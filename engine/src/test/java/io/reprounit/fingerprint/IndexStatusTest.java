@@ -1,0 +1,182 @@
+package io.reprounit.fingerprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A clean checkout, and a tree whose tracked files were edited, are told from git's index without JGit, and give exactly
+ * the parts JGit gives; anything the index cannot vouch for leaves the answer to JGit.
+ */
+class IndexStatusTest {
+
+    private static final FileTime PAST = FileTime.fromMillis(1_700_000_000_000L);
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aTreeRightAfterItsCommitGivesTheSamePartsAsJGit() throws Exception {
+        commit("class Pipeline {}");
+
+        List<FingerprintPart> parts = IndexStatus.parts(directory, files(), Set.of()).orElseThrow();
+
+        assertThat(parts).isEqualTo(GitStatusReader.read(directory).orElseThrow().parts());
+        assertThat(parts).extracting(FingerprintPart::name).containsExactly("git.commit", "git.branch", "git.dirty");
+    }
+
+    @Test
+    void anEditedFileGivesTheSamePartsAsJGitWithItsUncommittedDigest() throws Exception {
+        commit("class Pipeline {}");
+
+        Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline {int a;}");
+        Files.setLastModifiedTime(directory.resolve("Pipeline.java"), FileTime.fromMillis(1_700_000_001_000L));
+
+        List<FingerprintPart> parts = IndexStatus.parts(directory, files(), Set.of()).orElseThrow();
+        assertThat(parts).isEqualTo(GitStatusReader.read(directory).orElseThrow().parts());
+        assertThat(parts).contains(FingerprintPart.of(Aspect.CODE, "git.dirty", "true"))
+                .extracting(FingerprintPart::name).contains("git.uncommitted");
+    }
+
+    @Test
+    void aDeletedFileAndAModeChangeAreChangesAsJGitSaysSo() throws Exception {
+        commit("class Pipeline {}");
+        Files.writeString(directory.resolve("run.sh"), "echo");
+        Files.setLastModifiedTime(directory.resolve("run.sh"), PAST);
+        try (Git git = Git.open(directory.toFile())) {
+            git.add().addFilepattern("run.sh").call();
+            git.commit().setMessage("second").setSign(false).call();
+        }
+
+        Files.delete(directory.resolve("Pipeline.java"));
+        directory.resolve("run.sh").toFile().setExecutable(true);
+
+        List<FingerprintPart> parts = IndexStatus.parts(directory, files(), Set.of()).orElseThrow();
+        assertThat(parts).isEqualTo(GitStatusReader.read(directory).orElseThrow().parts());
+        assertThat(parts).contains(new FingerprintPart(Aspect.CODE, "git.uncommitted", "2 changed files",
+                parts.get(3).digest()));
+    }
+
+    @Test
+    void anUntrackedFileTheLastStatusSawCountsAsJGitCountsIt() throws Exception {
+        commit("class Pipeline {}");
+        Files.writeString(directory.resolve("Notes.java"), "class Notes {}");
+        Set<String> untracked = GitStatusReader.read(directory).orElseThrow().untracked();
+        assertThat(untracked).containsExactly("Notes.java");
+
+        Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline {int a;}");
+
+        assertThat(IndexStatus.parts(directory, files(), untracked))
+                .isEqualTo(GitStatusReader.read(directory).map(GitStatusReader.Status::parts));
+    }
+
+    @Test
+    void attributesOrConfigurationThatChangeHowGitComparesLeaveItToJGit() throws Exception {
+        commit("class Pipeline {}");
+        Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline {int a;}");
+        assertThat(IndexStatus.parts(directory, files(), Set.of())).isPresent();
+
+        Files.createDirectories(directory.resolve(".git/info"));
+        Files.writeString(directory.resolve(".git/info/attributes"), "*.java text eol=crlf\n");
+        assertThat(IndexStatus.parts(directory, files(), Set.of())).isEmpty();
+
+        Files.delete(directory.resolve(".git/info/attributes"));
+        Files.writeString(directory.resolve(".git/config"), "[core]\n\tautocrlf = input\n", StandardOpenOption.APPEND);
+        assertThat(IndexStatus.parts(directory, files(), Set.of())).isEmpty();
+    }
+
+    @Test
+    void onlySettingsThatChangeTheComparisonCount() {
+        assertThat(PlainComparison.plain(List.of("[core]", "\trepositoryformatversion = 0", "\tfilemode = true",
+                "\tbare = false", "\tautocrlf = false", "[user]", "\tname = Someone"))).isTrue();
+        assertThat(PlainComparison.plain(List.of("[core]", "\tfileMode = false"))).isFalse();
+        assertThat(PlainComparison.plain(List.of("[core]", "\tautocrlf = true"))).isFalse();
+        assertThat(PlainComparison.plain(List.of("[filter \"lfs\"]", "\tclean = git-lfs clean -- %f"))).isFalse();
+        assertThat(PlainComparison.plain(List.of("[include]", "\tpath = ~/other.gitconfig"))).isFalse();
+    }
+
+    @Test
+    void anUntrackedFileTheLastStatusDidNotSeeLeavesItToJGit() throws Exception {
+        commit("class Pipeline {}");
+
+        Files.writeString(directory.resolve("Notes.java"), "class Notes {}");
+        Files.setLastModifiedTime(directory.resolve("Notes.java"), PAST);
+
+        assertThat(IndexStatus.parts(directory, files(), Set.of())).isEmpty();
+    }
+
+    @Test
+    void aStagedChangeUndoneInTheTreeLeavesItToJGit() throws Exception {
+        commit("class Pipeline {}");
+        Path source = directory.resolve("Pipeline.java");
+        try (Git git = Git.open(directory.toFile())) {
+            Files.writeString(source, "class Pipeline {int a;}");
+            git.add().addFilepattern("Pipeline.java").call();
+        }
+        // The tree is back as committed, the index is not: git status shows the staged change.
+        Files.writeString(source, "class Pipeline {}");
+        Files.setLastModifiedTime(source, PAST);
+
+        assertThat(IndexStatus.parts(directory, files(), Set.of())).isEmpty();
+        assertThat(GitStatusReader.read(directory).orElseThrow().parts())
+                .contains(FingerprintPart.of(Aspect.CODE, "git.dirty", "true"));
+    }
+
+    @Test
+    void aFileWrittenJustBeforeTheIndexIsToldByItsContent() throws Exception {
+        Path source = directory.resolve("Pipeline.java");
+        Files.writeString(source, "class Pipeline {}");
+        try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("first").setSign(false).call();
+        }
+        assertThat(IndexStatus.parts(directory, files(), Set.of())).as("same content")
+                .isEqualTo(GitStatusReader.read(directory).map(GitStatusReader.Status::parts));
+
+        // Racy git: an edit of the same size within the same clock tick keeps size and time.
+        FileTime time = Files.getLastModifiedTime(source);
+        Files.writeString(source, "class Pipeline { ");
+        Files.setLastModifiedTime(source, time);
+        // git's command line says modified, as the index's content does; JGit trusts the stat it wrote and says clean.
+        assertThat(IndexStatus.parts(directory, files(), Set.of())).as("other content, same size and time")
+                .hasValueSatisfying(parts -> assertThat(parts).contains(FingerprintPart.of(Aspect.CODE, "git.dirty", "true")));
+    }
+
+    @Test
+    void aDamagedIndexIsNotRead() throws Exception {
+        commit("class Pipeline {}");
+        Path index = directory.resolve(".git/index");
+        byte[] bytes = Files.readAllBytes(index);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(index, bytes);
+
+        assertThat(GitIndex.read(index)).isEmpty();
+        assertThat(IndexStatus.parts(directory, files(), Set.of())).isEmpty();
+    }
+
+    /** A repository whose one file is committed, with the file's time well before the index was written. */
+    private void commit(String source) throws Exception {
+        Files.writeString(directory.resolve("Pipeline.java"), source);
+        Files.setLastModifiedTime(directory.resolve("Pipeline.java"), PAST);
+        try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("first").setSign(false).call();
+        }
+    }
+
+    /** The files outside {@code .git}, as the cache's walk finds them. */
+    private Set<String> files() throws Exception {
+        try (var paths = Files.walk(directory)) {
+            return paths.filter(Files::isRegularFile).map(path -> directory.relativize(path).toString().replace('\\', '/'))
+                    .filter(path -> !path.startsWith(".git/")).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+}
