@@ -34,7 +34,7 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  *         <li><b>unchanged tree</b>: the git parts come from the cache of an earlier JVM;
  *         <li><b>right after a commit</b>: before each sample an edit is committed, leaving the tree clean, as in
  *             {@code git commit && mvn test};
- *         <li><b>after an edit</b>: before each sample a tracked file is edited and not committed, so JGit must look.
+ *         <li><b>after an edit</b>: before each sample a tracked file is edited and left uncommitted.
  *       </ul>
  *   <li><b>warm JVM</b>: repeated checks in one JVM, where the per-JVM parts are already taken and only the per-step
  *       work (bytecode, parameters, data snapshots) remains.
@@ -95,7 +95,7 @@ public final class FingerprintOverhead {
         }
         report("fresh JVM, unchanged tree (one check of every example pipeline per JVM)", freshOn, freshOff);
         report("fresh JVM, right after a commit that leaves the tree clean", committedOn, committedOff);
-        report("fresh JVM, after an uncommitted edit (JGit asked)", editedOn, editedOff);
+        report("fresh JVM, after an uncommitted edit of a tracked file", editedOn, editedOff);
         delete(scratch);
 
         Path store = storeDirectory();
