@@ -3,12 +3,17 @@ package io.reprounit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestExecutionResult.Status;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
 
 /**
  * The example pipelines are reproducible for real: each run in a fresh JVM, and every run after the first under every
@@ -30,12 +35,23 @@ class ExamplesUnderVariationsTest {
                         selectClass("io.reprounit.examples.segmentation.CustomerSegmentationPipelineTest"))
                 .execute();
 
-        results.containerEvents().assertStatistics(stats -> stats.failed(0));
+        assertThat(results.allEvents().finished().stream()
+                .filter(event -> event.getRequiredPayload(TestExecutionResult.class).getStatus() != Status.SUCCESSFUL)
+                .map(ExamplesUnderVariationsTest::describe))
+                .as("pipelines and steps that did not pass").isEmpty();
         results.testEvents().assertStatistics(stats -> stats.failed(0).aborted(0).skipped(0));
         assertThat(results.testEvents().succeeded().count()).isEqualTo(16);
         assertThat(results.allEvents().reportingEntryPublished().stream()
                 .map(event -> event.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class))
                 .anyMatch(entry -> entry.getKeyValuePairs().keySet().stream().anyMatch(key -> key.contains("vary."))))
                 .as("the runs really were forked and varied").isTrue();
+    }
+
+    /** A failure with its cause, so that a run on CI says what went wrong, not only how many. */
+    private static String describe(Event event) {
+        TestExecutionResult result = event.getRequiredPayload(TestExecutionResult.class);
+        StringWriter trace = new StringWriter();
+        result.getThrowable().ifPresent(thrown -> thrown.printStackTrace(new PrintWriter(trace)));
+        return event.getTestDescriptor().getUniqueId() + " " + result.getStatus() + ": " + trace;
     }
 }
