@@ -22,6 +22,8 @@ public final class Normalization {
     private final int significantDigits;
     private final long ulps;
     private final double relative;
+    /** Asked for every output of every run, so described once. */
+    private final List<String> descriptions;
 
     private Normalization(Builder builder) {
         this.ignoredFields = List.copyOf(builder.ignoredFields);
@@ -30,6 +32,7 @@ public final class Normalization {
         this.significantDigits = builder.significantDigits;
         this.ulps = builder.ulps;
         this.relative = builder.relative;
+        this.descriptions = describeEach();
     }
 
     /** Everything compared, exactly. */
@@ -52,6 +55,10 @@ public final class Normalization {
 
     /** The normalizers as declared, one per entry, in a fixed order. */
     public List<String> descriptions() {
+        return descriptions;
+    }
+
+    private List<String> describeEach() {
         List<String> descriptions = new ArrayList<>();
         if (!ignoredFields.isEmpty()) {
             descriptions.add("@IgnoreFields(" + quotedList(ignoredFields) + ")");
@@ -72,7 +79,7 @@ public final class Normalization {
         if (relative > 0) {
             descriptions.add("@Tolerance(relative = " + relative + ")");
         }
-        return descriptions;
+        return List.copyOf(descriptions);
     }
 
     /** The normalizers in one line, or {@code "none"}. */
