@@ -36,12 +36,17 @@ public final class Materializers {
 
     /** Whether a registered materializer claims {@code type}; the built-in encodings are not asked. */
     boolean isRegistered(Class<?> type) {
+        return claiming(type).isPresent();
+    }
+
+    /** The first registered materializer that claims {@code type}, as the encoder picks it. */
+    private Optional<Materializer> claiming(Class<?> type) {
         for (Materializer materializer : registered) {
             if (materializer.supports(type)) {
-                return true;
+                return Optional.of(materializer);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     public Artifact materialize(Object value) {
@@ -89,15 +94,8 @@ public final class Materializers {
 
     /** The serialized form that the materializer claiming the value's class gives, if it gives one. */
     private Optional<byte[]> serializedForm(Object value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        for (Materializer materializer : registered) {
-            if (materializer.supports(value.getClass())) {
-                return materializer.serializedForm(value);
-            }
-        }
-        return Optional.empty();
+        return value == null ? Optional.empty()
+                : claiming(value.getClass()).flatMap(materializer -> materializer.serializedForm(value));
     }
 
     /** The canonical text encoding of any value, nested values included. */

@@ -3,22 +3,17 @@ package io.reprounit.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.api.BaselineMode;
-import io.reprounit.artifact.Artifact;
 import io.reprounit.baseline.Baseline;
 import io.reprounit.baseline.BaselineFormatException;
 import io.reprounit.compare.BaselineComparator;
 import io.reprounit.compare.CheckResult;
-import io.reprounit.compare.StepVerdict;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.StepDefinition;
 import io.reprounit.run.Run;
-import io.reprounit.run.StepExecution;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -45,7 +40,7 @@ final class BaselineCheck {
         this.workingDirectory = requireNonNull(workingDirectory);
     }
 
-    Outcome apply(PipelineDescriptor descriptor, List<StepDefinition> needed, Run first, CheckResult runs) {
+    Outcome apply(PipelineDescriptor descriptor, List<StepDefinition> needed, List<Run> checked, CheckResult runs) {
         PipelineDefinition pipeline = descriptor.pipeline();
         BaselineSettings.Resolved resolved = settings.resolve(pipeline);
         if (resolved.error().isPresent()) {
@@ -57,7 +52,7 @@ final class BaselineCheck {
         }
         BaselineFiles files = new BaselineFiles(settings.directory(), pipeline.name());
         boolean recordable = needed.size() == pipeline.steps().size() && runs.isReproducible();
-        Baseline received = Baseline.of(pipeline, first, workingDirectory).withVaryingBytes(bytesVary(runs));
+        Baseline received = Baseline.of(pipeline, checked, workingDirectory);
         Optional<Baseline> expected;
         try {
             expected = files.read();
@@ -89,19 +84,6 @@ final class BaselineCheck {
             publishReceived(descriptor, files);
         }
         return new Outcome(compared, Optional.empty());
-    }
-
-    /** The steps whose runs gave different exact bytes (whatever their verdict: the baseline records only good runs). */
-    private static Set<String> bytesVary(CheckResult runs) {
-        Set<String> steps = new TreeSet<>();
-        for (StepVerdict verdict : runs.verdicts()) {
-            long distinct = verdict.executions().stream().map(StepExecution::output).flatMap(Optional::stream)
-                    .map(Artifact::bytesDigest).distinct().count();
-            if (distinct > 1) {
-                steps.add(verdict.step());
-            }
-        }
-        return steps;
     }
 
     private Outcome record(PipelineDescriptor descriptor, BaselineFiles files, Baseline received, CheckResult runs,

@@ -74,7 +74,7 @@ final class CheckExecutor {
             });
             List<Run> runs = produced.runs();
             listener.reportingEntryPublished(descriptor, FingerprintEntries.of(runs.get(0).fingerprint()));
-            BaselineCheck.Outcome outcome = baselines.apply(descriptor, needed, runs.get(0),
+            BaselineCheck.Outcome outcome = baselines.apply(descriptor, needed, runs,
                     RunComparator.compare(needed, runs).withFindings(produced.findings()));
             StepReporter reporter = new StepReporter(listener);
             for (StepDescriptor step : selected) {
