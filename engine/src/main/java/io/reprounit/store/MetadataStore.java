@@ -8,14 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The metadata store over JDBC, SQLite by default: opened and migrated in one step, written one transaction per run, read
@@ -56,7 +54,7 @@ public final class MetadataStore implements AutoCloseable {
         }
         Connection connection;
         try {
-            connection = DriverManager.getConnection(url, configuration().toProperties());
+            connection = StoreConnection.open(url, BUSY_TIMEOUT_MILLIS);
         } catch (SQLException e) {
             throw new StoreException("Cannot open the metadata store " + setting + " = '" + url + "': " + e.getMessage()
                     + ". Check that the path is a writable file, or point " + setting + " elsewhere.", e);
@@ -84,20 +82,6 @@ public final class MetadataStore implements AutoCloseable {
             });
         }
         return open(url, setting);
-    }
-
-    private static SQLiteConfig configuration() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // NORMAL in WAL mode loses no committed transaction when the process dies, only at a power cut; FULL costs an
-        // fsync per commit.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        config.enforceForeignKeys(true);
-        // A deferred transaction that reads, then writes, fails at once with SQLITE_BUSY when another process got the
-        // write lock in between; an immediate one takes the lock first and waits its turn under the busy timeout.
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        return config;
     }
 
     private static void createDirectory(Path directory, String url, String setting) {

@@ -6,8 +6,12 @@ import io.reprounit.artifact.ArtifactStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +50,26 @@ class ConcurrentWritersTest {
             CheckSummary any = checks.get(0);
             assertThat(store.run(any.runs().get(1)).steps()).hasSize(2)
                     .allSatisfy(step -> assertThat(step.status()).isEqualTo("SUCCEEDED"));
+        }
+    }
+
+    /**
+     * Another process holding the write lock while a store is being created, as the first of several forks does: SQLite
+     * answers the switch to WAL with an immediate SQLITE_BUSY, not covered by its busy timeout, which failed CI once.
+     */
+    @Test
+    void aStoreLockedWhileItIsOpenedIsWaitedFor() throws Exception {
+        String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
+        try (Connection holder = DriverManager.getConnection(url); Statement statement = holder.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            CompletableFuture<MetadataStore> opening =
+                    CompletableFuture.supplyAsync(() -> MetadataStore.open(url, "reprounit.store.url"));
+            Thread.sleep(300);
+            assertThat(opening).as("waits for the lock").isNotDone();
+            statement.execute("COMMIT");
+            try (MetadataStore store = opening.get(60, TimeUnit.SECONDS)) {
+                assertThat(store.checks(null, 10)).isEmpty();
+            }
         }
     }
 
