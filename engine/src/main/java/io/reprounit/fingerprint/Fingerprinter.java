@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Fingerprinter {
 
-    private static final Map<List<String>, List<FingerprintPart>> ENVIRONMENTS = new ConcurrentHashMap<>();
+    private static final Map<List<String>, CompletableFuture<List<FingerprintPart>>> ENVIRONMENTS =
+            new ConcurrentHashMap<>();
     private static final Map<String, CompletableFuture<List<FingerprintPart>>> CLASSPATHS = new ConcurrentHashMap<>();
     private static final Map<Path, CompletableFuture<List<FingerprintPart>>> REPOSITORIES = new ConcurrentHashMap<>();
     private static final FileDigestCache FILE_DIGESTS = new FileDigestCache();
@@ -92,6 +93,7 @@ public final class Fingerprinter {
         if (enabled) {
             // In the order they are needed: a step's parts before it runs, the run's parts when the run ends.
             pipeline.steps().forEach(step -> fixedParts(pipeline, step));
+            environment();
             classpath();
             repository(pipeline.pipelineClass());
         }
@@ -115,8 +117,7 @@ public final class Fingerprinter {
         if (!enabled) {
             return Fingerprint.empty();
         }
-        List<FingerprintPart> parts = new ArrayList<>(ENVIRONMENTS.computeIfAbsent(environmentVariables,
-                names -> EnvironmentFingerprint.take(names, System::getenv)));
+        List<FingerprintPart> parts = new ArrayList<>(environment().join());
         parts.addAll(repository(type).join());
         parts.addAll(classpath().join());
         return Fingerprint.of(parts);
@@ -129,11 +130,27 @@ public final class Fingerprinter {
 
     /** A step's parts at the moment it runs: its code and configuration, and a snapshot of its data sources. */
     public Fingerprint forStep(PipelineDefinition pipeline, StepDefinition step) {
+        return forStep(pipeline, step, dataOf(step));
+    }
+
+    /**
+     * The snapshot of a step's data sources, taken just before it runs: what it reads must be digested then, while its
+     * code and configuration parts, which cannot change, may still be in the making on a background thread.
+     */
+    public Fingerprint dataOf(StepDefinition step) {
+        return enabled ? Fingerprint.of(DataFingerprint.forStep(step, FILE_DIGESTS, dataDirectory)) : Fingerprint.empty();
+    }
+
+    /**
+     * A step's code and configuration parts with the snapshot {@code data} taken by {@link #dataOf}. Called once the step
+     * has run, so that in a fresh JVM the first steps do not wait for their bytecode to be read.
+     */
+    public Fingerprint forStep(PipelineDefinition pipeline, StepDefinition step, Fingerprint data) {
         if (!enabled) {
             return Fingerprint.empty();
         }
         List<FingerprintPart> parts = new ArrayList<>(fixedParts(pipeline, step).join());
-        parts.addAll(DataFingerprint.forStep(step, FILE_DIGESTS, dataDirectory));
+        parts.addAll(data.parts());
         return Fingerprint.of(parts);
     }
 
@@ -145,6 +162,12 @@ public final class Fingerprinter {
             fixed.addAll(ConfigFingerprint.forStep(s, pipeline.config().seed(), materializers));
             return fixed;
         }, BACKGROUND));
+    }
+
+    /** Read once per JVM, in the background: the VM's arguments come from JMX, tens of milliseconds of cold code. */
+    private CompletableFuture<List<FingerprintPart>> environment() {
+        return ENVIRONMENTS.computeIfAbsent(environmentVariables, names -> CompletableFuture.supplyAsync(
+                () -> EnvironmentFingerprint.take(names, System::getenv), BACKGROUND));
     }
 
     private static CompletableFuture<List<FingerprintPart>> classpath() {

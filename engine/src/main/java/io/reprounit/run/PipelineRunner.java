@@ -129,13 +129,34 @@ public final class PipelineRunner {
                         Fingerprint.empty());
             }
         }
-        Fingerprint fingerprint;
+        Fingerprint data;
         try {
-            fingerprint = fingerprinter.forStep(pipeline, step);
+            data = fingerprinter.dataOf(step);
         } catch (RuntimeException e) {
             return StepExecution.failed(step.name(), Map.of(), new StepFailedException("Cannot take the fingerprint of"
                     + " step '" + step.name() + "' before it runs: " + e.getMessage(), e), Duration.ZERO, Fingerprint.empty());
         }
+        Invocation invocation = invoke(step, outputs, executions, instance, data);
+        Fingerprint fingerprint;
+        try {
+            fingerprint = fingerprinter.forStep(pipeline, step, data);
+        } catch (RuntimeException e) {
+            return StepExecution.failed(step.name(), invocation.inputs(), new StepFailedException("Cannot take the"
+                    + " fingerprint of step '" + step.name() + "': " + e.getMessage(), e), invocation.elapsed(), data);
+        }
+        return invocation.failure() == null
+                ? StepExecution.succeeded(step.name(), invocation.inputs(), invocation.output(), invocation.elapsed(),
+                        fingerprint)
+                : StepExecution.failed(step.name(), invocation.inputs(), invocation.failure(), invocation.elapsed(),
+                        fingerprint);
+    }
+
+    /** What calling a step gave: the digests of its inputs, and its output or what it threw. */
+    private record Invocation(Map<String, String> inputs, @Nullable Artifact output, @Nullable Throwable failure,
+            Duration elapsed) {}
+
+    private Invocation invoke(StepDefinition step, Map<String, Object> outputs, Map<String, StepExecution> executions,
+            Instance instance, Fingerprint data) {
         Object[] values = new Object[step.arguments().size()];
         Map<String, String> digests = new LinkedHashMap<>();
         long started = System.nanoTime();
@@ -146,18 +167,17 @@ public final class PipelineRunner {
                 digests.put(argument.label(), argumentDigest(argument, executions));
             }
             // What a step read from its data sources is an input too: a file changed between runs taints, not diverges.
-            fingerprint.parts(Aspect.DATA)
-                    .forEach(part -> digests.put("data:" + part.name(), part.digest()));
+            data.parts(Aspect.DATA).forEach(part -> digests.put("data:" + part.name(), part.digest()));
             Object target = step.isStatic() ? null : instance.get();
             step.method().trySetAccessible();
             Object output = step.method().invoke(target, values);
             Artifact artifact = materializers.materialize(output, step.normalization());
             outputs.put(step.name(), output);
-            return StepExecution.succeeded(step.name(), digests, artifact, elapsed(started), fingerprint);
+            return new Invocation(digests, artifact, null, elapsed(started));
         } catch (InvocationTargetException e) {
-            return StepExecution.failed(step.name(), digests, e.getCause(), elapsed(started), fingerprint);
+            return new Invocation(digests, null, e.getCause(), elapsed(started));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return StepExecution.failed(step.name(), digests, e, elapsed(started), fingerprint);
+            return new Invocation(digests, null, e, elapsed(started));
         }
     }
 
