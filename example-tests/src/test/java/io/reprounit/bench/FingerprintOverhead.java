@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 /**
  * What fingerprinting adds to a check of the example pipelines, with {@code reprounit.fingerprint.enabled} on and off,
- * alternating so that machine noise falls on both alike.
+ * in pairs run one right after the other, so that a shared machine's changing load falls on both of a pair alike; the
+ * figure is the median of the pairs' ratios, for the check's wall time and for the JVM's CPU time.
  *
  * <ul>
  *   <li><b>fresh JVM</b>: each sample is a new JVM that checks every example pipeline once, so it pays the per-JVM work
@@ -45,7 +47,10 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 public final class FingerprintOverhead {
 
     private static final String EXAMPLES = "io.reprounit.examples";
-    private static final int FRESH_SAMPLES = 9;
+    /** Pairs of fresh JVMs for an unchanged tree: enough for the median's confidence interval to be a few % wide. */
+    private static final int UNCHANGED_PAIRS = 41;
+    /** Pairs of fresh JVMs after a commit, and after an edit. */
+    private static final int FRESH_SAMPLES = 11;
     private static final int WARM_SAMPLES = 15;
     private static final long RACY_MILLIS = 2_100;
     /** The tracked file the benchmark edits in its scratch clone. */
@@ -56,7 +61,10 @@ public final class FingerprintOverhead {
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("--once")) {
             Path store = storeDirectory();
-            System.out.println(checkMillis(Boolean.parseBoolean(args[1]), store));
+            double wall = checkMillis(Boolean.parseBoolean(args[1]), store);
+            // Read after the check, so that what they load cannot hide what fingerprinting loads.
+            long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+            System.out.println(wall + " " + cpu + " " + fingerprintThreadsCpuMillis());
             delete(store);
             return;
         }
@@ -67,35 +75,29 @@ public final class FingerprintOverhead {
         Thread.sleep(RACY_MILLIS);
         inFreshJvm(classPath, true);
 
-        List<Double> freshOn = new ArrayList<>();
-        List<Double> freshOff = new ArrayList<>();
-        List<Double> committedOn = new ArrayList<>();
-        List<Double> committedOff = new ArrayList<>();
-        List<Double> editedOn = new ArrayList<>();
-        List<Double> editedOff = new ArrayList<>();
+        List<Sample> fresh = new ArrayList<>();
+        List<Sample> committed = new ArrayList<>();
+        List<Sample> edited = new ArrayList<>();
         try (Git git = Git.open(scratch.toFile())) {
-            for (int sample = 0; sample < FRESH_SAMPLES; sample++) {
-                freshOn.add(inFreshJvm(classPath, true));
-                freshOff.add(inFreshJvm(classPath, false));
+            for (int sample = 0; sample < UNCHANGED_PAIRS; sample++) {
+                fresh.add(freshPair(classPath, sample));
             }
             for (int sample = 0; sample < FRESH_SAMPLES; sample++) {
                 edit(scratch, sample);
                 git.add().addFilepattern(EDITED).call();
                 git.commit().setMessage("benchmark commit " + sample).setSign(false).call();
                 Thread.sleep(RACY_MILLIS); // Maven's own start takes longer than this after a commit
-                committedOn.add(inFreshJvm(classPath, true));
-                committedOff.add(inFreshJvm(classPath, false));
+                committed.add(freshPair(classPath, sample));
             }
             for (int sample = 0; sample < FRESH_SAMPLES; sample++) {
                 edit(scratch, FRESH_SAMPLES + sample);
                 Thread.sleep(RACY_MILLIS);
-                editedOn.add(inFreshJvm(classPath, true));
-                editedOff.add(inFreshJvm(classPath, false));
+                edited.add(freshPair(classPath, sample));
             }
         }
-        report("fresh JVM, unchanged tree (one check of every example pipeline per JVM)", freshOn, freshOff);
-        report("fresh JVM, right after a commit that leaves the tree clean", committedOn, committedOff);
-        report("fresh JVM, after an uncommitted edit of a tracked file", editedOn, editedOff);
+        report("fresh JVM, unchanged tree (one check of every example pipeline per JVM)", fresh);
+        report("fresh JVM, right after a commit that leaves the tree clean", committed);
+        report("fresh JVM, after an uncommitted edit of a tracked file", edited);
         delete(scratch);
 
         Path store = storeDirectory();
@@ -103,13 +105,13 @@ public final class FingerprintOverhead {
             checkMillis(true, store);
             checkMillis(false, store);
         }
-        List<Double> warmOn = new ArrayList<>();
-        List<Double> warmOff = new ArrayList<>();
+        List<Sample> warm = new ArrayList<>();
         for (int sample = 0; sample < WARM_SAMPLES; sample++) {
-            warmOn.add(checkMillis(true, store));
-            warmOff.add(checkMillis(false, store));
+            double on = checkMillis(true, store);
+            double off = checkMillis(false, store);
+            warm.add(new Sample(on, off, Double.NaN, Double.NaN, Double.NaN));
         }
-        report("warm JVM (repeated checks)", warmOn, warmOff);
+        report("warm JVM (repeated checks)", warm);
         delete(store);
     }
 
@@ -176,7 +178,45 @@ public final class FingerprintOverhead {
         Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 10_000));
     }
 
-    private static double inFreshJvm(String classPath, boolean fingerprints) throws IOException, InterruptedException {
+    /**
+     * One JVM with fingerprints and one without, one right after the other, so that both see the same load on a shared
+     * machine; which goes first alternates, so that neither profits from what the other left in the file cache.
+     */
+    private static Sample freshPair(String classPath, int sample) throws IOException, InterruptedException {
+        if (sample % 2 == 0) {
+            double[] on = inFreshJvm(classPath, true);
+            double[] off = inFreshJvm(classPath, false);
+            return new Sample(on[0], off[0], on[1], off[1], on[2]);
+        }
+        double[] off = inFreshJvm(classPath, false);
+        double[] on = inFreshJvm(classPath, true);
+        return new Sample(on[0], off[0], on[1], off[1], on[2]);
+    }
+
+    /**
+     * Wall time of the check and CPU time of the whole JVM, in milliseconds, with and without fingerprints, and the CPU
+     * time of ReproUnit's fingerprint threads in the JVM with fingerprints.
+     */
+    private record Sample(double wallOn, double wallOff, double cpuOn, double cpuOff, double fingerprintThreads) {}
+
+    /**
+     * What the background fingerprint threads cost, measured directly: a figure the machine's noise moves far less than
+     * the difference of two JVMs' times. It leaves out the check thread's own fingerprint work (data digests, waiting
+     * for a part), which the wall-time ratio includes.
+     */
+    private static long fingerprintThreadsCpuMillis() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("reprounit-fingerprint")) {
+                nanos += Math.max(0, threads.getThreadCpuTime(thread.getId()));
+            }
+        }
+        return nanos / 1_000_000;
+    }
+
+    /** The check's wall time, the JVM's CPU time and its fingerprint threads' CPU time, in milliseconds. */
+    private static double[] inFreshJvm(String classPath, boolean fingerprints) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-cp", classPath,
                 FingerprintOverhead.class.getName(), "--once", Boolean.toString(fingerprints))
@@ -187,7 +227,9 @@ public final class FingerprintOverhead {
             throw new IllegalStateException("The measuring JVM failed: " + output);
         }
         String[] lines = output.split("\\R");
-        return Double.parseDouble(lines[lines.length - 1]);
+        String[] figures = lines[lines.length - 1].split(" ");
+        return new double[] {Double.parseDouble(figures[0]), Double.parseDouble(figures[1]),
+                Double.parseDouble(figures[2])};
     }
 
     private static void delete(Path directory) throws IOException {
@@ -202,11 +244,39 @@ public final class FingerprintOverhead {
         return Files.createTempDirectory("reprounit-bench");
     }
 
-    private static void report(String what, List<Double> on, List<Double> off) {
-        double medianOn = median(on);
-        double medianOff = median(off);
-        System.out.printf(Locale.ROOT, "%s: median %.0f ms with fingerprints, %.0f ms without: %+.1f %% (%d samples each)%n",
-                what, medianOn, medianOff, 100 * (medianOn / medianOff - 1), on.size());
+    /**
+     * The median of the pairs' ratios, which a load that changes between pairs does not move, with a 90 % confidence
+     * interval for it; the CPU time of the whole JVM (JIT and GC threads included); and the fingerprint threads' CPU.
+     */
+    private static void report(String what, List<Sample> samples) {
+        List<Double> wall = samples.stream().map(s -> 100 * (s.wallOn() / s.wallOff() - 1)).toList();
+        System.out.printf(Locale.ROOT, "%s, %d pairs:%n  wall time of the check %+.1f %% (%s; medians %.0f ms with"
+                        + " fingerprints, %.0f ms without)%n",
+                what, samples.size(), median(wall), interval(wall),
+                median(samples.stream().map(Sample::wallOn).toList()),
+                median(samples.stream().map(Sample::wallOff).toList()));
+        if (samples.stream().allMatch(s -> s.cpuOn() > 0 && s.cpuOff() > 0)) {
+            List<Double> cpu = samples.stream().map(s -> 100 * (s.cpuOn() / s.cpuOff() - 1)).toList();
+            List<Double> threads = samples.stream().map(Sample::fingerprintThreads).toList();
+            List<Double> share = samples.stream().map(s -> 100 * s.fingerprintThreads() / s.cpuOn()).toList();
+            System.out.printf(Locale.ROOT, "  CPU time of the JVM %+.1f %% (%s)%n"
+                            + "  fingerprint threads: %.0f ms of CPU, %.1f %% of the JVM's (%s)%n",
+                    median(cpu), interval(cpu), median(threads), median(share), interval(share));
+        }
+    }
+
+    /**
+     * A distribution-free 90 % confidence interval for the median: the order statistics n/2 ± 1.645·√n/2 of the sorted
+     * values. With few values it is wide, as it should be.
+     */
+    private static String interval(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        double half = 1.645 * Math.sqrt(n) / 2;
+        int lower = Math.max(1, (int) Math.round(n / 2.0 - half));
+        int upper = Math.min(n, (int) Math.round(n / 2.0 + 1 + half));
+        return String.format(Locale.ROOT, "90 %% interval %+.1f to %+.1f %%", sorted.get(lower - 1), sorted.get(upper - 1));
     }
 
     private static double median(List<Double> values) {
