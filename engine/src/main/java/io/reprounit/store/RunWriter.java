@@ -183,16 +183,20 @@ final class RunWriter {
      */
     private static final class Parts implements AutoCloseable {
         private final PreparedStatement insert;
+        private final PreparedStatement stored;
         private final Set<String> added = new TreeSet<>();
 
         Parts(Connection c) throws SQLException {
             this.insert = c.prepareStatement("INSERT OR IGNORE INTO fingerprint_parts (fingerprint, kind, name, value,"
                     + " digest) VALUES (?, ?, ?, ?, ?)");
+            this.stored = c.prepareStatement("SELECT 1 FROM fingerprint_parts WHERE fingerprint = ? LIMIT 1");
         }
 
         String add(List<FingerprintPart> parts) throws SQLException {
             String fingerprint = digest(parts);
-            if (added.add(fingerprint)) {
+            // A run's parts (every jar, the environment, git) are the same in every run of a JVM: one lookup, not a
+            // hundred ignored inserts.
+            if (added.add(fingerprint) && !isStored(fingerprint)) {
                 for (FingerprintPart part : parts) {
                     insert.setString(1, fingerprint);
                     insert.setString(2, part.aspect().label());
@@ -205,13 +209,22 @@ final class RunWriter {
             return fingerprint;
         }
 
+        private boolean isStored(String fingerprint) throws SQLException {
+            stored.setString(1, fingerprint);
+            try (ResultSet row = stored.executeQuery()) {
+                return row.next();
+            }
+        }
+
         void flush() throws SQLException {
             insert.executeBatch();
         }
 
         @Override
         public void close() throws SQLException {
-            insert.close();
+            try (insert; stored) {
+                // closes both, even when the first throws
+            }
         }
 
         private static String digest(List<FingerprintPart> parts) {
