@@ -42,16 +42,17 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  *       work (bytecode, parameters, data snapshots) remains.
  * </ul>
  *
- * <p>Run: {@code mvn -B -q install -DskipTests && mvn -B -q -pl example-tests test-compile exec:exec@fingerprint-overhead}.
+ * <p>Run: {@code mvn -B -q install -DskipTests && mvn -B -q -pl example-tests test-compile exec:exec@fingerprint-overhead},
+ * with {@code -Dfingerprint.pairs=101} for more pairs on an unchanged tree than the default 41.
  */
 public final class FingerprintOverhead {
 
     private static final String EXAMPLES = "io.reprounit.examples";
-    /** Pairs of fresh JVMs for an unchanged tree: enough for the median's confidence interval to be a few % wide. */
+    /** Pairs of fresh JVMs for an unchanged tree, unless the first argument says otherwise. */
     private static final int UNCHANGED_PAIRS = 41;
     /** Pairs of fresh JVMs after a commit, and after an edit. */
     private static final int FRESH_SAMPLES = 11;
-    private static final int WARM_SAMPLES = 15;
+    private static final int WARM_SAMPLES = 61;
     private static final long RACY_MILLIS = 2_100;
     /** The tracked file the benchmark edits in its scratch clone. */
     private static final String EDITED = "README.md";
@@ -68,6 +69,7 @@ public final class FingerprintOverhead {
             delete(store);
             return;
         }
+        int unchangedPairs = args.length == 1 ? Integer.parseInt(args[0]) : UNCHANGED_PAIRS;
         Path scratch = Files.createTempDirectory("reprounit-bench-repository");
         String classPath = scratchClassPath(scratch);
         // Files written just now are racily clean to git and to the cache: let two seconds pass, then let one JVM
@@ -79,7 +81,7 @@ public final class FingerprintOverhead {
         List<Sample> committed = new ArrayList<>();
         List<Sample> edited = new ArrayList<>();
         try (Git git = Git.open(scratch.toFile())) {
-            for (int sample = 0; sample < UNCHANGED_PAIRS; sample++) {
+            for (int sample = 0; sample < unchangedPairs; sample++) {
                 fresh.add(freshPair(classPath, sample));
             }
             for (int sample = 0; sample < FRESH_SAMPLES; sample++) {
@@ -107,9 +109,10 @@ public final class FingerprintOverhead {
         }
         List<Sample> warm = new ArrayList<>();
         for (int sample = 0; sample < WARM_SAMPLES; sample++) {
-            double on = checkMillis(true, store);
-            double off = checkMillis(false, store);
-            warm.add(new Sample(on, off, Double.NaN, Double.NaN, Double.NaN));
+            boolean onFirst = sample % 2 == 0; // so that neither pays for the garbage the other left
+            double first = checkMillis(onFirst, store);
+            double second = checkMillis(!onFirst, store);
+            warm.add(new Sample(onFirst ? first : second, onFirst ? second : first, Double.NaN, Double.NaN, Double.NaN));
         }
         report("warm JVM (repeated checks)", warm);
         delete(store);
