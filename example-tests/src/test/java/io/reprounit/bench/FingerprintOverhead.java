@@ -43,15 +43,16 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * </ul>
  *
  * <p>Run: {@code mvn -B -q install -DskipTests && mvn -B -q -pl example-tests test-compile exec:exec@fingerprint-overhead},
- * with {@code -Dfingerprint.pairs=101} for more pairs on an unchanged tree than the default 41.
+ * with {@code -Dfingerprint.pairs=101} for more pairs on an unchanged tree than the default 41, and
+ * {@code -Dfingerprint.changedPairs=41} for more after a commit and after an edit than the default 11.
  */
 public final class FingerprintOverhead {
 
     private static final String EXAMPLES = "io.reprounit.examples";
     /** Pairs of fresh JVMs for an unchanged tree, unless the first argument says otherwise. */
     private static final int UNCHANGED_PAIRS = 41;
-    /** Pairs of fresh JVMs after a commit, and after an edit. */
-    private static final int FRESH_SAMPLES = 11;
+    /** Pairs of fresh JVMs after a commit, and after an edit, unless the second argument says otherwise. */
+    private static final int CHANGED_PAIRS = 11;
     private static final int WARM_SAMPLES = 61;
     private static final long RACY_MILLIS = 2_100;
     /** The tracked file the benchmark edits in its scratch clone. */
@@ -69,7 +70,8 @@ public final class FingerprintOverhead {
             delete(store);
             return;
         }
-        int unchangedPairs = args.length == 1 ? Integer.parseInt(args[0]) : UNCHANGED_PAIRS;
+        int unchangedPairs = args.length >= 1 ? Integer.parseInt(args[0]) : UNCHANGED_PAIRS;
+        int changedPairs = args.length >= 2 ? Integer.parseInt(args[1]) : CHANGED_PAIRS;
         Path scratch = Files.createTempDirectory("reprounit-bench-repository");
         String classPath = scratchClassPath(scratch);
         // Files written just now are racily clean to git and to the cache: let two seconds pass, then let one JVM
@@ -84,15 +86,15 @@ public final class FingerprintOverhead {
             for (int sample = 0; sample < unchangedPairs; sample++) {
                 fresh.add(freshPair(classPath, sample));
             }
-            for (int sample = 0; sample < FRESH_SAMPLES; sample++) {
+            for (int sample = 0; sample < changedPairs; sample++) {
                 edit(scratch, sample);
                 git.add().addFilepattern(EDITED).call();
                 git.commit().setMessage("benchmark commit " + sample).setSign(false).call();
                 Thread.sleep(RACY_MILLIS); // Maven's own start takes longer than this after a commit
                 committed.add(freshPair(classPath, sample));
             }
-            for (int sample = 0; sample < FRESH_SAMPLES; sample++) {
-                edit(scratch, FRESH_SAMPLES + sample);
+            for (int sample = 0; sample < changedPairs; sample++) {
+                edit(scratch, changedPairs + sample);
                 Thread.sleep(RACY_MILLIS);
                 edited.add(freshPair(classPath, sample));
             }
