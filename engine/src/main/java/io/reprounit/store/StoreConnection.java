@@ -85,7 +85,7 @@ final class StoreConnection {
         }
     }
 
-    static boolean isBusy(SQLException e) {
+    private static boolean isBusy(SQLException e) {
         return (e.getErrorCode() & 0xff) == SQLITE_BUSY;
     }
 

@@ -188,13 +188,11 @@ public final class FingerprintOverhead {
      * machine; which goes first alternates, so that neither profits from what the other left in the file cache.
      */
     private static Sample freshPair(String classPath, int sample) throws IOException, InterruptedException {
-        if (sample % 2 == 0) {
-            double[] on = inFreshJvm(classPath, true);
-            double[] off = inFreshJvm(classPath, false);
-            return new Sample(on[0], off[0], on[1], off[1], on[2]);
-        }
-        double[] off = inFreshJvm(classPath, false);
-        double[] on = inFreshJvm(classPath, true);
+        boolean onFirst = sample % 2 == 0;
+        double[] first = inFreshJvm(classPath, onFirst);
+        double[] second = inFreshJvm(classPath, !onFirst);
+        double[] on = onFirst ? first : second;
+        double[] off = onFirst ? second : first;
         return new Sample(on[0], off[0], on[1], off[1], on[2]);
     }
 
