@@ -64,6 +64,35 @@ class MetadataStoreTest {
     }
 
     @Test
+    void aFingerprintsPartsAreStoredOnceAndServeEveryRunThatHasIt() throws Exception {
+        try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
+            check(store, artifacts, "Iris", List.of(run(1, "abc", "a"), run(2, "abc", "a")),
+                    verdicts(Verdict.REPRODUCED));
+            long rows = partRows();
+            long again = check(store, artifacts, "Iris", List.of(run(1, "abc", "a"), run(2, "abc", "a")),
+                    verdicts(Verdict.REPRODUCED));
+            long changed = check(store, artifacts, "Iris", List.of(run(1, "def", "a"), run(2, "def", "a")),
+                    verdicts(Verdict.REPRODUCED));
+
+            assertThat(rows).as("one run fingerprint of 3 parts, one step fingerprint of 2").isEqualTo(5);
+            assertThat(partRows()).as("only the new commit's run fingerprint added").isEqualTo(5 + 3);
+            assertThat(store.run(again + ".2").fingerprint().part(Aspect.CODE, "git.commit"))
+                    .hasValueSatisfying(part -> assertThat(part.value()).isEqualTo("abc"));
+            assertThat(store.run(changed + ".2").fingerprint().part(Aspect.CODE, "git.commit"))
+                    .hasValueSatisfying(part -> assertThat(part.value()).isEqualTo("def"));
+            assertThat(store.run(changed + ".1").steps().get(0).fingerprint().part(Aspect.CODE, "bytecode")).isPresent();
+        }
+    }
+
+    private long partRows() throws Exception {
+        try (Connection c = DriverManager.getConnection(url); Statement sql = c.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT count(*) FROM fingerprint_parts")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
     void aRunThatNeverCompletesStaysIncompleteWithNoSteps() {
         try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
             long check = store.startCheck("Iris", "com.example.Iris", "repeat", Instant.now());
