@@ -7,6 +7,7 @@ import io.reprounit.artifact.Materializers;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.PipelineDefinition;
+import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,9 +105,15 @@ public final class CheckRunner {
         }
     }
 
-    /** Runs the tasks at most as many at a time as there are processors, and gives their results in task order. */
+    /**
+     * Runs the tasks at most as many at a time as there are processors, and gives their results in task order. Runs of
+     * a pipeline whose steps are given files or directories take turns instead: they would read and write the same
+     * files (an export to {@code target/features.csv}), and one run truncating a file while another digests it shows
+     * as a difference that no run made.
+     */
     <T> List<T> inParallel(List<Supplier<T>> tasks) {
-        int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
+        int processors = steps.stream().anyMatch(CheckRunner::takesFiles) ? 1 : Runtime.getRuntime().availableProcessors();
+        int threads = Math.max(1, Math.min(tasks.size(), processors));
         ExecutorService executor = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "reprounit-fork");
             thread.setDaemon(true);
@@ -119,6 +126,12 @@ public final class CheckRunner {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /** Whether a step is given a file or directory through a {@code @Param}, as its data part records it. */
+    private static boolean takesFiles(StepDefinition step) {
+        return step.arguments().stream().anyMatch(argument -> argument instanceof StepArgument.Configured configured
+                && (configured.value() instanceof java.nio.file.Path || configured.value() instanceof java.io.File));
     }
 
     /** For messages: {@code [locale, time_zone]} as configured. */

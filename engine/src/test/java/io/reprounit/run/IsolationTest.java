@@ -6,6 +6,7 @@ import io.reprounit.run.fixtures.hang.StuckDownload;
 import io.reprounit.run.fixtures.locale.PriceReport;
 import io.reprounit.run.fixtures.random.NoisyTraining;
 import io.reprounit.run.fixtures.setof.VocabularyOrder;
+import io.reprounit.run.fixtures.sharedfile.SlowExport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,15 @@ class IsolationTest {
                 .contains("replayed 3 times alone on run 1's inputs in a fresh JVM, it gave the same output every time")
                 .contains("deterministic by itself"));
         assertThat(Checks.step(forked, "letters").getStatus()).isEqualTo(Status.SUCCESSFUL);
+    }
+
+    /** Forked runs go several at a time, but not those given files: they would write the same file at once. */
+    @Test
+    void forkedRunsOfAPipelineGivenFilesTakeTurns() {
+        Events events = Checks.forked().run(SlowExport.class);
+
+        assertThat(Checks.failure(events, "export")).isEmpty();
+        assertThat(Checks.step(events, "export").getStatus()).isEqualTo(Status.SUCCESSFUL);
     }
 
     @Test
