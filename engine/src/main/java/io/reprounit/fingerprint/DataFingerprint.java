@@ -1,7 +1,6 @@
 package io.reprounit.fingerprint;
 
 import io.reprounit.artifact.Digests;
-import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
 import java.io.File;
 import java.io.IOException;
@@ -32,15 +31,9 @@ final class DataFingerprint {
      */
     static List<FingerprintPart> forStep(StepDefinition step, FileDigestCache digests, Path directory) {
         Map<String, FingerprintPart> parts = new LinkedHashMap<>();
-        for (StepArgument argument : step.arguments()) {
-            if (argument instanceof StepArgument.Configured configured) {
-                Object value = configured.value();
-                Path path = value instanceof Path p ? p : value instanceof File f ? f.toPath() : null;
-                if (path != null) {
-                    String name = path.toString().replace(File.separatorChar, '/');
-                    parts.putIfAbsent(name, snapshot(name, directory.resolve(path), digests));
-                }
-            }
+        for (Path path : step.dataSources()) {
+            String name = path.toString().replace(File.separatorChar, '/');
+            parts.putIfAbsent(name, snapshot(name, directory.resolve(path), digests));
         }
         return new ArrayList<>(parts.values());
     }

@@ -3,8 +3,10 @@ package io.reprounit.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Normalization;
+import java.io.File;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.util.List;
 
 /** One step of a pipeline: its name, the method that computes it and what each of the method's parameters receives. */
@@ -41,6 +43,24 @@ public final class StepDefinition {
     /** What the step's normalizers leave out of, or loosen in, the comparison of its output. */
     public Normalization normalization() {
         return normalization;
+    }
+
+    /**
+     * The files and directories the step is given through a {@code @Param} of type {@code Path} or {@code File}, as
+     * configured (a relative path stays relative), in parameter order: its data sources, digested when it runs.
+     */
+    public List<Path> dataSources() {
+        return arguments.stream()
+                .filter(StepArgument.Configured.class::isInstance)
+                .map(argument -> ((StepArgument.Configured) argument).value())
+                .<Path>mapMulti((value, sources) -> {
+                    if (value instanceof Path path) {
+                        sources.accept(path);
+                    } else if (value instanceof File file) {
+                        sources.accept(file.toPath());
+                    }
+                })
+                .toList();
     }
 
     /** The names of the steps whose outputs this step takes, in parameter order. */

@@ -7,7 +7,6 @@ import io.reprounit.artifact.Materializers;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.PipelineDefinition;
-import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,7 +111,8 @@ public final class CheckRunner {
      * as a difference that no run made.
      */
     <T> List<T> inParallel(List<Supplier<T>> tasks) {
-        int processors = steps.stream().anyMatch(CheckRunner::takesFiles) ? 1 : Runtime.getRuntime().availableProcessors();
+        boolean givenFiles = steps.stream().anyMatch(step -> !step.dataSources().isEmpty());
+        int processors = givenFiles ? 1 : Runtime.getRuntime().availableProcessors();
         int threads = Math.max(1, Math.min(tasks.size(), processors));
         ExecutorService executor = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "reprounit-fork");
@@ -126,12 +126,6 @@ public final class CheckRunner {
         } finally {
             executor.shutdownNow();
         }
-    }
-
-    /** Whether a step is given a file or directory through a {@code @Param}, as its data part records it. */
-    private static boolean takesFiles(StepDefinition step) {
-        return step.arguments().stream().anyMatch(argument -> argument instanceof StepArgument.Configured configured
-                && (configured.value() instanceof java.nio.file.Path || configured.value() instanceof java.io.File));
     }
 
     /** For messages: {@code [locale, time_zone]} as configured. */
