@@ -83,7 +83,7 @@ public final class BaselineYaml {
             }
             ObjectNode node = byAspect.putObject(aspect.label());
             for (FingerprintPart part : parts) {
-                if (part.digest().equals(Digests.sha256(part.value()))) {
+                if (part.digestIsOfValue()) {
                     node.put(part.name(), part.value());
                 } else {
                     node.putObject(part.name()).put("digest", part.digest()).put("value", part.value());

@@ -11,8 +11,10 @@ public enum Aspect {
     /** The content of every file or directory that a step reads through a parameter. */
     DATA;
 
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
     /** The lower-case name used in messages and files: code, config, environment, data. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return label;
     }
 }

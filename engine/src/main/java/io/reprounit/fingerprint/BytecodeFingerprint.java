@@ -90,7 +90,7 @@ final class BytecodeFingerprint {
             sha256.update((byte) '\n');
             sha256.update(method.code().text().getBytes(StandardCharsets.UTF_8));
         }
-        return new FingerprintPart(Aspect.CODE, "bytecode", reached.size() + " methods in " + classesSeen.size()
+        return FingerprintPart.ofContent(Aspect.CODE, "bytecode", reached.size() + " methods in " + classesSeen.size()
                 + " classes", Digests.format(sha256.digest()));
     }
 

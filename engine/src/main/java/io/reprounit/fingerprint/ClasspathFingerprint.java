@@ -42,7 +42,7 @@ final class ClasspathFingerprint {
                     continue;
                 }
             }
-            parts.add(new FingerprintPart(Aspect.CODE, name, coordinates.version(), known.digest()));
+            parts.add(FingerprintPart.ofContent(Aspect.CODE, name, coordinates.version(), known.digest()));
         }
         cache.save();
         return parts;

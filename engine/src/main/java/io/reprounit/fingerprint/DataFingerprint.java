@@ -40,13 +40,13 @@ final class DataFingerprint {
 
     private static FingerprintPart snapshot(String name, Path path, FileDigestCache digests) {
         if (Files.isRegularFile(path)) {
-            return new FingerprintPart(Aspect.DATA, name, "file", digests.digest(path));
+            return FingerprintPart.ofContent(Aspect.DATA, name, "file", digests.digest(path));
         }
         if (Files.isDirectory(path)) {
             TreeMap<String, String> listing = listing(path, digests);
             MessageDigest sha256 = Digests.newSha256();
             listing.forEach((file, digest) -> sha256.update((file + "\0" + digest + "\n").getBytes(StandardCharsets.UTF_8)));
-            return new FingerprintPart(Aspect.DATA, name, "directory of " + listing.size() + " files",
+            return FingerprintPart.ofContent(Aspect.DATA, name, "directory of " + listing.size() + " files",
                     Digests.format(sha256.digest()));
         }
         return FingerprintPart.of(Aspect.DATA, name, "(missing)");

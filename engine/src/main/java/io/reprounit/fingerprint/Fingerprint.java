@@ -1,11 +1,15 @@
 package io.reprounit.fingerprint;
 
+import io.reprounit.artifact.Digests;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run or a step depended on, as named parts, never folded into one opaque hash: two fingerprints are compared
@@ -16,6 +20,9 @@ public final class Fingerprint {
     private static final Fingerprint EMPTY = new Fingerprint(List.of());
 
     private final Map<String, FingerprintPart> parts;
+    private final List<FingerprintPart> sorted;
+    /** Taken on first use, and kept: a run's hundred-odd parts are hashed once, not once per use. */
+    private volatile @Nullable String digest;
 
     private Fingerprint(Collection<FingerprintPart> parts) {
         Map<String, FingerprintPart> byKey = new TreeMap<>();
@@ -25,6 +32,7 @@ public final class Fingerprint {
             }
         }
         this.parts = Collections.unmodifiableMap(byKey);
+        this.sorted = List.copyOf(byKey.values());
     }
 
     public static Fingerprint of(Collection<FingerprintPart> parts) {
@@ -37,11 +45,29 @@ public final class Fingerprint {
 
     /** Every part, sorted by aspect and name. */
     public List<FingerprintPart> parts() {
-        return List.copyOf(parts.values());
+        return sorted;
+    }
+
+    /**
+     * One digest of every part — key, value and digest, in key order — by which the store tells fingerprints apart:
+     * equal parts, equal digest.
+     */
+    public String digest() {
+        String known = digest;
+        if (known == null) {
+            MessageDigest sha256 = Digests.newSha256();
+            for (FingerprintPart part : sorted) {
+                sha256.update((part.key() + '\0' + part.value() + '\0' + part.digest() + '\n')
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            known = Digests.format(sha256.digest());
+            digest = known;
+        }
+        return known;
     }
 
     public List<FingerprintPart> parts(Aspect aspect) {
-        return parts.values().stream().filter(part -> part.aspect() == aspect).toList();
+        return sorted.stream().filter(part -> part.aspect() == aspect).toList();
     }
 
     public java.util.Optional<FingerprintPart> part(Aspect aspect, String name) {
@@ -71,9 +97,8 @@ public final class Fingerprint {
         java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
         for (FingerprintPart part : parts.values()) {
             String value = part.value().isEmpty() ? "(empty)" : part.value();
-            boolean digestIsOfValue = part.digest().equals(io.reprounit.artifact.Digests.sha256(part.value()));
             entries.put("reprounit." + part.aspect().label() + "." + part.name(),
-                    digestIsOfValue ? value : value + " " + part.digest());
+                    part.digestIsOfValue() ? value : value + " " + part.digest());
         }
         return entries;
     }
@@ -90,6 +115,6 @@ public final class Fingerprint {
 
     @Override
     public String toString() {
-        return parts.values().toString();
+        return sorted.toString();
     }
 }

@@ -50,6 +50,7 @@ public final class Fingerprinter {
     private final Materializers materializers;
     private final Path dataDirectory;
     private final Map<StepDefinition, CompletableFuture<List<FingerprintPart>>> stepParts = new ConcurrentHashMap<>();
+    private final Map<PipelineDefinition, Fingerprint> runParts = new ConcurrentHashMap<>();
 
     private Fingerprinter(boolean enabled, List<String> environmentVariables, BytecodeFingerprint bytecode,
             Materializers materializers, Path dataDirectory) {
@@ -104,9 +105,12 @@ public final class Fingerprinter {
         if (!enabled) {
             return Fingerprint.empty();
         }
-        List<FingerprintPart> parts = new ArrayList<>(forClass(pipeline.pipelineClass()).parts());
-        parts.addAll(ConfigFingerprint.forRun(pipeline));
-        return Fingerprint.of(parts);
+        // One instance for every run of the pipeline, so that what is derived from it (its digest) is derived once.
+        return runParts.computeIfAbsent(pipeline, p -> {
+            List<FingerprintPart> parts = new ArrayList<>(forClass(p.pipelineClass()).parts());
+            parts.addAll(ConfigFingerprint.forRun(p));
+            return Fingerprint.of(parts);
+        });
     }
 
     /**

@@ -37,7 +37,7 @@ final class UncommittedChanges {
             }
             sha256.update((byte) 0);
         }
-        return new FingerprintPart(Aspect.CODE, "git.uncommitted", paths.size() + " changed files",
+        return FingerprintPart.ofContent(Aspect.CODE, "git.uncommitted", paths.size() + " changed files",
                 Digests.format(sha256.digest()));
     }
 }

@@ -2,24 +2,24 @@ package io.reprounit.store;
 
 import static java.util.Objects.requireNonNull;
 
-import io.reprounit.fingerprint.FingerprintPart;
+import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.run.Run;
 import java.time.Instant;
 import java.util.List;
 
-/** What the store keeps of one run: when it ran, its run-level fingerprint parts and every step it executed. */
-public record RecordedRun(int number, Instant started, Instant finished, List<FingerprintPart> parts,
+/** What the store keeps of one run: when it ran, its run-level fingerprint and every step it executed. */
+public record RecordedRun(int number, Instant started, Instant finished, Fingerprint fingerprint,
         List<RecordedStep> steps) {
 
     public RecordedRun {
         requireNonNull(started);
         requireNonNull(finished);
-        parts = List.copyOf(parts);
+        requireNonNull(fingerprint);
         steps = List.copyOf(steps);
     }
 
     public static RecordedRun of(Run run) {
-        return new RecordedRun(run.number(), run.started(), run.finished(), run.fingerprint().parts(),
+        return new RecordedRun(run.number(), run.started(), run.finished(), run.fingerprint(),
                 run.executions().stream().map(RecordedStep::of).toList());
     }
 }

@@ -3,7 +3,7 @@ package io.reprounit.store;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Artifact;
-import io.reprounit.fingerprint.FingerprintPart;
+import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.run.StepExecution;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the store keeps of one step execution: its status, duration, the digest of every input, its output, why it failed
- * or did not run, and its fingerprint parts.
+ * or did not run, and its fingerprint.
  */
 public record RecordedStep(
         String step,
@@ -21,14 +21,14 @@ public record RecordedStep(
         Map<String, String> inputs,
         @Nullable Artifact output,
         @Nullable String problem,
-        List<FingerprintPart> parts) {
+        Fingerprint fingerprint) {
 
     public RecordedStep {
         requireNonNull(step);
         requireNonNull(status);
         requireNonNull(duration);
         inputs = Map.copyOf(inputs);
-        parts = List.copyOf(parts);
+        requireNonNull(fingerprint);
     }
 
     static RecordedStep of(StepExecution execution) {
@@ -36,6 +36,6 @@ public record RecordedStep(
                 .orElse(execution.notRunReason().orElse(null));
         return new RecordedStep(execution.step(), execution.status(), execution.duration(),
                 execution.argumentDigests(), execution.output().orElse(null), problem,
-                execution.fingerprint().parts());
+                execution.fingerprint());
     }
 }

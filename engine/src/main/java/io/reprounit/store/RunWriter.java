@@ -4,6 +4,7 @@ import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.artifact.Digests;
 import io.reprounit.fingerprint.Aspect;
+import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.FingerprintPart;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -90,12 +91,12 @@ final class RunWriter {
 
     private static void completeRun(Connection c, long runId, RecordedRun run, List<StoredArtifact> artifacts,
             Parts parts) throws SQLException {
-        String runFingerprint = parts.add(run.parts());
+        String runFingerprint = parts.add(run.fingerprint());
         try (PreparedStatement update = c.prepareStatement("UPDATE runs SET finished = ?, status = ?, commit_id = ?,"
                 + " fingerprint = ? WHERE id = ? AND status = ?")) {
             update.setLong(1, run.finished().toEpochMilli());
             update.setString(2, COMPLETE);
-            setNullable(update, 3, commit(run.parts()));
+            setNullable(update, 3, commit(run.fingerprint().parts()));
             update.setString(4, runFingerprint);
             update.setLong(5, runId);
             update.setString(6, INCOMPLETE);
@@ -130,7 +131,7 @@ final class RunWriter {
                 steps.setLong(5, step.duration().toNanos());
                 setNullable(steps, 6, step.output() == null ? null : step.output().digest());
                 setNullable(steps, 7, step.problem());
-                steps.setString(8, parts.add(step.parts()));
+                steps.setString(8, parts.add(step.fingerprint()));
                 setNullable(steps, 9, step.output() == null ? null : step.output().bytesDigest());
                 steps.addBatch();
                 for (Map.Entry<String, String> input : step.inputs().entrySet()) {
@@ -192,13 +193,13 @@ final class RunWriter {
             this.stored = c.prepareStatement("SELECT 1 FROM fingerprint_parts WHERE fingerprint = ? LIMIT 1");
         }
 
-        String add(List<FingerprintPart> parts) throws SQLException {
-            String fingerprint = digest(parts);
+        String add(Fingerprint fingerprint) throws SQLException {
+            String digest = fingerprint.digest();
             // A run's parts (every jar, the environment, git) are the same in every run of a JVM: one lookup, not a
             // hundred ignored inserts.
-            if (added.add(fingerprint) && !isStored(fingerprint)) {
-                for (FingerprintPart part : parts) {
-                    insert.setString(1, fingerprint);
+            if (added.add(digest) && !isStored(digest)) {
+                for (FingerprintPart part : fingerprint.parts()) {
+                    insert.setString(1, digest);
                     insert.setString(2, part.aspect().label());
                     insert.setString(3, part.name());
                     insert.setString(4, part.value());
@@ -206,7 +207,7 @@ final class RunWriter {
                     insert.addBatch();
                 }
             }
-            return fingerprint;
+            return digest;
         }
 
         private boolean isStored(String fingerprint) throws SQLException {
@@ -225,17 +226,6 @@ final class RunWriter {
             try (insert; stored) {
                 // closes both, even when the first throws
             }
-        }
-
-        private static String digest(List<FingerprintPart> parts) {
-            MessageDigest sha256 = Digests.newSha256();
-            List<FingerprintPart> sorted = new ArrayList<>(parts);
-            sorted.sort(java.util.Comparator.comparing(FingerprintPart::key));
-            for (FingerprintPart part : sorted) {
-                sha256.update((part.key() + '\0' + part.value() + '\0' + part.digest() + '\n')
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            return Digests.format(sha256.digest());
         }
     }
 }

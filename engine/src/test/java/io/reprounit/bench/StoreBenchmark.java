@@ -5,6 +5,7 @@ import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.artifact.Materializers;
 import io.reprounit.cli.ReproUnitCli;
 import io.reprounit.fingerprint.Aspect;
+import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.FingerprintPart;
 import io.reprounit.run.StepExecution;
 import io.reprounit.store.MetadataStore;
@@ -130,14 +131,14 @@ public final class StoreBenchmark {
             Map<String, String> inputs = previous == null ? Map.of("seed", "seed:" + s)
                     : Map.of("@Input(\"step" + (s - 1) + "\")", previous, "seed", "seed:" + s);
             steps.add(new RecordedStep("step" + s, StepExecution.Status.SUCCEEDED, Duration.ofMillis(3), inputs, output,
-                    null, List.of(
+                    null, Fingerprint.of(List.of(
                             new FingerprintPart(Aspect.CODE, "bytecode", "12 methods in 3 classes",
                                     MATERIALIZERS.materialize("code " + s + " " + seed).digest()),
                             FingerprintPart.of(Aspect.CONFIG, "param.rate", "0." + s),
-                            FingerprintPart.of(Aspect.CONFIG, "seed", Integer.toString(s)))));
+                            FingerprintPart.of(Aspect.CONFIG, "seed", Integer.toString(s))))));
             previous = output.digest();
         }
-        return new RecordedRun(1, Instant.now(), Instant.now(), runParts, steps);
+        return new RecordedRun(1, Instant.now(), Instant.now(), Fingerprint.of(runParts), steps);
     }
 
     /** About what a real run carries: environment, git, and a jar part per dependency. */

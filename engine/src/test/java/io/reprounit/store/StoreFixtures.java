@@ -5,6 +5,7 @@ import io.reprounit.artifact.Materializers;
 import io.reprounit.compare.StepVerdict;
 import io.reprounit.compare.Verdict;
 import io.reprounit.fingerprint.Aspect;
+import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.FingerprintPart;
 import io.reprounit.run.StepExecution;
 import java.time.Duration;
@@ -47,14 +48,14 @@ public final class StoreFixtures {
             Artifact output = outputs.get(i);
             Map<String, String> inputs = previous == null ? Map.of() : Map.of("@Input(\"step" + (i - 1) + "\")", previous);
             steps.add(new RecordedStep("step" + i, StepExecution.Status.SUCCEEDED, Duration.ofMillis(i), inputs, output,
-                    null, List.of(FingerprintPart.of(Aspect.CODE, "bytecode", "code of step" + i),
-                            FingerprintPart.of(Aspect.CONFIG, "seed", "42"))));
+                    null, Fingerprint.of(List.of(FingerprintPart.of(Aspect.CODE, "bytecode", "code of step" + i),
+                            FingerprintPart.of(Aspect.CONFIG, "seed", "42")))));
             previous = output.digest();
         }
-        return new RecordedRun(number, Instant.now(), Instant.now(), List.of(
+        return new RecordedRun(number, Instant.now(), Instant.now(), Fingerprint.of(List.of(
                 FingerprintPart.of(Aspect.CODE, "git.commit", commit),
                 FingerprintPart.of(Aspect.CODE, "git.dirty", "false"),
-                FingerprintPart.of(Aspect.ENVIRONMENT, "java.version", "17.0.15")), steps);
+                FingerprintPart.of(Aspect.ENVIRONMENT, "java.version", "17.0.15"))), steps);
     }
 
     public static List<StepVerdict> verdicts(Verdict... verdicts) {

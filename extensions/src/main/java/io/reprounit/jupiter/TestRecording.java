@@ -68,8 +68,8 @@ final class TestRecording {
             long id = store.startRun(check, number, "repeat", "", started);
             List<RecordedStep> steps = new ArrayList<>();
             outputs.forEach((name, output) -> steps.add(new RecordedStep(name, StepExecution.Status.SUCCEEDED,
-                    Duration.between(started, finished), Map.of(), output, null, method.parts())));
-            store.completeRun(id, new RecordedRun(number, started, finished, run.parts(), steps),
+                    Duration.between(started, finished), Map.of(), output, null, method)));
+            store.completeRun(id, new RecordedRun(number, started, finished, run, steps),
                     new ArtifactStore(artifacts));
         });
     }
