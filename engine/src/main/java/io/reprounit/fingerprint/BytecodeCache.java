@@ -32,7 +32,16 @@ final class BytecodeCache {
     private static final String FORMAT = "reprounit bytecode 1";
     private static final long RACY_MILLIS = 2_000;
 
-    private record ClassFile(String path, long size, long modifiedMillis) {}
+    private record ClassFile(String path, long size, long modifiedMillis) {
+
+        /**
+         * Compared field by field rather than with {@code equals}: a record's {@code equals} is bootstrapped through
+         * method handles on first use, dozens of generated classes that a fresh JVM pays for on this path alone.
+         */
+        boolean isStampOf(ClassFile now) {
+            return size == now.size && modifiedMillis == now.modifiedMillis && path.equals(now.path);
+        }
+    }
 
     private record Entry(String digest, String value, List<ClassFile> files) {}
 
@@ -64,11 +73,12 @@ final class BytecodeCache {
             return Optional.empty();
         }
         for (ClassFile file : entry.files()) {
-            if (!file.equals(stamp(Path.of(file.path())).orElse(null))) {
+            Optional<ClassFile> now = stamp(Path.of(file.path()));
+            if (now.isEmpty() || !file.isStampOf(now.get())) {
                 return Optional.empty();
             }
         }
-        return Optional.of(new FingerprintPart(Aspect.CODE, "bytecode", entry.value(), entry.digest()));
+        return Optional.of(FingerprintPart.ofContent(Aspect.CODE, "bytecode", entry.value(), entry.digest()));
     }
 
     /** Remembers a step's part with the class files its traversal read, unless one of them was written just now. */

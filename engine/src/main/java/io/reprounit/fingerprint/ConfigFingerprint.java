@@ -22,7 +22,7 @@ final class ConfigFingerprint {
     static List<FingerprintPart> forRun(PipelineDefinition pipeline) {
         List<FingerprintPart> parts = new ArrayList<>();
         PipelineConfig config = pipeline.config();
-        parts.add(new FingerprintPart(Aspect.CONFIG, "file", config.resource().orElse("(none)"),
+        parts.add(FingerprintPart.ofContent(Aspect.CONFIG, "file", config.resource().orElse("(none)"),
                 Digests.sha256(config.text())));
         List<String> overrides = new ArrayList<>();
         for (StepDefinition step : pipeline.steps()) {
@@ -46,7 +46,7 @@ final class ConfigFingerprint {
                 // A path is configuration by its name; its content is the data part's business.
                 String canonical = materializers.canonicalText(value instanceof java.nio.file.Path || value instanceof java.io.File
                         ? value.toString().replace(java.io.File.separatorChar, '/') : value);
-                String shown = canonical.replaceAll("\\n\\s*", " ");
+                String shown = canonical.indexOf('\n') < 0 ? canonical : canonical.replaceAll("\\n\\s*", " ");
                 if (configured.source().override()) {
                     shown += " (from " + configured.source().path() + ")";
                 }

@@ -17,6 +17,7 @@ final class FileDigestCache {
 
     private static final long RACY_MILLIS = 2_000;
 
+    /** Compared by its fields, not {@code equals}, which a fresh JVM would bootstrap through method handles. */
     private record Stamp(long size, long modifiedMillis) {}
 
     private record Entry(Stamp stamp, String digest) {}
@@ -27,7 +28,7 @@ final class FileDigestCache {
         Path key = file.toAbsolutePath().normalize();
         Stamp stamp = stamp(key);
         Entry cached = entries.get(key);
-        if (cached != null && cached.stamp().equals(stamp)) {
+        if (cached != null && cached.stamp().size() == stamp.size() && cached.stamp().modifiedMillis() == stamp.modifiedMillis()) {
             return cached.digest();
         }
         String digest = PathContent.digest(key);

@@ -35,9 +35,12 @@ final class GitIndex {
     private static final int NAME_LENGTH = 0x0fff;
 
     private final List<Entry> entries;
+    /** The root of git's cache-tree extension where git left it valid: the tree id without hashing anything. */
+    private final Optional<String> cachedTree;
 
-    private GitIndex(List<Entry> entries) {
+    private GitIndex(List<Entry> entries, Optional<String> cachedTree) {
         this.entries = List.copyOf(entries);
+        this.cachedTree = cachedTree;
     }
 
     List<Entry> entries() {
@@ -45,10 +48,16 @@ final class GitIndex {
     }
 
     /**
-     * The id of the tree the index stands for. Git keeps it in its cache-tree extension after a commit, but JGit does not
-     * write that extension, and hashing a few thousand entries takes under a millisecond.
+     * The id of the tree the index stands for: from git's cache-tree extension, which git keeps valid after a commit;
+     * else hashed from the entries, as where JGit wrote the index (it does not write that extension). Hashing is cheap
+     * in a warm JVM and not in a fresh one, where it runs interpreted.
      */
     String tree() {
+        return cachedTree.orElseGet(this::hashedTree);
+    }
+
+    /** The tree id hashed from the entries, as git would write the tree objects. */
+    String hashedTree() {
         Map<String, Object> root = new HashMap<>();
         for (Entry entry : entries) {
             Map<String, Object> directory = root;
@@ -125,14 +134,46 @@ final class GitIndex {
             in.position(start + (length + 8) / 8 * 8); // one to eight NULs pad each entry to a multiple of eight
             entries.add(new Entry(path, mode, size, modifiedSeconds, modifiedNanos, blob));
         }
+        Optional<String> cachedTree = Optional.empty();
         while (in.remaining() >= 8) {
             byte first = in.get(in.position());
             if (first < 'A' || first > 'Z') {
                 return Optional.empty(); // a mandatory extension (split or sparse index) that we do not understand
             }
-            in.position(in.position() + 8 + in.getInt(in.position() + 4)); // an optional one, such as git's cache-tree
+            int length = in.getInt(in.position() + 4);
+            if (in.getInt(in.position()) == 0x54524545 /* TREE */) {
+                cachedTree = rootOfCacheTree(bytes, in.position() + 8, length, count);
+            }
+            in.position(in.position() + 8 + length); // an optional one, such as git's cache-tree
         }
-        return in.remaining() == 0 ? Optional.of(new GitIndex(entries)) : Optional.empty();
+        return in.remaining() == 0 ? Optional.of(new GitIndex(entries, cachedTree)) : Optional.empty();
+    }
+
+    /**
+     * The root entry of the cache-tree extension, {@code \0<entries> <subtrees>\n<id>}, where it is valid: it covers
+     * every entry of the index (git writes -1 for a tree a later change invalidated).
+     */
+    private static Optional<String> rootOfCacheTree(byte[] bytes, int start, int length, int count) {
+        int end = start + length;
+        if (length < 4 || bytes[start] != 0) {
+            return Optional.empty(); // the root's path is empty
+        }
+        int space = start + 1;
+        while (space < end && bytes[space] != ' ') {
+            space++;
+        }
+        int newline = space;
+        while (newline < end && bytes[newline] != '\n') {
+            newline++;
+        }
+        if (newline + 1 + SHA1_LENGTH > end) {
+            return Optional.empty(); // invalid (no id follows), or cut short
+        }
+        String covered = new String(bytes, start + 1, space - start - 1, StandardCharsets.US_ASCII);
+        if (!covered.equals(Integer.toString(count))) {
+            return Optional.empty();
+        }
+        return Optional.of(HexFormat.of().formatHex(bytes, newline + 1, newline + 1 + SHA1_LENGTH));
     }
 
     /** Whether the trailing SHA-1 covers the rest: a half-written or damaged index is not trusted. */

@@ -109,6 +109,23 @@ class ClasspathFingerprintTest {
     }
 
     @Test
+    void anotherClassPathsJarsAreKeptWhileTheyExist() throws IOException {
+        Path kept = jar("kept-1.0.jar", "com.example", "kept", "1.0", null);
+        Path gone = jar("gone-1.0.jar", "com.example", "gone", "1.0", null);
+        Path used = jar("used-1.0.jar", "com.example", "used", "1.0", null);
+        for (Path jar : List.of(kept, gone, used)) {
+            Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        }
+        Path cacheFile = directory.resolve("cache/jars.tsv");
+        ClasspathFingerprint.take(kept + java.io.File.pathSeparator + gone, JarCache.at(cacheFile));
+        Files.delete(gone);
+
+        ClasspathFingerprint.take(used.toString(), JarCache.at(cacheFile)); // learns a jar, so writes the file again
+
+        assertThat(Files.readString(cacheFile)).contains(kept + "\t", used + "\t").doesNotContain(gone.toString());
+    }
+
+    @Test
     void aJarModifiedJustNowIsNotRemembered() throws IOException {
         Path jar = jar("fresh.jar", null, null, null, null);
         Path cacheFile = directory.resolve("cache/jars.tsv");

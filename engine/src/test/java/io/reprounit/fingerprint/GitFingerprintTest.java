@@ -77,8 +77,9 @@ class GitFingerprintTest {
         try (var files = Files.list(cache)) {
             file = files.findFirst().orElseThrow();
         }
-        // Plant another commit in the cache: while the tree is unchanged, the cache answers.
-        Files.writeString(file, Files.readString(file).replace(commit, "c".repeat(40)));
+        // Plant another commit in the cache's part (not in the state of the tree it was taken of, which names the
+        // commit too): while the tree is unchanged, the cache answers.
+        Files.writeString(file, Files.readString(file).replace("\t" + commit, "\t" + "c".repeat(40)));
         assertThat(values(GitFingerprint.take(classes, cache))).containsEntry("git.commit", "c".repeat(40));
 
         Files.writeString(classes.resolve("Pipeline.class"), "ignored output");
