@@ -46,7 +46,7 @@ final class BytecodeFingerprint {
     /** From the cache while every class file the traversal read is unchanged; else by the traversal, then remembered. */
     private FingerprintPart rememberedOrComputed(Method step) {
         String owner = Type.getInternalName(step.getDeclaringClass());
-        Optional<Path> stepClass = classes.file(owner);
+        Optional<Path> stepClass = classes.file(step.getDeclaringClass());
         String key = owner + "." + step.getName() + Type.getMethodDescriptor(step);
         Optional<FingerprintPart> remembered = stepClass.flatMap(file -> cache.get(file, key));
         if (remembered.isPresent()) {

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The environment a run executes in: JDK, VM arguments, operating system, processors, locale, time zone, encodings, line
@@ -21,8 +19,6 @@ import java.util.regex.Pattern;
  * so it is taken once per JVM.
  */
 final class EnvironmentFingerprint {
-
-    private static final Pattern CONTAINER_ID = Pattern.compile("([0-9a-f]{64})");
 
     private EnvironmentFingerprint() {}
 
@@ -110,16 +106,30 @@ final class EnvironmentFingerprint {
         return values;
     }
 
+    /** The first 64 lower-case hex digits in a row: a container id. */
     private static Optional<String> firstMatch(Path file) {
         try {
             if (Files.isRegularFile(file)) {
-                Matcher matcher = CONTAINER_ID.matcher(Files.readString(file));
-                if (matcher.find()) {
-                    return Optional.of(matcher.group(1));
-                }
+                return containerId(Files.readString(file));
             }
         } catch (IOException | RuntimeException e) {
             // As above: no id is better than a failed check.
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Scanned by hand rather than with {@code [0-9a-f]{64}}: a mount table is kilobytes of paths full of hex digits,
+     * which a regular expression retries at every position, interpreted, in a fresh JVM.
+     */
+    static Optional<String> containerId(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' ? run + 1 : 0;
+            if (run == 64) {
+                return Optional.of(text.substring(i - 63, i + 1));
+            }
         }
         return Optional.empty();
     }

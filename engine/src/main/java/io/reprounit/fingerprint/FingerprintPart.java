@@ -19,6 +19,7 @@ public final class FingerprintPart {
     private final String name;
     private final String value;
     private final String digest;
+    private final String key;
     /** Known where the part was made from its value; otherwise found on first use. Not part of equality. */
     private volatile Boolean digestIsOfValue;
 
@@ -31,6 +32,7 @@ public final class FingerprintPart {
         this.name = requireNonNull(name);
         this.value = requireNonNull(value);
         this.digest = requireNonNull(digest);
+        this.key = aspect.label() + "/" + name;
         this.digestIsOfValue = digestIsOfValue;
     }
 
@@ -78,7 +80,7 @@ public final class FingerprintPart {
 
     /** {@code aspect/name}, unique within a fingerprint. */
     public String key() {
-        return aspect.label() + "/" + name;
+        return key;
     }
 
     @Override

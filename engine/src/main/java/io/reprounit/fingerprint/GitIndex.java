@@ -20,8 +20,9 @@ import java.util.Optional;
  * Git's index ({@code .git/index}) read without JGit: each entry's path, mode, size, modification time and blob id as git
  * recorded them, and the id of the tree the whole index stands for, hashed as git hashes tree objects — what a commit of
  * this index would record. Only what is needed to tell that a working tree is exactly its commit; anything unusual —
- * index version 4, conflicts, skip-worktree or intent-to-add entries, a split or sparse index, a damaged checksum —
- * reads as empty, and JGit decides.
+ * index version 4, conflicts, skip-worktree or intent-to-add entries, a split or sparse index, a structure that does
+ * not parse to its last byte — reads as empty, and JGit decides. Whether the checksum holds is asked separately
+ * ({@link #intact()}).
  */
 final class GitIndex {
 
@@ -35,11 +36,13 @@ final class GitIndex {
     private static final int NAME_LENGTH = 0x0fff;
 
     private final List<Entry> entries;
+    private final byte[] bytes;
     /** The root of git's cache-tree extension where git left it valid: the tree id without hashing anything. */
     private final Optional<String> cachedTree;
 
-    private GitIndex(List<Entry> entries, Optional<String> cachedTree) {
+    private GitIndex(List<Entry> entries, byte[] bytes, Optional<String> cachedTree) {
         this.entries = List.copyOf(entries);
+        this.bytes = bytes;
         this.cachedTree = cachedTree;
     }
 
@@ -105,7 +108,7 @@ final class GitIndex {
     }
 
     static Optional<GitIndex> parse(byte[] bytes) {
-        if (bytes.length < 12 + SHA1_LENGTH || !checksumMatches(bytes)) {
+        if (bytes.length < 12 + SHA1_LENGTH) {
             return Optional.empty();
         }
         ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - SHA1_LENGTH);
@@ -146,7 +149,7 @@ final class GitIndex {
             }
             in.position(in.position() + 8 + length); // an optional one, such as git's cache-tree
         }
-        return in.remaining() == 0 ? Optional.of(new GitIndex(entries, cachedTree)) : Optional.empty();
+        return in.remaining() == 0 ? Optional.of(new GitIndex(entries, bytes, cachedTree)) : Optional.empty();
     }
 
     /**
@@ -176,8 +179,11 @@ final class GitIndex {
         return Optional.of(HexFormat.of().formatHex(bytes, newline + 1, newline + 1 + SHA1_LENGTH));
     }
 
-    /** Whether the trailing SHA-1 covers the rest: a half-written or damaged index is not trusted. */
-    private static boolean checksumMatches(byte[] bytes) {
+    /**
+     * Whether the trailing SHA-1 covers the rest, as git checks before it trusts an index. Asked only where the index's
+     * word is taken for a change: hashing the whole index costs a fresh JVM more than the rest of reading it.
+     */
+    boolean intact() {
         MessageDigest sha1 = sha1();
         sha1.update(bytes, 0, bytes.length - SHA1_LENGTH);
         byte[] expected = sha1.digest();

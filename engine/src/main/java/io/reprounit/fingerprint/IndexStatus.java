@@ -56,7 +56,10 @@ final class IndexStatus {
             return Optional.empty();
         }
         Optional<Set<String>> changed = changes(index.get(), workTree, git.resolve("index"), files, knownUntracked);
-        if (changed.isEmpty()) {
+        // A damaged index is believed only where damage cannot have changed the answer: "clean" rests on a tree id
+        // equal to the commit's and on every entry matching its file by stat data or content, which a damaged entry
+        // does not do, while "changed" could be the damage speaking — so only then is the checksum worth its cost.
+        if (changed.isEmpty() || !changed.get().isEmpty() && !index.get().intact()) {
             return Optional.empty();
         }
         List<FingerprintPart> parts = new ArrayList<>(List.of(

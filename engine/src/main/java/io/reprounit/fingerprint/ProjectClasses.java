@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,30 @@ final class ProjectClasses {
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The class file of a loaded class: found through the directory it was loaded from, where the class loader would
+     * search the whole class path, every jar before the project's directories where a launcher lists them first.
+     */
+    Optional<Path> file(Class<?> type) {
+        String internalName = type.getName().replace('.', '/');
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        try {
+            if (source != null && source.getLocation() != null && "file".equals(source.getLocation().getProtocol())) {
+                Path root = Path.of(source.getLocation().toURI());
+                if (!Files.isDirectory(root)) {
+                    return Optional.empty(); // from a jar: not one of the project's own classes
+                }
+                Path file = root.resolve(internalName + ".class");
+                if (Files.isRegularFile(file)) {
+                    return Optional.of(file);
+                }
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // Ask the class loader, as for a class that is not loaded.
+        }
+        return file(internalName);
     }
 
     private Optional<ClassCode> read(String internalName) {

@@ -57,4 +57,15 @@ class EnvironmentFingerprintTest {
     private static Map<String, String> values(List<FingerprintPart> parts) {
         return parts.stream().collect(Collectors.toMap(FingerprintPart::name, FingerprintPart::value));
     }
+
+    @Test
+    void aContainerIdIsTheFirstRunOfSixtyFourHexDigits() {
+        String id = "3f4c".repeat(16);
+        String mountInfo = "1 0 0:1 / / rw - overlay overlay rw,lowerdir=/var/lib/docker/overlay2/l/ABCDEF0123:/deadbeef\n"
+                + "2 1 0:2 /var/lib/docker/containers/" + id + "0a/hostname /etc/hostname rw\n"
+                + "3 1 0:3 /var/lib/docker/containers/" + "9".repeat(64) + "/hosts /etc/hosts rw\n";
+
+        assertThat(EnvironmentFingerprint.containerId(mountInfo)).contains(id);
+        assertThat(EnvironmentFingerprint.containerId("0::/\n" + "a".repeat(63) + "/" + "b".repeat(63))).isEmpty();
+    }
 }
