@@ -11,8 +11,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -115,16 +116,16 @@ final class GitStatusCache {
      * @param signature   of the whole tree, {@code .git} state included: the entries themselves, not a digest of them —
      *                    comparing a few thousand characters is exact and costs a fresh JVM far less than hashing them
      * @param ignoreRules of the files that decide what git ignores, the same way
-     * @param files       the files outside {@code .git} and outside the ignored paths
+     * @param files       the files outside {@code .git} and outside the ignored paths, with the attributes the walk read
      */
-    private record Snapshot(String signature, String ignoreRules, Set<String> files) {}
+    private record Snapshot(String signature, String ignoreRules, Map<String, BasicFileAttributes> files) {}
 
     /** The tree as it is now, or empty where a file is too fresh to be told apart from a later write. */
     private Optional<Snapshot> snapshot(Set<String> ignored) throws IOException {
         Path git = workTree.resolve(".git");
         List<String> entries = new ArrayList<>();
         List<String> ignoreRules = new ArrayList<>();
-        Set<String> files = new HashSet<>();
+        Map<String, BasicFileAttributes> files = new HashMap<>();
         long now = System.currentTimeMillis();
         boolean[] racy = {false};
         boolean[] unwritable = {false}; // a name with a tab or a line end, which the cache's lines cannot hold
@@ -164,7 +165,7 @@ final class GitStatusCache {
                     racy[0] |= now - modified < RACY_MILLIS;
                     String entry = relative + " " + attributes.size() + " " + modified;
                     entries.add(entry);
-                    files.add(relative);
+                    files.put(relative, attributes);
                     if (path.getFileName().toString().equals(".gitignore")) {
                         ignoreRules.add(entry);
                     }

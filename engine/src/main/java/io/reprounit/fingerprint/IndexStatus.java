@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
@@ -13,9 +15,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells the git parts of a working tree without JGit, from git's index, in the two states a developer's loop is in
@@ -40,10 +44,12 @@ final class IndexStatus {
      * The git parts of {@code workTree}, clean or with its uncommitted changes; empty where the index cannot tell them.
      *
      * @param files          every file of the working tree outside {@code .git} and outside what git ignores,
-     *                       relative, with {@code /} between names
+     *                       relative, with {@code /} between names, and the attributes a walk of the tree just read
+     *                       (not following links): they are not read again
      * @param knownUntracked the untracked files the last status found: only these may be missing from the index
      */
-    static Optional<List<FingerprintPart>> parts(Path workTree, Set<String> files, Set<String> knownUntracked) {
+    static Optional<List<FingerprintPart>> parts(Path workTree, Map<String, BasicFileAttributes> files,
+            Set<String> knownUntracked) {
         if (System.getenv("GIT_DIR") != null || System.getenv("GIT_INDEX_FILE") != null
                 || System.getenv("GIT_WORK_TREE") != null || System.getenv("GIT_OBJECT_DIRECTORY") != null) {
             return Optional.empty();
@@ -76,8 +82,8 @@ final class IndexStatus {
      * The changed, missing and untracked files, as JGit's status names them; empty where one of them is something the
      * index cannot judge.
      */
-    private static Optional<Set<String>> changes(GitIndex index, Path workTree, Path indexFile, Set<String> files,
-            Set<String> knownUntracked) {
+    private static Optional<Set<String>> changes(GitIndex index, Path workTree, Path indexFile,
+            Map<String, BasicFileAttributes> files, Set<String> knownUntracked) {
         try {
             long indexWritten = nanos(Files.getLastModifiedTime(indexFile).toInstant());
             Set<String> changed = new TreeSet<>();
@@ -85,17 +91,18 @@ final class IndexStatus {
             for (GitIndex.Entry entry : index.entries()) {
                 indexed.add(entry.path());
                 Path file = workTree.resolve(entry.path());
+                Optional<PosixFileAttributes> attributes = attributes(files.get(entry.path()), file);
                 if (entry.mode() != REGULAR && entry.mode() != EXECUTABLE) {
-                    if (!matches(entry, file, indexWritten)) {
+                    if (attributes.isEmpty() || !matches(entry, attributes.get(), file, indexWritten)) {
                         return Optional.empty(); // a changed link or submodule: JGit compares those
                     }
-                } else if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                } else if (attributes.isEmpty()) {
                     changed.add(entry.path()); // missing
-                } else if (!matches(entry, file, indexWritten)) {
+                } else if (!matches(entry, attributes.get(), file, indexWritten)) {
                     changed.add(entry.path()); // modified, or its executable bit changed
                 }
             }
-            for (String file : files) {
+            for (String file : files.keySet()) {
                 if (!indexed.contains(file)) {
                     if (!knownUntracked.contains(file)) {
                         return Optional.empty(); // new since the last status: perhaps ignored by a pattern
@@ -109,8 +116,24 @@ final class IndexStatus {
         }
     }
 
-    private static boolean matches(GitIndex.Entry entry, Path file, long indexWritten) throws IOException {
-        PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    /**
+     * A file's attributes as the walk read them where it did (on a POSIX file system they are POSIX attributes), else
+     * read now; empty where the file does not exist.
+     */
+    private static Optional<PosixFileAttributes> attributes(@Nullable BasicFileAttributes walked, Path file)
+            throws IOException {
+        if (walked instanceof PosixFileAttributes posix) {
+            return Optional.of(posix);
+        }
+        try {
+            return Optional.of(Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean matches(GitIndex.Entry entry, PosixFileAttributes attributes, Path file, long indexWritten)
+            throws IOException {
         Instant modified = attributes.lastModifiedTime().toInstant();
         boolean mode = switch (entry.mode()) {
             case SYMBOLIC_LINK -> attributes.isSymbolicLink();

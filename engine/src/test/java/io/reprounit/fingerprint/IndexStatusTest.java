@@ -3,10 +3,14 @@ package io.reprounit.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,18 @@ class IndexStatusTest {
         assertThat(parts).isEqualTo(GitStatusReader.read(directory).orElseThrow().parts());
         assertThat(parts).contains(FingerprintPart.of(Aspect.CODE, "git.dirty", "true"))
                 .extracting(FingerprintPart::name).contains("git.uncommitted");
+    }
+
+    @Test
+    void aFileTheWalkDidNotReadIsReadThen() throws Exception {
+        commit("class Pipeline {}");
+        Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline {int a;}");
+        Files.setLastModifiedTime(directory.resolve("Pipeline.java"), PAST);
+        Map<String, BasicFileAttributes> walked = new HashMap<>(files());
+        walked.put("Pipeline.java", null); // as for a tracked file the walk skipped
+
+        assertThat(IndexStatus.parts(directory, walked, Set.of()))
+                .isEqualTo(GitStatusReader.read(directory).map(GitStatusReader.Status::parts));
     }
 
     @Test
@@ -188,11 +204,17 @@ class IndexStatusTest {
         }
     }
 
-    /** The files outside {@code .git}, as the cache's walk finds them. */
-    private Set<String> files() throws Exception {
+    /** The files outside {@code .git} with their attributes, as the cache's walk finds them. */
+    private Map<String, BasicFileAttributes> files() throws Exception {
+        Map<String, BasicFileAttributes> files = new HashMap<>();
         try (var paths = Files.walk(directory)) {
-            return paths.filter(Files::isRegularFile).map(path -> directory.relativize(path).toString().replace('\\', '/'))
-                    .filter(path -> !path.startsWith(".git/")).collect(java.util.stream.Collectors.toSet());
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                String relative = directory.relativize(path).toString().replace('\\', '/');
+                if (!relative.startsWith(".git/")) {
+                    files.put(relative, Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+                }
+            }
         }
+        return files;
     }
 }
