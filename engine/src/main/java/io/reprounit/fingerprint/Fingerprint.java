@@ -95,7 +95,7 @@ public final class Fingerprint {
      */
     public java.util.Map<String, String> reportEntries() {
         java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
-        for (FingerprintPart part : parts.values()) {
+        for (FingerprintPart part : sorted) {
             String value = part.value().isEmpty() ? "(empty)" : part.value();
             entries.put("reprounit." + part.aspect().label() + "." + part.name(),
                     part.digestIsOfValue() ? value : value + " " + part.digest());

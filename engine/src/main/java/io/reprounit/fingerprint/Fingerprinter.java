@@ -50,7 +50,7 @@ public final class Fingerprinter {
     private final Materializers materializers;
     private final Path dataDirectory;
     private final Map<StepDefinition, CompletableFuture<List<FingerprintPart>>> stepParts = new ConcurrentHashMap<>();
-    private final Map<PipelineDefinition, Fingerprint> runParts = new ConcurrentHashMap<>();
+    private final Map<PipelineDefinition, Fingerprint> runFingerprints = new ConcurrentHashMap<>();
 
     private Fingerprinter(boolean enabled, List<String> environmentVariables, BytecodeFingerprint bytecode,
             Materializers materializers, Path dataDirectory) {
@@ -106,7 +106,7 @@ public final class Fingerprinter {
             return Fingerprint.empty();
         }
         // One instance for every run of the pipeline, so that what is derived from it (its digest) is derived once.
-        return runParts.computeIfAbsent(pipeline, p -> {
+        return runFingerprints.computeIfAbsent(pipeline, p -> {
             List<FingerprintPart> parts = new ArrayList<>(forClass(p.pipelineClass()).parts());
             parts.addAll(ConfigFingerprint.forRun(p));
             return Fingerprint.of(parts);

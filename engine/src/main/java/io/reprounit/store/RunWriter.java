@@ -2,12 +2,9 @@ package io.reprounit.store;
 
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.ArtifactStore;
-import io.reprounit.artifact.Digests;
 import io.reprounit.fingerprint.Aspect;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.FingerprintPart;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
