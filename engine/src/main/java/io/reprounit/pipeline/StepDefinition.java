@@ -7,6 +7,7 @@ import java.io.File;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** One step of a pipeline: its name, the method that computes it and what each of the method's parameters receives. */
@@ -50,17 +51,18 @@ public final class StepDefinition {
      * configured (a relative path stays relative), in parameter order: its data sources, digested when it runs.
      */
     public List<Path> dataSources() {
-        return arguments.stream()
-                .filter(StepArgument.Configured.class::isInstance)
-                .map(argument -> ((StepArgument.Configured) argument).value())
-                .<Path>mapMulti((value, sources) -> {
-                    if (value instanceof Path path) {
-                        sources.accept(path);
-                    } else if (value instanceof File file) {
-                        sources.accept(file.toPath());
-                    }
-                })
-                .toList();
+        // A loop, not a stream: the check's thread asks before every step of every run, in a JVM still cold.
+        List<Path> sources = new ArrayList<>();
+        for (StepArgument argument : arguments) {
+            if (argument instanceof StepArgument.Configured configured) {
+                if (configured.value() instanceof Path path) {
+                    sources.add(path);
+                } else if (configured.value() instanceof File file) {
+                    sources.add(file.toPath());
+                }
+            }
+        }
+        return List.copyOf(sources);
     }
 
     /** The names of the steps whose outputs this step takes, in parameter order. */
