@@ -3,6 +3,7 @@ package io.reprounit.artifact;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A step's output in canonical form, with two digests: the <em>semantic</em> digest of the form that is compared (the
@@ -18,21 +19,46 @@ public final class Artifact {
 
     public static final String TEXT = "text/plain; charset=UTF-8";
     public static final String BINARY = "application/octet-stream";
-    /** The canonical text encoding of a structured value: see {@link CanonicalWriter}. */
-    public static final String CANONICAL = "text/x-reprounit-canonical; charset=UTF-8";
+    /** The canonical binary form of a structured value, digest scheme 2: see {@link CanonicalFormat}. */
+    public static final String CANONICAL = "application/x-reprounit-canonical";
+    /** The canonical text encoding of digest scheme 1, which stores written before scheme 2 still hold. */
+    public static final String CANONICAL_TEXT = "text/x-reprounit-canonical; charset=UTF-8";
 
     private final String digest;
     private final String bytesDigest;
     private final long size;
     private final String mediaType;
     private final byte[] head;
+    private final Kept kept;
+
+    /**
+     * Whether the whole compared form is in the artifact store: its location there, or why it was not kept (such as
+     * {@code reprounit.artifacts.max-size}); neither where no store was given.
+     */
+    public record Kept(@Nullable ArtifactStore store, @Nullable String location, @Nullable String notKeptReason) {
+
+        public static final Kept NOWHERE = new Kept(null, null, null);
+
+        public static Kept at(ArtifactStore store, String location) {
+            return new Kept(requireNonNull(store), requireNonNull(location), null);
+        }
+
+        public static Kept skipped(String reason) {
+            return new Kept(null, null, requireNonNull(reason));
+        }
+    }
 
     Artifact(String digest, String bytesDigest, long size, String mediaType, byte[] head) {
+        this(digest, bytesDigest, size, mediaType, head, Kept.NOWHERE);
+    }
+
+    Artifact(String digest, String bytesDigest, long size, String mediaType, byte[] head, Kept kept) {
         this.digest = requireNonNull(digest);
         this.bytesDigest = requireNonNull(bytesDigest);
         this.size = size;
         this.mediaType = requireNonNull(mediaType);
         this.head = requireNonNull(head);
+        this.kept = requireNonNull(kept);
     }
 
     /** An artifact whose exact form is the compared form. */
@@ -52,10 +78,35 @@ public final class Artifact {
      * hands its outputs back. The digest is trusted as given; it covers every byte, kept or not.
      */
     public static Artifact restored(String digest, String bytesDigest, long size, String mediaType, byte[] head) {
+        return restored(digest, bytesDigest, size, mediaType, head, Kept.NOWHERE);
+    }
+
+    /** As {@link #restored(String, String, long, String, byte[])}, with where the other JVM kept its whole form. */
+    public static Artifact restored(String digest, String bytesDigest, long size, String mediaType, byte[] head,
+            Kept kept) {
         if (head.length > size || head.length > MAX_KEPT_BYTES) {
             throw new IllegalArgumentException("An artifact of " + size + " bytes cannot keep " + head.length);
         }
-        return new Artifact(digest, bytesDigest, size, mediaType, head.clone());
+        return new Artifact(digest, bytesDigest, size, mediaType, head.clone(), kept);
+    }
+
+    /** Where the whole compared form is kept, or why it is not. */
+    public Kept kept() {
+        return kept;
+    }
+
+    /**
+     * The whole compared form, streamed: from memory where it is all there, else from the artifact store (verified
+     * against the digest as it is read); empty where neither has it.
+     */
+    public java.util.Optional<java.io.InputStream> open() {
+        if (isComplete()) {
+            return java.util.Optional.of(new java.io.ByteArrayInputStream(head));
+        }
+        if (kept.store() != null) {
+            return kept.store().open(digest);
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -80,6 +80,83 @@ public final class ArtifactStore {
     }
 
     /**
+     * Begins keeping one artifact whose bytes are written to the returned upload as they are made, before their digest
+     * is known. Until {@link Upload#finish} the bytes are in a temporary file; an upload closed unfinished leaves
+     * nothing behind.
+     */
+    public Upload upload() {
+        try {
+            Files.createDirectories(root.resolve(ALGORITHM));
+            Path temporary = Files.createTempFile(root.resolve(ALGORITHM), TEMPORARY_PREFIX, "");
+            return new Upload(temporary, Files.newOutputStream(temporary));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write to the artifact store " + root, e);
+        }
+    }
+
+    /** One artifact being written: bytes in order, then its digest. Not thread-safe: one writer. */
+    public final class Upload implements AutoCloseable {
+        private final Path temporary;
+        private final java.io.OutputStream out;
+        private boolean finished;
+
+        private Upload(Path temporary, java.io.OutputStream out) {
+            this.temporary = temporary;
+            this.out = out;
+        }
+
+        public void write(byte[] bytes, int offset, int length) {
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write to the artifact store " + root, e);
+            }
+        }
+
+        /** Moves the bytes written into place as the artifact {@code digest}, or drops them where it is there already. */
+        public Artifact.Kept finish(String digest, long size) {
+            String location = location(digest);
+            Path file = root.resolve(location);
+            try {
+                out.close();
+                finished = true;
+                if (Files.isRegularFile(file) && Files.size(file) == size) {
+                    Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+                } else {
+                    Files.createDirectories(file.getParent());
+                    moveIntoPlace(temporary, file);
+                }
+                return Artifact.Kept.at(ArtifactStore.this, location);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write artifact " + digest + " to " + file, e);
+            } finally {
+                close();
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                out.close();
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot clean up " + temporary, e);
+            }
+        }
+    }
+
+    /** The artifact's bytes, streamed; empty where the store has no such artifact. */
+    public Optional<java.io.InputStream> open(String digest) {
+        try {
+            return Optional.of(Files.newInputStream(root.resolve(location(digest))));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read artifact " + digest + " from " + root, e);
+        }
+    }
+
+    /**
      * The bytes of the artifact with this digest, verified against it; empty where there is no such file.
      *
      * @throws CorruptedArtifactException where the file's content no longer has the digest it is named by

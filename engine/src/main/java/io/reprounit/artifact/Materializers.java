@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns step outputs into {@link Artifact}s. A {@code String} is its UTF-8 text, a {@code byte[]} its bytes and a file
@@ -60,6 +61,24 @@ public final class Materializers {
      * @throws MaterializationException where the value cannot be encoded, or a normalizer's path matches nothing
      */
     public Artifact materialize(Object value, Normalization normalization) {
+        return materialize(value, normalization, null);
+    }
+
+    /**
+     * As {@link #materialize(Object, Normalization)}, keeping the whole compared form in {@code store} in the same pass
+     * that digests it, where a store is given.
+     */
+    public Artifact materialize(Object value, Normalization normalization, @Nullable ArtifactStore store) {
+        Artifact artifact = materializeInMemory(value, normalization);
+        if (store == null || !artifact.isComplete()) {
+            return artifact;
+        }
+        String location = store.put(artifact).orElseThrow();
+        return Artifact.restored(artifact.digest(), artifact.bytesDigest(), artifact.size(), artifact.mediaType(),
+                artifact.bytes(), Artifact.Kept.at(store, location));
+    }
+
+    private Artifact materializeInMemory(Object value, Normalization normalization) {
         ValueEncoder encoder = new ValueEncoder(registered);
         if (value != null && !isRegistered(value.getClass())) {
             if (value instanceof String text) {
