@@ -1,5 +1,6 @@
 package io.reprounit.baseline;
 
+import io.reprounit.artifact.CanonicalFormat;
 import io.reprounit.artifact.Digests;
 import io.reprounit.fingerprint.Aspect;
 import io.reprounit.fingerprint.Fingerprint;
@@ -30,6 +31,9 @@ public final class BaselineYaml {
     private static final String HEADER = "# ReproUnit baseline: the recorded result of a pipeline. Review changes to it like code;\n"
             + "# rewrite it with -Dreprounit.baseline.mode=update.\n";
 
+    /** The digest scheme the file's digests were taken by; a file without it is of scheme 1. */
+    static final String SCHEME_KEY = "digests";
+
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
@@ -42,6 +46,7 @@ public final class BaselineYaml {
     public static String write(Baseline baseline) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("class", baseline.pipelineClass());
+        root.put(SCHEME_KEY, CanonicalFormat.SCHEME);
         root.put("pipeline", baseline.pipeline());
         root.set("run", parts(baseline.runParts()));
         ObjectNode steps = root.putObject("steps");
@@ -114,6 +119,7 @@ public final class BaselineYaml {
         if (root == null || !root.isObject()) {
             throw reader.error("", "a baseline is a mapping with class, pipeline, run and steps");
         }
+        reader.requireScheme(root);
         String pipeline = reader.text(root, "pipeline");
         String pipelineClass = reader.text(root, "class");
         Fingerprint runParts = reader.parts(root.path("run"), "run");
@@ -190,6 +196,32 @@ public final class BaselineYaml {
                 return new FingerprintPart(aspect, name, node.path("value").asString(), node.path("digest").asString());
             }
             throw error(path, "a part is a value, or a mapping with value and digest");
+        }
+
+        /**
+         * Digests of another scheme cannot be compared with today's, nor translated: they were taken over outputs that
+         * are gone. The one thing to do is to record the baseline again, and the message says how.
+         */
+        void requireScheme(JsonNode root) {
+            JsonNode scheme = root.path(SCHEME_KEY);
+            if (!scheme.isMissingNode() && !scheme.canConvertToInt()) {
+                throw error(SCHEME_KEY, SCHEME_KEY + " must be the number of a digest scheme, such as "
+                        + CanonicalFormat.SCHEME);
+            }
+            int found = scheme.isMissingNode() ? 1 : scheme.asInt();
+            if (found == CanonicalFormat.SCHEME) {
+                return;
+            }
+            Integer line = scheme.isMissingNode() ? Integer.valueOf(1) : lines.get(SCHEME_KEY);
+            String where = file + (line != null ? ":" + line : "") + ": ";
+            throw new BaselineFormatException(found < CanonicalFormat.SCHEME
+                    ? where + "recorded with digest scheme " + found + ", but this ReproUnit digests outputs with scheme "
+                            + CanonicalFormat.SCHEME + " (a binary canonical form), so its output digests cannot be"
+                            + " compared. Record it again: run the pipeline with -Dreprounit.baseline.mode=update, review"
+                            + " the diff (output digests and sizes change; parts should not) and commit it."
+                    : where + "recorded with digest scheme " + found + " by a newer ReproUnit; this one knows scheme "
+                            + CanonicalFormat.SCHEME + ". Upgrade ReproUnit, or record the baseline again with"
+                            + " -Dreprounit.baseline.mode=update.");
         }
 
         BaselineFormatException error(String path, String message) {

@@ -51,11 +51,30 @@ class BaselineFilesTest {
 
     @Test
     void aBaselineWithAMissingFieldNamesItsLine() throws Exception {
-        Files.writeString(kit.expected(), "class: io.reprounit.baseline.fixtures.Scoring\npipeline: Scoring\nrun: {}\n"
-                + "steps:\n  load:\n    size: 3\n");
+        Files.writeString(kit.expected(), "class: io.reprounit.baseline.fixtures.Scoring\ndigests: 2\npipeline: Scoring\n"
+                + "run: {}\nsteps:\n  load:\n    size: 3\n");
 
         kit.run("verify").containerEvents().assertThatEvents().haveExactly(1, event(uniqueIdSubstring(PIPELINE),
-                finishedWithFailure(message(m -> m.contains(kit.expected() + ":5:") && m.contains("'output' is missing")))));
+                finishedWithFailure(message(m -> m.contains(kit.expected() + ":6:") && m.contains("'output' is missing")))));
+    }
+
+    @Test
+    void aBaselineOfTheOldDigestSchemeSaysToRecordItAgainAndIsKeptUntilAskedTo() throws Exception {
+        kit.run("update");
+        String old = Files.readString(kit.expected()).replace("digests: 2\n", "");
+        Files.writeString(kit.expected(), old);
+
+        for (String mode : List.of("verify", "record-missing")) {
+            kit.run(mode).containerEvents().assertThatEvents().haveExactly(1, event(uniqueIdSubstring(PIPELINE),
+                    finishedWithFailure(message(m -> m.contains(kit.expected() + ":1:")
+                            && m.contains("digest scheme 1") && m.contains("-Dreprounit.baseline.mode=update")
+                            && m.contains("left as it is")))));
+            assertThat(Files.readString(kit.expected())).as(mode).isEqualTo(old);
+        }
+
+        kit.run("update").testEvents().assertStatistics(stats -> stats.succeeded(4));
+        assertThat(Files.readString(kit.expected())).contains("digests: 2\n");
+        kit.run("verify").testEvents().assertStatistics(stats -> stats.succeeded(4));
     }
 
     @Test

@@ -56,10 +56,25 @@ class BaselineYamlTest {
 
     @Test
     void aWrongDigestNamesItsLine() {
-        String text = "class: p.P\npipeline: P\nsteps:\n  train:\n    output: md5:abc\n    size: 1\n";
+        String text = "class: p.P\ndigests: 2\npipeline: P\nsteps:\n  train:\n    output: md5:abc\n    size: 1\n";
 
         assertThatThrownBy(() -> BaselineYaml.read(text, "P.yaml")).isInstanceOf(BaselineFormatException.class)
-                .hasMessageContaining("P.yaml:5: output must be a digest");
+                .hasMessageContaining("P.yaml:6: output must be a digest");
+    }
+
+    @Test
+    void theDigestSchemeIsWrittenAndAnotherOneIsNamedWithWhatToDo() {
+        String text = BaselineYaml.write(baseline(FingerprintPart.of(Aspect.CONFIG, "param.x", "1"), "x"));
+        assertThat(text).contains("\ndigests: 2\n");
+
+        assertThatThrownBy(() -> BaselineYaml.read(text.replace("digests: 2\n", ""), "P.yaml"))
+                .isInstanceOf(BaselineFormatException.class)
+                .hasMessageContaining("P.yaml:1: recorded with digest scheme 1")
+                .hasMessageContaining("-Dreprounit.baseline.mode=update");
+        assertThatThrownBy(() -> BaselineYaml.read(text.replace("digests: 2", "digests: 3"), "P.yaml"))
+                .hasMessageContaining("P.yaml:4: recorded with digest scheme 3 by a newer ReproUnit");
+        assertThatThrownBy(() -> BaselineYaml.read(text.replace("digests: 2", "digests: two"), "P.yaml"))
+                .hasMessageContaining("P.yaml:4: digests must be the number of a digest scheme");
     }
 
     @Test
