@@ -96,6 +96,7 @@ final class StepReporter {
                     entries.put(prefix + ".digest", output.digest());
                     entries.put(prefix + ".size", Long.toString(output.size()));
                     entries.put(prefix + ".mediaType", output.mediaType());
+                    kept(output).ifPresent(kept -> entries.put(prefix + ".kept", kept));
                 }
                 if (sameBytes && output == outputs.get(0) && output.isNormalized()) {
                     entries.put("reprounit.output.bytesDigest", output.bytesDigest());
@@ -105,5 +106,14 @@ final class StepReporter {
             });
         }
         return entries;
+    }
+
+    /** Where the output's whole form is in the artifact store, or why it is not: never left unsaid. */
+    private static Optional<String> kept(Artifact output) {
+        Artifact.Kept kept = output.kept();
+        if (kept.location() != null && kept.store() != null) {
+            return Optional.of(kept.store().root().resolve(kept.location()).toString());
+        }
+        return Optional.ofNullable(kept.notKeptReason()).map(reason -> "not kept: " + reason);
     }
 }
