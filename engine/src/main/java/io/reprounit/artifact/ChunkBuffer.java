@@ -100,7 +100,10 @@ final class ChunkBuffer {
         }
     }
 
-    /** Doubles as {@code doubleToLongBits}, big-endian: every NaN the same. */
+    /**
+     * Doubles as {@code doubleToLongBits}, big-endian: every NaN the same. One pass of raw bits that notes whether a
+     * NaN passed, so that only a chunk holding one is written again with its NaNs made canonical.
+     */
     void writeDoubles(double[] values, int from, int to) {
         int i = from;
         while (i < to) {
@@ -108,10 +111,20 @@ final class ChunkBuffer {
             int end = Math.min(to, i + (bytes.length - position) / 8);
             byte[] chunk = bytes;
             int at = position;
-            for (; i < end; i++, at += 8) {
-                LONGS.set(chunk, at, Double.doubleToLongBits(values[i]));
+            boolean nan = false;
+            for (int k = i; k < end; k++, at += 8) {
+                double value = values[k];
+                nan |= value != value;
+                LONGS.set(chunk, at, Double.doubleToRawLongBits(value));
+            }
+            if (nan) {
+                at = position;
+                for (int k = i; k < end; k++, at += 8) {
+                    LONGS.set(chunk, at, Double.doubleToLongBits(values[k]));
+                }
             }
             position = at;
+            i = end;
         }
     }
 

@@ -11,8 +11,8 @@ final class ObjectEncoder {
 
     private ObjectEncoder() {}
 
-    /** Begins the object and leaves a frame that writes its members. */
-    static void begin(Object value, CanonicalWriter out, ValueEncoder encoder) {
+    /** How to read the object's members; an error where it is a JDK object or has no state of its own. */
+    static ObjectLayout layout(Object value, ValueEncoder encoder) {
         Class<?> type = value.getClass();
         if (!type.isRecord() && (isPlatformClass(type) || type.isSynthetic() || type.isHidden())) {
             throw new MaterializationException("Cannot encode " + ValueEncoder.describe(value) + " at " + encoder.path()
@@ -20,7 +20,11 @@ final class ObjectEncoder {
                             : "it is a JDK type without a value of its own") + ". Return the data it holds, or register a "
                     + Materializer.class.getName() + " for it.");
         }
-        ObjectLayout layout = encoder.layout(type);
+        return encoder.layout(type);
+    }
+
+    /** Begins the object and leaves a frame that writes its members. */
+    static void begin(Object value, ObjectLayout layout, CanonicalWriter out, ValueEncoder encoder) {
         out.beginObject();
         encoder.push(new Members(value, layout));
     }

@@ -1,6 +1,8 @@
 package io.reprounit.artifact;
 
 import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -20,9 +22,35 @@ final class ObjectLayout {
     /** Per member: its accessor, its field, or the class name (for {@code $class}). */
     private final Object[] readers;
 
+    /** Whether every member is declared as a scalar, so that the object can hold no other structure. */
+    private final boolean holdsOnlyScalars;
+
     private ObjectLayout(Map<String, Object> members) {
         this.names = members.keySet().toArray(String[]::new);
         this.readers = members.values().toArray();
+        boolean scalars = true;
+        for (Object reader : readers) {
+            scalars &= reader instanceof String || isScalar(reader instanceof Field field ? field.getType()
+                    : ((Method) reader).getReturnType());
+        }
+        this.holdsOnlyScalars = scalars;
+    }
+
+    private static boolean isScalar(Class<?> type) {
+        return type.isPrimitive() || type == String.class || type == Boolean.class || type == Character.class
+                || type == Double.class || type == Float.class || type == Long.class || type == Integer.class
+                || type == Short.class || type == Byte.class || type == BigInteger.class || type == BigDecimal.class
+                || type.isEnum();
+    }
+
+    /**
+     * Whether the object is a plain value: every member declared as a number, text, boolean or enum. Such an object
+     * cannot take part in a cycle, and is small, so it is written in full wherever it appears rather than referred to
+     * where it is shared: then sharing an instance or holding an equal copy gives the same bytes, and a large output
+     * of such rows need not remember each one.
+     */
+    boolean holdsOnlyScalars() {
+        return holdsOnlyScalars;
     }
 
     static ObjectLayout of(Class<?> type) {

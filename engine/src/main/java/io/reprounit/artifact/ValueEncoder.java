@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,13 +38,11 @@ final class ValueEncoder {
     /** The containers being walked, innermost last; they also say where the value being encoded sits. */
     private final List<EncodingFrame> stack = new ArrayList<>();
     /** Where each structured object was first written, so that a second visit, or a cycle, refers back to it. */
-    private final Map<Object, Visit> visits = new IdentityHashMap<>();
+    private final VisitTable visits = new VisitTable();
     private final Map<Class<?>, Object> claimed = new HashMap<>();
     private final Map<Class<?>, ObjectLayout> layouts = new HashMap<>();
     /** Whether boxed numbers may be packed: no materializer or ignored type claims any of them one by one. */
     private final boolean packsNumbers;
-
-    private record Visit(CanonicalWriter.Scope scope, int ordinal) {}
 
     ValueEncoder(List<Materializer> materializers) {
         this(materializers, Normalization.none());
@@ -173,15 +170,20 @@ final class ValueEncoder {
     }
 
     private void encodeStructure(Object value, CanonicalWriter out) {
-        Visit first = visits.get(value);
-        if (first != null && !first.scope().closed) {
-            // A shared reference or a cycle: written once, referred to by where it was first written.
-            out.ref(first.scope(), first.ordinal());
-            return;
+        boolean container = value instanceof Collection || value instanceof Map || value.getClass().isArray();
+        ObjectLayout layout = container ? null : ObjectEncoder.layout(value, this);
+        if (layout == null || !layout.holdsOnlyScalars()) {
+            CanonicalWriter.Scope scope = out.scope();
+            int first = visits.visit(value, scope, scope.count);
+            if (first >= 0) {
+                // A shared reference or a cycle: written once, referred to by where it was first written.
+                out.ref(visits.scope(first), visits.ordinal(first));
+                return;
+            }
         }
-        CanonicalWriter.Scope scope = out.scope();
-        visits.put(value, new Visit(scope, scope.count));
-        if (value instanceof byte[] bytes) {
+        if (layout != null) {
+            ObjectEncoder.begin(value, layout, out, this);
+        } else if (value instanceof byte[] bytes) {
             out.bytes(bytes); // bytes are a value, but a large array shared twice is still written once
         } else if (value.getClass().isArray()) {
             encodeArray(value, out);
@@ -196,10 +198,8 @@ final class ValueEncoder {
                 out.beginArray();
                 push(new EncodingFrame.Elements(collection.iterator(), false));
             }
-        } else if (value instanceof Map<?, ?> map) {
-            beginMap(map, out);
         } else {
-            ObjectEncoder.begin(value, out, this);
+            beginMap((Map<?, ?>) value, out);
         }
     }
 
