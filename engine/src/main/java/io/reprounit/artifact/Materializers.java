@@ -1,7 +1,5 @@
 package io.reprounit.artifact;
 
-import static java.util.Objects.requireNonNull;
-
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns step outputs into {@link Artifact}s. A {@code String} is its UTF-8 text, a {@code byte[]} its bytes and a file
- * its content; every other value is written in canonical text form by the registered {@link Materializer}s and the
- * built-in encodings.
+ * its content; every other value is written in the canonical binary form ({@link CanonicalFormat}) by the registered
+ * {@link Materializer}s and the built-in encodings, streamed into its digest (and the artifact store) as it is made.
  */
 public final class Materializers {
 
@@ -50,7 +48,7 @@ public final class Materializers {
         return Optional.empty();
     }
 
-    public Artifact materialize(Object value) {
+    public Artifact materialize(@Nullable Object value) {
         return materialize(value, Normalization.none());
     }
 
@@ -60,72 +58,84 @@ public final class Materializers {
      *
      * @throws MaterializationException where the value cannot be encoded, or a normalizer's path matches nothing
      */
-    public Artifact materialize(Object value, Normalization normalization) {
+    public Artifact materialize(@Nullable Object value, Normalization normalization) {
         return materialize(value, normalization, null);
     }
 
     /**
-     * As {@link #materialize(Object, Normalization)}, keeping the whole compared form in {@code store} in the same pass
-     * that digests it, where a store is given.
+     * As {@link #materialize(Object, Normalization)}, in one pass that digests the compared form and, where a store is
+     * given, keeps the whole of it there ({@link Artifact#kept()}). A file or directory is digested as before and not
+     * kept.
      */
-    public Artifact materialize(Object value, Normalization normalization, @Nullable ArtifactStore store) {
-        Artifact artifact = materializeInMemory(value, normalization);
-        if (store == null || !artifact.isComplete()) {
-            return artifact;
-        }
-        String location = store.put(artifact).orElseThrow();
-        return Artifact.restored(artifact.digest(), artifact.bytesDigest(), artifact.size(), artifact.mediaType(),
-                artifact.bytes(), Artifact.Kept.at(store, location));
-    }
-
-    private Artifact materializeInMemory(Object value, Normalization normalization) {
-        ValueEncoder encoder = new ValueEncoder(registered);
+    public Artifact materialize(@Nullable Object value, Normalization normalization, @Nullable ArtifactStore store) {
         if (value != null && !isRegistered(value.getClass())) {
             if (value instanceof String text) {
-                return Artifact.of(text.getBytes(StandardCharsets.UTF_8), Artifact.TEXT);
+                return whole(text.getBytes(StandardCharsets.UTF_8), Artifact.TEXT, store);
             }
             if (value instanceof byte[] bytes) {
-                return Artifact.of(bytes.clone(), Artifact.BINARY);
+                return whole(bytes, Artifact.BINARY, store);
             }
             if (value instanceof Path path) {
-                return PathContent.materialize(path, encoder);
+                return PathContent.materialize(path, new ValueEncoder(registered));
             }
             if (value instanceof File file) {
-                return PathContent.materialize(file.toPath(), encoder);
+                return PathContent.materialize(file.toPath(), new ValueEncoder(registered));
             }
         }
-        String exact = encode(value, encoder);
-        String compared = exact;
-        if (normalization.hasIgnoredTypes()) {
-            compared = encode(value, new ValueEncoder(registered, normalization));
+        try (ArtifactSink compared = new ArtifactSink(store)) {
+            write(value, normalization, compared);
+            String digest = compared.digest();
+            String bytesDigest = serializedForm(value).map(Digests::sha256)
+                    .orElseGet(() -> changesForm(normalization) ? exactDigest(value) : digest);
+            return compared.artifact(digest, bytesDigest, Artifact.CANONICAL);
         }
-        if (normalization.rewritesTree()) {
-            compared = TreeNormalizer.normalize(compared, normalization);
+    }
+
+    private static Artifact whole(byte[] bytes, String mediaType, @Nullable ArtifactStore store) {
+        try (ArtifactSink sink = new ArtifactSink(store)) {
+            sink.write(bytes, 0, bytes.length);
+            String digest = sink.digest();
+            return sink.artifact(digest, digest, mediaType);
         }
-        byte[] bytes = compared.getBytes(StandardCharsets.UTF_8);
-        Optional<byte[]> serialized = serializedForm(value);
-        if (serialized.isEmpty() && compared.equals(exact)) {
-            return Artifact.of(bytes, Artifact.CANONICAL);
+    }
+
+    /** Whether a normalizer can make the compared form differ from the exact one; a tolerance does not. */
+    private static boolean changesForm(Normalization normalization) {
+        return normalization.hasIgnoredTypes() || normalization.rewritesTree();
+    }
+
+    /** The digest of the exact form: a second pass, that only digests. */
+    private String exactDigest(@Nullable Object value) {
+        try (ArtifactSink exact = ArtifactSink.digestOnly()) {
+            write(value, Normalization.none(), exact);
+            return exact.digest();
         }
-        return Artifact.of(bytes, Artifact.CANONICAL,
-                serialized.map(Digests::sha256).orElseGet(() -> Digests.sha256(exact)));
+    }
+
+    private void write(@Nullable Object value, Normalization normalization, ByteSink sink) {
+        CanonicalWriter out = new CanonicalWriter(new ValueEncoder(registered, normalization),
+                ChunkBuffer.streaming(sink), normalization);
+        out.value(value);
+        out.finish();
     }
 
     /** The serialized form that the materializer claiming the value's class gives, if it gives one. */
-    private Optional<byte[]> serializedForm(Object value) {
+    private Optional<byte[]> serializedForm(@Nullable Object value) {
         return value == null ? Optional.empty()
                 : claiming(value.getClass()).flatMap(materializer -> materializer.serializedForm(value));
     }
 
-    /** The canonical text encoding of any value, nested values included. */
-    public String canonicalText(Object value) {
-        return encode(value, new ValueEncoder(registered));
+    /** The canonical binary form of any value ({@link CanonicalFormat}), nested values included, with no normalizer. */
+    public byte[] canonicalBytes(@Nullable Object value) {
+        CanonicalWriter out = CanonicalWriter.inMemory(new ValueEncoder(registered));
+        out.value(value);
+        out.finish();
+        return out.toByteArray();
     }
 
-    private static String encode(Object value, ValueEncoder encoder) {
-        CanonicalWriter out = new CanonicalWriter(requireNonNull(encoder), 0);
-        encoder.encode(value, out);
-        return out.toString();
+    /** The canonical form of any value, rendered as text for a person to read. */
+    public String canonicalText(@Nullable Object value) {
+        return CanonicalText.render(canonicalBytes(value));
     }
 
     /** Why values of {@code type} cannot be step outputs, or empty where they can. */

@@ -1,49 +1,32 @@
 package io.reprounit.artifact;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * Objects by their state, as objects whose members are sorted by name, so that reordering declarations changes no
- * digest: a record by its components; any other class by its fields, inherited ones included (transient, static and
- * synthetic fields left out), with its class name, since which implementation holds the state is part of it. JDK
- * classes are never read through their fields — their internals are not an API, and the module system forbids it — so a
- * JDK type without a value-based encoding is an error naming the type and where it sits in the output.
+ * digest: a record by its components; any other class by its fields, with its class name, since which implementation
+ * holds the state is part of it (see {@link ObjectLayout}). JDK classes are never read through their fields — their
+ * internals are not an API, and the module system forbids it — so a JDK type without a value-based encoding is an error
+ * naming the type and where it sits in the output.
  */
 final class ObjectEncoder {
 
     private ObjectEncoder() {}
 
-    static void encode(Object value, CanonicalWriter out, ValueEncoder encoder) {
+    /** How to read the object's members; an error where it is a JDK object or has no state of its own. */
+    static ObjectLayout layout(Object value, ValueEncoder encoder) {
         Class<?> type = value.getClass();
-        if (type.isRecord()) {
-            write(components(value, encoder), out, encoder);
-            return;
-        }
-        if (isPlatformClass(type) || type.isSynthetic() || type.isHidden()) {
+        if (!type.isRecord() && (isPlatformClass(type) || type.isSynthetic() || type.isHidden())) {
             throw new MaterializationException("Cannot encode " + ValueEncoder.describe(value) + " at " + encoder.path()
                     + ": " + (type.isSynthetic() || type.isHidden() ? "a lambda or generated class has no state to compare"
                             : "it is a JDK type without a value of its own") + ". Return the data it holds, or register a "
                     + Materializer.class.getName() + " for it.");
         }
-        Map<String, Object> members = new TreeMap<>();
-        members.put("$class", type.getName());
-        members.putAll(fields(value, encoder));
-        write(members, out, encoder);
+        return encoder.layout(type);
     }
 
-    private static void write(Map<String, Object> members, CanonicalWriter out, ValueEncoder encoder) {
+    /** Begins the object and leaves a frame that writes its members. */
+    static void begin(Object value, ObjectLayout layout, CanonicalWriter out, ValueEncoder encoder) {
         out.beginObject();
-        members.forEach((name, member) -> {
-            out.name(name);
-            encoder.at(name, () -> encoder.encode(member, out));
-        });
-        out.endObject();
+        encoder.push(new Members(value, layout));
     }
 
     /** Classes of the platform: read only through the value-based encodings that {@link ValueEncoder} knows. */
@@ -53,52 +36,37 @@ final class ObjectEncoder {
                 || name.startsWith("com.sun.");
     }
 
-    private static Map<String, Object> components(Object record, ValueEncoder encoder) {
-        Map<String, Object> members = new TreeMap<>();
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            members.put(component.getName(), invoke(component.getAccessor(), record, encoder));
-        }
-        return members;
-    }
+    /** An object's members, each read as it is written. */
+    private static final class Members extends EncodingFrame {
+        private final Object target;
+        private final ObjectLayout layout;
+        private int member = -1;
 
-    /** Every instance field up to the first platform superclass; a shadowed field is named by its declaring class. */
-    private static Map<String, Object> fields(Object value, ValueEncoder encoder) {
-        Map<String, Object> members = new TreeMap<>();
-        for (Class<?> type = value.getClass(); type != null && !isPlatformClass(type); type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()) {
-                    continue;
-                }
-                String name = members.containsKey(field.getName())
-                        ? type.getSimpleName() + "." + field.getName() : field.getName();
-                members.put(name, read(field, value, encoder));
+        Members(Object target, ObjectLayout layout) {
+            this.target = target;
+            this.layout = layout;
+        }
+
+        @Override
+        boolean next(ValueEncoder encoder, CanonicalWriter out) {
+            if (++member == layout.size()) {
+                return false;
             }
+            out.name(layout.name(member));
+            encoder.encodeValue(layout.read(target, member, encoder), out);
+            return true;
         }
-        return members;
-    }
 
-    private static Object invoke(Method accessor, Object target, ValueEncoder encoder) {
-        try {
-            accessor.trySetAccessible();
-            return accessor.invoke(target);
-        } catch (InvocationTargetException e) {
-            throw new MaterializationException(accessor + " threw while " + encoder.path() + " was encoded", e.getCause());
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new MaterializationException("Cannot read " + accessor + " to encode " + encoder.path(), e);
+        @Override
+        void end(CanonicalWriter out) {
+            out.endObject();
         }
-    }
 
-    private static Object read(Field field, Object target, ValueEncoder encoder) {
-        if (!field.trySetAccessible()) {
-            throw new MaterializationException("Cannot read field " + field.getName() + " of " + field.getDeclaringClass()
-                    .getName() + " at " + encoder.path() + ": its module does not open it. Register a "
-                    + Materializer.class.getName() + " for " + target.getClass().getName() + ".");
-        }
-        try {
-            return field.get(target);
-        } catch (IllegalAccessException e) {
-            throw new MaterializationException("Cannot read field " + field.getName() + " at " + encoder.path(), e);
+        @Override
+        void appendSegment(StringBuilder path) {
+            if (member < layout.size()) {
+                path.append('.').append(layout.name(member));
+            }
         }
     }
 }

@@ -34,9 +34,10 @@ public final class PathContent {
     /** A path that is a step's whole output: a file by its bytes, a directory by its listing. */
     static Artifact materialize(Path path, ValueEncoder encoder) {
         if (Files.isDirectory(path)) {
-            CanonicalWriter out = new CanonicalWriter(encoder, 0);
+            CanonicalWriter out = CanonicalWriter.inMemory(encoder);
             out.map(listing(path));
-            return Artifact.of(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), Artifact.CANONICAL);
+            out.finish();
+            return Artifact.of(out.toByteArray(), Artifact.CANONICAL);
         }
         requireFile(path);
         MessageDigest sha256 = Digests.newSha256();

@@ -11,30 +11,38 @@ import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAccessor;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
-import java.util.Deque;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses how each value is encoded: a registered {@link Materializer} first, then the built-in encodings of JDK
- * values, collections, arrays, files, records and beans. Keeps the path to the value being encoded, so that an error can
- * say where in the output it happened.
+ * values, collections, arrays, files, records and beans. Walks nested structures with a stack of its own, not the
+ * call stack, so that a linked chain of a million nodes is encoded like any other value. A value met a second time in
+ * the same scope, shared or in a cycle, is written as a reference to where it was first written.
  */
 final class ValueEncoder {
 
+    private static final Object NO_MATERIALIZER = new Object();
+
     private final List<Materializer> materializers;
     private final Normalization normalization;
-    private final Deque<String> path = new ArrayDeque<>();
+    /** The containers being walked, innermost last; they also say where the value being encoded sits. */
+    private final List<EncodingFrame> stack = new ArrayList<>();
     /** Where each structured object was first written, so that a second visit, or a cycle, refers back to it. */
-    private Map<Object, String> firstVisits = new IdentityHashMap<>();
+    private final VisitTable visits = new VisitTable();
+    private final Map<Class<?>, Object> claimed = new HashMap<>();
+    private final Map<Class<?>, ObjectLayout> layouts = new HashMap<>();
+    /** Whether boxed numbers may be packed: no materializer or ignored type claims any of them one by one. */
+    private final boolean packsNumbers;
 
     ValueEncoder(List<Materializer> materializers) {
         this(materializers, Normalization.none());
@@ -44,9 +52,48 @@ final class ValueEncoder {
     ValueEncoder(List<Materializer> materializers, Normalization normalization) {
         this.materializers = requireNonNull(materializers);
         this.normalization = requireNonNull(normalization);
+        boolean packs = true;
+        for (Class<?> type : List.of(Double.class, Float.class, Long.class, Integer.class, Short.class, Byte.class)) {
+            packs &= !normalization.ignoresType(type) && materializer(type) == null;
+        }
+        this.packsNumbers = packs;
     }
 
-    void encode(Object value, CanonicalWriter out) {
+    /** Writes one value, nested values included; may be called again from a materializer while it writes. */
+    void encode(@Nullable Object value, CanonicalWriter out) {
+        int base = stack.size();
+        encodeValue(value, out);
+        drain(base, out);
+    }
+
+    /** A map as its entries, keys sorted by their bytes; not remembered as a shared object (it may be a temporary). */
+    void encodeMap(Map<?, ?> map, CanonicalWriter out) {
+        if (out.enter()) {
+            int base = stack.size();
+            beginMap(map, out);
+            drain(base, out);
+        }
+    }
+
+    private void drain(int base, CanonicalWriter out) {
+        while (stack.size() > base) {
+            EncodingFrame frame = stack.get(stack.size() - 1);
+            if (!frame.next(this, out)) {
+                stack.remove(stack.size() - 1);
+                frame.end(out);
+            }
+        }
+    }
+
+    void push(EncodingFrame frame) {
+        stack.add(frame);
+    }
+
+    /** Writes a value, or begins it and pushes a frame that writes the rest. */
+    void encodeValue(@Nullable Object value, CanonicalWriter out) {
+        if (!out.enter()) {
+            return; // left out by @IgnoreFields: not walked at all
+        }
         if (value == null) {
             out.nullValue();
             return;
@@ -56,15 +103,33 @@ final class ValueEncoder {
             out.string("(left out: @IgnoreTypes " + type.getName() + ")");
             return;
         }
-        for (Materializer materializer : materializers) {
-            if (materializer.supports(type)) {
-                materializer.write(value, out);
-                return;
+        Materializer materializer = materializer(type);
+        if (materializer != null) {
+            materializer.write(value, out);
+            if (out.awaitsValue()) {
+                throw new MaterializationException(materializer.getClass().getName() + " wrote nothing for "
+                        + describe(value) + " at " + path() + "; a materializer writes exactly one value");
             }
+            return;
         }
         if (!encodeJdkValue(value, out)) {
             encodeStructure(value, out);
         }
+    }
+
+    private @Nullable Materializer materializer(Class<?> type) {
+        if (materializers.isEmpty()) {
+            return null;
+        }
+        Object found = claimed.computeIfAbsent(type, key -> {
+            for (Materializer materializer : materializers) {
+                if (materializer.supports(key)) {
+                    return materializer;
+                }
+            }
+            return NO_MATERIALIZER;
+        });
+        return found == NO_MATERIALIZER ? null : (Materializer) found;
     }
 
     private boolean encodeJdkValue(Object value, CanonicalWriter out) {
@@ -75,9 +140,9 @@ final class ValueEncoder {
         } else if (value instanceof Boolean b) {
             out.bool(b);
         } else if (value instanceof Double d) {
-            out.number(d);
+            out.number(d.doubleValue());
         } else if (value instanceof Float f) {
-            out.number(f);
+            out.number(f.floatValue());
         } else if (value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long) {
             out.number(((Number) value).longValue());
         } else if (value instanceof BigInteger i) {
@@ -97,7 +162,7 @@ final class ValueEncoder {
         } else if (value instanceof File f) {
             PathContent.encode(f.toPath(), out);
         } else if (value instanceof Optional<?> optional) {
-            encode(optional.orElse(null), out);
+            encodeValue(optional.orElse(null), out);
         } else {
             return false;
         }
@@ -105,72 +170,82 @@ final class ValueEncoder {
     }
 
     private void encodeStructure(Object value, CanonicalWriter out) {
-        String first = firstVisits.get(value);
-        if (first != null) {
-            // A shared reference or a cycle: written once, referred to by the path where it was first written.
-            out.beginObject().field("$ref", first).endObject();
-            return;
+        boolean container = value instanceof Collection || value instanceof Map || value.getClass().isArray();
+        ObjectLayout layout = container ? null : ObjectEncoder.layout(value, this);
+        if (layout == null || !layout.holdsOnlyScalars()) {
+            CanonicalWriter.Scope scope = out.scope();
+            int first = visits.visit(value, scope, scope.count);
+            if (first >= 0) {
+                // A shared reference or a cycle: written once, referred to by where it was first written.
+                out.ref(visits.scope(first), visits.ordinal(first));
+                return;
+            }
         }
-        firstVisits.put(value, path());
-        if (value instanceof byte[] bytes) {
+        if (layout != null) {
+            ObjectEncoder.begin(value, layout, out, this);
+        } else if (value instanceof byte[] bytes) {
             out.bytes(bytes); // bytes are a value, but a large array shared twice is still written once
         } else if (value.getClass().isArray()) {
             encodeArray(value, out);
         } else if (value instanceof Set<?> set) {
-            out.unorderedArray(set);
+            out.beginSet();
+            push(new EncodingFrame.Elements(set.iterator(), true));
         } else if (value instanceof Collection<?> collection) {
-            out.beginArray();
-            int index = 0;
-            for (Object element : collection) {
-                at("[" + index++ + "]", () -> encode(element, out));
+            byte tag = collection.isEmpty() || !packsNumbers || !out.packs() ? 0 : PackedNumbers.tagOf(collection);
+            if (tag != 0) {
+                out.packed(tag, collection, collection.size());
+            } else {
+                out.beginArray();
+                push(new EncodingFrame.Elements(collection.iterator(), false));
             }
-            out.endArray();
-        } else if (value instanceof Map<?, ?> map) {
-            out.map(map);
         } else {
-            ObjectEncoder.encode(value, out, this);
+            beginMap((Map<?, ?>) value, out);
         }
     }
 
-    /**
-     * Encodes one element of a set or map on its own, as if its siblings had not been written: they are sorted by their
-     * encodings afterwards, so an element's encoding must not depend on the order in which the set was iterated.
-     * Objects first met inside it are not remembered past it.
-     */
-    void encodeDetached(Object value, CanonicalWriter out) {
-        Map<Object, String> before = firstVisits;
-        firstVisits = new IdentityHashMap<>(before);
-        try {
-            encode(value, out);
-        } finally {
-            firstVisits = before;
-        }
+    private void beginMap(Map<?, ?> map, CanonicalWriter out) {
+        out.beginMap();
+        push(new EncodingFrame.Entries(map));
     }
 
     private void encodeArray(Object array, CanonicalWriter out) {
         int length = java.lang.reflect.Array.getLength(array);
+        byte tag = length == 0 || !packsNumbers || !out.packs() ? 0 : packedTag(array);
+        if (tag != 0) {
+            out.packed(tag, array, length);
+            return;
+        }
         out.beginArray();
-        for (int i = 0; i < length; i++) {
-            Object element = java.lang.reflect.Array.get(array, i);
-            at("[" + i + "]", () -> encode(element, out));
-        }
-        out.endArray();
+        push(new EncodingFrame.ArrayElements(array, length));
     }
 
-    /** Encodes inside a named place, so that errors below it name the place. */
-    void at(String segment, Runnable encoding) {
-        path.addLast(segment);
-        try {
-            encoding.run();
-        } finally {
-            path.removeLast();
+    private static byte packedTag(Object array) {
+        if (array instanceof double[]) {
+            return CanonicalFormat.F64S;
         }
+        if (array instanceof float[]) {
+            return CanonicalFormat.F32S;
+        }
+        if (array instanceof long[] || array instanceof int[] || array instanceof short[]) {
+            return CanonicalFormat.INTS;
+        }
+        return array instanceof Object[] elements ? PackedNumbers.tagOf(elements) : 0;
     }
 
+    ObjectLayout layout(Class<?> type) {
+        ObjectLayout layout = layouts.get(type);
+        if (layout == null) {
+            layout = ObjectLayout.of(type);
+            layouts.put(type, layout);
+        }
+        return layout;
+    }
+
+    /** Where the value being encoded sits, such as {@code output.rows[3].x}: made only when an error needs it. */
     String path() {
         StringBuilder text = new StringBuilder("output");
-        for (String segment : path) {
-            text.append(segment.startsWith("[") ? "" : ".").append(segment);
+        for (EncodingFrame frame : stack) {
+            frame.appendSegment(text);
         }
         return text.toString();
     }

@@ -1,0 +1,124 @@
+package io.reprounit.artifact;
+
+import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The members of one class, sorted by name, and how to read each: a record's components through their accessors; any
+ * other class's fields, inherited ones included (transient, static and synthetic fields left out, a shadowed one named
+ * by its declaring class), after its {@code $class}. Worked out once per class and encoding.
+ */
+final class ObjectLayout {
+
+    private final String[] names;
+    /** Per member: its accessor, its field, or the class name (for {@code $class}). */
+    private final Object[] readers;
+
+    /** Whether every member is declared as a scalar, so that the object can hold no other structure. */
+    private final boolean holdsOnlyScalars;
+
+    private ObjectLayout(Map<String, Object> members) {
+        this.names = members.keySet().toArray(String[]::new);
+        this.readers = members.values().toArray();
+        boolean scalars = true;
+        for (Object reader : readers) {
+            scalars &= reader instanceof String || isScalar(reader instanceof Field field ? field.getType()
+                    : ((Method) reader).getReturnType());
+        }
+        this.holdsOnlyScalars = scalars;
+    }
+
+    private static boolean isScalar(Class<?> type) {
+        return type.isPrimitive() || type == String.class || type == Boolean.class || type == Character.class
+                || type == Double.class || type == Float.class || type == Long.class || type == Integer.class
+                || type == Short.class || type == Byte.class || type == BigInteger.class || type == BigDecimal.class
+                || type.isEnum();
+    }
+
+    /**
+     * Whether the object is a plain value: every member declared as a number, text, boolean or enum. Such an object
+     * cannot take part in a cycle, and is small, so it is written in full wherever it appears rather than referred to
+     * where it is shared: then sharing an instance or holding an equal copy gives the same bytes, and a large output
+     * of such rows need not remember each one.
+     */
+    boolean holdsOnlyScalars() {
+        return holdsOnlyScalars;
+    }
+
+    static ObjectLayout of(Class<?> type) {
+        Map<String, Object> members = new TreeMap<>();
+        if (type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                Method accessor = component.getAccessor();
+                accessor.trySetAccessible();
+                members.put(component.getName(), accessor);
+            }
+            return new ObjectLayout(members);
+        }
+        members.put("$class", type.getName());
+        for (Class<?> owner = type; owner != null && !ObjectEncoder.isPlatformClass(owner); owner = owner.getSuperclass()) {
+            for (Field field : owner.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()) {
+                    continue;
+                }
+                String name = members.containsKey(field.getName())
+                        ? owner.getSimpleName() + "." + field.getName() : field.getName();
+                field.trySetAccessible();
+                members.put(name, field);
+            }
+        }
+        return new ObjectLayout(members);
+    }
+
+    int size() {
+        return names.length;
+    }
+
+    String name(int member) {
+        return names[member];
+    }
+
+    /** The value of one member of {@code target}; {@code encoder} says where it sits when it cannot be read. */
+    @Nullable Object read(Object target, int member, ValueEncoder encoder) {
+        Object reader = readers[member];
+        if (reader instanceof Field field) {
+            return read(field, target, encoder);
+        }
+        if (reader instanceof Method accessor) {
+            return invoke(accessor, target, encoder);
+        }
+        return reader;
+    }
+
+    private static @Nullable Object invoke(Method accessor, Object target, ValueEncoder encoder) {
+        try {
+            return accessor.invoke(target);
+        } catch (InvocationTargetException e) {
+            throw new MaterializationException(accessor + " threw while " + encoder.path() + " was encoded", e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new MaterializationException("Cannot read " + accessor + " to encode " + encoder.path(), e);
+        }
+    }
+
+    private static @Nullable Object read(Field field, Object target, ValueEncoder encoder) {
+        if (!field.canAccess(target)) {
+            throw new MaterializationException("Cannot read field " + field.getName() + " of " + field.getDeclaringClass()
+                    .getName() + " at " + encoder.path() + ": its module does not open it. Register a "
+                    + Materializer.class.getName() + " for " + target.getClass().getName() + ".");
+        }
+        try {
+            return field.get(target);
+        } catch (IllegalAccessException e) {
+            throw new MaterializationException("Cannot read field " + field.getName() + " at " + encoder.path(), e);
+        }
+    }
+}
