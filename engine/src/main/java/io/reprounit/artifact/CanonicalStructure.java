@@ -69,6 +69,7 @@ final class CanonicalStructure {
             return "a value";
         }
         top().name = name;
+        tokenDepth = frames.size() - 1;
         return null;
     }
 
@@ -166,7 +167,10 @@ final class CanonicalStructure {
         return frames.isEmpty() ? "a value" : "the rest of " + frames.size() + " open containers, at " + path();
     }
 
-    /** The path of the current token: {@code output}, then {@code .member}, {@code [index]}, {@code .key}. */
+    /**
+     * The path of the current token: {@code output}, then {@code .member}, {@code [index]}, {@code .key}; for a NAME,
+     * the path of its object, and for an END, that of the container it closes.
+     */
     String path() {
         StringBuilder path = new StringBuilder("output");
         for (int i = 0; i < tokenDepth && i < frames.size(); i++) {

@@ -21,6 +21,9 @@ public final class CanonicalText {
         }
     }
 
+    /** Characters that {@link Artifact#content()} shows at most. */
+    public static final int CONTENT_LIMIT = 1_000_000;
+
     private CanonicalText() {}
 
     /** The whole text of a small value's canonical form. */
