@@ -46,12 +46,30 @@ public final class CanonicalText {
      * lines before are counted, not formatted, and so are the lines after, to say how many there are.
      */
     public static Window lines(InputStream canonical, long from, long to, int maxChars) {
+        return lines(canonical, from, to, maxChars, true);
+    }
+
+    /**
+     * The first {@code maxChars} characters of the text, followed by {@code …} where there is more: read no further
+     * than that, as a preview needs.
+     */
+    public static String head(InputStream canonical, int maxChars) {
+        Window window = lines(canonical, 1, Long.MAX_VALUE, maxChars, false);
+        String text = window.text();
+        boolean more = window.after() > 0 || window.endsEarly() || text.length() > maxChars;
+        return more ? text.substring(0, Math.min(maxChars, text.length())) + "…" : text;
+    }
+
+    private static Window lines(InputStream canonical, long from, long to, int maxChars, boolean countAfter) {
         CanonicalReader reader = new CanonicalReader(canonical);
         TextLines lines = TextLines.window(from, to, maxChars);
         boolean endsEarly = false;
         try {
             while (reader.next() != CanonicalReader.Kind.EOF) {
                 lines.accept(reader);
+                if (!countAfter && lines.cut()) {
+                    return new Window(lines.text(), 0, 1, false);
+                }
             }
         } catch (MalformedCanonicalFormException e) {
             if (!e.endOfStream()) {

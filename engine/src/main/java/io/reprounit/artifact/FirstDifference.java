@@ -141,7 +141,7 @@ public record FirstDifference(String path, long line, String expected, String ac
     }
 
     /** The token as a person recognises it in the text. */
-    private static String shown(CanonicalReader reader) {
+    static String shown(CanonicalReader reader) {
         String text = switch (requireNonNull(reader.kind())) {
             case EOF -> "(the end)";
             case END -> "(the end of " + reader.path() + ")";
