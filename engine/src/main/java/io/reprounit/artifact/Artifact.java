@@ -148,21 +148,51 @@ public final class Artifact {
         return head.length == size;
     }
 
-    /** The content as text, for text artifacts; for binary ones, a hex dump. */
+    /**
+     * Whether the content is a structured value's canonical binary form, scheme 2. Stores written before it hold the
+     * canonical text of scheme 1, also under {@link #CANONICAL}: every tag of the binary form is below {@code 0x20}, and
+     * that text always begins with a printable character, so the first byte tells them apart.
+     */
+    public boolean isCanonicalForm() {
+        return CANONICAL.equals(mediaType) && (head.length == 0 || head[0] < 0x20);
+    }
+
+    /** Whether the content is the canonical text of scheme 1: a structured value as older stores keep it. */
+    public boolean isCanonicalText() {
+        return CANONICAL_TEXT.equals(mediaType) || CANONICAL.equals(mediaType) && !isCanonicalForm();
+    }
+
+    /**
+     * The content as a person reads it, bounded to about {@value CanonicalText#CONTENT_LIMIT} characters: a structured
+     * value's canonical form as text (from the artifact store where only its first bytes are in memory), text as it is,
+     * bytes as a hex dump.
+     */
     public String content() {
+        if (isCanonicalForm()) {
+            java.util.Optional<java.io.InputStream> whole = open();
+            try (java.io.InputStream in = whole.orElseGet(() -> new java.io.ByteArrayInputStream(head))) {
+                return CanonicalText.render(in, CanonicalText.CONTENT_LIMIT) + (whole.isEmpty() && !isComplete()
+                        ? "\n[… the output has " + size + " bytes; only the first " + head.length + " were kept]" : "");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot read artifact " + digest, e);
+            }
+        }
         if (isText()) {
             return new String(head, StandardCharsets.UTF_8);
         }
-        return HexDump.of(head);
+        return HexDump.lines(head, 0, CanonicalText.CONTENT_LIMIT / 3);
     }
 
     /**
      * What the materializer says it left out of the output: the strings of a {@code "$leftOut"} list among the
      * members of the top-level object, which is where a {@link Materializer} that leaves volatile parts out names them
-     * (the Tribuo materializer does). Empty where there is none.
+     * (the Tribuo materializer does). Empty where there is none, or where it lies past the kept first bytes.
      */
     public java.util.List<String> leftOut() {
-        if (!CANONICAL.equals(mediaType)) {
+        if (isCanonicalForm()) {
+            return leftOutOfCanonicalForm();
+        }
+        if (!CANONICAL_TEXT.equals(mediaType) && !CANONICAL.equals(mediaType)) {
             return java.util.List.of();
         }
         String text = new String(head, StandardCharsets.UTF_8);
@@ -184,6 +214,37 @@ public final class Artifact {
             }
         }
         return leftOut;
+    }
+
+    private java.util.List<String> leftOutOfCanonicalForm() {
+        CanonicalReader reader = new CanonicalReader(new java.io.ByteArrayInputStream(head));
+        try {
+            if (reader.next() != CanonicalReader.Kind.OBJECT) {
+                return java.util.List.of();
+            }
+            while (reader.next() == CanonicalReader.Kind.NAME) {
+                String name = reader.string();
+                CanonicalReader.Kind value = reader.next();
+                if (name.equals("$leftOut") && (value == CanonicalReader.Kind.ARRAY || value == CanonicalReader.Kind.SET)) {
+                    java.util.List<String> leftOut = new java.util.ArrayList<>();
+                    for (CanonicalReader.Kind element = reader.next(); element != CanonicalReader.Kind.END;
+                            element = reader.next()) {
+                        if (element == CanonicalReader.Kind.STRING) {
+                            leftOut.add(reader.string());
+                        }
+                        reader.skipValue();
+                    }
+                    return leftOut;
+                }
+                reader.skipValue();
+            }
+            return java.util.List.of();
+        } catch (MalformedCanonicalFormException e) {
+            if (e.endOfStream()) {
+                return java.util.List.of();
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -5,12 +5,15 @@ import io.reprounit.artifact.CanonicalTree.Node;
 import io.reprounit.artifact.CanonicalTree.ObjectNode;
 import io.reprounit.artifact.CanonicalTree.Scalar;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks two compared forms side by side: everything but floating-point numbers must be equal, and each pair of
  * numbers must lie within the tolerance. Keeps the largest difference seen, so that a pass can say how close it was.
+ * Canonical binary forms are streamed ({@link StreamTolerance}), from memory or the artifact store; the canonical text
+ * of scheme 1, and a baseline's text against an output's, are compared as trees.
  */
-final class ToleranceComparison {
+public final class ToleranceComparison {
 
     private final Normalization normalization;
     private double largest = -1;
@@ -24,7 +27,10 @@ final class ToleranceComparison {
         if (!normalization.hasTolerance()) {
             return new ToleranceCheck(expected.digest().equals(actual.digest()), "no tolerance is declared");
         }
-        if (!Artifact.CANONICAL.equals(expected.mediaType()) || !Artifact.CANONICAL.equals(actual.mediaType())) {
+        if (expected.isCanonicalForm() && actual.isCanonicalForm()) {
+            return compareForms(expected, actual, normalization);
+        }
+        if (!expected.isCanonicalText() || !actual.isCanonicalText()) {
             return new ToleranceCheck(false, "the outputs are not structured values, so their numbers cannot be"
                     + " compared within " + tolerance(normalization));
         }
@@ -32,21 +38,58 @@ final class ToleranceComparison {
             return new ToleranceCheck(false, "the outputs are larger than the " + Artifact.MAX_KEPT_BYTES
                     + " bytes kept in memory, so their numbers could not be compared within " + tolerance(normalization));
         }
-        Node left = CanonicalTree.parse(new String(expected.bytes(), StandardCharsets.UTF_8));
-        Node right = CanonicalTree.parse(new String(actual.bytes(), StandardCharsets.UTF_8));
+        return compareTexts(new String(expected.bytes(), StandardCharsets.UTF_8),
+                new String(actual.bytes(), StandardCharsets.UTF_8), normalization);
+    }
+
+    private static ToleranceCheck compareForms(Artifact expected, Artifact actual, Normalization normalization) {
+        java.util.Optional<java.io.InputStream> left = expected.open();
+        java.util.Optional<java.io.InputStream> right = actual.open();
+        if (left.isEmpty() || right.isEmpty()) {
+            left.ifPresent(ToleranceComparison::close);
+            right.ifPresent(ToleranceComparison::close);
+            return new ToleranceCheck(false, "the outputs are larger than the " + Artifact.MAX_KEPT_BYTES
+                    + " bytes kept in memory and not in the artifact store, so their numbers could not be compared"
+                    + " within " + tolerance(normalization));
+        }
+        try (java.io.InputStream a = left.get(); java.io.InputStream b = right.get()) {
+            ToleranceComparison comparison = new ToleranceComparison(normalization);
+            return comparison.outcome(new StreamTolerance(comparison).walk(new CanonicalReader(a), new CanonicalReader(b)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the outputs to compare", e);
+        }
+    }
+
+    /**
+     * Two canonical texts compared number by number within the tolerance: a baseline's kept text against the text of
+     * an output, or two outputs of scheme 1.
+     */
+    public static ToleranceCheck compareTexts(String expected, String actual, Normalization normalization) {
+        Node left = CanonicalTree.parse(expected);
+        Node right = CanonicalTree.parse(actual);
         ToleranceComparison comparison = new ToleranceComparison(normalization);
-        String difference = comparison.walk(left, right, "output");
+        return comparison.outcome(comparison.walk(left, right, "output"));
+    }
+
+    private ToleranceCheck outcome(@Nullable String difference) {
         if (difference != null) {
             return new ToleranceCheck(false, difference);
         }
-        return new ToleranceCheck(true, comparison.largest <= 0
+        return new ToleranceCheck(true, largest <= 0
                 ? "every number was equal"
-                : "every number was within " + tolerance(normalization) + "; the largest difference was "
-                        + comparison.largestAt);
+                : "every number was within " + tolerance(normalization) + "; the largest difference was " + largestAt);
+    }
+
+    private static void close(java.io.InputStream in) {
+        try {
+            in.close();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The first difference beyond the tolerance below this place, or null. */
-    private String walk(Node left, Node right, String path) {
+    private @Nullable String walk(Node left, Node right, String path) {
         if (left instanceof ObjectNode a && right instanceof ObjectNode b) {
             if (a.members().size() != b.members().size()) {
                 return path + " has " + a.members().size() + " members in one run and " + b.members().size()
@@ -91,9 +134,18 @@ final class ToleranceComparison {
                 + CanonicalTree.write(right).lines().findFirst().orElse("") + "... in the other";
     }
 
-    private String compareNumbers(String leftText, String rightText, String path) {
+    private @Nullable String compareNumbers(String leftText, String rightText, String path) {
         double left = Double.parseDouble(leftText);
         double right = Double.parseDouble(rightText);
+        return numbers(left, right, ulpDistance(left, right), leftText, rightText, path);
+    }
+
+    /**
+     * Two numbers that are not the same: null where they are within the tolerance (the largest such difference is
+     * kept), else the difference beyond it, in words.
+     */
+    @Nullable String numbers(double left, double right, long ulpDistance, String leftText, String rightText,
+            String path) {
         String pair = " (" + leftText + " against " + rightText + ")";
         if (Double.isNaN(left) || Double.isNaN(right) || Double.isInfinite(left) || Double.isInfinite(right)) {
             return path + " is " + leftText + " in one run and " + rightText + " in the other, which no tolerance bridges";
@@ -102,7 +154,7 @@ final class ToleranceComparison {
         String shown;
         boolean within;
         if (normalization.ulps() > 0) {
-            long ulps = ulpDistance(left, right);
+            long ulps = ulpDistance;
             difference = ulps;
             shown = ulps + " ulps";
             within = ulps <= normalization.ulps();
@@ -134,13 +186,25 @@ final class ToleranceComparison {
         }
     }
 
+    /** How many floats apart two finite values are; 0.0f and -0.0f are the same. */
+    static long ulpDistance(float left, float right) {
+        long a = ordered(left);
+        long b = ordered(right);
+        return Math.abs(a - b);
+    }
+
+    private static long ordered(float value) {
+        int bits = Float.floatToIntBits(value);
+        return bits < 0 ? (long) Integer.MIN_VALUE - bits : bits;
+    }
+
     /** The bits of a double, mapped so that the order of the longs is the order of the values. */
     private static long ordered(double value) {
         long bits = Double.doubleToLongBits(value);
         return bits < 0 ? Long.MIN_VALUE - bits : bits;
     }
 
-    private static String tolerance(Normalization normalization) {
+    static String tolerance(Normalization normalization) {
         return normalization.descriptions().stream().filter(d -> d.startsWith("@Tolerance")).findFirst().orElse("");
     }
 }

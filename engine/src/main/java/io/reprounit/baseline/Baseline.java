@@ -3,6 +3,7 @@ package io.reprounit.baseline;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Artifact;
+import io.reprounit.artifact.CanonicalText;
 import io.reprounit.fingerprint.Aspect;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.FingerprintPart;
@@ -133,13 +134,32 @@ public final class Baseline {
         return Fingerprint.of(portable);
     }
 
+    /**
+     * The text kept in the file: a structured value's canonical form rendered as text, and read only as far as the
+     * preview goes; text as it is; nothing for bytes. Cut previews end with {@code …}.
+     */
     private static @org.jspecify.annotations.Nullable String preview(Artifact output, boolean whole) {
-        if (!Artifact.TEXT.equals(output.mediaType()) && !Artifact.CANONICAL.equals(output.mediaType())) {
+        if (output.isCanonicalForm()) {
+            int length = whole ? COMPARED_LENGTH : PREVIEW_LENGTH;
+            java.util.Optional<java.io.InputStream> stored = output.open();
+            try (java.io.InputStream in = stored.orElseGet(() -> new java.io.ByteArrayInputStream(output.bytes()))) {
+                return CanonicalText.head(in, length);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot read output " + output.digest(), e);
+            }
+        }
+        if (!Artifact.TEXT.equals(output.mediaType()) && !output.isCanonicalText()) {
             return null;
         }
         String text = new String(output.bytes(), StandardCharsets.UTF_8);
         int length = whole && output.isComplete() ? COMPARED_LENGTH : PREVIEW_LENGTH;
         return text.length() <= length ? text : text.substring(0, length) + "…";
+    }
+
+    /** Whether a step's preview is its whole compared form as text, as a step with a tolerance keeps it. */
+    public static boolean isWhole(StepRecord record) {
+        String preview = record.preview();
+        return preview != null && !preview.endsWith("…");
     }
 
     private static boolean keepsWhole(PipelineDefinition pipeline, String step) {

@@ -83,7 +83,8 @@ public final class RunComparator {
             }
             beyondTolerance = "; " + check.detail();
         }
-        StepVerdict.Rendering[] shown = Renderings.of(expected, actual);
+        Renderings.Compared compared = Renderings.compare(expected, actual);
+        StepVerdict.Rendering[] shown = {compared.expected(), compared.actual()};
         List<String> changedInputs = changedInputs(step, executions);
         List<String> tolerated = toleratedInputs(step, changedInputs, judged);
         changedInputs.removeAll(tolerated);
@@ -101,7 +102,7 @@ public final class RunComparator {
         String explanation = "step '" + name + "' is not reproducible: " + inputs + ", but it gave " + outputs.size()
                 + " different outputs (run 1: " + Digests.shortForm(expected.digest()) + ", run " + differing + ": "
                 + Digests.shortForm(actual.digest()) + ")" + beyondTolerance + "; "
-                + Renderings.firstDifferingLine(expected, actual) + comparedAfter(normalization);
+                + compared.firstDifference() + comparedAfter(normalization);
         return new StepVerdict(name, Verdict.DIVERGED, explanation, List.of(name), shown[0], shown[1], null, executions);
     }
 

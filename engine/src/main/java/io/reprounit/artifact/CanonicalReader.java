@@ -1,0 +1,451 @@
+package io.reprounit.artifact;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the canonical binary form ({@link CanonicalFormat}) token by token from a stream, through a buffer of its own,
+ * never holding more of the stream than that: what the text rendering, the first difference and the tolerance
+ * comparison walk. The elements of packed arrays and the bytes of {@code BYTES} are read in bulk, or skipped by
+ * arithmetic; whatever of them is left unread when {@link #next()} is called is skipped. The grammar is checked as the
+ * stream is read, and a stream that breaks it fails with a {@link MalformedCanonicalFormException} naming the offset.
+ */
+final class CanonicalReader {
+
+    /** The tokens of the grammar, in the order of their tags; {@link #EOF} after the whole value. */
+    enum Kind {
+        NULL, FALSE, TRUE, INT, BIG_INT, DECIMAL, F64, F32, STRING, BYTES, ARRAY, SET, OBJECT, NAME, MAP, END,
+        F64S, F32S, INTS, REF, EOF;
+
+        /** A value that is one token: no elements, no END. */
+        boolean isScalar() {
+            return ordinal() <= STRING.ordinal() || this == REF;
+        }
+
+        /** A packed array or {@code BYTES}: a count, then that many elements of fixed width. */
+        boolean isPacked() {
+            return this == F64S || this == F32S || this == INTS || this == BYTES;
+        }
+
+        /** The width in bytes of a packed element. */
+        int width() {
+            return switch (this) {
+                case F64S, INTS -> 8;
+                case F32S -> 4;
+                default -> 1;
+            };
+        }
+    }
+
+    private static final Kind[] KINDS = Kind.values();
+    private static final int BUFFER = 64 * 1024;
+
+    private final InputStream in;
+    private final byte[] buffer = new byte[BUFFER];
+    private int position;
+    private int limit;
+    /** The offset in the stream of {@code buffer[0]}. */
+    private long bufferOffset;
+    private final CanonicalStructure structure = new CanonicalStructure();
+
+    private @Nullable Kind kind;
+    private long tokenOffset;
+    private long number;
+    private int up;
+    private @Nullable String text;
+    private @Nullable BigInteger bigInteger;
+    private @Nullable BigDecimal decimal;
+    private long count;
+    private long remaining;
+
+    CanonicalReader(InputStream in) {
+        this.in = requireNonNull(in);
+    }
+
+    /**
+     * Reads the next token and returns its kind; {@link Kind#EOF} once the value is complete and the stream ends.
+     *
+     * @throws MalformedCanonicalFormException where the stream breaks the grammar or ends inside the value
+     */
+    Kind next() {
+        if (kind != null && kind != Kind.NAME && kind != Kind.EOF && !opensFrame(kind)) {
+            if (kind.isPacked()) {
+                skip(remaining);
+            }
+            structure.endValue();
+        }
+        tokenOffset = offset();
+        if (!available(1)) {
+            if (!structure.done()) {
+                throw endOfStream(structure.expected());
+            }
+            return kind = Kind.EOF;
+        }
+        int tag = buffer[position] & 0xFF;
+        if (tag >= Kind.EOF.ordinal()) {
+            throw malformed("a tag", String.format(java.util.Locale.ROOT, "0x%02x", tag));
+        }
+        Kind next = KINDS[tag];
+        String problem = next == Kind.END ? structure.end()
+                : next == Kind.NAME ? null
+                : structure.beginValue();
+        if (problem != null) {
+            throw malformed(problem, next.toString());
+        }
+        position++;
+        kind = next;
+        readPayload(next);
+        return next;
+    }
+
+    private void readPayload(Kind next) {
+        switch (next) {
+            case INT -> number = readLong();
+            case F64 -> number = readLong();
+            case F32 -> number = readInt();
+            case BIG_INT -> bigInteger = new BigInteger(readBytes(length("a BIG_INT")));
+            case DECIMAL -> {
+                int scale = readInt();
+                decimal = new BigDecimal(new BigInteger(readBytes(length("a DECIMAL"))), scale);
+            }
+            case STRING -> text = new String(readBytes(length("a STRING")), StandardCharsets.UTF_8);
+            case NAME -> {
+                text = new String(readBytes(length("a NAME")), StandardCharsets.UTF_8);
+                String problem = structure.name(text);
+                if (problem != null) {
+                    throw malformed(problem, "NAME \"" + text + "\"");
+                }
+            }
+            case REF -> {
+                long outward = readVarint();
+                number = readVarint();
+                if (structure.target(outward, number) == null) {
+                    throw malformed("a REF to a container begun before", "REF " + outward + " " + number);
+                }
+                up = (int) outward;
+            }
+            case BYTES, F64S, F32S, INTS -> {
+                count = readVarint();
+                remaining = count;
+            }
+            default -> { }
+        }
+        if (next.isScalar() || next.isPacked() || opensFrame(next)) {
+            if (!next.isScalar()) {
+                structure.beginContainer(next);
+            } else if (next != Kind.REF && structure.atMapKey()) {
+                structure.keyText(next == Kind.STRING ? requireNonNull(text) : literal());
+            }
+        }
+    }
+
+    private static boolean opensFrame(Kind kind) {
+        return kind == Kind.ARRAY || kind == Kind.SET || kind == Kind.OBJECT || kind == Kind.MAP;
+    }
+
+    /** The current token's kind; null before the first {@link #next()}. */
+    @Nullable Kind kind() {
+        return kind;
+    }
+
+    /** The offset of the current token in the stream. */
+    long tokenOffset() {
+        return tokenOffset;
+    }
+
+    /** The containers open around the current token's elements. */
+    int depth() {
+        return structure.depth();
+    }
+
+    /** The path of the current token in the output, such as {@code output.rows[3].score}. */
+    String path() {
+        return structure.path();
+    }
+
+    /** The path of the {@code index}-th element of the current packed array. */
+    String elementPath(long index) {
+        return structure.path() + "[" + index + "]";
+    }
+
+    /** Whether the current token is the key of a map entry. */
+    boolean atMapKey() {
+        return structure.atMapKey();
+    }
+
+    long longValue() {
+        expect(Kind.INT);
+        return number;
+    }
+
+    long doubleBits() {
+        expect(Kind.F64);
+        return number;
+    }
+
+    int floatBits() {
+        expect(Kind.F32);
+        return (int) number;
+    }
+
+    BigInteger bigInteger() {
+        expect(Kind.BIG_INT);
+        return requireNonNull(bigInteger);
+    }
+
+    BigDecimal decimal() {
+        expect(Kind.DECIMAL);
+        return requireNonNull(decimal);
+    }
+
+    /** The text of a STRING or the name of a NAME. */
+    String string() {
+        if (kind != Kind.STRING && kind != Kind.NAME) {
+            throw new IllegalStateException("The current token is " + kind + ", not a STRING or NAME");
+        }
+        return requireNonNull(text);
+    }
+
+    /** The path of what the current REF refers to, or {@code #ordinal} where the reader did not keep it. */
+    String refTarget() {
+        expect(Kind.REF);
+        return requireNonNull(structure.target(up, number));
+    }
+
+    /** The scalar as the canonical text shows it, unquoted: {@code 12}, {@code 0.5}, {@code true}, a string's text. */
+    String literal() {
+        return switch (requireNonNull(kind)) {
+            case NULL -> "null";
+            case FALSE -> "false";
+            case TRUE -> "true";
+            case INT -> Long.toString(number);
+            case BIG_INT -> requireNonNull(bigInteger).toString();
+            case DECIMAL -> requireNonNull(decimal).toString();
+            case F64 -> Double.toString(Double.longBitsToDouble(number));
+            case F32 -> Float.toString(Float.intBitsToFloat((int) number));
+            case STRING, NAME -> requireNonNull(text);
+            default -> throw new IllegalStateException("A " + kind + " is not a scalar");
+        };
+    }
+
+    /** The element count of the current packed array, or the length of the current BYTES. */
+    long count() {
+        return count;
+    }
+
+    /** The elements of the current packed array not yet read or skipped. */
+    long remaining() {
+        return remaining;
+    }
+
+    /** The next {@code length} elements of an F64S (their bits) or INTS. */
+    void readLongs(long[] into, int offset, int length) {
+        bulk(length, Kind.F64S, Kind.INTS);
+        int done = 0;
+        while (done < length) {
+            if (!available(8)) {
+                throw endOfStream((length - done) + " more elements");
+            }
+            int chunk = Math.min(length - done, (limit - position) / 8);
+            ByteBuffer.wrap(buffer, position, chunk * 8).asLongBuffer().get(into, offset + done, chunk);
+            position += chunk * 8;
+            done += chunk;
+        }
+    }
+
+    /** The next {@code length} elements of an F32S, as their bits. */
+    void readInts(int[] into, int offset, int length) {
+        bulk(length, Kind.F32S, Kind.F32S);
+        int done = 0;
+        while (done < length) {
+            if (!available(4)) {
+                throw endOfStream((length - done) + " more elements");
+            }
+            int chunk = Math.min(length - done, (limit - position) / 4);
+            ByteBuffer.wrap(buffer, position, chunk * 4).asIntBuffer().get(into, offset + done, chunk);
+            position += chunk * 4;
+            done += chunk;
+        }
+    }
+
+    /** The next {@code length} bytes of a BYTES. */
+    void readBytes(byte[] into, int offset, int length) {
+        bulk(length, Kind.BYTES, Kind.BYTES);
+        readFully(into, offset, length);
+    }
+
+    /** Skips the next {@code elements} elements of the current packed array without reading them. */
+    void skip(long elements) {
+        if (elements < 0 || elements > remaining) {
+            throw new IllegalArgumentException("Cannot skip " + elements + " of " + remaining + " elements");
+        }
+        remaining -= elements;
+        long bytes = elements * requireNonNull(kind).width();
+        int buffered = (int) Math.min(bytes, limit - position);
+        position += buffered;
+        bytes -= buffered;
+        try {
+            while (bytes > 0) {
+                long skipped = in.skip(bytes);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw endOfStream("the rest of a " + kind);
+                    }
+                    skipped = 1;
+                }
+                bytes -= skipped;
+                bufferOffset += skipped;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the canonical form", e);
+        }
+    }
+
+    /** Reads past the current value: the whole container where it begins one. */
+    void skipValue() {
+        int depth = structure.depth();
+        if (kind != null && opensFrame(kind)) {
+            while (next() != Kind.END || structure.depth() >= depth) {
+                // the container's own tokens
+            }
+        }
+    }
+
+    private void bulk(int length, Kind one, Kind other) {
+        if (kind != one && kind != other) {
+            throw new IllegalStateException("The current token is " + kind + ", not a " + one);
+        }
+        if (length < 0 || length > remaining) {
+            throw new IllegalArgumentException("Cannot read " + length + " of " + remaining + " elements");
+        }
+        remaining -= length;
+    }
+
+    private void expect(Kind expected) {
+        if (kind != expected) {
+            throw new IllegalStateException("The current token is " + kind + ", not " + expected);
+        }
+    }
+
+    private long offset() {
+        return bufferOffset + position;
+    }
+
+    private int length(String of) {
+        long length = readVarint();
+        if (length > Integer.MAX_VALUE - 8) {
+            throw malformed("the length of " + of, Long.toString(length));
+        }
+        return (int) length;
+    }
+
+    private long readVarint() {
+        long value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (!available(1)) {
+                throw endOfStream("a varint");
+            }
+            byte b = buffer[position++];
+            value |= (long) (b & 0x7F) << shift;
+            if (b >= 0) {
+                if (value < 0) {
+                    throw malformed("a varint below 2^63", "a larger one");
+                }
+                return value;
+            }
+        }
+        throw malformed("a varint of at most 10 bytes", "a longer one");
+    }
+
+    private long readLong() {
+        if (!available(8)) {
+            throw endOfStream("8 bytes");
+        }
+        long value = ByteBuffer.wrap(buffer, position, 8).getLong();
+        position += 8;
+        return value;
+    }
+
+    private int readInt() {
+        if (!available(4)) {
+            throw endOfStream("4 bytes");
+        }
+        int value = ByteBuffer.wrap(buffer, position, 4).getInt();
+        position += 4;
+        return value;
+    }
+
+    /** Grows its array as the bytes arrive, so that a damaged length fails as a short stream, not a huge allocation. */
+    private byte[] readBytes(int length) {
+        byte[] bytes = new byte[Math.min(length, BUFFER)];
+        int done = 0;
+        while (done < length) {
+            if (done == bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(length, 2L * bytes.length));
+            }
+            int chunk = bytes.length - done;
+            readFully(bytes, done, chunk);
+            done += chunk;
+        }
+        return bytes;
+    }
+
+    private void readFully(byte[] into, int offset, int length) {
+        int done = 0;
+        while (done < length) {
+            if (!available(1)) {
+                throw endOfStream((length - done) + " more bytes");
+            }
+            int chunk = Math.min(length - done, limit - position);
+            System.arraycopy(buffer, position, into, offset + done, chunk);
+            position += chunk;
+            done += chunk;
+        }
+    }
+
+    /** Whether {@code bytes} (at most the buffer's size) are buffered, reading more where needed. */
+    private boolean available(int bytes) {
+        if (limit - position >= bytes) {
+            return true;
+        }
+        System.arraycopy(buffer, position, buffer, 0, limit - position);
+        bufferOffset += position;
+        limit -= position;
+        position = 0;
+        try {
+            while (limit < bytes) {
+                int read = in.read(buffer, limit, buffer.length - limit);
+                if (read < 0) {
+                    return false;
+                }
+                limit += read;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the canonical form", e);
+        }
+        return true;
+    }
+
+    private MalformedCanonicalFormException malformed(String expected, String found) {
+        return new MalformedCanonicalFormException(tokenOffset, expected, found, false);
+    }
+
+    private MalformedCanonicalFormException endOfStream(String expected) {
+        return new MalformedCanonicalFormException(offset(), expected, "the end of the stream", true);
+    }
+
+    @Override
+    public String toString() {
+        return "CanonicalReader at offset " + tokenOffset + ", " + kind + " at " + path() + " ("
+                + Arrays.toString(new long[] {count, remaining}) + ")";
+    }
+}
