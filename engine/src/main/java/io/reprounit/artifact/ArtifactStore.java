@@ -80,13 +80,39 @@ public final class ArtifactStore {
      * The maximum size does not apply: this is for artifacts already whole in memory.
      */
     public Optional<String> put(Artifact artifact) {
+        return Optional.ofNullable(new ArtifactStore(root).keep(artifact).location());
+    }
+
+    /**
+     * Keeps an artifact whose bytes are all in memory as an upload of them would, within the maximum size; where it
+     * holds only its first bytes, says that it cannot be kept.
+     */
+    public Artifact.Kept keep(Artifact artifact) {
         if (!artifact.isComplete()) {
-            return Optional.empty();
+            return Artifact.Kept.skipped("only its first " + artifact.bytes().length + " bytes were held in memory,"
+                    + " and it was not streamed to the artifact store");
         }
         byte[] bytes = artifact.bytes();
-        try (Upload upload = new ArtifactStore(root).upload()) {
+        try (Upload upload = upload()) {
             upload.write(bytes, 0, bytes.length);
-            return Optional.ofNullable(upload.finish(artifact.digest(), artifact.size()).location());
+            return upload.finish(artifact.digest(), artifact.size());
+        }
+    }
+
+    /** Keeps here an artifact that {@code other} holds, streamed from it and verified on the way. */
+    public Artifact.Kept copy(ArtifactStore other, String digest, long size) {
+        Optional<InputStream> opened = other.open(digest);
+        if (opened.isEmpty()) {
+            return Artifact.Kept.skipped("its file in " + other.root() + " was gone before it could be copied here");
+        }
+        try (InputStream in = opened.get(); Upload upload = upload()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                upload.write(buffer, 0, n);
+            }
+            return upload.finish(digest, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy artifact " + digest + " from " + other.root(), e);
         }
     }
 
