@@ -3,6 +3,7 @@ package io.reprounit.artifact;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -18,11 +19,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Artifacts as files named by their content, {@code sha256/ab/cdef…} under a root directory: written once, atomically
- * (a temporary file in the same directory, then a move), shared by every run that produced the same bytes, and checked
- * against their name whenever they are read, so that a file changed on disk is reported rather than trusted.
+ * Artifacts as files named by their content under a root directory: {@code sha256/ab/cdef…} where the bytes are stored
+ * as they are, {@code sha256/ab/cdef….zst} where zstd made them at least a tenth smaller (see {@link StoredForm}); the
+ * digest is always that of the uncompressed bytes. Each is written once, atomically (a temporary file, then a move),
+ * shared by every run that produced the same bytes, and checked against its name whenever it is read, so that a file
+ * changed on disk is reported rather than trusted. Outputs larger than an optional maximum size are digested but not
+ * kept.
  */
 public final class ArtifactStore {
 
@@ -30,114 +35,207 @@ public final class ArtifactStore {
     private static final String TEMPORARY_PREFIX = ".tmp-";
 
     private final Path root;
+    private final long maxSize;
+    private final @Nullable String maxSizeSetting;
 
     public ArtifactStore(Path root) {
+        this(root, Long.MAX_VALUE, null);
+    }
+
+    private ArtifactStore(Path root, long maxSize, @Nullable String maxSizeSetting) {
         this.root = requireNonNull(root).toAbsolutePath().normalize();
+        this.maxSize = maxSize;
+        this.maxSizeSetting = maxSizeSetting;
+    }
+
+    /**
+     * This store, keeping no output larger than {@code bytes}: such an upload stops writing and finishes as not kept,
+     * "larger than {@code setting}", where {@code setting} says how the limit was set (such as
+     * {@code reprounit.artifacts.max-size = 64MB}).
+     */
+    public ArtifactStore withMaxSize(long bytes, String setting) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("A maximum size cannot be negative: " + setting);
+        }
+        return new ArtifactStore(root, bytes, requireNonNull(setting));
     }
 
     public Path root() {
         return root;
     }
 
+    /** The largest output kept, in bytes; {@link Long#MAX_VALUE} where there is no limit. */
+    public long maxSize() {
+        return maxSize;
+    }
+
+    /** How the maximum size was set, as {@link #withMaxSize} was given it; null where there is none. */
+    public @Nullable String maxSizeSetting() {
+        return maxSizeSetting;
+    }
+
     /**
-     * Keeps the artifact's bytes, unless a file of that digest and size is already there, and gives the file's location
-     * relative to the root; empty where the artifact kept only its first bytes in memory, so that there is nothing
-     * complete to keep.
+     * Keeps the artifact's bytes, unless that digest is already stored, and gives the file's location relative to the
+     * root; empty where the artifact kept only its first bytes in memory, so that there is nothing complete to keep.
+     * The maximum size does not apply: this is for artifacts already whole in memory.
      */
     public Optional<String> put(Artifact artifact) {
+        return Optional.ofNullable(new ArtifactStore(root).keep(artifact).location());
+    }
+
+    /**
+     * Keeps an artifact whose bytes are all in memory as an upload of them would, within the maximum size; where it
+     * holds only its first bytes, says that it cannot be kept.
+     */
+    public Artifact.Kept keep(Artifact artifact) {
         if (!artifact.isComplete()) {
-            return Optional.empty();
+            return Artifact.Kept.skipped("only its first " + artifact.bytes().length + " bytes were held in memory,"
+                    + " and it was not streamed to the artifact store");
         }
-        String location = location(artifact.digest());
-        Path file = root.resolve(location);
-        try {
-            if (Files.isRegularFile(file) && Files.size(file) == artifact.size()) {
-                // Refreshed so that a gc running now, which spares young files, cannot remove what was just reused.
-                Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
-                return Optional.of(location);
-            }
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), TEMPORARY_PREFIX, "");
-            try {
-                Files.write(temporary, artifact.bytes());
-                moveIntoPlace(temporary, file);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-            return Optional.of(location);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write artifact " + artifact.digest() + " to " + file, e);
+        byte[] bytes = artifact.bytes();
+        try (Upload upload = upload()) {
+            upload.write(bytes, 0, bytes.length);
+            return upload.finish(artifact.digest(), artifact.size());
         }
     }
 
-    private static void moveIntoPlace(Path temporary, Path file) throws IOException {
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-            // Another process wrote the same content at the same moment: either copy is the artifact.
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+    /** Keeps here an artifact that {@code other} holds, streamed from it and verified on the way. */
+    public Artifact.Kept copy(ArtifactStore other, String digest, long size) {
+        Optional<InputStream> opened = other.open(digest);
+        if (opened.isEmpty()) {
+            return Artifact.Kept.skipped("its file in " + other.root() + " was gone before it could be copied here");
+        }
+        try (InputStream in = opened.get(); Upload upload = upload()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                upload.write(buffer, 0, n);
+            }
+            return upload.finish(digest, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy artifact " + digest + " from " + other.root(), e);
         }
     }
 
     /**
      * Begins keeping one artifact whose bytes are written to the returned upload as they are made, before their digest
-     * is known. Until {@link Upload#finish} the bytes are in a temporary file; an upload closed unfinished leaves
+     * is known. Until {@link Upload#finish} the bytes go to a temporary file; an upload closed unfinished leaves
      * nothing behind.
      */
     public Upload upload() {
         try {
-            Files.createDirectories(root.resolve(ALGORITHM));
-            Path temporary = Files.createTempFile(root.resolve(ALGORITHM), TEMPORARY_PREFIX, "");
-            return new Upload(temporary, Files.newOutputStream(temporary));
+            Path directory = Files.createDirectories(root.resolve(ALGORITHM));
+            return new Upload(Files.createTempFile(directory, TEMPORARY_PREFIX, ""));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write to the artifact store " + root, e);
         }
     }
 
-    /** One artifact being written: bytes in order, then its digest. Not thread-safe: one writer. */
+    /**
+     * One artifact being written: bytes in order, then its digest. Writing only copies the bytes into a bounded set of
+     * buffers; compressing and writing the file happen on a thread of the store's. Not thread-safe: one writer.
+     */
     public final class Upload implements AutoCloseable {
         private final Path temporary;
-        private final java.io.OutputStream out;
-        private boolean finished;
+        private final UploadPipe pipe;
+        private long written;
+        private boolean tooLarge;
+        private boolean done;
 
-        private Upload(Path temporary, java.io.OutputStream out) {
+        private Upload(Path temporary) {
             this.temporary = temporary;
-            this.out = out;
+            this.pipe = new UploadPipe(temporary);
         }
 
         public void write(byte[] bytes, int offset, int length) {
-            try {
-                out.write(bytes, offset, length);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write to the artifact store " + root, e);
+            if (done) {
+                throw new IllegalStateException("This upload to " + root + " is finished or closed");
             }
+            written += length;
+            if (tooLarge) {
+                return;
+            }
+            if (written > maxSize) {
+                tooLarge = true; // the rest is still counted, so that finish can check the size it is given
+                pipe.abandon();
+                return;
+            }
+            pipe.write(bytes, offset, length);
         }
 
-        /** Moves the bytes written into place as the artifact {@code digest}, or drops them where it is there already. */
+        /**
+         * Moves the bytes written into place as the artifact {@code digest}, or drops them where it is stored already;
+         * gives where it is kept, or why it is not: larger than the maximum size, or a file that could not be written.
+         *
+         * @throws IllegalArgumentException where {@code size} is not the number of bytes written
+         */
         public Artifact.Kept finish(String digest, long size) {
             String location = location(digest);
-            Path file = root.resolve(location);
-            try {
-                out.close();
-                finished = true;
-                if (Files.isRegularFile(file) && Files.size(file) == size) {
-                    Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
-                } else {
-                    Files.createDirectories(file.getParent());
-                    moveIntoPlace(temporary, file);
-                }
-                return Artifact.Kept.at(ArtifactStore.this, location);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write artifact " + digest + " to " + file, e);
-            } finally {
+            if (size != written) {
                 close();
+                throw new IllegalArgumentException("Artifact " + digest + " has " + size + " bytes, but " + written
+                        + " were written to its upload");
+            }
+            if (tooLarge) {
+                done = true;
+                return Artifact.Kept.skipped("larger than " + maxSizeSetting);
+            }
+            done = true;
+            UploadPipe.Written file = pipe.finish();
+            try {
+                if (file.failure() != null) {
+                    throw file.failure();
+                }
+                return Artifact.Kept.at(ArtifactStore.this, moveIntoPlace(location, requireNonNull(file.form()), size));
+            } catch (IOException e) {
+                return Artifact.Kept.skipped("the artifact store " + root + " could not write it: " + e);
+            } finally {
+                deleteTemporary();
             }
         }
 
+        /** Where the artifact is now kept: the file written, or one that was already there. */
+        private String moveIntoPlace(String location, StoredForm form, long size) throws IOException {
+            Path raw = root.resolve(location);
+            Path compressed = root.resolve(location + StoredForm.ZSTD.suffix());
+            for (Path existing : List.of(compressed, raw)) {
+                try {
+                    if (existing == compressed || Files.size(existing) == size) {
+                        // Refreshed so that a gc running now, which spares young files, cannot remove it.
+                        Files.setLastModifiedTime(existing, FileTime.from(Instant.now()));
+                        return root.relativize(existing).toString().replace('\\', '/');
+                    }
+                } catch (NoSuchFileException e) {
+                    // not there, or just removed by a gc: write ours
+                }
+            }
+            Path file = root.resolve(location + form.suffix());
+            Files.createDirectories(file.getParent());
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+                // Another process wrote the same content at the same moment: either copy is the artifact.
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (form == StoredForm.ZSTD) {
+                Files.deleteIfExists(raw); // a damaged copy of the wrong size
+            }
+            return location + form.suffix();
+        }
+
+        /** Abandons an unfinished upload: its temporary file is removed. */
         @Override
         public void close() {
+            if (!done) {
+                done = true;
+                if (!tooLarge) {
+                    pipe.abandon();
+                }
+            }
+            deleteTemporary();
+        }
+
+        private void deleteTemporary() {
             try {
-                out.close();
                 Files.deleteIfExists(temporary);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot clean up " + temporary, e);
@@ -145,15 +243,30 @@ public final class ArtifactStore {
         }
     }
 
-    /** The artifact's bytes, streamed; empty where the store has no such artifact. */
-    public Optional<java.io.InputStream> open(String digest) {
-        try {
-            return Optional.of(Files.newInputStream(root.resolve(location(digest))));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read artifact " + digest + " from " + root, e);
+    /**
+     * The artifact's bytes, streamed (decompressed where they are stored compressed) and verified against the digest:
+     * the stream's end throws a {@link CorruptedArtifactException} instead where the bytes do not match. Empty where the
+     * store has no such artifact.
+     */
+    public Optional<InputStream> open(String digest) {
+        String location = location(digest);
+        for (StoredForm form : List.of(StoredForm.ZSTD, StoredForm.RAW)) {
+            Path file = root.resolve(location + form.suffix());
+            try {
+                InputStream in = Files.newInputStream(file);
+                try {
+                    return Optional.of(new VerifiedStream(form.reading(in), digest, file, form == StoredForm.ZSTD));
+                } catch (IOException | RuntimeException e) {
+                    in.close();
+                    throw e;
+                }
+            } catch (NoSuchFileException e) {
+                // the other form, or none
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read artifact " + digest + " from " + file, e);
+            }
         }
+        return Optional.empty();
     }
 
     /**
@@ -162,23 +275,32 @@ public final class ArtifactStore {
      * @throws CorruptedArtifactException where the file's content no longer has the digest it is named by
      */
     public Optional<byte[]> read(String digest) {
-        Path file = root.resolve(location(digest));
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
+        Optional<InputStream> opened = open(digest);
+        if (opened.isEmpty()) {
             return Optional.empty();
+        }
+        try (InputStream in = opened.get()) {
+            return Optional.of(in.readAllBytes());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read artifact " + digest + " from " + file, e);
+            throw new UncheckedIOException("Cannot read artifact " + digest + " from " + root, e);
         }
-        String actual = Digests.sha256(bytes);
-        if (!actual.equals(digest)) {
-            throw new CorruptedArtifactException(digest, actual, file);
-        }
-        return Optional.of(bytes);
     }
 
-    /** {@code sha256/ab/cdef…} for {@code sha256:abcdef…}. */
+    /** The size of the file at {@code location} (relative to the root), as stored; empty where it is not there. */
+    public Optional<Long> storedSize(String location) {
+        try {
+            return Optional.of(Files.size(root.resolve(location)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code raw} or {@code zstd}: how the file at {@code location} holds its artifact's bytes. */
+    public static String codec(String location) {
+        return StoredForm.of(location).codec();
+    }
+
+    /** {@code sha256/ab/cdef…} for {@code sha256:abcdef…}: where the artifact is kept uncompressed. */
     public static String location(String digest) {
         if (!digest.startsWith(Digests.PREFIX) || digest.length() != Digests.PREFIX.length() + 64) {
             throw new IllegalArgumentException("Not a sha256 digest: " + digest);
@@ -205,11 +327,13 @@ public final class ArtifactStore {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String name = file.getFileName().toString();
                 boolean temporary = name.startsWith(TEMPORARY_PREFIX);
-                String digest = Digests.PREFIX + file.getParent().getFileName() + name;
+                String hex = name.endsWith(StoredForm.ZSTD.suffix())
+                        ? name.substring(0, name.length() - StoredForm.ZSTD.suffix().length()) : name;
+                String digest = Digests.PREFIX + file.getParent().getFileName() + hex;
                 if ((temporary || !kept.contains(digest))
                         && Files.getLastModifiedTime(file).toInstant().isBefore(youngest)
-                        && Files.deleteIfExists(file) && !temporary) {
-                    removed.add(digest);
+                        && Files.deleteIfExists(file) && !temporary && !removed.contains(digest)) {
+                    removed.add(digest); // once, where both a raw and a compressed copy were there
                 }
             }
         } catch (IOException e) {

@@ -11,4 +11,10 @@ public final class CorruptedArtifactException extends RuntimeException {
         super("Artifact file " + file + " is corrupted: it should hold content with digest " + expected + " but holds "
                 + actual + ". Delete the file; the next check that produces this output writes it again.");
     }
+
+    CorruptedArtifactException(String expected, Path file, Exception cause) {
+        super("Artifact file " + file + " is corrupted: it should hold the compressed content with digest " + expected
+                + " but cannot be decompressed (" + cause.getMessage() + "). Delete the file; the next check that"
+                + " produces this output writes it again.", cause);
+    }
 }

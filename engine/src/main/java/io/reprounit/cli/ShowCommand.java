@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "show", description = "A run's fingerprint parts and the output digest of each of its steps; where"
-        + " normalizers left something out of an output, the digest of its exact bytes as well.")
+        + " normalizers left something out of an output, the digest of its exact bytes as well; and where the artifact"
+        + " store keeps each output, or why it does not.")
 final class ShowCommand implements Callable<Integer> {
 
     @Mixin StoreOptions options = new StoreOptions();
@@ -45,7 +46,34 @@ final class ShowCommand implements Callable<Integer> {
         out.print(parts.isEmpty() ? "No run-level fingerprint parts.\n" : parts.render());
         out.println();
         out.print(stored.steps().isEmpty() ? "No step was recorded: the run did not finish.\n" : steps(stored));
+        String kept = kept(stored);
+        if (!kept.isEmpty()) {
+            out.println();
+            out.println("Outputs in the artifact store:");
+            out.print(kept);
+        }
         return 0;
+    }
+
+    /**
+     * Per output, where the artifact store keeps it (the JSON has the whole location) and in what form, or why it does
+     * not keep it.
+     */
+    private static String kept(StoredRun run) {
+        Table kept = new Table("STEP", "KEPT", "STORED BYTES", "WHERE, OR WHY NOT");
+        for (StoredStep step : run.steps()) {
+            if (step.output() == null) {
+                continue;
+            }
+            if (step.keptAt() != null) {
+                kept.row(step.step(), step.codec(), step.storedSize() == null ? null
+                        : String.format("%,d", step.storedSize()), step.keptAt());
+            } else {
+                kept.row(step.step(), "no", null, "not kept: " + (step.notKept() != null ? step.notKept()
+                        : "no reason was recorded"));
+            }
+        }
+        return kept.isEmpty() ? "" : kept.render();
     }
 
     /**
@@ -87,6 +115,8 @@ final class ShowCommand implements Callable<Integer> {
         return Json.object().put("step", step.step()).put("status", step.status()).put("verdict", step.verdict())
                 .put("output", step.output()).put("bytesDigest", step.bytes()).put("size", step.size()).put("mediaType", step.mediaType())
                 .put("durationNanos", step.durationNanos()).put("problem", step.problem())
+                .put("keptAt", step.keptAt()).put("codec", step.codec()).put("storedSize", step.storedSize())
+                .put("notKept", step.output() != null && step.keptAt() == null ? step.notKept() : null)
                 .put("inputs", new java.util.TreeMap<>(step.inputs()))
                 .put("parts", parts(step.fingerprint().parts())).map();
     }

@@ -59,8 +59,9 @@ final class CheckExecutor {
             List<StepDefinition> needed = pipeline.stepsNeededFor(selected.stream().map(s -> s.step().name()).toList());
             // Planned before the check is recorded, so that a bad isolation or variation setting records nothing.
             CheckPlan plan = runSettings.plan(pipeline);
-            CheckRunner runner = new CheckRunner(pipeline, needed, materializers, fingerprinter, plan);
             CheckRecording recording = recorder.start(pipeline, plan.isForked() ? "forked" : "repeat");
+            CheckRunner runner = new CheckRunner(pipeline, needed, materializers, fingerprinter, plan,
+                    recording.artifacts());
             CheckRunner.Result produced = runner.run(new CheckRunner.Recording() {
                 @Override
                 public void runStarting(int number) {

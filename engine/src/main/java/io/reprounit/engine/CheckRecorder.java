@@ -3,6 +3,7 @@ package io.reprounit.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.artifact.ByteSize;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.store.MetadataStore;
 import io.reprounit.store.StoreException;
@@ -15,7 +16,8 @@ import org.junit.platform.engine.ConfigurationParameters;
 
 /**
  * Where this execution records its checks, read from {@link Constants#STORE_URL_PROPERTY_NAME},
- * {@link Constants#ARTIFACTS_DIR_PROPERTY_NAME} and {@link Constants#STORE_RETENTION_PROPERTY_NAME}. A setting that is
+ * {@link Constants#ARTIFACTS_DIR_PROPERTY_NAME}, {@link Constants#ARTIFACTS_MAX_SIZE_PROPERTY_NAME} and
+ * {@link Constants#STORE_RETENTION_PROPERTY_NAME}. A setting that is
  * wrong fails each pipeline with a message naming it, rather than failing the whole engine, so that other engines'
  * tests still run.
  */
@@ -23,13 +25,15 @@ final class CheckRecorder {
 
     private final String url;
     private final @Nullable Path artifactsDirectory;
+    private final @Nullable String maxSize;
     private final @Nullable Integer retention;
     private final @Nullable String problem;
 
-    private CheckRecorder(String url, @Nullable Path artifactsDirectory, @Nullable Integer retention,
-            @Nullable String problem) {
+    private CheckRecorder(String url, @Nullable Path artifactsDirectory, @Nullable String maxSize,
+            @Nullable Integer retention, @Nullable String problem) {
         this.url = requireNonNull(url);
         this.artifactsDirectory = artifactsDirectory;
+        this.maxSize = maxSize;
         this.retention = retention;
         this.problem = problem;
     }
@@ -40,8 +44,18 @@ final class CheckRecorder {
         Path artifacts = setting(parameters, Constants.ARTIFACTS_DIR_PROPERTY_NAME).map(String::strip).map(Path::of)
                 .orElse(null);
         Optional<String> retention = setting(parameters, Constants.STORE_RETENTION_PROPERTY_NAME).map(String::strip);
+        String maxSize = setting(parameters, Constants.ARTIFACTS_MAX_SIZE_PROPERTY_NAME).map(String::strip)
+                .orElse(null);
         Integer keep = null;
         String problem = null;
+        if (maxSize != null) {
+            try {
+                ByteSize.parse(maxSize);
+            } catch (IllegalArgumentException e) {
+                problem = Constants.ARTIFACTS_MAX_SIZE_PROPERTY_NAME + " = " + e.getMessage() + "; or leave it unset to"
+                        + " keep every output whatever its size.";
+            }
+        }
         if (retention.isPresent()) {
             try {
                 keep = Integer.parseInt(retention.get());
@@ -53,7 +67,7 @@ final class CheckRecorder {
                         + " checks to keep; set it to 1 or more, or leave it unset to keep every check.";
             }
         }
-        return new CheckRecorder(url, artifacts, keep, problem);
+        return new CheckRecorder(url, artifacts, maxSize, keep, problem);
     }
 
     /**
@@ -74,12 +88,19 @@ final class CheckRecorder {
         if (problem != null) {
             throw new StoreException(problem);
         }
-        ArtifactStore artifacts = new ArtifactStore(artifactsDirectory != null ? artifactsDirectory
-                : StoreLocation.defaultArtifactsDirectory(url, Constants.ARTIFACTS_DIR_PROPERTY_NAME));
+        ArtifactStore artifacts = artifacts(artifactsDirectory != null ? artifactsDirectory
+                : StoreLocation.defaultArtifactsDirectory(url, Constants.ARTIFACTS_DIR_PROPERTY_NAME), maxSize);
         try (MetadataStore store = open()) {
             long check = store.startCheck(pipeline.name(), pipeline.pipelineClass().getName(), mode, Instant.now());
             return new CheckRecording(this, pipeline, artifacts, check, mode);
         }
+    }
+
+    /** The artifact store over {@code directory}, keeping no output larger than {@code maxSize} where it is set. */
+    static ArtifactStore artifacts(Path directory, @Nullable String maxSize) {
+        ArtifactStore store = new ArtifactStore(directory);
+        return maxSize == null ? store : store.withMaxSize(ByteSize.parse(maxSize),
+                Constants.ARTIFACTS_MAX_SIZE_PROPERTY_NAME + " = " + maxSize);
     }
 
     MetadataStore open() {

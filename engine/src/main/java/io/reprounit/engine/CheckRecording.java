@@ -38,6 +38,11 @@ final class CheckRecording {
         this.mode = requireNonNull(mode);
     }
 
+    /** Where the check's runs keep their outputs as they digest them. */
+    ArtifactStore artifacts() {
+        return artifacts;
+    }
+
     void runStarting(int number) {
         attempt(store -> runs.put(number, store.startRun(check, number, mode, pipeline.config().text(),
                 Instant.now())));

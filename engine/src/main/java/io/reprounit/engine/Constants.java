@@ -74,9 +74,19 @@ public final class Constants {
 
     /**
      * The directory of the content-addressed artifact store, where every step output is kept as
-     * {@code sha256/ab/cdef…}. Default: {@code artifacts} beside the metadata store's database file.
+     * {@code sha256/ab/cdef…}, or {@code sha256/ab/cdef….zst} where zstd makes it at least a tenth smaller. Default:
+     * {@code artifacts} beside the metadata store's database file.
      */
     public static final String ARTIFACTS_DIR_PROPERTY_NAME = "reprounit.artifacts.dir";
+
+    /**
+     * The largest step output kept in the artifact store, by the size of its canonical form before compression: a
+     * whole number of bytes, or one followed by {@code KB}, {@code MB}, {@code GB} (powers of 1000) or {@code KiB},
+     * {@code MiB}, {@code GiB}, {@code K}, {@code M}, {@code G} (powers of 1024), such as {@code 64MB}. A larger output
+     * is still digested and checked, but not kept: its report entry and the command line's {@code show} say so and why.
+     * A value that is not a size fails each pipeline with a message naming this key. Default: no limit.
+     */
+    public static final String ARTIFACTS_MAX_SIZE_PROPERTY_NAME = "reprounit.artifacts.max-size";
 
     /**
      * How many checks of each pipeline the metadata store keeps: after each check, older ones are deleted. Their

@@ -3,6 +3,7 @@ package io.reprounit.run;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.api.Variation;
+import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.artifact.Materializers;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.Fingerprinter;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Produces the runs of one check as its {@link CheckPlan} says: one after another in this JVM, or each in a fresh JVM,
@@ -42,14 +44,17 @@ public final class CheckRunner {
     private final Materializers materializers;
     private final Fingerprinter fingerprinter;
     private final CheckPlan plan;
+    private final @Nullable ArtifactStore store;
 
+    /** @param store where every run keeps its outputs as it digests them, in this JVM or a forked one; null for none */
     public CheckRunner(PipelineDefinition pipeline, List<StepDefinition> steps, Materializers materializers,
-            Fingerprinter fingerprinter, CheckPlan plan) {
+            Fingerprinter fingerprinter, CheckPlan plan, @Nullable ArtifactStore store) {
         this.pipeline = requireNonNull(pipeline);
         this.steps = List.copyOf(steps);
         this.materializers = requireNonNull(materializers);
         this.fingerprinter = requireNonNull(fingerprinter);
         this.plan = requireNonNull(plan);
+        this.store = store;
     }
 
     public Result run(Recording recording) {
@@ -57,7 +62,7 @@ public final class CheckRunner {
     }
 
     private Result sameJvm(Recording recording) {
-        PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter);
+        PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter, store);
         Map<String, Object> controlOutputs = new HashMap<>(); // kept for replay: the objects run 1's steps received
         List<Run> runs = new ArrayList<>();
         for (int number = 1; number <= pipeline.runs(); number++) {
@@ -85,7 +90,7 @@ public final class CheckRunner {
     private Result forked(Recording recording) {
         try (ForkSetup setup = ForkSetup.create()) {
             Fingerprint shared = fingerprinter.forRun(pipeline);
-            ForkedRunner runner = new ForkedRunner(setup, pipeline, steps, plan, shared);
+            ForkedRunner runner = new ForkedRunner(setup, pipeline, steps, plan, shared, store);
             List<Supplier<ForkedRunner.Outcome>> tasks = new ArrayList<>();
             for (int number = 1; number <= pipeline.runs(); number++) {
                 int run = number;

@@ -1,6 +1,7 @@
 package io.reprounit.run;
 
 import io.reprounit.artifact.Artifact;
+import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.fingerprint.Aspect;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.FingerprintPart;
@@ -26,9 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The results file of a forked run: JSON lines, one written and flushed as each step starts and as it ends. Lines
  * rather than one document, so that a run killed in a hang still tells which steps ended and which one was running;
- * the outputs travel in the file (digest, size, media type and the same bounded head of bytes a run in this JVM keeps)
- * rather than through the artifact store, so that a forked run needs no store and the test JVM records it exactly as it
- * records a run of its own.
+ * the outputs travel in the file (digest, size, media type and the same bounded head of bytes a run in this JVM keeps),
+ * each with where the forked JVM kept its whole form in the artifact store they share (or why it did not), so that the
+ * test JVM records it exactly as it records a run of its own.
  */
 final class ForkedResults {
 
@@ -106,7 +107,8 @@ final class ForkedResults {
         return node;
     }
 
-    static Read read(Path file) {
+    /** @param store the artifact store the forked JVM kept outputs in, over the same directory; null where none */
+    static Read read(Path file, @Nullable ArtifactStore store) {
         List<StepExecution> steps = new ArrayList<>();
         Map<String, List<StepExecution>> replays = new LinkedHashMap<>();
         String running = null;
@@ -131,11 +133,11 @@ final class ForkedResults {
             switch (node.path("type").asString()) {
                 case "started" -> running = node.path("step").asString();
                 case "step" -> {
-                    steps.add(decode(node));
+                    steps.add(decode(node, store));
                     running = null;
                 }
                 case "replay" -> replays.computeIfAbsent(node.path("step").asString(), s -> new ArrayList<>())
-                        .add(decode(node));
+                        .add(decode(node, store));
                 case "problem" -> problem = node.path("message").asString();
                 case "finished" -> {
                     finished = true;
@@ -152,7 +154,7 @@ final class ForkedResults {
                 "nanos", execution.duration().toNanos(), "arguments", execution.argumentDigests());
         execution.output().ifPresent(output -> node.put("output", object("digest", output.digest(),
                 "bytesDigest", output.bytesDigest(), "size", output.size(), "mediaType", output.mediaType(),
-                "head", Base64.getEncoder().encodeToString(output.bytes()))));
+                "head", Base64.getEncoder().encodeToString(output.bytes()), "kept", kept(output.kept()))));
         execution.failure().ifPresent(failure -> node.put("failure", failure(failure, 0)));
         execution.notRunReason().ifPresent(reason -> node.put("notRunReason", reason));
         List<Object> parts = new ArrayList<>();
@@ -162,7 +164,26 @@ final class ForkedResults {
         return node;
     }
 
-    private static StepExecution decode(JsonNode node) {
+    private static Map<String, Object> kept(Artifact.Kept kept) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        if (kept.location() != null) {
+            node.put("location", kept.location());
+        }
+        if (kept.notKeptReason() != null) {
+            node.put("notKeptReason", kept.notKeptReason());
+        }
+        return node;
+    }
+
+    private static Artifact.Kept kept(JsonNode node, @Nullable ArtifactStore store) {
+        if (node.has("location") && store != null) {
+            return Artifact.Kept.at(store, node.path("location").asString());
+        }
+        return node.has("notKeptReason") ? Artifact.Kept.skipped(node.path("notKeptReason").asString())
+                : Artifact.Kept.NOWHERE;
+    }
+
+    private static StepExecution decode(JsonNode node, @Nullable ArtifactStore store) {
         String step = node.path("step").asString();
         Map<String, String> arguments = new LinkedHashMap<>();
         node.path("arguments").properties().forEach(e -> arguments.put(e.getKey(), e.getValue().asString()));
@@ -178,7 +199,8 @@ final class ForkedResults {
                 JsonNode output = node.path("output");
                 yield StepExecution.succeeded(step, arguments, Artifact.restored(output.path("digest").asString(),
                         output.path("bytesDigest").asString(), output.path("size").asLong(), output.path("mediaType").asString(),
-                        Base64.getDecoder().decode(output.path("head").asString())), duration, fingerprint);
+                        Base64.getDecoder().decode(output.path("head").asString()), kept(output.path("kept"), store)),
+                        duration, fingerprint);
             }
             case FAILED -> StepExecution.failed(step, arguments, failure(node.path("failure")), duration, fingerprint);
             case NOT_RUN -> StepExecution.notRun(step, node.path("notRunReason").asString(), fingerprint);

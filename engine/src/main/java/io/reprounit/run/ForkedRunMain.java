@@ -69,7 +69,7 @@ public final class ForkedRunMain {
         Fingerprinter fingerprinter = request.fingerprint()
                 ? Fingerprinter.create(loader, List.of(), materializers).readingDataFrom(original)
                 : Fingerprinter.disabled();
-        PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter)
+        PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter, request.store())
                 .forked(results, original);
         Map<String, Object> outputs = new HashMap<>();
         Run run = runner.run(request.run(), outputs);

@@ -1,5 +1,6 @@
 package io.reprounit.run;
 
+import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.StepArgument;
@@ -16,6 +17,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a forked JVM is asked to do, written by the test JVM as a properties file: which pipeline to read again (with
@@ -26,16 +28,20 @@ import java.util.Properties;
  * @param systemProperties this JVM's system properties; the forked JVM sets those it does not have, such as the ones
  *                         Surefire sets from {@code systemPropertyVariables}
  * @param replaySteps      steps to replay {@code replayTimes} times each on this run's own outputs, after the run
+ * @param artifacts        the artifact store's directory, where the forked JVM keeps each output as it digests it;
+ *                         null where outputs are not kept
+ * @param maxSize          the largest output kept there, {@link Long#MAX_VALUE} for no limit
+ * @param maxSizeSetting   how that limit was set, for the reason an output is not kept; null where there is none
  */
 record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<Override> overrides,
         String originalDirectory, Map<String, String> systemProperties, boolean fingerprint, List<String> replaySteps,
-        int replayTimes, String results) {
+        int replayTimes, String results, @Nullable String artifacts, long maxSize, @Nullable String maxSizeSetting) {
 
     /** A parameter override that the test JVM's pipeline was read with, so that the forked JVM reads the same. */
     record Override(String step, String key, String setting, String yaml) {}
 
     static ForkedRunRequest of(PipelineDefinition pipeline, List<StepDefinition> steps, int run, Path directory,
-            boolean fingerprint, List<String> replaySteps, int replayTimes, Path results) {
+            boolean fingerprint, List<String> replaySteps, int replayTimes, Path results, @Nullable ArtifactStore store) {
         List<Override> overrides = new ArrayList<>();
         for (StepDefinition step : pipeline.steps()) {
             for (StepArgument argument : step.arguments()) {
@@ -54,7 +60,17 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
         });
         return new ForkedRunRequest(pipeline.pipelineClass().getName(), steps.stream().map(StepDefinition::name).toList(),
                 run, overrides, directory.toString(), properties, fingerprint, replaySteps, replayTimes,
-                results.toString());
+                results.toString(), store == null ? null : store.root().toString(),
+                store == null ? Long.MAX_VALUE : store.maxSize(), store == null ? null : store.maxSizeSetting());
+    }
+
+    /** The artifact store the test JVM records into, opened over the same directory with the same limit. */
+    @Nullable ArtifactStore store() {
+        if (artifacts == null) {
+            return null;
+        }
+        ArtifactStore store = new ArtifactStore(Path.of(artifacts));
+        return maxSizeSetting == null ? store : store.withMaxSize(maxSize, maxSizeSetting);
     }
 
     ParamOverrides paramOverrides() {
@@ -82,6 +98,13 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
         list(out, "replay", replaySteps);
         out.setProperty("replayTimes", Integer.toString(replayTimes));
         out.setProperty("results", results);
+        if (artifacts != null) {
+            out.setProperty("artifacts", artifacts);
+            out.setProperty("artifacts.maxSize", Long.toString(maxSize));
+        }
+        if (maxSizeSetting != null) {
+            out.setProperty("artifacts.maxSizeSetting", maxSizeSetting);
+        }
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.store(writer, null);
         } catch (IOException e) {
@@ -107,7 +130,9 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
         return new ForkedRunRequest(in.getProperty("pipelineClass"), list(in, "step"),
                 Integer.parseInt(in.getProperty("run")), overrides, in.getProperty("originalDirectory"), properties,
                 Boolean.parseBoolean(in.getProperty("fingerprint")), list(in, "replay"),
-                Integer.parseInt(in.getProperty("replayTimes")), in.getProperty("results"));
+                Integer.parseInt(in.getProperty("replayTimes")), in.getProperty("results"), in.getProperty("artifacts"),
+                Long.parseLong(in.getProperty("artifacts.maxSize", Long.toString(Long.MAX_VALUE))),
+                in.getProperty("artifacts.maxSizeSetting"));
     }
 
     private static void list(Properties out, String prefix, List<String> values) {

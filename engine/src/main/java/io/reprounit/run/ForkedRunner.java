@@ -2,6 +2,7 @@ package io.reprounit.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.fingerprint.Aspect;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.FingerprintPart;
@@ -47,15 +48,20 @@ final class ForkedRunner {
     private final List<StepDefinition> steps;
     private final CheckPlan plan;
     private final Fingerprint runFingerprint;
+    private final @Nullable ArtifactStore store;
 
-    /** @param runFingerprint what every run of the check shares, taken once in this JVM */
+    /**
+     * @param runFingerprint what every run of the check shares, taken once in this JVM
+     * @param store          where the forked JVMs keep outputs, over the same directory; null for nowhere
+     */
     ForkedRunner(ForkSetup setup, PipelineDefinition pipeline, List<StepDefinition> steps, CheckPlan plan,
-            Fingerprint runFingerprint) {
+            Fingerprint runFingerprint, @Nullable ArtifactStore store) {
         this.setup = requireNonNull(setup);
         this.pipeline = requireNonNull(pipeline);
         this.steps = List.copyOf(steps);
         this.plan = requireNonNull(plan);
         this.runFingerprint = requireNonNull(runFingerprint);
+        this.store = store;
     }
 
     Outcome run(int number, RunConditions conditions, List<String> replaySteps, int replayTimes) {
@@ -66,7 +72,7 @@ final class ForkedRunner {
             Path results = directory.resolve("results.jsonl");
             Path request = directory.resolve("request.properties");
             ForkedRunRequest.of(pipeline, steps, number, setup.originalDirectory(), !runFingerprint.parts().isEmpty(),
-                    replaySteps, replayTimes, results).write(request);
+                    replaySteps, replayTimes, results, store).write(request);
             Path log = directory.resolve("output.log");
             Instant started = Instant.now();
             Process process = command.start(request, log);
@@ -81,7 +87,7 @@ final class ForkedRunner {
                 LIVE.remove(process);
             }
             String output = echo(log);
-            ForkedResults.Read read = ForkedResults.read(results);
+            ForkedResults.Read read = ForkedResults.read(results, store);
             Map<String, String> described = conditions.describeAll(command);
             List<StepExecution> executions = executions(number, read, ended ? null : "was killed after " + plan.timeout()
                     + " (" + plan.timeoutSetting() + ")", ended ? process.exitValue() : -1, output);

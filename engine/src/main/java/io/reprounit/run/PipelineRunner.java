@@ -3,6 +3,7 @@ package io.reprounit.run;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Artifact;
+import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.artifact.Materializers;
 import io.reprounit.artifact.Normalization;
 import io.reprounit.fingerprint.Aspect;
@@ -38,6 +39,7 @@ public final class PipelineRunner {
     private final Progress progress;
     private final @Nullable Path pathsAgainst;
     private final boolean runFingerprint;
+    private final @Nullable ArtifactStore store;
 
     /** Told when each step starts and ends: how a forked run says which step it is in when it is killed. */
     interface Progress {
@@ -51,11 +53,21 @@ public final class PipelineRunner {
     /** Runs {@code steps}, which must include every step they need, of {@code pipeline}. */
     public PipelineRunner(PipelineDefinition pipeline, List<StepDefinition> steps, Materializers materializers,
             Fingerprinter fingerprinter) {
-        this(pipeline, steps, materializers, fingerprinter, Progress.NONE, null, true);
+        this(pipeline, steps, materializers, fingerprinter, null);
+    }
+
+    /**
+     * As {@link #PipelineRunner(PipelineDefinition, List, Materializers, Fingerprinter)}, keeping each output in
+     * {@code store} as it is digested, where a store is given.
+     */
+    public PipelineRunner(PipelineDefinition pipeline, List<StepDefinition> steps, Materializers materializers,
+            Fingerprinter fingerprinter, @Nullable ArtifactStore store) {
+        this(pipeline, steps, materializers, fingerprinter, Progress.NONE, null, true, store);
     }
 
     private PipelineRunner(PipelineDefinition pipeline, List<StepDefinition> steps, Materializers materializers,
-            Fingerprinter fingerprinter, Progress progress, @Nullable Path pathsAgainst, boolean runFingerprint) {
+            Fingerprinter fingerprinter, Progress progress, @Nullable Path pathsAgainst, boolean runFingerprint,
+            @Nullable ArtifactStore store) {
         this.pipeline = requireNonNull(pipeline);
         this.steps = List.copyOf(steps);
         this.materializers = requireNonNull(materializers);
@@ -63,6 +75,7 @@ public final class PipelineRunner {
         this.progress = requireNonNull(progress);
         this.pathsAgainst = pathsAgainst;
         this.runFingerprint = runFingerprint;
+        this.store = store;
     }
 
     /**
@@ -71,7 +84,7 @@ public final class PipelineRunner {
      * which is the same for every run of the check and slow to take, to the test JVM.
      */
     PipelineRunner forked(Progress progress, Path directory) {
-        return new PipelineRunner(pipeline, steps, materializers, fingerprinter, progress, directory, false);
+        return new PipelineRunner(pipeline, steps, materializers, fingerprinter, progress, directory, false, store);
     }
 
     public Run run(int number) {
@@ -85,7 +98,7 @@ public final class PipelineRunner {
         Instance instance = new Instance(pipeline.pipelineClass());
         for (StepDefinition step : steps) {
             progress.stepStarting(step.name());
-            StepExecution execution = execute(step, outputs, executions, instance);
+            StepExecution execution = execute(step, outputs, executions, instance, store);
             progress.stepFinished(execution);
             executions.put(step.name(), execution);
         }
@@ -109,16 +122,18 @@ public final class PipelineRunner {
             String recorded = before.output().get().digest();
             Normalization normalization = pipeline.step(upstream).map(StepDefinition::normalization)
                     .orElse(Normalization.none());
-            if (!materializers.materialize(outputs.get(upstream), normalization).digest().equals(recorded)) {
+            // Digested only: the output was kept when its run recorded it.
+            if (!materializers.materialize(outputs.get(upstream), normalization, null).digest().equals(recorded)) {
                 throw new IllegalStateException("the output of step '" + upstream + "' was changed after run "
                         + run.number() + " recorded it (a step mutates its input)");
             }
         }
-        return execute(step, new HashMap<>(outputs), executions, new Instance(pipeline.pipelineClass()));
+        // A replay's output is compared with the run's, never recorded: nothing to keep.
+        return execute(step, new HashMap<>(outputs), executions, new Instance(pipeline.pipelineClass()), null);
     }
 
     private StepExecution execute(StepDefinition step, Map<String, Object> outputs, Map<String, StepExecution> executions,
-            Instance instance) {
+            Instance instance, @Nullable ArtifactStore keptIn) {
         for (String upstream : step.upstream()) {
             StepExecution before = executions.get(upstream);
             if (before == null || before.status() != StepExecution.Status.SUCCEEDED) {
@@ -136,7 +151,7 @@ public final class PipelineRunner {
             return StepExecution.failed(step.name(), Map.of(), new StepFailedException("Cannot take the fingerprint of"
                     + " step '" + step.name() + "' before it runs: " + e.getMessage(), e), Duration.ZERO, Fingerprint.empty());
         }
-        Invocation invocation = invoke(step, outputs, executions, instance, data);
+        Invocation invocation = invoke(step, outputs, executions, instance, data, keptIn);
         Fingerprint fingerprint;
         try {
             fingerprint = fingerprinter.forStep(pipeline, step, data);
@@ -156,7 +171,7 @@ public final class PipelineRunner {
             Duration elapsed) {}
 
     private Invocation invoke(StepDefinition step, Map<String, Object> outputs, Map<String, StepExecution> executions,
-            Instance instance, Fingerprint data) {
+            Instance instance, Fingerprint data, @Nullable ArtifactStore keptIn) {
         Object[] values = new Object[step.arguments().size()];
         Map<String, String> digests = new LinkedHashMap<>();
         long started = System.nanoTime();
@@ -171,7 +186,7 @@ public final class PipelineRunner {
             Object target = step.isStatic() ? null : instance.get();
             step.method().trySetAccessible();
             Object output = step.method().invoke(target, values);
-            Artifact artifact = materializers.materialize(output, step.normalization());
+            Artifact artifact = materializers.materialize(output, step.normalization(), keptIn);
             outputs.put(step.name(), output);
             return new Invocation(digests, artifact, null, elapsed(started));
         } catch (InvocationTargetException e) {

@@ -26,8 +26,22 @@ final class RunWriter {
     static final String INCOMPLETE = "INCOMPLETE";
     static final String COMPLETE = "COMPLETE";
 
-    /** An artifact of the run and where its file is, if its bytes were complete enough to keep. */
-    record StoredArtifact(Artifact artifact, @Nullable String location) {}
+    /**
+     * An artifact of the run and where its file is, relative to the store's root, with the file's size and codec; or
+     * why it is not kept.
+     */
+    record StoredArtifact(Artifact artifact, @Nullable String location, @Nullable Long storedSize,
+            @Nullable String codec, @Nullable String notKeptReason) {
+
+        static StoredArtifact of(Artifact artifact, Artifact.Kept kept, ArtifactStore artifacts) {
+            String location = kept.location();
+            if (location == null) {
+                return new StoredArtifact(artifact, null, null, null, kept.notKeptReason());
+            }
+            return new StoredArtifact(artifact, location, artifacts.storedSize(location).orElse(null),
+                    ArtifactStore.codec(location), null);
+        }
+    }
 
     private RunWriter() {}
 
@@ -66,16 +80,29 @@ final class RunWriter {
         }
     }
 
-    /** Writes the files first, outside any transaction, so that the transaction that names them stays short. */
+    /**
+     * Where each output is kept: most were streamed into the store as they were digested; the others are written
+     * now, outside any transaction, so that the transaction that names them stays short.
+     */
     static List<StoredArtifact> storeArtifacts(RecordedRun run, ArtifactStore artifacts) {
         Map<String, StoredArtifact> byDigest = new HashMap<>();
         for (RecordedStep step : run.steps()) {
             Artifact output = step.output();
             if (output != null && !byDigest.containsKey(output.digest())) {
-                byDigest.put(output.digest(), new StoredArtifact(output, artifacts.put(output).orElse(null)));
+                byDigest.put(output.digest(), StoredArtifact.of(output, kept(output, artifacts), artifacts));
             }
         }
         return new ArrayList<>(byDigest.values());
+    }
+
+    private static Artifact.Kept kept(Artifact output, ArtifactStore artifacts) {
+        Artifact.Kept kept = output.kept();
+        ArtifactStore keptIn = kept.store();
+        if (kept.location() != null && keptIn != null) {
+            return keptIn.root().equals(artifacts.root()) ? kept
+                    : artifacts.copy(keptIn, output.digest(), output.size()); // kept by a store of another directory
+        }
+        return kept.notKeptReason() != null ? kept : artifacts.keep(output); // an output materialized without a store
     }
 
     static void completeRun(Connection c, long runId, RecordedRun run, List<StoredArtifact> artifacts)
@@ -102,14 +129,26 @@ final class RunWriter {
                         + " already, or deleted by retention while it ran.");
             }
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO artifacts (digest, size, media_type, location)"
-                + " VALUES (?, ?, ?, ?) ON CONFLICT (digest) DO UPDATE SET location = coalesce(location,"
-                + " excluded.location)")) {
+        // A row that names a file keeps it; one that does not takes this run's file, or its reason. SQLite evaluates
+        // every expression of the update against the row as it was.
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO artifacts (digest, size, media_type, location,"
+                + " stored_size, codec, not_kept_reason) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (digest) DO UPDATE SET"
+                + " location = coalesce(location, excluded.location),"
+                + " stored_size = CASE WHEN location IS NULL THEN excluded.stored_size ELSE stored_size END,"
+                + " codec = CASE WHEN location IS NULL THEN excluded.codec ELSE codec END,"
+                + " not_kept_reason = CASE WHEN location IS NULL THEN excluded.not_kept_reason ELSE NULL END")) {
             for (StoredArtifact stored : artifacts) {
                 insert.setString(1, stored.artifact().digest());
                 insert.setLong(2, stored.artifact().size());
                 insert.setString(3, stored.artifact().mediaType());
                 setNullable(insert, 4, stored.location());
+                if (stored.storedSize() == null) {
+                    insert.setNull(5, Types.BIGINT);
+                } else {
+                    insert.setLong(5, stored.storedSize());
+                }
+                setNullable(insert, 6, stored.codec());
+                setNullable(insert, 7, stored.notKeptReason());
                 insert.addBatch();
             }
             insert.executeBatch();

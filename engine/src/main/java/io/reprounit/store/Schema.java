@@ -113,6 +113,16 @@ final class Schema {
             """
             ALTER TABLE step_executions ADD COLUMN bytes_digest TEXT;
             ALTER TABLE verdicts ADD COLUMN bytes_digest TEXT;
+            """,
+            // 4: how each artifact is kept, now that every output is streamed into the store: the size of its file and
+            // its codec ('raw', or 'zstd' for a location ending in .zst), or why it is not kept (such as
+            // reprounit.artifacts.max-size). Files of older stores were all written raw, so their rows say so; an older
+            // row without a location gets no reason, since none was recorded.
+            """
+            ALTER TABLE artifacts ADD COLUMN stored_size INTEGER;
+            ALTER TABLE artifacts ADD COLUMN codec TEXT;
+            ALTER TABLE artifacts ADD COLUMN not_kept_reason TEXT;
+            UPDATE artifacts SET codec = 'raw', stored_size = size WHERE location IS NOT NULL;
             """);
 
     static final int LATEST = MIGRATIONS.size();

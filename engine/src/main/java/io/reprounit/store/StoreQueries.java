@@ -138,7 +138,8 @@ final class StoreQueries {
         }
         List<StoredStep> steps = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT s.step, s.status, v.verdict, s.duration_nanos,"
-                + " s.output_digest, a.size, a.media_type, s.problem, s.fingerprint, s.bytes_digest"
+                + " s.output_digest, a.size, a.media_type, s.problem, s.fingerprint, s.bytes_digest, a.location, a.codec,"
+                + " a.stored_size, a.not_kept_reason"
                 + " FROM step_executions s"
                 + " LEFT JOIN artifacts a ON a.digest = s.output_digest"
                 + " LEFT JOIN verdicts v ON v.check_id = ? AND v.step = s.step WHERE s.run_id = ? ORDER BY s.position")) {
@@ -146,12 +147,11 @@ final class StoreQueries {
             select.setLong(2, runId);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    long size = row.getLong(6);
-                    Long shownSize = row.wasNull() ? null : size;
                     steps.add(new StoredStep(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
-                            row.getString(5), row.getString(10), shownSize, row.getString(7), row.getString(8),
-                            inputs.getOrDefault(row.getString(1), Map.of()),
-                            fingerprints.getOrDefault(row.getString(9), Fingerprint.empty())));
+                            row.getString(5), row.getString(10), nullableLong(row, 6), row.getString(7),
+                            row.getString(8), inputs.getOrDefault(row.getString(1), Map.of()),
+                            fingerprints.getOrDefault(row.getString(9), Fingerprint.empty()), row.getString(11),
+                            row.getString(12), nullableLong(row, 13), row.getString(14)));
                 }
             }
         }
@@ -211,6 +211,11 @@ final class StoreQueries {
                 return row.next() ? row.getInt(1) : 0;
             }
         }
+    }
+
+    private static @Nullable Long nullableLong(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
     }
 
     private static @Nullable Instant instant(ResultSet row, int column) throws SQLException {

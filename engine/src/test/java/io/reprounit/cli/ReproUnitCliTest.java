@@ -94,6 +94,34 @@ class ReproUnitCliTest {
     }
 
     @Test
+    void showSaysWhereEachOutputIsKeptOrWhyNot() {
+        ArtifactStore artifacts = new ArtifactStore(directory.resolve("artifacts"));
+        Artifact small = StoreFixtures.text("small");
+        Artifact large = StoreFixtures.text("x".repeat(5000));
+        String reason = "larger than reprounit.artifacts.max-size = 1KiB";
+        Artifact skipped = Artifact.restored(large.digest(), large.bytesDigest(), large.size(), large.mediaType(),
+                large.bytes(), Artifact.Kept.skipped(reason));
+        long sized;
+        try (MetadataStore store = MetadataStore.open(url, "--store")) {
+            sized = StoreFixtures.check(store, artifacts, "Sized", List.of(StoreFixtures.run(1, "c", List.of(small,
+                    skipped))), StoreFixtures.verdicts(Verdict.REPRODUCED, Verdict.REPRODUCED));
+        }
+
+        Output table = cli("show", sized + ".1", "--store", url);
+        assertThat(table.lines()).anySatisfy(line -> assertThat(line).startsWith("step0 ").contains(" raw ")
+                .contains("sha256/"));
+        assertThat(table.lines()).anySatisfy(line -> assertThat(line).startsWith("step1 ").contains("not kept: " + reason));
+        assertAligned(table);
+        JsonNode steps = json(cli("show", sized + ".1", "--json", "--store", url)).get("steps");
+        assertThat(steps.get(0).get("keptAt").asString()).isEqualTo(ArtifactStore.location(small.digest()));
+        assertThat(steps.get(0).get("codec").asString()).isEqualTo("raw");
+        assertThat(steps.get(0).get("storedSize").asLong()).isEqualTo(5);
+        assertThat(steps.get(1).get("notKept").asString()).isEqualTo(reason);
+        assertThat(steps.get(1).get("keptAt").isNull()).isTrue();
+        assertThat(artifacts.read(large.digest())).isEmpty();
+    }
+
+    @Test
     void diffExplainsWhatDiffers() {
         Output table = cli("diff", reproduced + ".1", diverged + ".2", "--store", url);
         assertThat(table.status).isZero();

@@ -3,6 +3,7 @@ package io.reprounit.jupiter;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Artifact;
+import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.artifact.MaterializationException;
 import io.reprounit.artifact.Materializers;
 import io.reprounit.artifact.Normalization;
@@ -19,12 +20,19 @@ import org.jspecify.annotations.Nullable;
 public final class Outputs {
 
     private final Materializers materializers;
+    private final @Nullable ArtifactStore store;
     private final Map<String, Artifact> recorded = new LinkedHashMap<>();
     private final Map<String, Normalization> normalizations = new LinkedHashMap<>();
     private boolean closed;
 
     Outputs(Materializers materializers) {
+        this(materializers, null);
+    }
+
+    /** @param store where each output is kept as it is digested; null where outputs are not kept */
+    Outputs(Materializers materializers, @Nullable ArtifactStore store) {
         this.materializers = requireNonNull(materializers);
+        this.store = store;
     }
 
     /**
@@ -92,7 +100,7 @@ public final class Outputs {
             }
         }
         try {
-            return materializers.materialize(value, normalization);
+            return materializers.materialize(value, normalization, store);
         } catch (MaterializationException e) {
             throw unsupported(name, value, e.getMessage(), e);
         }

@@ -39,7 +39,7 @@ final class RunInvocation implements TestTemplateInvocationContext {
 
     @Override
     public List<Extension> getAdditionalExtensions() {
-        return List.of(new ThisRun(new Outputs(series.materializers())));
+        return List.of(new ThisRun(new Outputs(series.materializers(), series.artifacts())));
     }
 
     /** The extensions of this run only, registered for its invocation and gone with it. */

@@ -3,6 +3,7 @@ package io.reprounit.jupiter;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Artifact;
+import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.artifact.Materializers;
 import io.reprounit.artifact.Normalization;
 import io.reprounit.compare.Verdict;
@@ -55,6 +56,11 @@ final class RunSeries {
 
     Materializers materializers() {
         return materializers;
+    }
+
+    /** Where the runs keep their outputs, as the recording says. */
+    @Nullable ArtifactStore artifacts() {
+        return recording.artifacts();
     }
 
     /** Why run {@code number} should be skipped: the first run gave nothing to compare it with. */

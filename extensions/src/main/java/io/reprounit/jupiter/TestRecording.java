@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.artifact.ByteSize;
 import io.reprounit.compare.StepVerdict;
 import io.reprounit.compare.Verdict;
 import io.reprounit.engine.Constants;
@@ -35,15 +36,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class TestRecording {
 
     private final String url;
-    private final Path artifacts;
+    private final @Nullable ArtifactStore artifacts;
     private final String pipeline;
     private final String pipelineClass;
     private long check = -1;
     private @Nullable RuntimeException failure;
 
-    private TestRecording(String url, Path artifacts, String pipeline, String pipelineClass) {
+    private TestRecording(String url, @Nullable ArtifactStore artifacts, @Nullable RuntimeException problem,
+            String pipeline, String pipelineClass) {
         this.url = requireNonNull(url);
-        this.artifacts = requireNonNull(artifacts);
+        this.artifacts = artifacts;
+        this.failure = problem;
         this.pipeline = requireNonNull(pipeline);
         this.pipelineClass = requireNonNull(pipelineClass);
     }
@@ -51,11 +54,31 @@ final class TestRecording {
     static TestRecording of(ExtensionContext context, Method method) {
         String url = context.getConfigurationParameter(Constants.STORE_URL_PROPERTY_NAME).map(String::strip)
                 .orElseGet(() -> StoreLocation.defaultUrl(Path.of("").toAbsolutePath()));
-        Path artifacts = context.getConfigurationParameter(Constants.ARTIFACTS_DIR_PROPERTY_NAME).map(String::strip)
+        Path directory = context.getConfigurationParameter(Constants.ARTIFACTS_DIR_PROPERTY_NAME).map(String::strip)
                 .map(Path::of)
                 .orElseGet(() -> StoreLocation.defaultArtifactsDirectory(url, Constants.ARTIFACTS_DIR_PROPERTY_NAME));
-        return new TestRecording(url, artifacts, method.getDeclaringClass().getSimpleName() + "#" + method.getName(),
-                method.getDeclaringClass().getName());
+        ArtifactStore artifacts = new ArtifactStore(directory);
+        RuntimeException problem = null;
+        Optional<String> maxSize = context.getConfigurationParameter(Constants.ARTIFACTS_MAX_SIZE_PROPERTY_NAME)
+                .map(String::strip);
+        if (maxSize.isPresent()) {
+            try {
+                artifacts = artifacts.withMaxSize(ByteSize.parse(maxSize.get()),
+                        Constants.ARTIFACTS_MAX_SIZE_PROPERTY_NAME + " = " + maxSize.get());
+            } catch (IllegalArgumentException e) {
+                // Nothing is recorded, and the runs are still compared; the setting is named once they are.
+                artifacts = null;
+                problem = new IllegalArgumentException(Constants.ARTIFACTS_MAX_SIZE_PROPERTY_NAME + " = "
+                        + e.getMessage() + "; or leave it unset to keep every output whatever its size.", e);
+            }
+        }
+        return new TestRecording(url, artifacts, problem, method.getDeclaringClass().getSimpleName() + "#"
+                + method.getName(), method.getDeclaringClass().getName());
+    }
+
+    /** Where each run's outputs are kept as they are recorded; null where a setting is wrong and nothing is recorded. */
+    @Nullable ArtifactStore artifacts() {
+        return artifacts;
     }
 
     /** Records one run: its outputs as steps, with the method's code part, and the run's own parts. */
@@ -69,8 +92,7 @@ final class TestRecording {
             List<RecordedStep> steps = new ArrayList<>();
             outputs.forEach((name, output) -> steps.add(new RecordedStep(name, StepExecution.Status.SUCCEEDED,
                     Duration.between(started, finished), Map.of(), output, null, method)));
-            store.completeRun(id, new RecordedRun(number, started, finished, run, steps),
-                    new ArtifactStore(artifacts));
+            store.completeRun(id, new RecordedRun(number, started, finished, run, steps), requireNonNull(artifacts));
         });
     }
 

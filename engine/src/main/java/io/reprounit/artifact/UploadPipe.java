@@ -1,0 +1,220 @@
+package io.reprounit.artifact;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The bytes of one upload on their way from the step's thread to a temporary file. The step's thread only copies them
+ * into chunks of {@value #CHUNK} bytes; a full chunk goes through a bounded queue to a writer thread, which compresses
+ * and writes it and hands the chunk back for reuse. At most {@value #CHUNKS} chunks exist per upload, so memory stays
+ * bounded however large the output; a step that makes bytes faster than the disk takes them waits for a free chunk.
+ * An output that never fills one chunk is written on the step's thread at the end, without a writer thread.
+ */
+final class UploadPipe {
+
+    static final int CHUNK = 1 << 20;
+    private static final int CHUNKS = 4;
+    private static final int FIRST_CHUNK = 8 * 1024;
+    private static final ExecutorService WRITERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "reprounit-artifact-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private record Chunk(byte[] bytes, int length) {}
+
+    private static final Chunk END = new Chunk(new byte[0], 0);
+    private static final Chunk ABANDON = new Chunk(new byte[0], 0);
+
+    /** What the writer left in the temporary file: the form it chose, or why it could not write. */
+    record Written(@Nullable StoredForm form, @Nullable IOException failure) {}
+
+    private final Path temporary;
+    private final BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(CHUNKS + 1);
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
+    private byte[] current = new byte[FIRST_CHUNK];
+    private int used;
+    private int allocated = 1;
+    private @Nullable Future<Written> writer;
+
+    UploadPipe(Path temporary) {
+        this.temporary = requireNonNull(temporary);
+    }
+
+    void write(byte[] bytes, int offset, int length) {
+        while (length > 0) {
+            if (used == current.length) {
+                if (current.length < CHUNK) {
+                    current = Arrays.copyOf(current, Math.min(CHUNK, current.length * 4));
+                } else {
+                    handOff();
+                }
+            }
+            int n = Math.min(length, current.length - used);
+            System.arraycopy(bytes, offset, current, used, n);
+            used += n;
+            offset += n;
+            length -= n;
+        }
+    }
+
+    private void handOff() {
+        if (writer == null) {
+            writer = WRITERS.submit(this::drain);
+        }
+        put(new Chunk(current, used));
+        byte[] next = free.poll();
+        if (next == null && allocated < CHUNKS) {
+            allocated++;
+            next = new byte[CHUNK];
+        }
+        current = next != null ? next : take();
+        used = 0;
+    }
+
+    /** Writes what is left and waits for the writer: the temporary file is then complete, or the failure says why not. */
+    Written finish() {
+        if (writer == null) {
+            // Never filled a chunk: written here, which for a small output is cheaper than handing it to a thread.
+            Sink sink = new Sink();
+            sink.accept(current, used);
+            return sink.close(false);
+        }
+        if (used > 0) {
+            put(new Chunk(current, used));
+        }
+        put(END);
+        return await();
+    }
+
+    /** Stops writing and removes the temporary file; waits for the writer, so that no file is left once it returns. */
+    void abandon() {
+        current = new byte[0];
+        used = 0;
+        if (writer != null) {
+            put(ABANDON);
+            awaitUninterruptibly();
+        }
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + temporary, e);
+        }
+    }
+
+    /** The writer thread: chunk after chunk until the end; it keeps taking them after a failure, so nobody waits. */
+    private Written drain() throws InterruptedException {
+        Sink sink = new Sink();
+        while (true) {
+            Chunk chunk = filled.take();
+            if (chunk == END || chunk == ABANDON) {
+                return sink.close(chunk == ABANDON);
+            }
+            sink.accept(chunk.bytes(), chunk.length());
+            free.offer(chunk.bytes());
+        }
+    }
+
+    /** The temporary file's stream, opened on the first chunk, whose bytes decide the stored form. */
+    private final class Sink {
+        private @Nullable StoredForm form;
+        private @Nullable OutputStream out;
+        private @Nullable IOException failure;
+
+        void accept(byte[] bytes, int length) {
+            if (failure != null) {
+                return;
+            }
+            try {
+                if (out == null) {
+                    form = StoredForm.choose(bytes, length);
+                    out = form.writing(new BufferedOutputStream(Files.newOutputStream(temporary), 64 * 1024));
+                }
+                out.write(bytes, 0, length);
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+
+        Written close(boolean abandoned) {
+            try {
+                if (out != null) {
+                    out.close();
+                } else if (form == null) {
+                    form = StoredForm.RAW; // the empty artifact
+                }
+            } catch (IOException e) {
+                failure = failure != null ? failure : e;
+            }
+            if (abandoned || failure != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    failure = failure != null ? failure : e;
+                }
+            }
+            return new Written(form, failure);
+        }
+    }
+
+    /** Never waits: the step's thread holds one of at most {@value #CHUNKS} chunks, so the queue has room for the rest and a marker. */
+    private void put(Chunk chunk) {
+        filled.add(chunk);
+    }
+
+    private byte[] take() {
+        try {
+            return free.take();
+        } catch (InterruptedException e) {
+            throw interrupted(e);
+        }
+    }
+
+    private Written await() {
+        try {
+            return requireNonNull(writer).get();
+        } catch (InterruptedException e) {
+            throw interrupted(e);
+        } catch (ExecutionException e) {
+            return new Written(null, new IOException("The artifact writer failed", e.getCause()));
+        }
+    }
+
+    /** Waits for the writer to remove its file even where this thread was interrupted, which is often why it abandons. */
+    private void awaitUninterruptibly() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                requireNonNull(writer).get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private UncheckedIOException interrupted(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new UncheckedIOException(new InterruptedIOException("Interrupted while writing to " + temporary));
+    }
+}
