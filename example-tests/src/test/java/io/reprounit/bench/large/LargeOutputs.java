@@ -45,8 +45,14 @@ public final class LargeOutputs {
             for (int pair = 0; pair < pairs; pair++) {
                 measured.add(pair(largeCase, pair % 2 == 0, work, extraOptions));
                 Pair last = measured.get(measured.size() - 1);
-                System.err.printf(Locale.ROOT, "%s pair %d: plain %.1f s, check %.1f s, %s%n", largeCase.id, pair + 1,
-                        last.plain.wallMillis / 1e3, last.check.wallMillis / 1e3, last.check.outcome);
+                // Every figure of the pair, so that a run stopped early still leaves what it measured.
+                System.err.printf(Locale.ROOT, "%s pair %d: plain %.1f s (steps %.1f s, %d MiB), check %.1f s"
+                                + " (execute %.1f s, %d MiB, last step to verdict %.2f s, artifacts %d KiB, store %d KiB),"
+                                + " %s%n", largeCase.id, pair + 1,
+                        last.plain.wallMillis / 1e3, last.plain.innerMillis / 1e3, last.plain.peakKib / 1024,
+                        last.check.wallMillis / 1e3, last.check.innerMillis / 1e3, last.check.peakKib / 1024,
+                        last.check.afterRunsMillis / 1e3, last.check.artifactBytes / 1024,
+                        last.check.storeBytes / 1024, last.check.outcome);
             }
             rows.add(LargeTable.row(largeCase, measured));
         }
