@@ -2,14 +2,10 @@ package io.reprounit.artifact;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,14 +43,8 @@ final class CanonicalReader {
     }
 
     private static final Kind[] KINDS = Kind.values();
-    private static final int BUFFER = 64 * 1024;
 
-    private final InputStream in;
-    private final byte[] buffer = new byte[BUFFER];
-    private int position;
-    private int limit;
-    /** The offset in the stream of {@code buffer[0]}. */
-    private long bufferOffset;
+    private final CanonicalInput in;
     private final CanonicalStructure structure = new CanonicalStructure();
 
     private @Nullable Kind kind;
@@ -68,7 +58,7 @@ final class CanonicalReader {
     private long remaining;
 
     CanonicalReader(InputStream in) {
-        this.in = requireNonNull(in);
+        this.in = new CanonicalInput(in);
     }
 
     /**
@@ -83,14 +73,14 @@ final class CanonicalReader {
             }
             structure.endValue();
         }
-        tokenOffset = offset();
-        if (!available(1)) {
+        tokenOffset = in.offset();
+        int tag = in.peek();
+        if (tag < 0) {
             if (!structure.done()) {
-                throw endOfStream(structure.expected());
+                throw in.endOfStream(structure.expected());
             }
             return kind = Kind.EOF;
         }
-        int tag = buffer[position] & 0xFF;
         if (tag >= Kind.EOF.ordinal()) {
             throw malformed("a tag", String.format(java.util.Locale.ROOT, "0x%02x", tag));
         }
@@ -101,7 +91,7 @@ final class CanonicalReader {
         if (problem != null) {
             throw malformed(problem, next.toString());
         }
-        position++;
+        in.advance();
         kind = next;
         readPayload(next);
         return next;
@@ -109,32 +99,31 @@ final class CanonicalReader {
 
     private void readPayload(Kind next) {
         switch (next) {
-            case INT -> number = readLong();
-            case F64 -> number = readLong();
-            case F32 -> number = readInt();
-            case BIG_INT -> bigInteger = new BigInteger(readBytes(length("a BIG_INT")));
+            case INT, F64 -> number = in.readLong();
+            case F32 -> number = in.readInt();
+            case BIG_INT -> bigInteger = new BigInteger(in.readBytes(in.readLength("a BIG_INT")));
             case DECIMAL -> {
-                int scale = readInt();
-                decimal = new BigDecimal(new BigInteger(readBytes(length("a DECIMAL"))), scale);
+                int scale = in.readInt();
+                decimal = new BigDecimal(new BigInteger(in.readBytes(in.readLength("a DECIMAL"))), scale);
             }
-            case STRING -> text = new String(readBytes(length("a STRING")), StandardCharsets.UTF_8);
+            case STRING -> text = new String(in.readBytes(in.readLength("a STRING")), StandardCharsets.UTF_8);
             case NAME -> {
-                text = new String(readBytes(length("a NAME")), StandardCharsets.UTF_8);
+                text = new String(in.readBytes(in.readLength("a NAME")), StandardCharsets.UTF_8);
                 String problem = structure.name(text);
                 if (problem != null) {
                     throw malformed(problem, "NAME \"" + text + "\"");
                 }
             }
             case REF -> {
-                long outward = readVarint();
-                number = readVarint();
+                long outward = in.readVarint("a REF");
+                number = in.readVarint("a REF");
                 if (structure.target(outward, number) == null) {
                     throw malformed("a REF to a container begun before", "REF " + outward + " " + number);
                 }
                 up = (int) outward;
             }
             case BYTES, F64S, F32S, INTS -> {
-                count = readVarint();
+                count = in.readVarint("the count of a " + next);
                 remaining = count;
             }
             default -> { }
@@ -250,37 +239,19 @@ final class CanonicalReader {
     /** The next {@code length} elements of an F64S (their bits) or INTS. */
     void readLongs(long[] into, int offset, int length) {
         bulk(length, Kind.F64S, Kind.INTS);
-        int done = 0;
-        while (done < length) {
-            if (!available(8)) {
-                throw endOfStream((length - done) + " more elements");
-            }
-            int chunk = Math.min(length - done, (limit - position) / 8);
-            ByteBuffer.wrap(buffer, position, chunk * 8).asLongBuffer().get(into, offset + done, chunk);
-            position += chunk * 8;
-            done += chunk;
-        }
+        in.readLongs(into, offset, length);
     }
 
     /** The next {@code length} elements of an F32S, as their bits. */
     void readInts(int[] into, int offset, int length) {
         bulk(length, Kind.F32S, Kind.F32S);
-        int done = 0;
-        while (done < length) {
-            if (!available(4)) {
-                throw endOfStream((length - done) + " more elements");
-            }
-            int chunk = Math.min(length - done, (limit - position) / 4);
-            ByteBuffer.wrap(buffer, position, chunk * 4).asIntBuffer().get(into, offset + done, chunk);
-            position += chunk * 4;
-            done += chunk;
-        }
+        in.readInts(into, offset, length);
     }
 
     /** The next {@code length} bytes of a BYTES. */
     void readBytes(byte[] into, int offset, int length) {
         bulk(length, Kind.BYTES, Kind.BYTES);
-        readFully(into, offset, length);
+        in.readFully(into, offset, length);
     }
 
     /** Skips the next {@code elements} elements of the current packed array without reading them. */
@@ -289,25 +260,7 @@ final class CanonicalReader {
             throw new IllegalArgumentException("Cannot skip " + elements + " of " + remaining + " elements");
         }
         remaining -= elements;
-        long bytes = elements * requireNonNull(kind).width();
-        int buffered = (int) Math.min(bytes, limit - position);
-        position += buffered;
-        bytes -= buffered;
-        try {
-            while (bytes > 0) {
-                long skipped = in.skip(bytes);
-                if (skipped <= 0) {
-                    if (in.read() < 0) {
-                        throw endOfStream("the rest of a " + kind);
-                    }
-                    skipped = 1;
-                }
-                bytes -= skipped;
-                bufferOffset += skipped;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the canonical form", e);
-        }
+        in.skip(elements * requireNonNull(kind).width(), "a " + kind);
     }
 
     /** Reads past the current value: the whole container where it begins one. */
@@ -336,116 +289,12 @@ final class CanonicalReader {
         }
     }
 
-    private long offset() {
-        return bufferOffset + position;
-    }
-
-    private int length(String of) {
-        long length = readVarint();
-        if (length > Integer.MAX_VALUE - 8) {
-            throw malformed("the length of " + of, Long.toString(length));
-        }
-        return (int) length;
-    }
-
-    private long readVarint() {
-        long value = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            if (!available(1)) {
-                throw endOfStream("a varint");
-            }
-            byte b = buffer[position++];
-            value |= (long) (b & 0x7F) << shift;
-            if (b >= 0) {
-                if (value < 0) {
-                    throw malformed("a varint below 2^63", "a larger one");
-                }
-                return value;
-            }
-        }
-        throw malformed("a varint of at most 10 bytes", "a longer one");
-    }
-
-    private long readLong() {
-        if (!available(8)) {
-            throw endOfStream("8 bytes");
-        }
-        long value = ByteBuffer.wrap(buffer, position, 8).getLong();
-        position += 8;
-        return value;
-    }
-
-    private int readInt() {
-        if (!available(4)) {
-            throw endOfStream("4 bytes");
-        }
-        int value = ByteBuffer.wrap(buffer, position, 4).getInt();
-        position += 4;
-        return value;
-    }
-
-    /** Grows its array as the bytes arrive, so that a damaged length fails as a short stream, not a huge allocation. */
-    private byte[] readBytes(int length) {
-        byte[] bytes = new byte[Math.min(length, BUFFER)];
-        int done = 0;
-        while (done < length) {
-            if (done == bytes.length) {
-                bytes = Arrays.copyOf(bytes, (int) Math.min(length, 2L * bytes.length));
-            }
-            int chunk = bytes.length - done;
-            readFully(bytes, done, chunk);
-            done += chunk;
-        }
-        return bytes;
-    }
-
-    private void readFully(byte[] into, int offset, int length) {
-        int done = 0;
-        while (done < length) {
-            if (!available(1)) {
-                throw endOfStream((length - done) + " more bytes");
-            }
-            int chunk = Math.min(length - done, limit - position);
-            System.arraycopy(buffer, position, into, offset + done, chunk);
-            position += chunk;
-            done += chunk;
-        }
-    }
-
-    /** Whether {@code bytes} (at most the buffer's size) are buffered, reading more where needed. */
-    private boolean available(int bytes) {
-        if (limit - position >= bytes) {
-            return true;
-        }
-        System.arraycopy(buffer, position, buffer, 0, limit - position);
-        bufferOffset += position;
-        limit -= position;
-        position = 0;
-        try {
-            while (limit < bytes) {
-                int read = in.read(buffer, limit, buffer.length - limit);
-                if (read < 0) {
-                    return false;
-                }
-                limit += read;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the canonical form", e);
-        }
-        return true;
-    }
-
     private MalformedCanonicalFormException malformed(String expected, String found) {
         return new MalformedCanonicalFormException(tokenOffset, expected, found, false);
     }
 
-    private MalformedCanonicalFormException endOfStream(String expected) {
-        return new MalformedCanonicalFormException(offset(), expected, "the end of the stream", true);
-    }
-
     @Override
     public String toString() {
-        return "CanonicalReader at offset " + tokenOffset + ", " + kind + " at " + path() + " ("
-                + Arrays.toString(new long[] {count, remaining}) + ")";
+        return "CanonicalReader at offset " + tokenOffset + ": " + kind + " at " + path();
     }
 }
