@@ -122,12 +122,19 @@ public final class CanonicalWriter {
         if (frames.kind() != WriterFrames.OBJECT || afterName || entered) {
             throw new IllegalStateException("A name belongs inside an object, before its value");
         }
-        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
         out.writeByte(CanonicalFormat.NAME);
-        out.writeVarint(utf8.length);
-        out.write(utf8, 0, utf8.length);
+        out.writeLengthAndUtf8(name);
         named(name);
         return this;
+    }
+
+    /** A member's name, its whole token encoded once per class: {@code NAME len utf8}. */
+    void name(byte[] token, String name) {
+        if (frames.kind() != WriterFrames.OBJECT || afterName || entered) {
+            throw new IllegalStateException("A name belongs inside an object, before its value");
+        }
+        out.write(token, 0, token.length);
+        named(name);
     }
 
     private void named(@Nullable String name) {
@@ -530,7 +537,7 @@ public final class CanonicalWriter {
 
     private void writeString(String value) {
         out.writeByte(CanonicalFormat.STRING);
-        writeLengthAndBytes(value.getBytes(StandardCharsets.UTF_8));
+        out.writeLengthAndUtf8(value);
     }
 
     private void writeLengthAndBytes(byte[] bytes) {
