@@ -362,7 +362,7 @@ public final class CanonicalWriter {
     /** Ends the encoding: it must hold exactly one value, and every path of a normalizer must have matched. */
     void finish() {
         if (frames.top() != 0 || frames.count() != 1 || swallowing >= 0 || afterName) {
-            throw new IllegalStateException(frames.count() == 0 ? "Nothing was written: a canonical encoding holds"
+            throw new IllegalStateException(frames.top() == 0 && frames.count() == 0 ? "Nothing was written: a canonical encoding holds"
                     + " exactly one value" : "An object or list was begun and not ended in the canonical encoding");
         }
         out.flush();
