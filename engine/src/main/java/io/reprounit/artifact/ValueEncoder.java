@@ -173,7 +173,7 @@ final class ValueEncoder {
         boolean container = value instanceof Collection || value instanceof Map || value.getClass().isArray();
         ObjectLayout layout = container ? null : ObjectEncoder.layout(value, this);
         if (layout == null || !layout.holdsOnlyScalars()) {
-            CanonicalWriter.Scope scope = out.scope();
+            TokenStructure.Scope scope = out.scope();
             int first = visits.visit(value, scope, scope.count);
             if (first >= 0) {
                 // A shared reference or a cycle: written once, referred to by where it was first written.
