@@ -158,6 +158,37 @@ final class ChunkBuffer {
         }
     }
 
+    /** A string's UTF-8 length and bytes; ASCII, the usual case, straight into the chunk with no copy made. */
+    void writeLengthAndUtf8(String text) {
+        int length = text.length();
+        if (length <= 4096) {
+            ensure(length + 2);
+            int start = position;
+            byte[] chunk = bytes;
+            chunk[start] = (byte) length;
+            int at = start + (length < 0x80 ? 1 : 2);
+            int i = 0;
+            for (; i < length; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                chunk[at + i] = (byte) c;
+            }
+            if (i == length) {
+                if (length >= 0x80) {
+                    chunk[start] = (byte) ((length & 0x7F) | 0x80);
+                    chunk[start + 1] = (byte) (length >>> 7);
+                }
+                position = at + length;
+                return;
+            }
+        }
+        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        writeVarint(utf8.length);
+        write(utf8, 0, utf8.length);
+    }
+
     /** The bytes of an in-memory buffer. */
     byte[] toByteArray() {
         if (sink != null) {

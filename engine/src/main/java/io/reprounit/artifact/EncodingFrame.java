@@ -26,7 +26,7 @@ abstract class EncodingFrame {
         private final Iterator<?> iterator;
         private int index = -1;
 
-        Elements(Iterator<?> iterator, boolean set) {
+        Elements(Iterator<?> iterator) {
             this.iterator = iterator;
         }
 

@@ -13,14 +13,13 @@ final class ObjectEncoder {
 
     /** How to read the object's members; an error where it is a JDK object or has no state of its own. */
     static ObjectLayout layout(Object value, ValueEncoder encoder) {
-        Class<?> type = value.getClass();
-        if (!type.isRecord() && (isPlatformClass(type) || type.isSynthetic() || type.isHidden())) {
+        ObjectLayout layout = encoder.layout(value.getClass());
+        if (layout.unsupported() != null) {
             throw new MaterializationException("Cannot encode " + ValueEncoder.describe(value) + " at " + encoder.path()
-                    + ": " + (type.isSynthetic() || type.isHidden() ? "a lambda or generated class has no state to compare"
-                            : "it is a JDK type without a value of its own") + ". Return the data it holds, or register a "
+                    + ": " + layout.unsupported() + ". Return the data it holds, or register a "
                     + Materializer.class.getName() + " for it.");
         }
-        return encoder.layout(type);
+        return layout;
     }
 
     /** Begins the object and leaves a frame that writes its members. */
@@ -52,7 +51,7 @@ final class ObjectEncoder {
             if (++member == layout.size()) {
                 return false;
             }
-            out.name(layout.name(member));
+            out.name(layout.nameToken(member), layout.name(member));
             encoder.encodeValue(layout.read(target, member, encoder), out);
             return true;
         }

@@ -19,15 +19,32 @@ import org.jspecify.annotations.Nullable;
 final class ObjectLayout {
 
     private final String[] names;
+    /** Each name's whole {@code NAME} token, encoded once. */
+    private final byte[][] nameTokens;
     /** Per member: its accessor, its field, or the class name (for {@code $class}). */
     private final Object[] readers;
 
     /** Whether every member is declared as a scalar, so that the object can hold no other structure. */
     private final boolean holdsOnlyScalars;
 
+    /** Why objects of this class cannot be read by their members, or null where they can. */
+    private final @Nullable String unsupported;
+
     private ObjectLayout(Map<String, Object> members) {
+        this(members, null);
+    }
+
+    private ObjectLayout(Map<String, Object> members, @Nullable String unsupported) {
+        this.unsupported = unsupported;
         this.names = members.keySet().toArray(String[]::new);
         this.readers = members.values().toArray();
+        this.nameTokens = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            ChunkBuffer token = ChunkBuffer.inMemory();
+            token.writeByte(CanonicalFormat.NAME);
+            token.writeLengthAndUtf8(names[i]);
+            nameTokens[i] = token.toByteArray();
+        }
         boolean scalars = true;
         for (Object reader : readers) {
             scalars &= reader instanceof String || isScalar(reader instanceof Field field ? field.getType()
@@ -55,6 +72,10 @@ final class ObjectLayout {
 
     static ObjectLayout of(Class<?> type) {
         Map<String, Object> members = new TreeMap<>();
+        if (!type.isRecord() && (ObjectEncoder.isPlatformClass(type) || type.isSynthetic() || type.isHidden())) {
+            return new ObjectLayout(members, type.isSynthetic() || type.isHidden()
+                    ? "a lambda or generated class has no state to compare" : "it is a JDK type without a value of its own");
+        }
         if (type.isRecord()) {
             for (RecordComponent component : type.getRecordComponents()) {
                 Method accessor = component.getAccessor();
@@ -79,12 +100,20 @@ final class ObjectLayout {
         return new ObjectLayout(members);
     }
 
+    @Nullable String unsupported() {
+        return unsupported;
+    }
+
     int size() {
         return names.length;
     }
 
     String name(int member) {
         return names[member];
+    }
+
+    byte[] nameToken(int member) {
+        return nameTokens[member];
     }
 
     /** The value of one member of {@code target}; {@code encoder} says where it sits when it cannot be read. */

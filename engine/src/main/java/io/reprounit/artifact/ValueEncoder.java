@@ -173,7 +173,7 @@ final class ValueEncoder {
         boolean container = value instanceof Collection || value instanceof Map || value.getClass().isArray();
         ObjectLayout layout = container ? null : ObjectEncoder.layout(value, this);
         if (layout == null || !layout.holdsOnlyScalars()) {
-            CanonicalWriter.Scope scope = out.scope();
+            TokenStructure.Scope scope = out.scope();
             int first = visits.visit(value, scope, scope.count);
             if (first >= 0) {
                 // A shared reference or a cycle: written once, referred to by where it was first written.
@@ -189,14 +189,14 @@ final class ValueEncoder {
             encodeArray(value, out);
         } else if (value instanceof Set<?> set) {
             out.beginSet();
-            push(new EncodingFrame.Elements(set.iterator(), true));
+            push(new EncodingFrame.Elements(set.iterator()));
         } else if (value instanceof Collection<?> collection) {
             byte tag = collection.isEmpty() || !packsNumbers || !out.packs() ? 0 : PackedNumbers.tagOf(collection);
             if (tag != 0) {
                 out.packed(tag, collection, collection.size());
             } else {
                 out.beginArray();
-                push(new EncodingFrame.Elements(collection.iterator(), false));
+                push(new EncodingFrame.Elements(collection.iterator()));
             }
         } else {
             beginMap((Map<?, ?>) value, out);

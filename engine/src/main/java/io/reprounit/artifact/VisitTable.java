@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 final class VisitTable {
 
     private @Nullable Object[] keys = new Object[1024];
-    private CanonicalWriter.@Nullable Scope[] scopes = new CanonicalWriter.Scope[1024];
+    private TokenStructure.@Nullable Scope[] scopes = new TokenStructure.Scope[1024];
     private int[] ordinals = new int[1024];
     private int size;
 
@@ -17,7 +17,7 @@ final class VisitTable {
      * The slot where {@code value} was recorded in a scope still open, to refer back to; or -1, after recording it as
      * first written now, in {@code scope} at {@code ordinal}.
      */
-    int visit(Object value, CanonicalWriter.Scope scope, int ordinal) {
+    int visit(Object value, TokenStructure.Scope scope, int ordinal) {
         int mask = keys.length - 1;
         int slot = (System.identityHashCode(value) * 0x9E3779B9 >>> 7) & mask;
         while (true) {
@@ -26,7 +26,7 @@ final class VisitTable {
                 break;
             }
             if (key == value) {
-                CanonicalWriter.Scope first = scopes[slot];
+                TokenStructure.Scope first = scopes[slot];
                 if (first != null && !first.closed) {
                     return slot;
                 }
@@ -46,7 +46,7 @@ final class VisitTable {
         return -1;
     }
 
-    CanonicalWriter.Scope scope(int slot) {
+    TokenStructure.Scope scope(int slot) {
         return java.util.Objects.requireNonNull(scopes[slot]);
     }
 
@@ -56,11 +56,11 @@ final class VisitTable {
 
     private void grow() {
         Object[] oldKeys = keys;
-        CanonicalWriter.Scope[] oldScopes = scopes;
+        TokenStructure.Scope[] oldScopes = scopes;
         int[] oldOrdinals = ordinals;
         int length = oldKeys.length * 2;
         keys = new Object[length];
-        scopes = new CanonicalWriter.Scope[length];
+        scopes = new TokenStructure.Scope[length];
         ordinals = new int[length];
         int mask = length - 1;
         for (int i = 0; i < oldKeys.length; i++) {

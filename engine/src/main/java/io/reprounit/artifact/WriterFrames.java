@@ -18,7 +18,7 @@ final class WriterFrames {
     static final byte MAP = 5;
 
     /** Where a detached value goes back to once written; whether it is an element its set collects. */
-    record Detached(ChunkBuffer out, CanonicalWriter.Scope scope, boolean collects) {}
+    record Detached(ChunkBuffer out, TokenStructure.Scope scope, boolean collects) {}
 
     private byte[] kinds = new byte[16];
     private int[] counts = new int[16];

@@ -13,7 +13,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** Objects that no materializer claims, encoded by their fields: shared references, cycles, inheritance, maps. */
+/**
+ * Objects that no materializer claims, encoded by their fields: shared references and cycles as references by scope
+ * and ordinal, inheritance, maps, and structures nested a million deep.
+ */
 class StructuralEncodingTest {
 
     private static final Materializers MATERIALIZERS = Materializers.of(List.of());
@@ -44,17 +47,25 @@ class StructuralEncodingTest {
     }
 
     @Test
-    void aSharedObjectIsWrittenOnceAndReferredToByWhereItWasFirstWritten() {
+    void aSharedObjectIsWrittenOnceAndReferredToByTheOrdinalOfItsContainer() {
         Model model = new Model();
         Layer hidden = new Layer(0.5, -1.0);
         model.layers.add(hidden);
         model.output = hidden;
         model.vocabulary = Map.of();
 
-        String text = MATERIALIZERS.canonicalText(model);
-
-        assertThat(text).contains("\"output\": {\n    \"$ref\": \"output.layers[0]\"\n  }");
-        assertThat(text.split("0.5", -1)).as("the weights appear once").hasSize(2);
+        // Containers of the one scope, numbered as they begin: the model 0, its layers 1, the layer 2, its weights 3.
+        assertThat(bytes(model)).isEqualTo(ExpectedBytes.of().tag(CanonicalFormat.OBJECT)
+                .name("$class").string(Model.class.getName())
+                .name("layers").tag(CanonicalFormat.ARRAY)
+                .tag(CanonicalFormat.OBJECT).name("$class").string(Layer.class.getName())
+                .name("next").tag(CanonicalFormat.NULL)
+                .name("weights").tag(CanonicalFormat.F64S).varint(2).i64(Double.doubleToLongBits(0.5))
+                .i64(Double.doubleToLongBits(-1.0))
+                .end().end()
+                .name("output").ref(0, 2)
+                .name("vocabulary").tag(CanonicalFormat.MAP).end()
+                .end().bytes());
     }
 
     @Test
@@ -64,9 +75,35 @@ class StructuralEncodingTest {
         first.next = second;
         second.next = first;
 
-        String text = MATERIALIZERS.canonicalText(first);
+        assertThat(bytes(first)).isEqualTo(ExpectedBytes.of()
+                .tag(CanonicalFormat.OBJECT).name("$class").string(Layer.class.getName())
+                .name("next").tag(CanonicalFormat.OBJECT).name("$class").string(Layer.class.getName())
+                .name("next").ref(0, 0)
+                .name("weights").tag(CanonicalFormat.F64S).varint(1).i64(Double.doubleToLongBits(2.0)).end()
+                .name("weights").tag(CanonicalFormat.F64S).varint(1).i64(Double.doubleToLongBits(1.0)).end().bytes());
+    }
 
-        assertThat(text).contains("\"next\": {\n      \"$ref\": \"output\"\n    }");
+    @Test
+    void aSetElementRefersOutwardsByHowManyScopesUp() {
+        List<Object> list = new ArrayList<>();
+        Set<Object> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        set.add(list);
+        list.add(set);
+
+        // The set's element opens a scope of its own: the list is container 0 one scope up.
+        assertThat(bytes(list)).isEqualTo(ExpectedBytes.of().tag(CanonicalFormat.ARRAY).tag(CanonicalFormat.SET)
+                .ref(1, 0).end().end().bytes());
+    }
+
+    @Test
+    void anEqualCopyAndASharedInstanceOfAValueObjectEncodeAlike() {
+        Base value = new Base();
+        Base copy = new Base();
+
+        assertThat(bytes(List.of(value, value))).isEqualTo(bytes(List.of(value, copy)));
+        Layer layer = new Layer(1.0);
+        assertThat(bytes(List.of(layer, layer))).as("an object that holds structures is referred to")
+                .isNotEqualTo(bytes(List.of(layer, new Layer(1.0))));
     }
 
     @Test
@@ -98,16 +135,16 @@ class StructuralEncodingTest {
         Set<Layer> one = new java.util.LinkedHashSet<>(ordered);
         Set<Layer> other = new java.util.LinkedHashSet<>(List.of(b, a));
 
-        assertThat(MATERIALIZERS.canonicalText(one)).isEqualTo(MATERIALIZERS.canonicalText(other));
-        assertThat(MATERIALIZERS.canonicalText(new HashSet<>(ordered))).isEqualTo(MATERIALIZERS.canonicalText(one));
+        assertThat(bytes(one)).isEqualTo(bytes(other)).isEqualTo(bytes(new HashSet<>(ordered)));
+        byte[] sharedWeights = ExpectedBytes.of().tag(CanonicalFormat.F64S).varint(1).i64(Double.doubleToLongBits(3.0)).bytes();
+        assertThat(occurrences(bytes(one), sharedWeights)).as("each element writes what it shares in full").isEqualTo(2);
     }
 
     @Test
     void inheritedFieldsCountAndAShadowedOneIsNamedByItsClass() {
-        String text = MATERIALIZERS.canonicalText(new Derived());
-
-        assertThat(text).contains("\"name\": \"derived\"", "\"Base.name\": \"base\"", "\"size\": 1",
-                "\"$class\": \"" + Derived.class.getName() + "\"");
+        assertThat(bytes(new Derived())).isEqualTo(ExpectedBytes.of().tag(CanonicalFormat.OBJECT)
+                .name("$class").string(Derived.class.getName()).name("Base.name").string("base")
+                .name("name").string("derived").name("size").integer(1).end().bytes());
     }
 
     @Test
@@ -130,5 +167,103 @@ class StructuralEncodingTest {
 
         assertThat(MATERIALIZERS.materialize(new Circle()).digest())
                 .isNotEqualTo(MATERIALIZERS.materialize(new Square()).digest());
+    }
+
+    /** A linked chain, as a user would write one. */
+    static final class Node {
+        int value;
+        Node next;
+    }
+
+    private static Node chain(int length, int last) {
+        Node head = null;
+        for (int i = 0; i < length; i++) {
+            Node node = new Node();
+            node.value = i == 0 ? last : i;
+            node.next = head;
+            head = node;
+        }
+        return head;
+    }
+
+    @Test
+    void aChainOfAMillionNodesIsEncodedWithoutRecursion() {
+        Artifact chain = MATERIALIZERS.materialize(chain(1_000_000, 0));
+
+        assertThat(chain.digest()).isEqualTo(MATERIALIZERS.materialize(chain(1_000_000, 0)).digest());
+        assertThat(chain.digest()).as("the innermost node counts").isNotEqualTo(MATERIALIZERS.materialize(
+                chain(1_000_000, 7)).digest());
+        assertThat(chain.size()).isGreaterThan(50_000_000L);
+    }
+
+    @Test
+    void aChainOfAHundredThousandNodesAndListsNestedAsDeepAreEncoded() {
+        assertThat(MATERIALIZERS.materialize(chain(100_000, 0)).digest())
+                .isNotEqualTo(MATERIALIZERS.materialize(chain(100_001, 0)).digest());
+        List<Object> outer = new ArrayList<>();
+        List<Object> inner = outer;
+        for (int i = 0; i < 100_000; i++) {
+            List<Object> next = new ArrayList<>();
+            inner.add(Map.of("depth", i, "next", next));
+            inner = next;
+        }
+        byte[] nested = bytes(outer);
+        // Entries by their keys' bytes, the shorter key first: the innermost map ends with its depth, 0.
+        assertThat(nested).endsWith(ExpectedBytes.of().integer(0).end().end().bytes());
+        assertThat(nested[0]).isEqualTo(CanonicalFormat.ARRAY);
+    }
+
+    @Test
+    void aChainOfTwoIsTwoNestedObjects() {
+        assertThat(bytes(chain(2, 5))).isEqualTo(ExpectedBytes.of()
+                .tag(CanonicalFormat.OBJECT).name("$class").string(Node.class.getName())
+                .name("next").tag(CanonicalFormat.OBJECT).name("$class").string(Node.class.getName())
+                .name("next").tag(CanonicalFormat.NULL).name("value").integer(5).end()
+                .name("value").integer(1).end().bytes());
+    }
+
+    /** A key without equals: two of them may hold the same state and sit in one map. */
+    static final class Key {
+        final String name;
+
+        Key(String name) {
+            this.name = name;
+        }
+    }
+
+    @Test
+    void keysThatEncodeAlikeAreOrderedByTheirValues() {
+        Key one = new Key("k");
+        Key other = new Key("k");
+        Map<Key, String> forwards = new LinkedHashMap<>();
+        forwards.put(one, "x");
+        forwards.put(other, "y");
+        Map<Key, String> backwards = new LinkedHashMap<>();
+        backwards.put(other, "x");
+        backwards.put(one, "y");
+
+        assertThat(bytes(forwards)).isEqualTo(bytes(backwards));
+    }
+
+    @Test
+    void anErrorInsideAMapValueNamesTheKey() {
+        Supplier<String> lambda = () -> "x";
+
+        assertThatThrownBy(() -> MATERIALIZERS.materialize(Map.of("rows", List.of(lambda))))
+                .isInstanceOf(MaterializationException.class).hasMessageContaining("output.rows[0]");
+    }
+
+    private static byte[] bytes(Object value) {
+        return MATERIALIZERS.canonicalBytes(value);
+    }
+
+    private static int occurrences(byte[] bytes, byte[] part) {
+        int count = 0;
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                count++;
+            }
+        }
+        return count;
     }
 }
