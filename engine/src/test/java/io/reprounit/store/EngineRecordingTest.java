@@ -99,6 +99,36 @@ class EngineRecordingTest {
     }
 
     @Test
+    void aForkedRunKeepsItsOutputsInTheStoreAndTheTestJvmRecordsWhere() {
+        String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
+        Path elsewhere = directory.resolve("elsewhere");
+
+        execute(Map.of("reprounit.store.url", url, "reprounit.isolation", "forked", "reprounit.artifacts.dir",
+                elsewhere.toString(), "reprounit.artifacts.max-size", "1MiB"));
+
+        ArtifactStore artifacts = new ArtifactStore(elsewhere);
+        try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
+            CheckSummary check = store.checks("Tally", 5).get(0);
+            for (String id : check.runs()) {
+                assertThat(store.run(id).steps()).allSatisfy(step -> {
+                    assertThat(step.keptAt()).as(step.step()).startsWith(ArtifactStore.location(step.output()));
+                    assertThat(step.codec()).isEqualTo("raw");
+                    assertThat(artifacts.read(step.output())).isPresent();
+                });
+            }
+        }
+    }
+
+    @Test
+    void aBadMaxSizeFailsThePipelineNamingTheSetting() {
+        EngineExecutionResults results = execute(Map.of("reprounit.store.url",
+                "jdbc:sqlite:" + directory.resolve("metadata.db"), "reprounit.artifacts.max-size", "64 megabytes"));
+
+        results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(message(text ->
+                text.contains("reprounit.artifacts.max-size = '64 megabytes' is not a size") && text.contains("64MB"))));
+    }
+
+    @Test
     void retentionKeepsTheLatestChecksOfThePipeline() {
         String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
         Map<String, String> settings = Map.of("reprounit.store.url", url, "reprounit.store.retention", "2",
