@@ -49,6 +49,11 @@ class EngineRecordingTest {
             assertThat(run.steps().get(2).inputs()).hasSize(1);
             ArtifactStore artifacts = new ArtifactStore(directory.resolve("artifacts"));
             assertThat(artifacts.read(run.steps().get(1).output())).isPresent();
+            assertThat(results.allEvents().reportingEntryPublished().stream()
+                    .map(event -> event.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                            .getKeyValuePairs().get("reprounit.output.kept"))
+                    .filter(java.util.Objects::nonNull)).as("a report entry says where each output is kept")
+                    .contains(run.steps().get(0).keptAt());
             assertThat(store.diff(check.runs().get(0), check.runs().get(1)).steps())
                     .extracting(RunDifference.StepDifference::step).containsExactly("label", "length");
         }
