@@ -119,14 +119,15 @@ public final class ArtifactStore {
     /**
      * Begins keeping one artifact whose bytes are written to the returned upload as they are made, before their digest
      * is known. Until {@link Upload#finish} the bytes go to a temporary file; an upload closed unfinished leaves
-     * nothing behind.
+     * nothing behind. A store that cannot be written fails no step: the upload takes the bytes and finishes as not
+     * kept, saying why.
      */
     public Upload upload() {
         try {
             Path directory = Files.createDirectories(root.resolve(ALGORITHM));
-            return new Upload(Files.createTempFile(directory, TEMPORARY_PREFIX, ""));
+            return new Upload(Files.createTempFile(directory, TEMPORARY_PREFIX, ""), null);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write to the artifact store " + root, e);
+            return new Upload(null, e);
         }
     }
 
@@ -135,15 +136,17 @@ public final class ArtifactStore {
      * buffers; compressing and writing the file happen on a thread of the store's. Not thread-safe: one writer.
      */
     public final class Upload implements AutoCloseable {
-        private final Path temporary;
-        private final UploadPipe pipe;
+        private final @Nullable Path temporary;
+        private final @Nullable UploadPipe pipe;
+        private final @Nullable IOException unwritable;
         private long written;
         private boolean tooLarge;
         private boolean done;
 
-        private Upload(Path temporary) {
+        private Upload(@Nullable Path temporary, @Nullable IOException unwritable) {
             this.temporary = temporary;
-            this.pipe = new UploadPipe(temporary);
+            this.pipe = temporary == null ? null : new UploadPipe(temporary);
+            this.unwritable = unwritable;
         }
 
         public void write(byte[] bytes, int offset, int length) {
@@ -151,7 +154,7 @@ public final class ArtifactStore {
                 throw new IllegalStateException("This upload to " + root + " is finished or closed");
             }
             written += length;
-            if (tooLarge) {
+            if (tooLarge || pipe == null) {
                 return;
             }
             if (written > maxSize) {
@@ -180,6 +183,9 @@ public final class ArtifactStore {
                 return Artifact.Kept.skipped("larger than " + maxSizeSetting);
             }
             done = true;
+            if (pipe == null) {
+                return Artifact.Kept.skipped("the artifact store " + root + " could not write it: " + unwritable);
+            }
             UploadPipe.Written file = pipe.finish();
             try {
                 if (file.failure() != null) {
@@ -210,11 +216,12 @@ public final class ArtifactStore {
             }
             Path file = root.resolve(location + form.suffix());
             Files.createDirectories(file.getParent());
+            Path written = requireNonNull(temporary);
             try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(written, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
                 // Another process wrote the same content at the same moment: either copy is the artifact.
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
             }
             if (form == StoredForm.ZSTD) {
                 Files.deleteIfExists(raw); // a damaged copy of the wrong size
@@ -227,7 +234,7 @@ public final class ArtifactStore {
         public void close() {
             if (!done) {
                 done = true;
-                if (!tooLarge) {
+                if (!tooLarge && pipe != null) {
                     pipe.abandon();
                 }
             }
@@ -235,6 +242,9 @@ public final class ArtifactStore {
         }
 
         private void deleteTemporary() {
+            if (temporary == null) {
+                return;
+            }
             try {
                 Files.deleteIfExists(temporary);
             } catch (IOException e) {

@@ -118,6 +118,18 @@ class StreamedUploadTest {
     }
 
     @Test
+    void aStoreThatCannotBeWrittenFailsNoStepButSaysWhyNothingWasKept() throws Exception {
+        Path notADirectory = Files.writeString(directory.resolve("file"), "x");
+        ArtifactStore store = new ArtifactStore(notADirectory);
+        byte[] bytes = randomDoubles(1 << 16);
+
+        Artifact.Kept kept = upload(store, bytes, 4096);
+
+        assertThat(kept.location()).isNull();
+        assertThat(kept.notKeptReason()).startsWith("the artifact store " + notADirectory + " could not write it");
+    }
+
+    @Test
     void aSizeThatIsNotWhatWasWrittenIsRefused() throws Exception {
         ArtifactStore store = new ArtifactStore(directory);
         ArtifactStore.Upload upload = store.upload();
