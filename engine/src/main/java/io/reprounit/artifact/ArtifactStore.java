@@ -37,15 +37,17 @@ public final class ArtifactStore {
     private final Path root;
     private final long maxSize;
     private final @Nullable String maxSizeSetting;
+    private final RecentUploads recent;
 
     public ArtifactStore(Path root) {
-        this(root, Long.MAX_VALUE, null);
+        this(root, Long.MAX_VALUE, null, new RecentUploads());
     }
 
-    private ArtifactStore(Path root, long maxSize, @Nullable String maxSizeSetting) {
+    private ArtifactStore(Path root, long maxSize, @Nullable String maxSizeSetting, RecentUploads recent) {
         this.root = requireNonNull(root).toAbsolutePath().normalize();
         this.maxSize = maxSize;
         this.maxSizeSetting = maxSizeSetting;
+        this.recent = recent;
     }
 
     /**
@@ -57,7 +59,7 @@ public final class ArtifactStore {
         if (bytes < 0) {
             throw new IllegalArgumentException("A maximum size cannot be negative: " + setting);
         }
-        return new ArtifactStore(root, bytes, requireNonNull(setting));
+        return new ArtifactStore(root, bytes, requireNonNull(setting), recent);
     }
 
     public Path root() {
@@ -145,7 +147,7 @@ public final class ArtifactStore {
 
         private Upload(@Nullable Path temporary, @Nullable IOException unwritable) {
             this.temporary = temporary;
-            this.pipe = temporary == null ? null : new UploadPipe(temporary);
+            this.pipe = temporary == null ? null : new UploadPipe(temporary, root, recent);
             this.unwritable = unwritable;
         }
 
@@ -186,16 +188,37 @@ public final class ArtifactStore {
             if (pipe == null) {
                 return Artifact.Kept.skipped("the artifact store " + root + " could not write it: " + unwritable);
             }
-            UploadPipe.Written file = pipe.finish();
+            UploadSink.Written file = pipe.finish();
             try {
                 if (file.failure() != null) {
                     throw file.failure();
                 }
-                return Artifact.Kept.at(ArtifactStore.this, moveIntoPlace(location, requireNonNull(file.form()), size));
+                RecentUploads.Candidate same = file.same();
+                if (same != null && same.digest().equals(digest) && touch(root.resolve(same.location()))) {
+                    return Artifact.Kept.at(ArtifactStore.this, same.location()); // nothing was written
+                }
+                if (same != null) {
+                    // Its bytes were ours, but its name is not their digest (damaged), or a gc just removed it.
+                    copyInto(same.location());
+                }
+                String kept = moveIntoPlace(location, requireNonNull(file.form()), size);
+                if (file.firstChunk() != null) {
+                    recent.remember(file.firstChunk(), new RecentUploads.Candidate(digest, kept));
+                }
+                return Artifact.Kept.at(ArtifactStore.this, kept);
             } catch (IOException e) {
                 return Artifact.Kept.skipped("the artifact store " + root + " could not write it: " + e);
             } finally {
                 deleteTemporary();
+            }
+        }
+
+        /** Writes the bytes of the file at {@code location} into the temporary file, in the same form. */
+        private void copyInto(String location) throws IOException {
+            StoredForm form = StoredForm.of(location);
+            try (InputStream in = form.reading(Files.newInputStream(root.resolve(location)));
+                    java.io.OutputStream out = form.writing(Files.newOutputStream(requireNonNull(temporary)))) {
+                in.transferTo(out);
             }
         }
 
@@ -205,9 +228,7 @@ public final class ArtifactStore {
             Path compressed = root.resolve(location + StoredForm.ZSTD.suffix());
             for (Path existing : List.of(compressed, raw)) {
                 try {
-                    if (existing == compressed || Files.size(existing) == size) {
-                        // Refreshed so that a gc running now, which spares young files, cannot remove it.
-                        Files.setLastModifiedTime(existing, FileTime.from(Instant.now()));
+                    if ((existing == compressed || Files.size(existing) == size) && touch(existing)) {
                         return root.relativize(existing).toString().replace('\\', '/');
                     }
                 } catch (NoSuchFileException e) {
@@ -250,6 +271,19 @@ public final class ArtifactStore {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot clean up " + temporary, e);
             }
+        }
+    }
+
+    /**
+     * Refreshes a file's time, so that a gc running now, which spares young files, cannot remove what was just reused;
+     * false where it is not there (any more).
+     */
+    private static boolean touch(Path file) throws IOException {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
         }
     }
 

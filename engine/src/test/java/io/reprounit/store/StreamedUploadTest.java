@@ -69,6 +69,41 @@ class StreamedUploadTest {
     }
 
     @Test
+    void outputsThatBeginLikeOneStoredLatelyButDifferAreEachStoredWhole() throws Exception {
+        ArtifactStore store = new ArtifactStore(directory);
+        for (byte[] first : List.of(randomDoubles(5 << 20), records(150_000))) {
+            upload(store, first, 65536);
+            byte[] later = first.clone();
+            later[(3 << 20) + 5] ^= 1; // differs in the fourth chunk
+            byte[] shorter = java.util.Arrays.copyOf(first, (2 << 20) + 100);
+            byte[] longer = java.util.Arrays.copyOf(first, first.length + 3000);
+
+            for (byte[] bytes : List.of(later, shorter, longer, first)) {
+                Artifact.Kept kept = upload(store, bytes, 10_000);
+                assertThat(kept.location()).startsWith(ArtifactStore.location(Digests.sha256(bytes)));
+                assertThat(store.read(Digests.sha256(bytes))).hasValueSatisfying(read -> assertThat(read)
+                        .isEqualTo(bytes));
+            }
+        }
+        assertThat(files()).hasSize(8);
+    }
+
+    @Test
+    void anOutputWhoseBytesAreThoseOfADamagedFileIsStoredUnderItsOwnDigest() throws Exception {
+        ArtifactStore store = new ArtifactStore(directory);
+        byte[] original = randomDoubles(3 << 20);
+        Path file = directory.resolve(upload(store, original, 65536).location());
+        byte[] damaged = original.clone();
+        damaged[damaged.length - 1] ^= 1;
+        Files.write(file, damaged);
+
+        Artifact.Kept kept = upload(store, damaged, 65536);
+
+        assertThat(kept.location()).isEqualTo(ArtifactStore.location(Digests.sha256(damaged)));
+        assertThat(store.read(Digests.sha256(damaged))).hasValueSatisfying(read -> assertThat(read).isEqualTo(damaged));
+    }
+
+    @Test
     void twoConcurrentUploadsOfTheSameDigestLeaveOneGoodFile() throws Exception {
         ArtifactStore store = new ArtifactStore(directory);
         byte[] bytes = records(100_000);
