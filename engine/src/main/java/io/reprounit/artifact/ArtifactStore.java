@@ -5,20 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,8 +24,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ArtifactStore {
 
-    private static final String ALGORITHM = "sha256";
-    private static final String TEMPORARY_PREFIX = ".tmp-";
 
     private final Path root;
     private final long maxSize;
@@ -126,8 +117,8 @@ public final class ArtifactStore {
      */
     public Upload upload() {
         try {
-            Path directory = Files.createDirectories(root.resolve(ALGORITHM));
-            return new Upload(Files.createTempFile(directory, TEMPORARY_PREFIX, ""), null);
+            Path directory = Files.createDirectories(root.resolve(ArtifactFiles.ALGORITHM));
+            return new Upload(Files.createTempFile(directory, ArtifactFiles.TEMPORARY_PREFIX, ""), null);
         } catch (IOException e) {
             return new Upload(null, e);
         }
@@ -194,14 +185,15 @@ public final class ArtifactStore {
                     throw file.failure();
                 }
                 RecentUploads.Candidate same = file.same();
-                if (same != null && same.digest().equals(digest) && touch(root.resolve(same.location()))) {
+                if (same != null && same.digest().equals(digest) && ArtifactFiles.touch(root.resolve(same.location()))) {
                     return Artifact.Kept.at(ArtifactStore.this, same.location()); // nothing was written
                 }
                 if (same != null) {
                     // Its bytes were ours, but its name is not their digest (damaged), or a gc just removed it.
-                    copyInto(same.location());
+                    ArtifactFiles.copyInto(root, same.location(), requireNonNull(temporary));
                 }
-                String kept = moveIntoPlace(location, requireNonNull(file.form()), size);
+                String kept = ArtifactFiles.moveIntoPlace(root, requireNonNull(temporary), location,
+                        requireNonNull(file.form()), size);
                 if (file.firstChunk() != null) {
                     recent.remember(file.firstChunk(), new RecentUploads.Candidate(digest, kept));
                 }
@@ -211,43 +203,6 @@ public final class ArtifactStore {
             } finally {
                 deleteTemporary();
             }
-        }
-
-        /** Writes the bytes of the file at {@code location} into the temporary file, in the same form. */
-        private void copyInto(String location) throws IOException {
-            StoredForm form = StoredForm.of(location);
-            try (InputStream in = form.reading(Files.newInputStream(root.resolve(location)));
-                    java.io.OutputStream out = form.writing(Files.newOutputStream(requireNonNull(temporary)))) {
-                in.transferTo(out);
-            }
-        }
-
-        /** Where the artifact is now kept: the file written, or one that was already there. */
-        private String moveIntoPlace(String location, StoredForm form, long size) throws IOException {
-            Path raw = root.resolve(location);
-            Path compressed = root.resolve(location + StoredForm.ZSTD.suffix());
-            for (Path existing : List.of(compressed, raw)) {
-                try {
-                    if ((existing == compressed || Files.size(existing) == size) && touch(existing)) {
-                        return root.relativize(existing).toString().replace('\\', '/');
-                    }
-                } catch (NoSuchFileException e) {
-                    // not there, or just removed by a gc: write ours
-                }
-            }
-            Path file = root.resolve(location + form.suffix());
-            Files.createDirectories(file.getParent());
-            Path written = requireNonNull(temporary);
-            try {
-                Files.move(written, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-                // Another process wrote the same content at the same moment: either copy is the artifact.
-                Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (form == StoredForm.ZSTD) {
-                Files.deleteIfExists(raw); // a damaged copy of the wrong size
-            }
-            return location + form.suffix();
         }
 
         /** Abandons an unfinished upload: its temporary file is removed. */
@@ -271,19 +226,6 @@ public final class ArtifactStore {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot clean up " + temporary, e);
             }
-        }
-    }
-
-    /**
-     * Refreshes a file's time, so that a gc running now, which spares young files, cannot remove what was just reused;
-     * false where it is not there (any more).
-     */
-    private static boolean touch(Path file) throws IOException {
-        try {
-            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
-            return true;
-        } catch (NoSuchFileException e) {
-            return false;
         }
     }
 
@@ -350,7 +292,7 @@ public final class ArtifactStore {
             throw new IllegalArgumentException("Not a sha256 digest: " + digest);
         }
         String hex = digest.substring(Digests.PREFIX.length());
-        return ALGORITHM + "/" + hex.substring(0, 2) + "/" + hex.substring(2);
+        return ArtifactFiles.ALGORITHM + "/" + hex.substring(0, 2) + "/" + hex.substring(2);
     }
 
     /**
@@ -361,28 +303,6 @@ public final class ArtifactStore {
      * @return the digests of the artifacts removed
      */
     public List<String> removeAllExcept(Set<String> kept, Duration minimumAge) {
-        Path directory = root.resolve(ALGORITHM);
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        Instant youngest = Instant.now().minus(minimumAge);
-        List<String> removed = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(directory, 2)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                String name = file.getFileName().toString();
-                boolean temporary = name.startsWith(TEMPORARY_PREFIX);
-                String hex = name.endsWith(StoredForm.ZSTD.suffix())
-                        ? name.substring(0, name.length() - StoredForm.ZSTD.suffix().length()) : name;
-                String digest = Digests.PREFIX + file.getParent().getFileName() + hex;
-                if ((temporary || !kept.contains(digest))
-                        && Files.getLastModifiedTime(file).toInstant().isBefore(youngest)
-                        && Files.deleteIfExists(file) && !temporary && !removed.contains(digest)) {
-                    removed.add(digest); // once, where both a raw and a compressed copy were there
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot clean the artifact store " + root, e);
-        }
-        return removed;
+        return ArtifactFiles.removeAllExcept(root, kept, minimumAge);
     }
 }
