@@ -138,6 +138,20 @@ class StreamedUploadTest {
     }
 
     @Test
+    void theTemporaryFileOfAWriterThatDiedIsRemovedByGarbageCollectionOnceOld() throws Exception {
+        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore.Upload dying = store.upload();
+        dying.write(new byte[100], 0, 100); // never finished nor closed, as in a JVM that was killed
+        Path temporary = files().get(0);
+
+        assertThat(store.removeAllExcept(Set.of(), Duration.ofHours(1))).isEmpty();
+        assertThat(temporary).exists();
+        Files.setLastModifiedTime(temporary, java.nio.file.attribute.FileTime.fromMillis(0));
+        assertThat(store.removeAllExcept(Set.of(), Duration.ofHours(1))).as("not an artifact").isEmpty();
+        assertThat(temporary).doesNotExist();
+    }
+
+    @Test
     void anOutputLargerThanTheMaximumSizeIsDigestedButNotKept() throws Exception {
         ArtifactStore store = new ArtifactStore(directory).withMaxSize(3 << 20, "reprounit.artifacts.max-size = 3MiB");
         byte[] large = randomDoubles(5 << 20);
