@@ -5,20 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,21 +24,21 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ArtifactStore {
 
-    private static final String ALGORITHM = "sha256";
-    private static final String TEMPORARY_PREFIX = ".tmp-";
 
     private final Path root;
     private final long maxSize;
     private final @Nullable String maxSizeSetting;
+    private final RecentUploads recent;
 
     public ArtifactStore(Path root) {
-        this(root, Long.MAX_VALUE, null);
+        this(root, Long.MAX_VALUE, null, new RecentUploads());
     }
 
-    private ArtifactStore(Path root, long maxSize, @Nullable String maxSizeSetting) {
+    private ArtifactStore(Path root, long maxSize, @Nullable String maxSizeSetting, RecentUploads recent) {
         this.root = requireNonNull(root).toAbsolutePath().normalize();
         this.maxSize = maxSize;
         this.maxSizeSetting = maxSizeSetting;
+        this.recent = recent;
     }
 
     /**
@@ -57,7 +50,7 @@ public final class ArtifactStore {
         if (bytes < 0) {
             throw new IllegalArgumentException("A maximum size cannot be negative: " + setting);
         }
-        return new ArtifactStore(root, bytes, requireNonNull(setting));
+        return new ArtifactStore(root, bytes, requireNonNull(setting), recent);
     }
 
     public Path root() {
@@ -119,14 +112,15 @@ public final class ArtifactStore {
     /**
      * Begins keeping one artifact whose bytes are written to the returned upload as they are made, before their digest
      * is known. Until {@link Upload#finish} the bytes go to a temporary file; an upload closed unfinished leaves
-     * nothing behind.
+     * nothing behind. A store that cannot be written fails no step: the upload takes the bytes and finishes as not
+     * kept, saying why.
      */
     public Upload upload() {
         try {
-            Path directory = Files.createDirectories(root.resolve(ALGORITHM));
-            return new Upload(Files.createTempFile(directory, TEMPORARY_PREFIX, ""));
+            Path directory = Files.createDirectories(root.resolve(ArtifactFiles.ALGORITHM));
+            return new Upload(Files.createTempFile(directory, ArtifactFiles.TEMPORARY_PREFIX, ""), null);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write to the artifact store " + root, e);
+            return new Upload(null, e);
         }
     }
 
@@ -135,15 +129,17 @@ public final class ArtifactStore {
      * buffers; compressing and writing the file happen on a thread of the store's. Not thread-safe: one writer.
      */
     public final class Upload implements AutoCloseable {
-        private final Path temporary;
-        private final UploadPipe pipe;
+        private final @Nullable Path temporary;
+        private final @Nullable UploadPipe pipe;
+        private final @Nullable IOException unwritable;
         private long written;
         private boolean tooLarge;
         private boolean done;
 
-        private Upload(Path temporary) {
+        private Upload(@Nullable Path temporary, @Nullable IOException unwritable) {
             this.temporary = temporary;
-            this.pipe = new UploadPipe(temporary);
+            this.pipe = temporary == null ? null : new UploadPipe(temporary, root, recent);
+            this.unwritable = unwritable;
         }
 
         public void write(byte[] bytes, int offset, int length) {
@@ -151,7 +147,7 @@ public final class ArtifactStore {
                 throw new IllegalStateException("This upload to " + root + " is finished or closed");
             }
             written += length;
-            if (tooLarge) {
+            if (tooLarge || pipe == null) {
                 return;
             }
             if (written > maxSize) {
@@ -180,12 +176,28 @@ public final class ArtifactStore {
                 return Artifact.Kept.skipped("larger than " + maxSizeSetting);
             }
             done = true;
-            UploadPipe.Written file = pipe.finish();
+            if (pipe == null) {
+                return Artifact.Kept.skipped("the artifact store " + root + " could not write it: " + unwritable);
+            }
+            UploadSink.Written file = pipe.finish();
             try {
                 if (file.failure() != null) {
                     throw file.failure();
                 }
-                return Artifact.Kept.at(ArtifactStore.this, moveIntoPlace(location, requireNonNull(file.form()), size));
+                RecentUploads.Candidate same = file.same();
+                if (same != null && same.digest().equals(digest) && ArtifactFiles.touch(root.resolve(same.location()))) {
+                    return Artifact.Kept.at(ArtifactStore.this, same.location()); // nothing was written
+                }
+                if (same != null) {
+                    // Its bytes were ours, but its name is not their digest (damaged), or a gc just removed it.
+                    ArtifactFiles.copyInto(root, same.location(), requireNonNull(temporary));
+                }
+                String kept = ArtifactFiles.moveIntoPlace(root, requireNonNull(temporary), location,
+                        requireNonNull(file.form()), size);
+                if (file.firstChunk() != null) {
+                    recent.remember(file.firstChunk(), new RecentUploads.Candidate(digest, kept));
+                }
+                return Artifact.Kept.at(ArtifactStore.this, kept);
             } catch (IOException e) {
                 return Artifact.Kept.skipped("the artifact store " + root + " could not write it: " + e);
             } finally {
@@ -193,41 +205,12 @@ public final class ArtifactStore {
             }
         }
 
-        /** Where the artifact is now kept: the file written, or one that was already there. */
-        private String moveIntoPlace(String location, StoredForm form, long size) throws IOException {
-            Path raw = root.resolve(location);
-            Path compressed = root.resolve(location + StoredForm.ZSTD.suffix());
-            for (Path existing : List.of(compressed, raw)) {
-                try {
-                    if (existing == compressed || Files.size(existing) == size) {
-                        // Refreshed so that a gc running now, which spares young files, cannot remove it.
-                        Files.setLastModifiedTime(existing, FileTime.from(Instant.now()));
-                        return root.relativize(existing).toString().replace('\\', '/');
-                    }
-                } catch (NoSuchFileException e) {
-                    // not there, or just removed by a gc: write ours
-                }
-            }
-            Path file = root.resolve(location + form.suffix());
-            Files.createDirectories(file.getParent());
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-                // Another process wrote the same content at the same moment: either copy is the artifact.
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (form == StoredForm.ZSTD) {
-                Files.deleteIfExists(raw); // a damaged copy of the wrong size
-            }
-            return location + form.suffix();
-        }
-
         /** Abandons an unfinished upload: its temporary file is removed. */
         @Override
         public void close() {
             if (!done) {
                 done = true;
-                if (!tooLarge) {
+                if (!tooLarge && pipe != null) {
                     pipe.abandon();
                 }
             }
@@ -235,6 +218,9 @@ public final class ArtifactStore {
         }
 
         private void deleteTemporary() {
+            if (temporary == null) {
+                return;
+            }
             try {
                 Files.deleteIfExists(temporary);
             } catch (IOException e) {
@@ -306,7 +292,7 @@ public final class ArtifactStore {
             throw new IllegalArgumentException("Not a sha256 digest: " + digest);
         }
         String hex = digest.substring(Digests.PREFIX.length());
-        return ALGORITHM + "/" + hex.substring(0, 2) + "/" + hex.substring(2);
+        return ArtifactFiles.ALGORITHM + "/" + hex.substring(0, 2) + "/" + hex.substring(2);
     }
 
     /**
@@ -317,28 +303,6 @@ public final class ArtifactStore {
      * @return the digests of the artifacts removed
      */
     public List<String> removeAllExcept(Set<String> kept, Duration minimumAge) {
-        Path directory = root.resolve(ALGORITHM);
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        Instant youngest = Instant.now().minus(minimumAge);
-        List<String> removed = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(directory, 2)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                String name = file.getFileName().toString();
-                boolean temporary = name.startsWith(TEMPORARY_PREFIX);
-                String hex = name.endsWith(StoredForm.ZSTD.suffix())
-                        ? name.substring(0, name.length() - StoredForm.ZSTD.suffix().length()) : name;
-                String digest = Digests.PREFIX + file.getParent().getFileName() + hex;
-                if ((temporary || !kept.contains(digest))
-                        && Files.getLastModifiedTime(file).toInstant().isBefore(youngest)
-                        && Files.deleteIfExists(file) && !temporary && !removed.contains(digest)) {
-                    removed.add(digest); // once, where both a raw and a compressed copy were there
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot clean the artifact store " + root, e);
-        }
-        return removed;
+        return ArtifactFiles.removeAllExcept(root, kept, minimumAge);
     }
 }

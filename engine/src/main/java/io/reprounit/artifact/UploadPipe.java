@@ -2,10 +2,8 @@ package io.reprounit.artifact;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,19 +39,21 @@ final class UploadPipe {
     private static final Chunk END = new Chunk(new byte[0], 0);
     private static final Chunk ABANDON = new Chunk(new byte[0], 0);
 
-    /** What the writer left in the temporary file: the form it chose, or why it could not write. */
-    record Written(@Nullable StoredForm form, @Nullable IOException failure) {}
-
     private final Path temporary;
+    private final Path root;
+    private final @Nullable RecentUploads recent;
     private final BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(CHUNKS + 1);
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
     private byte[] current = new byte[FIRST_CHUNK];
     private int used;
     private int allocated = 1;
-    private @Nullable Future<Written> writer;
+    private @Nullable Future<UploadSink.Written> writer;
 
-    UploadPipe(Path temporary) {
+    /** @param recent the store's recent artifacts, which the sink compares with; null to always write */
+    UploadPipe(Path temporary, Path root, @Nullable RecentUploads recent) {
         this.temporary = requireNonNull(temporary);
+        this.root = requireNonNull(root);
+        this.recent = recent;
     }
 
     void write(byte[] bytes, int offset, int length) {
@@ -88,10 +88,10 @@ final class UploadPipe {
     }
 
     /** Writes what is left and waits for the writer: the temporary file is then complete, or the failure says why not. */
-    Written finish() {
+    UploadSink.Written finish() {
         if (writer == null) {
             // Never filled a chunk: written here, which for a small output is cheaper than handing it to a thread.
-            Sink sink = new Sink();
+            UploadSink sink = new UploadSink(temporary, root, recent);
             sink.accept(current, used);
             return sink.close(false);
         }
@@ -118,8 +118,8 @@ final class UploadPipe {
     }
 
     /** The writer thread: chunk after chunk until the end; it keeps taking them after a failure, so nobody waits. */
-    private Written drain() throws InterruptedException {
-        Sink sink = new Sink();
+    private UploadSink.Written drain() throws InterruptedException {
+        UploadSink sink = new UploadSink(temporary, root, recent);
         while (true) {
             Chunk chunk = filled.take();
             if (chunk == END || chunk == ABANDON) {
@@ -127,48 +127,6 @@ final class UploadPipe {
             }
             sink.accept(chunk.bytes(), chunk.length());
             free.offer(chunk.bytes());
-        }
-    }
-
-    /** The temporary file's stream, opened on the first chunk, whose bytes decide the stored form. */
-    private final class Sink {
-        private @Nullable StoredForm form;
-        private @Nullable OutputStream out;
-        private @Nullable IOException failure;
-
-        void accept(byte[] bytes, int length) {
-            if (failure != null) {
-                return;
-            }
-            try {
-                if (out == null) {
-                    form = StoredForm.choose(bytes, length);
-                    out = form.writing(new BufferedOutputStream(Files.newOutputStream(temporary), 64 * 1024));
-                }
-                out.write(bytes, 0, length);
-            } catch (IOException e) {
-                failure = e;
-            }
-        }
-
-        Written close(boolean abandoned) {
-            try {
-                if (out != null) {
-                    out.close();
-                } else if (form == null) {
-                    form = StoredForm.RAW; // the empty artifact
-                }
-            } catch (IOException e) {
-                failure = failure != null ? failure : e;
-            }
-            if (abandoned || failure != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException e) {
-                    failure = failure != null ? failure : e;
-                }
-            }
-            return new Written(form, failure);
         }
     }
 
@@ -185,13 +143,13 @@ final class UploadPipe {
         }
     }
 
-    private Written await() {
+    private UploadSink.Written await() {
         try {
             return requireNonNull(writer).get();
         } catch (InterruptedException e) {
             throw interrupted(e);
         } catch (ExecutionException e) {
-            return new Written(null, new IOException("The artifact writer failed", e.getCause()));
+            return new UploadSink.Written(null, new IOException("The artifact writer failed", e.getCause()), null, null);
         }
     }
 

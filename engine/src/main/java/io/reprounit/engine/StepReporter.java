@@ -96,7 +96,7 @@ final class StepReporter {
                     entries.put(prefix + ".digest", output.digest());
                     entries.put(prefix + ".size", Long.toString(output.size()));
                     entries.put(prefix + ".mediaType", output.mediaType());
-                    kept(output).ifPresent(kept -> entries.put(prefix + ".kept", kept));
+                    kept(output.kept()).ifPresent(kept -> entries.put(prefix + ".kept", kept));
                 }
                 if (sameBytes && output == outputs.get(0) && output.isNormalized()) {
                     entries.put("reprounit.output.bytesDigest", output.bytesDigest());
@@ -108,11 +108,10 @@ final class StepReporter {
         return entries;
     }
 
-    /** Where the output's whole form is in the artifact store, or why it is not: never left unsaid. */
-    private static Optional<String> kept(Artifact output) {
-        Artifact.Kept kept = output.kept();
-        if (kept.location() != null && kept.store() != null) {
-            return Optional.of(kept.store().root().resolve(kept.location()).toString());
+    /** Where the artifact store keeps the output, relative to its directory, or why it does not: never silently. */
+    private static Optional<String> kept(Artifact.Kept kept) {
+        if (kept.location() != null) {
+            return Optional.of(kept.location());
         }
         return Optional.ofNullable(kept.notKeptReason()).map(reason -> "not kept: " + reason);
     }

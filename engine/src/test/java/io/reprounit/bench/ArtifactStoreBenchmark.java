@@ -37,8 +37,45 @@ public final class ArtifactStoreBenchmark {
                 .resolve("artifact-store");
         System.out.printf("Java %s, %d processors, store under %s%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), directory);
+        if (java.util.Arrays.asList(args).contains("--gib")) {
+            gibibyte(directory);
+            return;
+        }
         measure("128 MB double[]", doubles(16 << 20), directory);
         measure("1,000,000 records", records(1_000_000), directory);
+    }
+
+    /**
+     * 1 GiB of random-ish doubles made 64 KiB at a time, never held whole, digested and uploaded: the heap's peak says
+     * what the upload holds. Run it in a small heap, such as {@code java -Xmx64m -cp … ArtifactStoreBenchmark --gib}.
+     */
+    private static void gibibyte(Path directory) throws IOException {
+        delete(directory);
+        ArtifactStore store = new ArtifactStore(directory);
+        MessageDigest sha256 = Digests.newSha256();
+        ByteBuffer block = ByteBuffer.allocate(WRITE);
+        Random random = new Random(42);
+        long size = 1L << 30;
+        long started = System.nanoTime();
+        Artifact.Kept kept;
+        try (ArtifactStore.Upload upload = store.upload()) {
+            for (long written = 0; written < size; written += WRITE) {
+                block.clear();
+                while (block.hasRemaining()) {
+                    block.putDouble(random.nextGaussian());
+                }
+                sha256.update(block.array());
+                upload.write(block.array(), 0, WRITE);
+            }
+            kept = upload.finish(Digests.format(sha256.digest()), size);
+        }
+        long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        System.out.printf("1 GiB of doubles made on the fly, digested and uploaded in %.0f ms, kept at %s; heap %,d"
+                + " bytes at most (-Xmx %,d)%n", millis(started), kept.location(), peak,
+                Runtime.getRuntime().maxMemory());
+        delete(directory);
     }
 
     private static void measure(String name, byte[] bytes, Path directory) throws IOException {

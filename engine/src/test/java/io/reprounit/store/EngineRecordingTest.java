@@ -49,6 +49,11 @@ class EngineRecordingTest {
             assertThat(run.steps().get(2).inputs()).hasSize(1);
             ArtifactStore artifacts = new ArtifactStore(directory.resolve("artifacts"));
             assertThat(artifacts.read(run.steps().get(1).output())).isPresent();
+            assertThat(results.allEvents().reportingEntryPublished().stream()
+                    .map(event -> event.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                            .getKeyValuePairs().get("reprounit.output.kept"))
+                    .filter(java.util.Objects::nonNull)).as("a report entry says where each output is kept")
+                    .contains(run.steps().get(0).keptAt());
             assertThat(store.diff(check.runs().get(0), check.runs().get(1)).steps())
                     .extracting(RunDifference.StepDifference::step).containsExactly("label", "length");
         }
@@ -96,6 +101,36 @@ class EngineRecordingTest {
         try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
             assertThat(store.checks("Tally", 5).get(0).mode()).isEqualTo("forked");
         }
+    }
+
+    @Test
+    void aForkedRunKeepsItsOutputsInTheStoreAndTheTestJvmRecordsWhere() {
+        String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
+        Path elsewhere = directory.resolve("elsewhere");
+
+        execute(Map.of("reprounit.store.url", url, "reprounit.isolation", "forked", "reprounit.artifacts.dir",
+                elsewhere.toString(), "reprounit.artifacts.max-size", "1MiB"));
+
+        ArtifactStore artifacts = new ArtifactStore(elsewhere);
+        try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
+            CheckSummary check = store.checks("Tally", 5).get(0);
+            for (String id : check.runs()) {
+                assertThat(store.run(id).steps()).allSatisfy(step -> {
+                    assertThat(step.keptAt()).as(step.step()).startsWith(ArtifactStore.location(step.output()));
+                    assertThat(step.codec()).isEqualTo("raw");
+                    assertThat(artifacts.read(step.output())).isPresent();
+                });
+            }
+        }
+    }
+
+    @Test
+    void aBadMaxSizeFailsThePipelineNamingTheSetting() {
+        EngineExecutionResults results = execute(Map.of("reprounit.store.url",
+                "jdbc:sqlite:" + directory.resolve("metadata.db"), "reprounit.artifacts.max-size", "64 megabytes"));
+
+        results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(message(text ->
+                text.contains("reprounit.artifacts.max-size = '64 megabytes' is not a size") && text.contains("64MB"))));
     }
 
     @Test

@@ -69,6 +69,41 @@ class StreamedUploadTest {
     }
 
     @Test
+    void outputsThatBeginLikeOneStoredLatelyButDifferAreEachStoredWhole() throws Exception {
+        ArtifactStore store = new ArtifactStore(directory);
+        for (byte[] first : List.of(randomDoubles(5 << 20), records(150_000))) {
+            upload(store, first, 65536);
+            byte[] later = first.clone();
+            later[(3 << 20) + 5] ^= 1; // differs in the fourth chunk
+            byte[] shorter = java.util.Arrays.copyOf(first, (2 << 20) + 100);
+            byte[] longer = java.util.Arrays.copyOf(first, first.length + 3000);
+
+            for (byte[] bytes : List.of(later, shorter, longer, first)) {
+                Artifact.Kept kept = upload(store, bytes, 10_000);
+                assertThat(kept.location()).startsWith(ArtifactStore.location(Digests.sha256(bytes)));
+                assertThat(store.read(Digests.sha256(bytes))).hasValueSatisfying(read -> assertThat(read)
+                        .isEqualTo(bytes));
+            }
+        }
+        assertThat(files()).hasSize(8);
+    }
+
+    @Test
+    void anOutputWhoseBytesAreThoseOfADamagedFileIsStoredUnderItsOwnDigest() throws Exception {
+        ArtifactStore store = new ArtifactStore(directory);
+        byte[] original = randomDoubles(3 << 20);
+        Path file = directory.resolve(upload(store, original, 65536).location());
+        byte[] damaged = original.clone();
+        damaged[damaged.length - 1] ^= 1;
+        Files.write(file, damaged);
+
+        Artifact.Kept kept = upload(store, damaged, 65536);
+
+        assertThat(kept.location()).isEqualTo(ArtifactStore.location(Digests.sha256(damaged)));
+        assertThat(store.read(Digests.sha256(damaged))).hasValueSatisfying(read -> assertThat(read).isEqualTo(damaged));
+    }
+
+    @Test
     void twoConcurrentUploadsOfTheSameDigestLeaveOneGoodFile() throws Exception {
         ArtifactStore store = new ArtifactStore(directory);
         byte[] bytes = records(100_000);
@@ -103,6 +138,20 @@ class StreamedUploadTest {
     }
 
     @Test
+    void theTemporaryFileOfAWriterThatDiedIsRemovedByGarbageCollectionOnceOld() throws Exception {
+        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore.Upload dying = store.upload();
+        dying.write(new byte[100], 0, 100); // never finished nor closed, as in a JVM that was killed
+        Path temporary = files().get(0);
+
+        assertThat(store.removeAllExcept(Set.of(), Duration.ofHours(1))).isEmpty();
+        assertThat(temporary).exists();
+        Files.setLastModifiedTime(temporary, java.nio.file.attribute.FileTime.fromMillis(0));
+        assertThat(store.removeAllExcept(Set.of(), Duration.ofHours(1))).as("not an artifact").isEmpty();
+        assertThat(temporary).doesNotExist();
+    }
+
+    @Test
     void anOutputLargerThanTheMaximumSizeIsDigestedButNotKept() throws Exception {
         ArtifactStore store = new ArtifactStore(directory).withMaxSize(3 << 20, "reprounit.artifacts.max-size = 3MiB");
         byte[] large = randomDoubles(5 << 20);
@@ -115,6 +164,18 @@ class StreamedUploadTest {
         assertThat(skipped.notKeptReason()).isEqualTo("larger than reprounit.artifacts.max-size = 3MiB");
         assertThat(kept.location()).isNotNull();
         assertThat(files()).containsExactly(directory.resolve(kept.location()));
+    }
+
+    @Test
+    void aStoreThatCannotBeWrittenFailsNoStepButSaysWhyNothingWasKept() throws Exception {
+        Path notADirectory = Files.writeString(directory.resolve("file"), "x");
+        ArtifactStore store = new ArtifactStore(notADirectory);
+        byte[] bytes = randomDoubles(1 << 16);
+
+        Artifact.Kept kept = upload(store, bytes, 4096);
+
+        assertThat(kept.location()).isNull();
+        assertThat(kept.notKeptReason()).startsWith("the artifact store " + notADirectory + " could not write it");
     }
 
     @Test

@@ -2,6 +2,13 @@ package io.reprounit.jupiter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import io.reprounit.artifact.Artifact;
+import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.artifact.Materializers;
 import io.reprounit.fingerprint.Aspect;
 import io.reprounit.jupiter.fixtures.DivergingMethod;
 import io.reprounit.jupiter.fixtures.ReproducingMethod;
@@ -15,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** A @ReproducibleTest is fingerprinted and recorded in the metadata store as the engine does for a pipeline. */
 class TestRecordingTest {
@@ -38,6 +46,29 @@ class TestRecordingTest {
             assertThat(run.steps()).extracting(step -> step.step()).containsExactlyInAnyOrder("steps", "weights",
                     "metrics");
         }
+    }
+
+    @Test
+    void eachOutputIsKeptInTheArtifactStoreAsItIsRecorded() {
+        ArtifactStore artifacts = new ArtifactStore(directory.resolve("artifacts"));
+        Outputs outputs = new Outputs(Materializers.of(java.util.List.of()), artifacts);
+
+        outputs.record("weights", java.util.List.of(0.25, 0.75));
+
+        Artifact weights = outputs.close().get("weights");
+        assertThat(weights.kept().location()).startsWith(ArtifactStore.location(weights.digest()));
+        assertThat(artifacts.read(weights.digest())).hasValue(weights.bytes());
+    }
+
+    @Test
+    void aBadMaxSizeIsReportedNamingTheSettingOnceTheRunsAreCompared() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("reprounit.store.url", "jdbc:sqlite:" + directory.resolve("metadata.db"))
+                .configurationParameter("reprounit.artifacts.max-size", "lots")
+                .selectors(selectClass(ReproducingMethod.class)).execute();
+
+        results.testEvents().assertThatEvents().haveAtLeast(1, finishedWithFailure(message(text ->
+                text.contains("reprounit.artifacts.max-size = 'lots' is not a size"))));
     }
 
     @Test

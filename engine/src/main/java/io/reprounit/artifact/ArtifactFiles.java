@@ -1,0 +1,114 @@
+package io.reprounit.artifact;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** The artifact store's files: putting one in place atomically, refreshing one reused, removing the unreferenced. */
+final class ArtifactFiles {
+
+    static final String ALGORITHM = "sha256";
+    static final String TEMPORARY_PREFIX = ".tmp-";
+
+    private ArtifactFiles() {}
+
+    /** Writes the bytes of the file at {@code location} into {@code temporary}, in the same form. */
+    static void copyInto(Path root, String location, Path temporary) throws IOException {
+        StoredForm form = StoredForm.of(location);
+        try (InputStream in = form.reading(Files.newInputStream(root.resolve(location)));
+                OutputStream out = form.writing(Files.newOutputStream(temporary))) {
+            in.transferTo(out);
+        }
+    }
+
+    /**
+     * Moves {@code temporary} into place as the artifact at {@code location}, unless that digest is stored already;
+     * gives where it is now kept: the file written, or the one that was there.
+     */
+    static String moveIntoPlace(Path root, Path temporary, String location, StoredForm form, long size)
+            throws IOException {
+        Path raw = root.resolve(location);
+        Path compressed = root.resolve(location + StoredForm.ZSTD.suffix());
+        for (Path existing : List.of(compressed, raw)) {
+            try {
+                if ((existing == compressed || Files.size(existing) == size) && touch(existing)) {
+                    return root.relativize(existing).toString().replace('\\', '/');
+                }
+            } catch (NoSuchFileException e) {
+                // not there, or just removed by a gc: write ours
+            }
+        }
+        Path file = root.resolve(location + form.suffix());
+        Files.createDirectories(file.getParent());
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+            // Another process wrote the same content at the same moment: either copy is the artifact.
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (form == StoredForm.ZSTD) {
+            Files.deleteIfExists(raw); // a damaged copy of the wrong size
+        }
+        return location + form.suffix();
+    }
+
+    /**
+     * Refreshes a file's time, so that a gc running now, which spares young files, cannot remove what was just reused;
+     * false where it is not there (any more).
+     */
+    static boolean touch(Path file) throws IOException {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Removes every file whose digest is not in {@code kept}, and temporary files left by writers that died, sparing
+     * files changed within {@code minimumAge}: a writer in another process may have just written or reused one that its
+     * run, not yet committed, refers to.
+     *
+     * @return the digests of the artifacts removed
+     */
+    static List<String> removeAllExcept(Path root, Set<String> kept, Duration minimumAge) {
+        Path directory = root.resolve(ALGORITHM);
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        Instant youngest = Instant.now().minus(minimumAge);
+        List<String> removed = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(directory, 2)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String name = file.getFileName().toString();
+                boolean temporary = name.startsWith(TEMPORARY_PREFIX);
+                String hex = name.endsWith(StoredForm.ZSTD.suffix())
+                        ? name.substring(0, name.length() - StoredForm.ZSTD.suffix().length()) : name;
+                String digest = Digests.PREFIX + file.getParent().getFileName() + hex;
+                if ((temporary || !kept.contains(digest))
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(youngest)
+                        && Files.deleteIfExists(file) && !temporary && !removed.contains(digest)) {
+                    removed.add(digest); // once, where both a raw and a compressed copy were there
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clean the artifact store " + root, e);
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,69 @@
+package io.reprounit.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reprounit.artifact.Artifact;
+import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.artifact.Digests;
+import io.reprounit.fingerprint.Fingerprint;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How a forked JVM learns where to keep outputs, and how it tells the test JVM where it kept them. */
+class ForkedKeptTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void theRequestCarriesTheStoresDirectoryAndMaximumSize() {
+        ArtifactStore store = new ArtifactStore(directory.resolve("artifacts"))
+                .withMaxSize(64_000_000, "reprounit.artifacts.max-size = 64MB");
+        ForkedRunRequest request = new ForkedRunRequest("com.example.P", List.of("a"), 1, List.of(), "/tmp", Map.of(),
+                false, List.of(), 0, "results.jsonl", store.root().toString(), store.maxSize(), store.maxSizeSetting());
+        Path file = directory.resolve("request.properties");
+
+        request.write(file);
+        ArtifactStore read = ForkedRunRequest.read(file).store();
+
+        assertThat(read.root()).isEqualTo(store.root());
+        assertThat(read.maxSize()).isEqualTo(64_000_000);
+        assertThat(read.maxSizeSetting()).isEqualTo("reprounit.artifacts.max-size = 64MB");
+        ForkedRunRequest none = new ForkedRunRequest("com.example.P", List.of("a"), 1, List.of(), "/tmp", Map.of(),
+                false, List.of(), 0, "results.jsonl", null, Long.MAX_VALUE, null);
+        none.write(file);
+        assertThat(ForkedRunRequest.read(file).store()).isNull();
+    }
+
+    @Test
+    void eachOutputComesBackWithWhereItIsKeptOrWhyNot() throws Exception {
+        ArtifactStore store = new ArtifactStore(directory.resolve("artifacts"));
+        Artifact kept = output("kept", Artifact.Kept.at(store, "sha256/ab/cdef.zst"));
+        Artifact skipped = output("skipped", Artifact.Kept.skipped("larger than reprounit.artifacts.max-size = 1KB"));
+        Path results = directory.resolve("results.jsonl");
+
+        try (ForkedResults.Writer writer = new ForkedResults.Writer(results)) {
+            writer.stepFinished(StepExecution.succeeded("a", Map.of(), kept, Duration.ZERO, Fingerprint.empty()));
+            writer.stepFinished(StepExecution.succeeded("b", Map.of(), skipped, Duration.ZERO, Fingerprint.empty()));
+        }
+        List<StepExecution> read = ForkedResults.read(results, store).steps();
+
+        Artifact.Kept first = read.get(0).output().orElseThrow().kept();
+        assertThat(first.store()).isSameAs(store);
+        assertThat(first.location()).isEqualTo("sha256/ab/cdef.zst");
+        assertThat(read.get(1).output().orElseThrow().kept().notKeptReason())
+                .isEqualTo("larger than reprounit.artifacts.max-size = 1KB");
+        assertThat(ForkedResults.read(results, null).steps().get(0).output().orElseThrow().kept())
+                .as("no store in the test JVM: nowhere to open it").isEqualTo(Artifact.Kept.NOWHERE);
+    }
+
+    private static Artifact output(String text, Artifact.Kept kept) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return Artifact.restored(Digests.sha256(bytes), Digests.sha256(bytes), bytes.length, Artifact.TEXT, bytes, kept);
+    }
+}
