@@ -52,7 +52,12 @@ final class ObjectEncoder {
                 return false;
             }
             out.name(layout.nameToken(member), layout.name(member));
-            encoder.encodeValue(layout.read(target, member, encoder), out);
+            PrimitiveReader primitive = layout.primitive(member);
+            if (primitive != null && encoder.writesPrimitivesDirectly()) {
+                primitive.write(target, out, encoder);
+            } else {
+                encoder.encodeValue(layout.read(target, member, encoder), out);
+            }
             return true;
         }
 

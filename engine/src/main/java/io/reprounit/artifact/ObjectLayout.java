@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 final class ObjectLayout {
 
     private final String[] names;
+    /** Per member of a primitive type: how to write it with no box per value; null for the others. */
+    private final @Nullable PrimitiveReader[] primitives;
     /** Each name's whole {@code NAME} token, encoded once. */
     private final byte[][] nameTokens;
     /** Per member: its accessor, its field, or the class name (for {@code $class}). */
@@ -38,6 +40,12 @@ final class ObjectLayout {
         this.unsupported = unsupported;
         this.names = members.keySet().toArray(String[]::new);
         this.readers = members.values().toArray();
+        this.primitives = new PrimitiveReader[readers.length];
+        for (int i = 0; i < readers.length; i++) {
+            if (readers[i] instanceof java.lang.reflect.AccessibleObject member) {
+                primitives[i] = PrimitiveReader.of(member);
+            }
+        }
         this.nameTokens = new byte[names.length][];
         for (int i = 0; i < names.length; i++) {
             ChunkBuffer token = ChunkBuffer.inMemory();
@@ -110,6 +118,10 @@ final class ObjectLayout {
 
     String name(int member) {
         return names[member];
+    }
+
+    @Nullable PrimitiveReader primitive(int member) {
+        return primitives[member];
     }
 
     byte[] nameToken(int member) {

@@ -43,6 +43,8 @@ final class ValueEncoder {
     private final Map<Class<?>, ObjectLayout> layouts = new HashMap<>();
     /** Whether boxed numbers may be packed: no materializer or ignored type claims any of them one by one. */
     private final boolean packsNumbers;
+    /** Whether members of primitive types may be written with no box: no materializer or ignored type claims a box. */
+    private final boolean writesPrimitivesDirectly;
 
     ValueEncoder(List<Materializer> materializers) {
         this(materializers, Normalization.none());
@@ -57,6 +59,7 @@ final class ValueEncoder {
             packs &= !normalization.ignoresType(type) && materializer(type) == null;
         }
         this.packsNumbers = packs;
+        this.writesPrimitivesDirectly = packs && !normalization.ignoresType(Boolean.class) && materializer(Boolean.class) == null;
     }
 
     /** Writes one value, nested values included; may be called again from a materializer while it writes. */
@@ -230,6 +233,10 @@ final class ValueEncoder {
             return CanonicalFormat.INTS;
         }
         return array instanceof Object[] elements ? PackedNumbers.tagOf(elements) : 0;
+    }
+
+    boolean writesPrimitivesDirectly() {
+        return writesPrimitivesDirectly;
     }
 
     ObjectLayout layout(Class<?> type) {

@@ -364,6 +364,12 @@ class NormalizationTest {
         assertThat(artifact.bytes()).isEqualTo(ExpectedBytes.of().tag(CanonicalFormat.ARRAY).raw(marker.bytes())
                 .raw(marker.bytes()).end().bytes());
         assertThat(artifact.bytesDigest()).isEqualTo(MATERIALIZERS.materialize(new double[] {1, 2}).digest());
+        Artifact row = materialize(new Row("a", Instant.EPOCH, 0.5), Normalization.builder()
+                .ignoreTypes(List.of(Double.class)).significantDigits(1));
+        assertThat(ExpectedBytes.contains(row.bytes(), member("score", marker))).as("a primitive member too").isTrue();
+        assertThat(materialize(new Row("a", Instant.EPOCH, 0.46), Normalization.builder().significantDigits(1)).digest())
+                .as("a primitive member is rounded").isEqualTo(MATERIALIZERS.materialize(new Row("a", Instant.EPOCH, 0.5))
+                        .digest());
     }
 
     @Test
