@@ -91,7 +91,7 @@ class VerdictsTest {
         assertThat(failure.getExpected().getStringRepresentation()).contains("\"counts\": {")
                 .contains("\"be\": 2");
         // Consoles that show only the message, such as Maven's, still see where the outputs part.
-        assertThat(failure.getMessage()).containsPattern("first difference at line \\d+: \"publishedAt\": \\d+ → \"publishedAt\": \\d+");
+        assertThat(failure.getMessage()).containsPattern("first difference at output\\.publishedAt \\(line \\d+\\): \\d+ → \\d+");
         assertThat(results.testEvents().failed().count()).isEqualTo(1);
         assertThat(results.testEvents().aborted().count()).isZero();
     }
