@@ -64,8 +64,8 @@ public final class Materializers {
 
     /**
      * As {@link #materialize(Object, Normalization)}, in one pass that digests the compared form and, where a store is
-     * given, keeps the whole of it there ({@link Artifact#kept()}). A file or directory is digested as before and not
-     * kept.
+     * given, keeps the whole of it there ({@link Artifact#kept()}): a file by its bytes, a directory by each of its files
+     * and its listing.
      */
     public Artifact materialize(@Nullable Object value, Normalization normalization, @Nullable ArtifactStore store) {
         if (value != null && !isRegistered(value.getClass())) {
@@ -76,10 +76,10 @@ public final class Materializers {
                 return whole(bytes, Artifact.BINARY, store);
             }
             if (value instanceof Path path) {
-                return PathContent.materialize(path, new ValueEncoder(registered));
+                return PathContent.materialize(path, new ValueEncoder(registered), store);
             }
             if (value instanceof File file) {
-                return PathContent.materialize(file.toPath(), new ValueEncoder(registered));
+                return PathContent.materialize(file.toPath(), new ValueEncoder(registered), store);
             }
         }
         try (ArtifactSink compared = new ArtifactSink(store)) {

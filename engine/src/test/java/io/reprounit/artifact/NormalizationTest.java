@@ -43,16 +43,15 @@ class NormalizationTest {
 
     private static final ExpectedBytes LEFT_OUT = ExpectedBytes.of().string("(left out: @IgnoreFields)");
 
-    // TODO(render): CanonicalTree reads the canonical text, which is now rendered from the binary form.
-    // @Test
-    // void aTreeReadFromAnEncodingIsWrittenBackByteForByte() {
-    //     Object value = Map.of("report", report(Instant.EPOCH, 0.25, "a", "b"), "empty", List.of(), "set",
-    //             Set.of(1.5, -2.0), "nested", Map.of(List.of(1, 2), "structured key"), "text", "quote \" and\nnewline",
-    //             "none", new Row[0]);
-    //     String encoded = MATERIALIZERS.canonicalText(value);
-    //
-    //     assertThat(CanonicalTree.write(CanonicalTree.parse(encoded))).isEqualTo(encoded);
-    // }
+    @Test
+    void aTreeReadFromAnEncodingIsWrittenBackByteForByte() {
+        Object value = Map.of("report", report(Instant.EPOCH, 0.25, "a", "b"), "empty", List.of(), "set",
+                Set.of(1.5, -2.0), "nested", Map.of(List.of(1, 2), "structured key"), "text", "quote \" and\nnewline",
+                "none", new Row[0]);
+        String encoded = MATERIALIZERS.canonicalText(value);
+    
+        assertThat(CanonicalTree.write(CanonicalTree.parse(encoded))).isEqualTo(encoded);
+    }
 
     @Test
     void withoutNormalizersBothDigestsAreTheDigestOfTheCanonicalEncoding() {
@@ -164,38 +163,36 @@ class NormalizationTest {
                 .isNotEqualTo(materialize(Map.of("x", 0.3), digits).digest());
     }
 
-    // TODO(render): ToleranceComparison reads the canonical text; it needs the binary reader.
-    // @Test
-    // void aToleranceLeavesTheDigestExactAndComparesRunsNumberByNumber() {
-    //     Normalization ulps = Normalization.builder().tolerance(4, 0).build();
-    //     Artifact left = MATERIALIZERS.materialize(List.of(1.0, 0.1 + 0.2, "label"), ulps);
-    //     Artifact close = MATERIALIZERS.materialize(List.of(1.0, 0.3, "label"), ulps);
-    //     Artifact far = MATERIALIZERS.materialize(List.of(1.0, 0.30001, "label"), ulps);
-    //     Artifact otherText = MATERIALIZERS.materialize(List.of(1.0, 0.3, "other"), ulps);
-    //
-    //     assertThat(close.digest()).isNotEqualTo(left.digest());
-    //     assertThat(ulps.compareWithinTolerance(left, close))
-    //             .isEqualTo(new ToleranceCheck(true, "every number was within @Tolerance(ulps = 4); the largest difference"
-    //                     + " was 1 ulps at output[1] (0.30000000000000004 against 0.3)"));
-    //     assertThat(ulps.compareWithinTolerance(left, far).within()).isFalse();
-    //     assertThat(ulps.compareWithinTolerance(left, far).detail()).startsWith("output[1] differs by ")
-    //             .endsWith("beyond @Tolerance(ulps = 4)");
-    //     assertThat(ulps.compareWithinTolerance(left, otherText))
-    //             .isEqualTo(new ToleranceCheck(false, "output[2] is \"label\" in one run and \"other\" in the other"));
-    // }
+    @Test
+    void aToleranceLeavesTheDigestExactAndComparesRunsNumberByNumber() {
+        Normalization ulps = Normalization.builder().tolerance(4, 0).build();
+        Artifact left = MATERIALIZERS.materialize(List.of(1.0, 0.1 + 0.2, "label"), ulps);
+        Artifact close = MATERIALIZERS.materialize(List.of(1.0, 0.3, "label"), ulps);
+        Artifact far = MATERIALIZERS.materialize(List.of(1.0, 0.30001, "label"), ulps);
+        Artifact otherText = MATERIALIZERS.materialize(List.of(1.0, 0.3, "other"), ulps);
+    
+        assertThat(close.digest()).isNotEqualTo(left.digest());
+        assertThat(ulps.compareWithinTolerance(left, close))
+                .isEqualTo(new ToleranceCheck(true, "every number was within @Tolerance(ulps = 4); the largest difference"
+                        + " was 1 ulps at output[1] (0.30000000000000004 against 0.3)"));
+        assertThat(ulps.compareWithinTolerance(left, far).within()).isFalse();
+        assertThat(ulps.compareWithinTolerance(left, far).detail()).startsWith("output[1] differs by ")
+                .endsWith("beyond @Tolerance(ulps = 4)");
+        assertThat(ulps.compareWithinTolerance(left, otherText))
+                .isEqualTo(new ToleranceCheck(false, "output[2] is \"label\" in one run and \"other\" in the other"));
+    }
 
-    // TODO(render): ToleranceComparison reads the canonical text; it needs the binary reader.
-    // @Test
-    // void aRelativeToleranceScalesWithTheLargerMagnitude() {
-    //     Normalization relative = Normalization.builder().tolerance(0, 1e-6).build();
-    //     Artifact base = MATERIALIZERS.materialize(Map.of("loss", 1000.0, "zero", 0.0), relative);
-    //
-    //     assertThat(relative.compareWithinTolerance(base,
-    //             MATERIALIZERS.materialize(Map.of("loss", 1000.0005, "zero", -0.0), relative)).within()).isTrue();
-    //     assertThat(relative.compareWithinTolerance(base,
-    //             MATERIALIZERS.materialize(Map.of("loss", 1000.01, "zero", 0.0), relative)).detail())
-    //             .startsWith("output.loss differs by a relative ").endsWith("beyond @Tolerance(relative = 1.0E-6)");
-    // }
+    @Test
+    void aRelativeToleranceScalesWithTheLargerMagnitude() {
+        Normalization relative = Normalization.builder().tolerance(0, 1e-6).build();
+        Artifact base = MATERIALIZERS.materialize(Map.of("loss", 1000.0, "zero", 0.0), relative);
+    
+        assertThat(relative.compareWithinTolerance(base,
+                MATERIALIZERS.materialize(Map.of("loss", 1000.0005, "zero", -0.0), relative)).within()).isTrue();
+        assertThat(relative.compareWithinTolerance(base,
+                MATERIALIZERS.materialize(Map.of("loss", 1000.01, "zero", 0.0), relative)).detail())
+                .startsWith("output.loss differs by a relative ").endsWith("beyond @Tolerance(relative = 1.0E-6)");
+    }
 
     @Test
     void ulpDistanceCountsDoublesBetweenValuesAcrossZero() {
