@@ -28,6 +28,9 @@ package io.reprounit.artifact;
  * len, n, up, ordinal: unsigned LEB128 varints; i64, u64, i32, u32: big-endian.
  * </pre>
  *
+ * <p>"Sorted by bytes" is {@link CanonicalOrder}: unsigned lexicographic, except that two strings compare by their
+ * UTF-8 alone, so that a map with string keys reads in alphabetical order.
+ *
  * <p>Policies. Every NaN is the one NaN that {@code doubleToLongBits} gives; {@code -0.0} and {@code 0.0} differ (as
  * {@code Double.equals} says). An empty array or collection is {@code ARRAY END}, so that an empty list and an empty
  * {@code double[]} agree. Containers ({@code OBJECT ARRAY SET MAP BYTES F64S F32S INTS}) are numbered in the order they

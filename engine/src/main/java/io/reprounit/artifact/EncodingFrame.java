@@ -135,7 +135,7 @@ abstract class EncodingFrame {
             }
             byte[][] values = new byte[entries.size()][];
             Arrays.sort(sorted, (a, b) -> {
-                int byKey = Arrays.compareUnsigned(keys[a], keys[b]);
+                int byKey = CanonicalOrder.compare(keys[a], keys[b]);
                 return byKey != 0 ? byKey
                         : Arrays.compareUnsigned(detachedValue(values, a, encoder, out),
                                 detachedValue(values, b, encoder, out));

@@ -230,7 +230,7 @@ final class TokenStructure {
             }
             if (kind == WriterFrames.SET) {
                 List<byte[]> elements = frames.elements();
-                elements.sort(Arrays::compareUnsigned);
+                elements.sort(CanonicalOrder::compare);
                 for (byte[] element : elements) {
                     out.write(element, 0, element.length);
                 }

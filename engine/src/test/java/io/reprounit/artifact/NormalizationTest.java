@@ -85,8 +85,8 @@ class NormalizationTest {
 
         assertThat(materialize(report(Instant.EPOCH, 0.5, "a"), ignore).digest())
                 .isEqualTo(materialize(report(Instant.EPOCH, 0.5, "a"), ignore).digest());
-        byte[] metrics = ExpectedBytes.of().name("metrics").tag(CanonicalFormat.MAP).string("loss").raw(LEFT_OUT.bytes())
-                .string("accuracy").raw(LEFT_OUT.bytes()).end().bytes();
+        byte[] metrics = ExpectedBytes.of().name("metrics").tag(CanonicalFormat.MAP).string("accuracy")
+                .raw(LEFT_OUT.bytes()).string("loss").raw(LEFT_OUT.bytes()).end().bytes();
         assertThat(ExpectedBytes.contains(materialize(report(Instant.EPOCH, 0.5, "a"), ignore).bytes(), metrics)).isTrue();
     }
 
