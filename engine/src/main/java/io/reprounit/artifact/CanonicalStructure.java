@@ -14,6 +14,11 @@ final class CanonicalStructure {
 
     /** Paths of containers kept at most, over all scopes: enough for readable references, bounded for huge outputs. */
     static final int MAX_PATHS = 100_000;
+    /**
+     * Containers deeper than this keep no path: a path is as long as its depth, so keeping one per container of a
+     * deep chain would cost memory and time quadratic in its length (a 100,000-node chain ran out of heap).
+     */
+    static final int MAX_PATH_DEPTH = 64;
 
     private static final class Frame {
         final Kind kind;
@@ -30,7 +35,8 @@ final class CanonicalStructure {
 
     private static final class Scope {
         long containers;
-        final List<String> paths = new ArrayList<>();
+        /** Per container in order, its path, or null where it was too deep to keep. */
+        final List<@Nullable String> paths = new ArrayList<>();
     }
 
     private final List<Frame> frames = new ArrayList<>();
@@ -96,7 +102,7 @@ final class CanonicalStructure {
     void beginContainer(Kind kind) {
         Scope scope = scopes.get(scopes.size() - 1);
         if (pathsKept < MAX_PATHS && scope.paths.size() == scope.containers) {
-            scope.paths.add(path());
+            scope.paths.add(frames.size() <= MAX_PATH_DEPTH ? path() : null);
             pathsKept++;
         }
         scope.containers++;
@@ -202,8 +208,8 @@ final class CanonicalStructure {
         if (ordinal >= scope.containers) {
             return null;
         }
-        return ordinal < scope.paths.size() ? scope.paths.get((int) ordinal)
-                : "#" + ordinal + (up == 0 ? "" : " (" + up + " scopes out)");
+        String path = ordinal < scope.paths.size() ? scope.paths.get((int) ordinal) : null;
+        return path != null ? path : "#" + ordinal + (up == 0 ? "" : " (" + up + " scopes out)");
     }
 
     private Frame top() {
