@@ -565,6 +565,54 @@ class RoundTripTest {
         assertThat(CanonicalText.render(materializers.canonicalBytes(List.of(model, model)))).contains("\"n\": 2");
     }
 
+    @Test
+    void aLeftOutSetAfterOtherMembersIsReadToo() {
+        Materializer late = new Materializer() {
+            @Override
+            public boolean supports(Class<?> type) {
+                return type == Model.class;
+            }
+
+            @Override
+            public void write(Object value, CanonicalWriter out) {
+                out.beginObject()
+                        .name("a").beginObject().field("deep", List.of(List.of("$leftOut"))).endObject()
+                        .name("$leftOut").unorderedArray(List.of("seed", "clock"))
+                        .endObject();
+            }
+        };
+
+        Artifact artifact = Materializers.of(List.of(late)).materialize(new Model(new double[0], Map.of()));
+
+        assertThat(artifact.leftOut()).containsExactly("seed", "clock"); // a set's strings sort by length first
+    }
+
+    @Test
+    void valuesAMaterializerWritesTwiceAreReadAsReferencesAndItsSetsAsSorted() {
+        List<Object> shared = new ArrayList<>(List.of("shared"));
+        Materializer writesShared = new Materializer() {
+            @Override
+            public boolean supports(Class<?> type) {
+                return type == Model.class;
+            }
+
+            @Override
+            public void write(Object value, CanonicalWriter out) {
+                out.beginObject()
+                        .field("a", shared)
+                        .name("b").unorderedArray(List.of(List.of(shared), shared, "x"))
+                        .name("c").map(Map.of(shared, shared))
+                        .endObject();
+            }
+        };
+
+        byte[] bytes = Materializers.of(List.of(writesShared)).canonicalBytes(new Model(new double[0], Map.of()));
+
+        // In b, "x" (STRING) sorts first, then [REF] (ARRAY), then the REF itself.
+        assertThat(refs(bytes)).containsExactly("output.b[1][0] -> output.a", "output.b[2] -> output.a",
+                "output.c[0].key -> output.a", "output.c[0].value -> output.a");
+    }
+
     // ---- helpers ----
 
     private static String text(@Nullable Object value) {
