@@ -27,7 +27,8 @@ package io.reprounit.artifact;
  *                                         or all integers (Byte, Short, Integer, Long), packed
  *          | REF up ordinal               a value written before: the ordinal-th container begun in the scope
  *                                         {@code up} scopes out from the current one (see Scopes below)
- * len, n, up, ordinal: unsigned LEB128 varints; i64, u64, i32, u32: big-endian.
+ * len, n, up, ordinal: unsigned LEB128 varints; i64, u64, i32, u32: big-endian; utf8: UTF-8, except that a surrogate
+ * that is not half of a pair is the three bytes of its code unit (as in WTF-8), so that no string is written as another.
  * </pre>
  *
  * <p>Policies. Every NaN is the one NaN that {@code doubleToLongBits} gives; {@code -0.0} and {@code 0.0} differ (as

@@ -94,6 +94,26 @@ class RoundTripTest {
     }
 
     @Test
+    void aStringCutInTheMiddleOfAPairKeepsItsLoneSurrogateAndReadsItBack() {
+        String emoji = "x\uD83D\uDE00";
+        List<String> cuts = List.of(emoji.substring(0, 2), "x\uD83C", "x?", "x\uFFFD", "x\uDE00\uD83D");
+
+        List<byte[]> encodings = cuts.stream().map(MATERIALIZERS::canonicalBytes).toList();
+
+        assertThat(encodings.stream().map(Digests::sha256).distinct()).hasSize(cuts.size());
+        for (int i = 0; i < cuts.size(); i++) {
+            CanonicalReader reader = new CanonicalReader(in(encodings.get(i)));
+            reader.next();
+            assertThat(reader.string()).isEqualTo(cuts.get(i));
+        }
+        assertThat(text(cuts)).isEqualTo("[\n  \"x\\ud83d\",\n  \"x\\ud83c\",\n  \"x?\",\n  \"x\uFFFD\",\n"
+                + "  \"x\\ude00\\ud83d\"\n]");
+        assertThat(text(emoji)).isEqualTo("\"x\uD83D\uDE00\"");
+        assertThat(FirstDifference.find(in(encodings.get(0)), in(encodings.get(1))).orElseThrow().actual())
+                .isEqualTo("\"x\\ud83c\"");
+    }
+
+    @Test
     void bigIntegersAtTheEdgeOfALongAndDecimalsWithNegativeScaleReadBack() {
         List<Object> values = List.of(BigInteger.valueOf(Long.MAX_VALUE), BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE),
                 BigInteger.valueOf(Long.MIN_VALUE).subtract(BigInteger.ONE), new BigDecimal("1E+5"), new BigDecimal("-0.000"),
