@@ -15,10 +15,12 @@ final class CanonicalStructure {
     /** Paths of containers kept at most, over all scopes: enough for readable references, bounded for huge outputs. */
     static final int MAX_PATHS = 100_000;
     /**
-     * Containers deeper than this keep no path: a path is as long as its depth, so keeping one per container of a
-     * deep chain would cost memory and time quadratic in its length (a 100,000-node chain ran out of heap).
+     * Containers deeper than this keep no path, nor any once the paths kept hold this many characters: a path is as
+     * long as its depth, so keeping one per container of a deep chain would cost memory and time quadratic in its
+     * length (a 100,000-node chain ran out of heap).
      */
-    static final int MAX_PATH_DEPTH = 64;
+    static final int MAX_PATH_DEPTH = 1_000;
+    static final long MAX_PATH_CHARS = 8_000_000;
 
     private static final class Frame {
         final Kind kind;
@@ -42,6 +44,7 @@ final class CanonicalStructure {
     private final List<Frame> frames = new ArrayList<>();
     private final List<Scope> scopes = new ArrayList<>(List.of(new Scope()));
     private int pathsKept;
+    private long pathChars;
     private int tokenDepth;
     private boolean done;
 
@@ -102,7 +105,9 @@ final class CanonicalStructure {
     void beginContainer(Kind kind) {
         Scope scope = scopes.get(scopes.size() - 1);
         if (pathsKept < MAX_PATHS && scope.paths.size() == scope.containers) {
-            scope.paths.add(frames.size() <= MAX_PATH_DEPTH ? path() : null);
+            String path = frames.size() <= MAX_PATH_DEPTH && pathChars < MAX_PATH_CHARS ? path() : null;
+            pathChars += path == null ? 0 : path.length();
+            scope.paths.add(path);
             pathsKept++;
         }
         scope.containers++;
