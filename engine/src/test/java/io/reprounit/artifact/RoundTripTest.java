@@ -482,6 +482,43 @@ class RoundTripTest {
         assertThat(FirstDifference.find(in(left), in(rightKey)).orElseThrow().path()).isEqualTo("output.b[0].key.y");
     }
 
+    @Test
+    void theLineOfEachFirstDifferenceIsTheLineOfTheTextWhereItStands() {
+        Function<Double, Object> make = x -> {
+            Map<Object, Object> structured = new LinkedHashMap<>();
+            structured.put(new Point(x, 0), List.of(x));
+            structured.put("plain", x);
+            return List.of(Set.of(new Point(1, x)), structured, new double[] {1, x}, List.of(new float[] {x.floatValue()}));
+        };
+        byte[] left = MATERIALIZERS.canonicalBytes(make.apply(0.5));
+        List<String> lines = CanonicalText.render(left).lines().toList();
+        Map<String, byte[]> changed = new LinkedHashMap<>();
+        changed.put("output[0][0].y", MATERIALIZERS.canonicalBytes(
+                List.of(Set.of(new Point(1, 0.75)), ((List<?>) make.apply(0.5)).get(1), new double[] {1, 0.5},
+                        List.of(new float[] {0.5f}))));
+        changed.put("output[2][1]", MATERIALIZERS.canonicalBytes(
+                List.of(Set.of(new Point(1, 0.5)), ((List<?>) make.apply(0.5)).get(1), new double[] {1, 0.75},
+                        List.of(new float[] {0.5f}))));
+        changed.put("output[3][0][0]", MATERIALIZERS.canonicalBytes(
+                List.of(Set.of(new Point(1, 0.5)), ((List<?>) make.apply(0.5)).get(1), new double[] {1, 0.5},
+                        List.of(new float[] {0.75f}))));
+
+        for (Map.Entry<String, byte[]> right : changed.entrySet()) {
+            FirstDifference difference = FirstDifference.find(in(left), in(right.getValue())).orElseThrow();
+            assertThat(difference.path()).isEqualTo(right.getKey());
+            assertThat(lines.get((int) difference.line() - 1)).contains(difference.expected());
+        }
+        FirstDifference inKey = FirstDifference.find(in(left), in(MATERIALIZERS.canonicalBytes(make.apply(0.25))))
+                .orElseThrow();
+        assertThat(inKey.path()).isEqualTo("output[0][0].y");
+        byte[] keyOnly = MATERIALIZERS.canonicalBytes(List.of(make.apply(0.5), Map.of(new Point(0.5, 0), 1L)));
+        byte[] keyOther = MATERIALIZERS.canonicalBytes(List.of(make.apply(0.5), Map.of(new Point(0.25, 0), 1L)));
+        FirstDifference key = FirstDifference.find(in(keyOnly), in(keyOther)).orElseThrow();
+        assertThat(key.path()).isEqualTo("output[1][0].key.x");
+        assertThat(CanonicalText.render(keyOnly).lines().toList().get((int) key.line() - 1)).isEqualTo(
+                "        \"x\": 0.5,");
+    }
+
     // ---- (4) tolerance ----
 
     @Test
