@@ -18,14 +18,17 @@ package io.reprounit.artifact;
  *          | SET value* END               a set, or a list normalized by @Unordered: each element in a scope of its
  *                                         own, sorted by its bytes
  *          | OBJECT (NAME len utf8 value)* END    members sorted by name (records, beans, materializers' objects)
- *          | MAP (value value)* END       entries sorted by the bytes of their keys, then of their values; each key in
- *                                         a scope of its own
+ *          | MAP (value value)* END       entries sorted by the bytes of their keys (each written in a scope of its
+ *                                         own); entries whose keys' bytes are equal, by their values' bytes as
+ *                                         written in a scope of their own, under the normalizers that apply to them
+ *                                         in place; the values themselves are written in the map's scope
  *          | F64S n u64{n} | F32S n u32{n} | INTS n i64{n}
  *                                         a non-empty array or collection whose elements are all doubles, all floats,
  *                                         or all integers (Byte, Short, Integer, Long), packed
  *          | REF up ordinal               a value written before: the ordinal-th container begun in the scope
- *                                         {@code up} scopes out from the current one
- * len, n, up, ordinal: unsigned LEB128 varints; i64, u64, i32, u32: big-endian.
+ *                                         {@code up} scopes out from the current one (see Scopes below)
+ * len, n, up, ordinal: unsigned LEB128 varints; i64, u64, i32, u32: big-endian; utf8: UTF-8, except that a surrogate
+ * that is not half of a pair is the three bytes of its code unit (as in WTF-8), so that no string is written as another.
  * </pre>
  *
  * <p>"Sorted by bytes" is {@link CanonicalOrder}: unsigned lexicographic, except that two strings compare by their
@@ -33,10 +36,23 @@ package io.reprounit.artifact;
  *
  * <p>Policies. Every NaN is the one NaN that {@code doubleToLongBits} gives; {@code -0.0} and {@code 0.0} differ (as
  * {@code Double.equals} says). An empty array or collection is {@code ARRAY END}, so that an empty list and an empty
- * {@code double[]} agree. Containers ({@code OBJECT ARRAY SET MAP BYTES F64S F32S INTS}) are numbered in the order they
- * begin, per scope, from 0; the whole value is the first scope, and each element of a {@code SET} and each key of a
- * {@code MAP} opens one, so that what an element refers to does not depend on where its siblings sorted. A value left
- * out by a normalizer writes no containers.
+ * {@code double[]} agree. A value left out by a normalizer is the string {@code "(left out: @IgnoreFields)"} and writes
+ * no containers.
+ *
+ * <p>Scopes. Containers ({@code OBJECT ARRAY SET MAP BYTES F64S F32S INTS}) are numbered in the order they begin, per
+ * scope, from 0. The whole value is the outermost scope. Each element of a {@code SET}, and each key of a {@code MAP},
+ * opens a scope of its own before its first token and closes it after its last, whatever the element or key is (a
+ * scalar or a {@code REF} too): so an element or key that is a container is ordinal 0 of its own scope, and one that is
+ * itself a {@code REF} counts {@code up} from its own scope, needing {@code up >= 1} to reach anything outside it. A
+ * map's values open no scope: their containers are numbered in the scope the map is in. {@code up} is the number of
+ * scopes between the current one (0) and the target's. Scopes opened inside an element or key nest in it, so the
+ * bytes of an element or key do not depend on where its siblings sorted.
+ *
+ * <p>What a REF may name. A {@code REF} names only a container of a scope still open, begun before it: the value
+ * where it was first written in such a scope. A value first written inside an element or key whose scope has closed
+ * is written anew where it is met next (and referred to from there on). The writer never refers to an object whose
+ * members are all scalars, nor to a map a materializer writes through {@code CanonicalWriter.map}: they are written
+ * anew each time, and numbered all the same.
  */
 public final class CanonicalFormat {
 

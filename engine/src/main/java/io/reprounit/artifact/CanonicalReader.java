@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -106,9 +105,9 @@ final class CanonicalReader {
                 int scale = in.readInt();
                 decimal = new BigDecimal(new BigInteger(in.readBytes(in.readLength("a DECIMAL"))), scale);
             }
-            case STRING -> text = new String(in.readBytes(in.readLength("a STRING")), StandardCharsets.UTF_8);
+            case STRING -> text = Utf8.decode(in.readBytes(in.readLength("a STRING")));
             case NAME -> {
-                text = new String(in.readBytes(in.readLength("a NAME")), StandardCharsets.UTF_8);
+                text = Utf8.decode(in.readBytes(in.readLength("a NAME")));
                 String problem = structure.name(text);
                 if (problem != null) {
                     throw malformed(problem, "NAME \"" + text + "\"");

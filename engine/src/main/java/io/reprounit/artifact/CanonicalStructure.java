@@ -14,6 +14,13 @@ final class CanonicalStructure {
 
     /** Paths of containers kept at most, over all scopes: enough for readable references, bounded for huge outputs. */
     static final int MAX_PATHS = 100_000;
+    /**
+     * Containers deeper than this keep no path, nor any once the paths kept hold this many characters: a path is as
+     * long as its depth, so keeping one per container of a deep chain would cost memory and time quadratic in its
+     * length (a 100,000-node chain ran out of heap).
+     */
+    static final int MAX_PATH_DEPTH = 1_000;
+    static final long MAX_PATH_CHARS = 8_000_000;
 
     private static final class Frame {
         final Kind kind;
@@ -30,12 +37,14 @@ final class CanonicalStructure {
 
     private static final class Scope {
         long containers;
-        final List<String> paths = new ArrayList<>();
+        /** Per container in order, its path, or null where it was too deep to keep. */
+        final List<@Nullable String> paths = new ArrayList<>();
     }
 
     private final List<Frame> frames = new ArrayList<>();
     private final List<Scope> scopes = new ArrayList<>(List.of(new Scope()));
     private int pathsKept;
+    private long pathChars;
     private int tokenDepth;
     private boolean done;
 
@@ -96,7 +105,9 @@ final class CanonicalStructure {
     void beginContainer(Kind kind) {
         Scope scope = scopes.get(scopes.size() - 1);
         if (pathsKept < MAX_PATHS && scope.paths.size() == scope.containers) {
-            scope.paths.add(path());
+            String path = frames.size() <= MAX_PATH_DEPTH && pathChars < MAX_PATH_CHARS ? path() : null;
+            pathChars += path == null ? 0 : path.length();
+            scope.paths.add(path);
             pathsKept++;
         }
         scope.containers++;
@@ -202,8 +213,8 @@ final class CanonicalStructure {
         if (ordinal >= scope.containers) {
             return null;
         }
-        return ordinal < scope.paths.size() ? scope.paths.get((int) ordinal)
-                : "#" + ordinal + (up == 0 ? "" : " (" + up + " scopes out)");
+        String path = ordinal < scope.paths.size() ? scope.paths.get((int) ordinal) : null;
+        return path != null ? path : "#" + ordinal + (up == 0 ? "" : " (" + up + " scopes out)");
     }
 
     private Frame top() {

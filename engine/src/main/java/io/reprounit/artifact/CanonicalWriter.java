@@ -302,6 +302,11 @@ public final class CanonicalWriter {
         structure.beginDetached();
     }
 
+    /** Begins a map entry's value written on its own, as normalizers see it in place; {@link #endDetached} gives it. */
+    void beginDetachedValue(@Nullable String key) {
+        structure.beginDetachedValue(key);
+    }
+
     byte[] endDetached() {
         return structure.endDetached();
     }

@@ -158,7 +158,10 @@ final class ChunkBuffer {
         }
     }
 
-    /** A string's UTF-8 length and bytes; ASCII, the usual case, straight into the chunk with no copy made. */
+    /**
+     * A string's UTF-8 ({@link Utf8}: lone surrogates kept) length and bytes; ASCII, the usual case, straight into the
+     * chunk with no copy made.
+     */
     void writeLengthAndUtf8(String text) {
         int length = text.length();
         if (length <= 4096) {
@@ -184,7 +187,7 @@ final class ChunkBuffer {
                 return;
             }
         }
-        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] utf8 = Utf8.encode(text);
         writeVarint(utf8.length);
         write(utf8, 0, utf8.length);
     }

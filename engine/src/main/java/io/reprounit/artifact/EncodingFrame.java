@@ -143,10 +143,14 @@ abstract class EncodingFrame {
             return sorted;
         }
 
-        /** Only for keys whose bytes are equal (distinct objects that encode alike): the value, written on its own. */
+        /**
+         * Only for keys whose bytes are equal (distinct objects that encode alike): the value, written on its own in a
+         * scope of its own, with the normalizers that apply to it in place.
+         */
         private byte[] detachedValue(byte[][] values, int entry, ValueEncoder encoder, CanonicalWriter out) {
             if (values[entry] == null) {
-                out.beginDetached();
+                Object key = entries.get(entry).getKey();
+                out.beginDetachedValue(key instanceof String name ? name : null);
                 encoder.encode(entries.get(entry).getValue(), out);
                 values[entry] = out.endDetached();
             }

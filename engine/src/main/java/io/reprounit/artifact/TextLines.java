@@ -345,7 +345,12 @@ final class TextLines {
                 case '\r' -> quoted.append("\\r");
                 case '\t' -> quoted.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                            && Character.isLowSurrogate(value.charAt(i + 1))) {
+                        quoted.append(c).append(value.charAt(++i));
+                    } else if (Character.isSurrogate(c)) { // half of a pair, alone: shown, not sent to a terminal
+                        quoted.append("\\u").append(Integer.toHexString(c));
+                    } else if (c < 0x20) {
                         quoted.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
                     } else {
                         quoted.append(c);

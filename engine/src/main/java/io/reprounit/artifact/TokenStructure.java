@@ -254,6 +254,23 @@ final class TokenStructure {
         pushDetached(false, 0, 0);
     }
 
+    /**
+     * A map entry's value written on its own, to break a tie between keys whose bytes are equal: under the paths that
+     * reach it in place, so that what a normalizer leaves out of the value cannot decide the order of the entries.
+     */
+    void beginDetachedValue(@Nullable String key) {
+        if (frames.kind() != WriterFrames.MAP || afterName) {
+            throw new IllegalStateException("A map entry's value is written on its own only between entries");
+        }
+        long mask = 0;
+        int depth = 0;
+        if (paths != null && frames.mask() != 0) {
+            mask = paths.child(frames.mask(), frames.depth(), key, false);
+            depth = frames.depth() + 1;
+        }
+        pushDetached(false, mask, depth);
+    }
+
     byte[] endDetached() {
         if (frames.kind() != WriterFrames.DETACHED || frames.count() != 1 || entered || afterName) {
             throw new IllegalStateException("A detached encoding holds exactly one value");
