@@ -70,7 +70,7 @@ public final class Materializers {
     public Artifact materialize(@Nullable Object value, Normalization normalization, @Nullable ArtifactStore store) {
         if (value != null && !isRegistered(value.getClass())) {
             if (value instanceof String text) {
-                return whole(text.getBytes(StandardCharsets.UTF_8), Artifact.TEXT, store);
+                return whole(Utf8.encode(text), Artifact.TEXT, store); // a lone surrogate kept, not turned into "?"
             }
             if (value instanceof byte[] bytes) {
                 return whole(bytes, Artifact.BINARY, store);

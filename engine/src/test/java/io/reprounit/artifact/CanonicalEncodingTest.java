@@ -71,6 +71,13 @@ class CanonicalEncodingTest {
     Path directory;
 
     @Test
+    void aTextOutputCutInTheMiddleOfAnEmojiIsNotTheSameAsAQuestionMark() {
+        assertThat(MATERIALIZERS.materialize("x\uD83D").digest()).isNotEqualTo(MATERIALIZERS.materialize("x?").digest())
+                .isNotEqualTo(MATERIALIZERS.materialize("x\uD83C").digest());
+        assertThat(MATERIALIZERS.materialize("héllo").bytes()).isEqualTo("héllo".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void mapKeysAreSortedByTheirBytesWhateverTheMapsOrder() {
         Map<String, Integer> map = new LinkedHashMap<>();
         map.put("zebra", 1);
