@@ -21,6 +21,24 @@ class PinnedDigestsTest {
     /** A member of every primitive type, boxed ones, and a null. */
     record Mixed(byte b, short s, char c, long l, float f, Integer boxed, Double maybe, Character letter, String text) {}
 
+    /** Every primitive type that is written whole, in a record. */
+    record Flat(float f, short s, byte b, long l, String text, double d, int i, boolean yes) {}
+
+    /** A bean of primitives and strings, shadowing a field of its base. */
+    static class FlatBase {
+        String name = "base";
+        int size = 3;
+    }
+
+    static final class FlatBean extends FlatBase {
+        String name = "derived é";
+        double weight = -0.0;
+        float ratio = Float.MIN_VALUE;
+        transient int skipped = 9;
+        boolean on = true;
+        String none;
+    }
+
     static final class Node {
         String label;
         long weight;
@@ -59,6 +77,10 @@ class PinnedDigestsTest {
         values.put("cycle", a);
         values.put("bean list", List.of(a, b, a));
         values.put("array of rows", rows(4).toArray(new Row[0]));
+        values.put("flat records", List.of(new Flat(1.5f, (short) -2, (byte) 127, -1, "x", Double.NaN, 42, false),
+                new Flat(Float.NaN, Short.MIN_VALUE, (byte) 0, Long.MAX_VALUE, null, 1e-310, -7, true)));
+        values.put("flat beans", List.of(new FlatBean(), new FlatBean()));
+        values.put("a flat record alone", new Flat(0f, (short) 0, (byte) 0, 0, "", 0, 0, true));
         return values;
     }
 
@@ -85,6 +107,23 @@ class PinnedDigestsTest {
     public static void main(String[] args) {
         digests().forEach((name, digest) -> System.out.println("        pinned.put(\"" + name.replace("\\", "\\\\")
                 .replace("\"", "\\\"") + "\", \"" + digest + "\");"));
+    }
+
+    /** A row whose accessor throws. */
+    record Broken(String id, int count) {
+        @Override
+        public int count() {
+            throw new IllegalStateException("no count");
+        }
+    }
+
+    @Test
+    void anAccessorThatThrowsIsNamedWithWhereItsObjectSits() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Materializers.of(List.of())
+                        .materialize(List.of(new Broken("a", 1))))
+                .isInstanceOf(MaterializationException.class)
+                .hasMessageContaining("output[0].count")
+                .hasRootCauseMessage("no count");
     }
 
     @Test
@@ -163,6 +202,9 @@ class PinnedDigestsTest {
         pinned.put("cycle", "sha256:5a9e79962e86502db4a2dcf93c0e518ebbf43dc270d4a9dd1036299584e0050b");
         pinned.put("bean list", "sha256:81f6a3b7473eed4ef138dd01f29aa56a66fd8bc2c5814b91d2ba4da7c402e1c7");
         pinned.put("array of rows", "sha256:6c9fa3ddb579006043bcbf9ddb3d895889e2b6f5c3080e577f99d0ef4fd3ef9f");
+        pinned.put("flat records", "sha256:2eab4b35770611ada9cc04719f693713537f4f194528ed3c1940828e05623111");
+        pinned.put("flat beans", "sha256:dd3a1b114d61529f70e77094b1df8747fea52ff787ef9a6724707bd9d97d6658");
+        pinned.put("a flat record alone", "sha256:a104dec10af051cf23d39cade607c30b82b15665f581a45682c32df8e008ddb5");
         pinned.put("rows, ignore fields", "sha256:6736ffefdbaf2a166d1ade1aa2fa3b3673f35f52204e4d783f2afa07246e40a8");
         pinned.put("rows, ignore types", "sha256:b3eb06b8d352c3f04e495777dcc75a77d6fbb844a8619887b6bb4397f27e6ec0");
         pinned.put("rows, unordered", "sha256:2258c4487c695fa19bc8260ec834408d47bc052e52813bf8d2aacf803c94de3c");
