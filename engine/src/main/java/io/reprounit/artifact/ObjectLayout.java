@@ -26,6 +26,9 @@ final class ObjectLayout {
     /** Per member: its accessor, its field, or the class name (for {@code $class}). */
     private final Object[] readers;
 
+    /** How to write the object whole, where every member is of a primitive type or a string; else null. */
+    private final @Nullable FlatObject flat;
+
     /** Whether every member is declared as a scalar, so that the object can hold no other structure. */
     private final boolean holdsOnlyScalars;
 
@@ -59,6 +62,7 @@ final class ObjectLayout {
                     : ((Method) reader).getReturnType());
         }
         this.holdsOnlyScalars = scalars;
+        this.flat = unsupported == null ? FlatObject.of(names, nameTokens, readers) : null;
     }
 
     private static boolean isScalar(Class<?> type) {
@@ -106,6 +110,10 @@ final class ObjectLayout {
             }
         }
         return new ObjectLayout(members);
+    }
+
+    @Nullable FlatObject flat() {
+        return flat;
     }
 
     @Nullable String unsupported() {
