@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The members of one class, sorted by name, and how to read each: a record's components through their accessors; any
  * other class's fields, inherited ones included (transient, static and synthetic fields left out, a shadowed one named
- * by its declaring class), after its {@code $class}. Worked out once per class and encoding.
+ * by its declaring class), after its {@code $class}. Worked out once per class.
  */
 final class ObjectLayout {
 
@@ -82,7 +82,22 @@ final class ObjectLayout {
         return holdsOnlyScalars;
     }
 
+    /**
+     * The layout of {@code type}, worked out once per class and kept with it (a {@link ClassValue}, so a class can still
+     * be unloaded): its readers are classes of their own, too costly to make for every output digested.
+     */
     static ObjectLayout of(Class<?> type) {
+        return LAYOUTS.get(type);
+    }
+
+    private static final ClassValue<ObjectLayout> LAYOUTS = new ClassValue<>() {
+        @Override
+        protected ObjectLayout computeValue(Class<?> type) {
+            return workedOut(type);
+        }
+    };
+
+    private static ObjectLayout workedOut(Class<?> type) {
         Map<String, Object> members = new TreeMap<>();
         if (!type.isRecord() && (ObjectEncoder.isPlatformClass(type) || type.isSynthetic() || type.isHidden())) {
             return new ObjectLayout(members, type.isSynthetic() || type.isHidden()

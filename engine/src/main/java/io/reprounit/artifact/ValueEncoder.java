@@ -40,7 +40,6 @@ final class ValueEncoder {
     /** Where each structured object was first written, so that a second visit, or a cycle, refers back to it. */
     private final VisitTable visits = new VisitTable();
     private final Map<Class<?>, Object> claimed = new HashMap<>();
-    private final Map<Class<?>, ObjectLayout> layouts = new HashMap<>();
     /** Whether boxed numbers may be packed: no materializer or ignored type claims any of them one by one. */
     private final boolean packsNumbers;
     /** Whether members of primitive types may be written with no box: no materializer or ignored type claims a box. */
@@ -260,12 +259,7 @@ final class ValueEncoder {
     }
 
     ObjectLayout layout(Class<?> type) {
-        ObjectLayout layout = layouts.get(type);
-        if (layout == null) {
-            layout = ObjectLayout.of(type);
-            layouts.put(type, layout);
-        }
-        return layout;
+        return ObjectLayout.of(type);
     }
 
     /** Where the value being encoded sits, such as {@code output.rows[3].x}: made only when an error needs it. */
