@@ -247,6 +247,20 @@ public final class CanonicalWriter {
         structure.out().write(token, 0, token.length);
     }
 
+    /** Whether the step has path normalizers, which follow each member: then no object is written whole. */
+    boolean tracksPaths() {
+        return structure.tracksPaths();
+    }
+
+    /** An object whose members are all of primitive types or strings, written whole; only where no path is tracked. */
+    void flatObject(Object target, FlatObject flat, ValueEncoder encoder) {
+        if (structure.placed(0)) {
+            structure.scope().count++;
+            flat.write(target, structure.out(), digits, encoder);
+            structure.valueDone();
+        }
+    }
+
     /** A non-empty array or collection of numbers, packed: {@code tag} is F64S, F32S or INTS. */
     void packed(byte tag, Object numbers, int count) {
         if (structure.placed(0)) {

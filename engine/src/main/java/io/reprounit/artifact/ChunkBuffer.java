@@ -77,6 +77,29 @@ final class ChunkBuffer {
         position += 8;
     }
 
+    /** A tag and its big-endian operand, such as {@code F64 u64}: one check for room, not two. */
+    void writeTagAndLong(byte tag, long value) {
+        ensure(9);
+        bytes[position] = tag;
+        LONGS.set(bytes, position + 1, value);
+        position += 9;
+    }
+
+    /** A short token encoded once, such as a member's {@code NAME len utf8}: copied byte by byte, as it is short. */
+    void writeToken(byte[] token) {
+        if (token.length > CHUNK) {
+            write(token, 0, token.length);
+            return;
+        }
+        ensure(token.length);
+        byte[] chunk = bytes;
+        int at = position;
+        for (int i = 0; i < token.length; i++) {
+            chunk[at + i] = token[i];
+        }
+        position = at + token.length;
+    }
+
     void writeInt(int value) {
         ensure(4);
         INTS.set(bytes, position, value);

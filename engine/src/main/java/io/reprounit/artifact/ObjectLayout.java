@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The members of one class, sorted by name, and how to read each: a record's components through their accessors; any
  * other class's fields, inherited ones included (transient, static and synthetic fields left out, a shadowed one named
- * by its declaring class), after its {@code $class}. Worked out once per class and encoding.
+ * by its declaring class), after its {@code $class}. Worked out once per class.
  */
 final class ObjectLayout {
 
@@ -25,6 +25,9 @@ final class ObjectLayout {
     private final byte[][] nameTokens;
     /** Per member: its accessor, its field, or the class name (for {@code $class}). */
     private final Object[] readers;
+
+    /** How to write the object whole, where every member is of a primitive type or a string; else null. */
+    private final @Nullable FlatObject flat;
 
     /** Whether every member is declared as a scalar, so that the object can hold no other structure. */
     private final boolean holdsOnlyScalars;
@@ -59,6 +62,7 @@ final class ObjectLayout {
                     : ((Method) reader).getReturnType());
         }
         this.holdsOnlyScalars = scalars;
+        this.flat = unsupported == null ? FlatObject.of(names, nameTokens, readers) : null;
     }
 
     private static boolean isScalar(Class<?> type) {
@@ -78,7 +82,22 @@ final class ObjectLayout {
         return holdsOnlyScalars;
     }
 
+    /**
+     * The layout of {@code type}, worked out once per class and kept with it (a {@link ClassValue}, so a class can still
+     * be unloaded): its readers are classes of their own, too costly to make for every output digested.
+     */
     static ObjectLayout of(Class<?> type) {
+        return LAYOUTS.get(type);
+    }
+
+    private static final ClassValue<ObjectLayout> LAYOUTS = new ClassValue<>() {
+        @Override
+        protected ObjectLayout computeValue(Class<?> type) {
+            return workedOut(type);
+        }
+    };
+
+    private static ObjectLayout workedOut(Class<?> type) {
         Map<String, Object> members = new TreeMap<>();
         if (!type.isRecord() && (ObjectEncoder.isPlatformClass(type) || type.isSynthetic() || type.isHidden())) {
             return new ObjectLayout(members, type.isSynthetic() || type.isHidden()
@@ -106,6 +125,10 @@ final class ObjectLayout {
             }
         }
         return new ObjectLayout(members);
+    }
+
+    @Nullable FlatObject flat() {
+        return flat;
     }
 
     @Nullable String unsupported() {

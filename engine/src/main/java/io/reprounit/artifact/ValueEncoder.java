@@ -40,11 +40,18 @@ final class ValueEncoder {
     /** Where each structured object was first written, so that a second visit, or a cycle, refers back to it. */
     private final VisitTable visits = new VisitTable();
     private final Map<Class<?>, Object> claimed = new HashMap<>();
-    private final Map<Class<?>, ObjectLayout> layouts = new HashMap<>();
     /** Whether boxed numbers may be packed: no materializer or ignored type claims any of them one by one. */
     private final boolean packsNumbers;
     /** Whether members of primitive types may be written with no box: no materializer or ignored type claims a box. */
     private final boolean writesPrimitivesDirectly;
+    /** Whether objects of primitive and string members may be written whole: no materializer or ignored type claims one. */
+    private final boolean writesFlatObjects;
+    /**
+     * The class last written whole, and how: a list of rows is a million objects of one class, so that one comparison
+     * spares the type tests and the layout lookup. Which encoding a value gets depends on its class alone.
+     */
+    private @Nullable Class<?> flatType;
+    private @Nullable FlatObject flatObject;
 
     ValueEncoder(List<Materializer> materializers) {
         this(materializers, Normalization.none());
@@ -60,6 +67,8 @@ final class ValueEncoder {
         }
         this.packsNumbers = packs;
         this.writesPrimitivesDirectly = packs && !normalization.ignoresType(Boolean.class) && materializer(Boolean.class) == null;
+        this.writesFlatObjects = writesPrimitivesDirectly && !normalization.ignoresType(String.class)
+                && materializer(String.class) == null;
     }
 
     /** Writes one value, nested values included; may be called again from a materializer while it writes. */
@@ -102,6 +111,11 @@ final class ValueEncoder {
             return;
         }
         Class<?> type = value.getClass();
+        FlatObject flat = flatObject;
+        if (type == flatType && flat != null && !out.tracksPaths()) {
+            out.flatObject(value, flat, this);
+            return;
+        }
         if (normalization.ignoresType(type)) {
             out.string("(left out: @IgnoreTypes " + type.getName() + ")");
             return;
@@ -184,7 +198,12 @@ final class ValueEncoder {
                 return;
             }
         }
-        if (layout != null) {
+        FlatObject flat = layout == null || !writesFlatObjects || out.tracksPaths() ? null : layout.flat();
+        if (flat != null) {
+            flatType = value.getClass();
+            flatObject = flat;
+            out.flatObject(value, flat, this);
+        } else if (layout != null) {
             ObjectEncoder.begin(value, layout, out, this);
         } else if (value instanceof byte[] bytes) {
             out.bytes(bytes); // bytes are a value, but a large array shared twice is still written once
@@ -240,12 +259,7 @@ final class ValueEncoder {
     }
 
     ObjectLayout layout(Class<?> type) {
-        ObjectLayout layout = layouts.get(type);
-        if (layout == null) {
-            layout = ObjectLayout.of(type);
-            layouts.put(type, layout);
-        }
-        return layout;
+        return ObjectLayout.of(type);
     }
 
     /** Where the value being encoded sits, such as {@code output.rows[3].x}: made only when an error needs it. */
