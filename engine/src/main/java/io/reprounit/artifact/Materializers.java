@@ -1,7 +1,6 @@
 package io.reprounit.artifact;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.reprounit.artifact;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
