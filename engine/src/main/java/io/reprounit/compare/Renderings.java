@@ -31,20 +31,6 @@ public final class Renderings {
 
     private Renderings() {}
 
-    /** Both outputs, each cut to the same window around their first difference. */
-    public static Rendering[] of(Artifact expected, Artifact actual) {
-        Compared compared = compare(expected, actual);
-        return new Rendering[] {compared.expected(), compared.actual()};
-    }
-
-    /**
-     * Where two outputs first differ, as one line, such as
-     * {@code first difference at output[12345678] (line 12345680): 0.5 → 0.25}.
-     */
-    public static String firstDifferingLine(Artifact expected, Artifact actual) {
-        return compare(expected, actual).firstDifference();
-    }
-
     /** Both renderings and the first difference, from one walk over the outputs. */
     public static Compared compare(Artifact expected, Artifact actual) {
         if (expected.isCanonicalForm() && actual.isCanonicalForm()) {

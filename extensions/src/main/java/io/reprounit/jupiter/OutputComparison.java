@@ -57,7 +57,7 @@ final class OutputComparison {
         String others = differing.size() == 1 ? ""
                 : "; " + quoted(differing.subList(1, differing.size())) + " also " + (differing.size() == 2 ? "differs"
                         : "differ");
-        StepVerdict.Rendering[] shown = Renderings.of(expected, actual);
+        Renderings.Compared compared = Renderings.compare(expected, actual); // one walk over both outputs
         Normalization normalization = normalization(normalizations, name);
         String tolerance = normalization.hasTolerance()
                 ? "; " + normalization.compareWithinTolerance(expected, actual).detail() : "";
@@ -65,8 +65,8 @@ final class OutputComparison {
                 : " (compared after its normalizers: " + normalization.describe() + ")";
         throw new AssertionFailedError("output '" + name + "' differs between runs: it is not reproducible (run 1: "
                 + Digests.shortForm(expected.digest()) + ", run " + run + ": " + Digests.shortForm(actual.digest())
-                + ")" + tolerance + "; " + Renderings.firstDifferingLine(expected, actual) + normalizers + others,
-                shown(shown[0]), shown(shown[1]));
+                + ")" + tolerance + "; " + compared.firstDifference() + normalizers + others,
+                shown(compared.expected()), shown(compared.actual()));
     }
 
     private static Normalization normalization(Map<String, Normalization> normalizations, String name) {
