@@ -9,7 +9,6 @@ import io.reprounit.store.MetadataStore;
 import io.reprounit.store.StoreException;
 import io.reprounit.store.StoreLocation;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -21,13 +20,14 @@ import org.junit.platform.engine.ConfigurationParameters;
  * wrong fails each pipeline with a message naming it, rather than failing the whole engine, so that other engines'
  * tests still run.
  */
-final class CheckRecorder {
+final class CheckRecorder implements AutoCloseable {
 
     private final String url;
     private final @Nullable Path artifactsDirectory;
     private final @Nullable String maxSize;
     private final @Nullable Integer retention;
     private final @Nullable String problem;
+    private final StoreThread store = new StoreThread(this::open);
 
     private CheckRecorder(String url, @Nullable Path artifactsDirectory, @Nullable String maxSize,
             @Nullable Integer retention, @Nullable String problem) {
@@ -80,9 +80,10 @@ final class CheckRecorder {
     }
 
     /**
-     * Opens the store and records that a check of {@code pipeline} starts.
+     * Records that a check of {@code pipeline} starts. The store is written on its own thread: a store that cannot be
+     * opened or written fails the check when it ends, after its steps' results.
      *
-     * @throws StoreException naming the setting to change when the store cannot be opened
+     * @throws StoreException naming the setting to change when a setting is wrong
      */
     CheckRecording start(PipelineDefinition pipeline, String mode) {
         if (problem != null) {
@@ -90,10 +91,7 @@ final class CheckRecorder {
         }
         ArtifactStore artifacts = artifacts(artifactsDirectory != null ? artifactsDirectory
                 : StoreLocation.defaultArtifactsDirectory(url, Constants.ARTIFACTS_DIR_PROPERTY_NAME), maxSize);
-        try (MetadataStore store = open()) {
-            long check = store.startCheck(pipeline.name(), pipeline.pipelineClass().getName(), mode, Instant.now());
-            return new CheckRecording(this, pipeline, artifacts, check, mode);
-        }
+        return new CheckRecording(this, store, pipeline, artifacts, mode);
     }
 
     /** The artifact store over {@code directory}, keeping no output larger than {@code maxSize} where it is set. */
@@ -109,5 +107,11 @@ final class CheckRecorder {
 
     @Nullable Integer retention() {
         return retention;
+    }
+
+    /** Waits for the last writes and closes the store. */
+    @Override
+    public void close() {
+        store.close();
     }
 }

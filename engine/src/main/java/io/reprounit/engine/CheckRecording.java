@@ -11,31 +11,42 @@ import io.reprounit.store.RecordedRun;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One check as it is recorded: each run inserted INCOMPLETE as it starts and written whole when it ends, then the
- * verdicts. The store is opened for each of these and closed again, so that nothing stays open if the check is cut
- * short. A write that fails does not stop the check: the failure is kept and thrown by {@link #checked}, after the
- * steps' results are reported, so that a store problem never hides a test result.
+ * One check as it is recorded: started, each run inserted INCOMPLETE as it starts and written whole when it ends, then
+ * the verdicts. Each write is committed on the {@link StoreThread} while the steps go on, so that a check cut short
+ * leaves what it did so far. A write that fails does not stop the check: the first failure is kept, later writes of
+ * this check are skipped, and {@link #checked} throws it after the steps' results are reported, so that a store
+ * problem never hides a test result.
  */
 final class CheckRecording {
 
     private final CheckRecorder recorder;
+    private final StoreThread store;
     private final PipelineDefinition pipeline;
     private final ArtifactStore artifacts;
-    private final long check;
     /** {@code repeat} (every run in the test JVM) or {@code forked} (each in a fresh one). */
     private final String mode;
+    /** The last write submitted: each waits for the one before, so that the first failure skips the rest. */
+    private CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
+    // Touched only on the store's thread.
+    private long check;
     private final Map<Integer, Long> runs = new HashMap<>();
-    private @Nullable RuntimeException failure;
 
-    CheckRecording(CheckRecorder recorder, PipelineDefinition pipeline, ArtifactStore artifacts, long check, String mode) {
+    CheckRecording(CheckRecorder recorder, StoreThread store, PipelineDefinition pipeline, ArtifactStore artifacts,
+            String mode) {
         this.recorder = requireNonNull(recorder);
+        this.store = requireNonNull(store);
         this.pipeline = requireNonNull(pipeline);
         this.artifacts = requireNonNull(artifacts);
-        this.check = check;
         this.mode = requireNonNull(mode);
+        Instant started = Instant.now();
+        write(metadata -> check = metadata.startCheck(pipeline.name(), pipeline.pipelineClass().getName(), mode,
+                started));
     }
 
     /** Where the check's runs keep their outputs as they digest them. */
@@ -44,44 +55,45 @@ final class CheckRecording {
     }
 
     void runStarting(int number) {
-        attempt(store -> runs.put(number, store.startRun(check, number, mode, pipeline.config().text(),
-                Instant.now())));
+        Instant started = Instant.now();
+        write(metadata -> runs.put(number, metadata.startRun(check, number, mode, pipeline.config().text(), started)));
     }
 
     /** Records {@code run} and gives it back, so that a caller can record a run where it collects it. */
     Run runFinished(Run run) {
-        Long id = runs.get(run.number());
-        if (id != null) {
-            attempt(store -> store.completeRun(id, RecordedRun.of(run), artifacts));
-        }
+        write(metadata -> {
+            Long id = runs.get(run.number());
+            if (id != null) {
+                metadata.completeRun(id, RecordedRun.of(run), artifacts);
+            }
+        });
         return run;
     }
 
     /**
-     * Records the verdicts, applies the retention setting, and throws the first failure to write anything of this
-     * check, if there was one.
+     * Records the verdicts, applies the retention setting, waits for every write of this check, and throws the first
+     * that failed, if one did.
      */
     void checked(CheckResult result) {
-        attempt(store -> {
-            store.finishCheck(check, result.verdicts(), Instant.now());
+        Instant finished = Instant.now();
+        write(metadata -> {
+            metadata.finishCheck(check, result.verdicts(), finished);
             Integer keep = recorder.retention();
             if (keep != null) {
-                store.keepLatestChecks(pipeline.name(), keep);
+                metadata.keepLatestChecks(pipeline.name(), keep);
             }
         });
-        if (failure != null) {
-            throw failure;
+        try {
+            written.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
-    private void attempt(java.util.function.Consumer<MetadataStore> write) {
-        if (failure != null) {
-            return;
-        }
-        try (MetadataStore store = recorder.open()) {
-            write.accept(store);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
+    private void write(Consumer<MetadataStore> work) {
+        written = written.thenCompose(ignored -> store.submit(metadata -> {
+            work.accept(metadata);
+            return null;
+        }));
     }
 }

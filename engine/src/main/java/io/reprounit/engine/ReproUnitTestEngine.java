@@ -74,9 +74,10 @@ public final class ReproUnitTestEngine implements TestEngine {
                 request.getEngineExecutionListener(), java.nio.file.Path.of("").toAbsolutePath());
         RunSettings runs = new RunSettings(parameters::get, new RunSettings.Keys(Constants.ISOLATION_PROPERTY_NAME,
                 Constants.VARY_PROPERTY_NAME, Constants.RUN_TIMEOUT_PROPERTY_NAME, Constants.REPLAY_PROPERTY_NAME));
-        new CheckExecutor(request.getEngineExecutionListener(), materializers, fingerprinter, baselines,
-                CheckRecorder.from(parameters), runs)
-                .execute(request.getRootTestDescriptor());
+        try (CheckRecorder recorder = CheckRecorder.from(parameters)) {
+            new CheckExecutor(request.getEngineExecutionListener(), materializers, fingerprinter, baselines, recorder,
+                    runs).execute(request.getRootTestDescriptor());
+        }
     }
 
     private static int defaultRuns(ConfigurationParameters parameters, DiscoveryIssueReporter issues) {

@@ -24,7 +24,10 @@ public final class PipelineConfig {
     /** The seed of pipelines whose configuration sets none; any fixed value would do. */
     public static final long DEFAULT_SEED = 42L;
 
-    static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /** Built on first use: a mapper loads hundreds of classes, which a pipeline without a configuration never needs. */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = YAMLMapper.builder().build();
+    }
 
     private final @Nullable String resource;
     private final String text;
@@ -71,7 +74,7 @@ public final class PipelineConfig {
     static PipelineConfig parse(String resource, String text) {
         JsonNode root;
         try {
-            root = YAML.readTree(text);
+            root = Yaml.MAPPER.readTree(text);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             throw new PipelineConfigException(resource + (line > 0 ? ":" + line : "") + ": not valid YAML: "
@@ -140,7 +143,7 @@ public final class PipelineConfig {
 
     /** A YAML value given outside the file, such as an override's {@code 12} or {@code [a, b]}. */
     static JsonNode parseValue(String yaml) {
-        JsonNode node = YAML.readTree(yaml);
+        JsonNode node = Yaml.MAPPER.readTree(yaml);
         return node == null ? MissingNode.getInstance() : node;
     }
 

@@ -33,6 +33,10 @@ enum LargeCase {
         Chain1mPipeline pipeline = new Chain1mPipeline();
         pipeline.total(pipeline.chain(new Random(1)));
     }),
+    TINY("tiny", TinyPipeline.class, List.of(), false, () -> {
+        TinyPipeline pipeline = new TinyPipeline();
+        pipeline.report(pipeline.fit(pipeline.load(new Random(1))));
+    }),
     DIVERGE128("diverge128", DivergingDoublesPipeline.class, List.of(), true, () -> {
         DivergingDoublesPipeline pipeline = new DivergingDoublesPipeline();
         pipeline.report(pipeline.fit(pipeline.load(new Random(1))));
