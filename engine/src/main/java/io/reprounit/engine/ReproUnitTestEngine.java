@@ -1,6 +1,7 @@
 package io.reprounit.engine;
 
 import io.reprounit.artifact.Materializers;
+import io.reprounit.artifact.WarmUp;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.pipeline.PipelineReader;
@@ -65,6 +66,9 @@ public final class ReproUnitTestEngine implements TestEngine {
 
     @Override
     public void execute(ExecutionRequest request) {
+        if (!request.getRootTestDescriptor().getChildren().isEmpty()) {
+            WarmUp.start();
+        }
         ConfigurationParameters parameters = request.getConfigurationParameters();
         Materializers materializers = Materializers.load(classLoader());
         Fingerprinter fingerprinter = parameters.getBoolean(Constants.FINGERPRINT_ENABLED_PROPERTY_NAME).orElse(true)

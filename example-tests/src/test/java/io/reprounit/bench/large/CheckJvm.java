@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +22,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * Child JVM: one check of a case's pipeline by the engine, through the JUnit Platform Launcher as an IDE or Surefire
  * would run it, with the metadata store and the artifact store in the directory given. Prints one line:
  * {@code check <millis> <VmHWM KiB> <millis from the last step's end to the first failure or the end> <artifact bytes>
- * <store bytes> <passed|failed> <first line of the first failure>}.
+ * <store bytes> <millis of the case's pipeline, start to finish> <passed|failed> <first line of the first failure>}.
+ * With a third argument {@code warm}, a small pipeline is checked first in the same launcher execution.
  */
 final class CheckJvm {
 
@@ -30,15 +32,18 @@ final class CheckJvm {
     public static void main(String[] args) throws IOException {
         LargeCase largeCase = LargeCase.byId(args[0]);
         Path store = Path.of(args[1]);
+        boolean warm = args.length > 2 && args[2].equals("warm");
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(largeCase.pipeline))
+                // Warm: a small pipeline checked first in the same execution, as the second pipeline of a test run is.
+                .selectors(warm ? List.of(selectClass(TinyPipeline.class), selectClass(largeCase.pipeline))
+                        : List.of(selectClass(largeCase.pipeline)))
                 .filters(EngineFilter.includeEngines("reprounit"))
                 .configurationParameters(Map.of(
                         "reprounit.baseline.mode", "none",
                         "reprounit.store.url", "jdbc:sqlite:" + store.resolve("metadata.db"),
                         "reprounit.artifacts.dir", store.resolve("artifacts").toString()))
                 .build();
-        Verdicts verdicts = new Verdicts();
+        Verdicts verdicts = new Verdicts(largeCase.pipeline.getName());
         long started = System.nanoTime();
         LauncherFactory.create().execute(request, verdicts);
         long finished = System.nanoTime();
@@ -50,12 +55,33 @@ final class CheckJvm {
         }
         System.out.println("check " + (finished - started) / 1e6 + " " + PeakMemory.kibibytes() + " "
                 + (verdictAt - StepClock.lastStepEnded()) / 1e6 + " " + size(store.resolve("artifacts")) + " "
-                + size(store) + " " + (failure == null && verdicts.steps.get() > 0 ? "passed" : "failed") + " "
+                + size(store) + " " + (verdicts.pipelineFinished.get() - verdicts.pipelineStarted.get()) / 1e6 + " "
+                + (failure == null && verdicts.steps.get() > 0 ? "passed" : "failed") + " "
                 + (failure == null ? (verdicts.steps.get() + " steps") : failure));
     }
 
     /** When the first failure arrived, and its message's first line; and how many steps passed. */
     private static final class Verdicts implements TestExecutionListener {
+
+        private final String pipeline;
+        /** When the case's pipeline started and finished: its own check, without launcher and discovery. */
+        final AtomicLong pipelineStarted = new AtomicLong();
+        final AtomicLong pipelineFinished = new AtomicLong();
+
+        Verdicts(String pipeline) {
+            this.pipeline = pipeline;
+        }
+
+        @Override
+        public void executionStarted(TestIdentifier identifier) {
+            if (isPipeline(identifier)) {
+                pipelineStarted.set(System.nanoTime());
+            }
+        }
+
+        private boolean isPipeline(TestIdentifier identifier) {
+            return identifier.isContainer() && identifier.getUniqueId().endsWith("[pipeline:" + pipeline + "]");
+        }
 
         final AtomicLong firstFailureAt = new AtomicLong();
         final AtomicReference<String> firstFailure = new AtomicReference<>();
@@ -64,6 +90,9 @@ final class CheckJvm {
 
         @Override
         public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+            if (isPipeline(identifier)) {
+                pipelineFinished.set(System.nanoTime());
+            }
             if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
                 steps.addAndGet(identifier.isTest() ? 1 : 0);
                 return;

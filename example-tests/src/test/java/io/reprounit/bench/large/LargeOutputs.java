@@ -25,9 +25,14 @@ import java.util.stream.Stream;
  * </pre>
  * Cases: double128, records1m, double300, double1g (its JVMs get -Xmx3g), chain100k, chain1m, diverge128 (must fail;
  * its whole message is left in {@code example-tests/target/large-outputs/diverge128-failure.txt}). Extra options for
- * every child JVM: {@code -Dlarge.jvmOptions="-Xmx2g -XX:+UseSerialGC"}.
+ * every child JVM: {@code -Dlarge.jvmOptions="-Xmx2g -XX:+UseSerialGC"}. With {@code -Dlarge.warm=true} each check JVM
+ * checks a small pipeline first in the same launcher execution, as every pipeline but the first of a test run is
+ * checked: the "pipeline" column is then the engine's cost per pipeline once the JVM, launcher and store are warm.
  */
 public final class LargeOutputs {
+
+    /** Whether each check JVM checks a small pipeline first, in the same execution ({@code -Dlarge.warm=true}). */
+    static final boolean WARM = Boolean.getBoolean("large.warm");
 
     private LargeOutputs() {}
 
@@ -56,7 +61,7 @@ public final class LargeOutputs {
             }
             rows.add(LargeTable.row(largeCase, measured));
         }
-        System.out.println(LargeTable.render(pairs, rows));
+        System.out.println(LargeTable.render(pairs, rows, WARM));
         // So that nobody mistakes which engine was measured: the reactor's classes, or an installed jar.
         System.out.println("\nengine: " + Class.forName("io.reprounit.engine.ReproUnitTestEngine")
                 .getProtectionDomain().getCodeSource().getLocation() + ", git " + gitHead());
@@ -78,12 +83,12 @@ public final class LargeOutputs {
      * whole store's sizes, and whether it passed, with the first failure.
      */
     record Child(double wallMillis, double innerMillis, long peakKib, double afterRunsMillis, long artifactBytes,
-            long storeBytes, String outcome) {}
+            long storeBytes, double pipelineMillis, String outcome) {}
 
     private static Child plain(LargeCase largeCase, List<String> extraOptions) throws IOException, InterruptedException {
         String[] figures = run(largeCase, extraOptions, PlainJvm.class, largeCase.id);
         return new Child(Double.parseDouble(figures[0]), Double.parseDouble(figures[2]), Long.parseLong(figures[3]),
-                Double.NaN, -1, -1, "");
+                Double.NaN, -1, -1, Double.NaN, "");
     }
 
     private static Child check(LargeCase largeCase, Path work, List<String> extraOptions)
@@ -91,11 +96,13 @@ public final class LargeOutputs {
         Path store = work.resolve(largeCase.id);
         delete(store); // each check starts from an empty store, so that nothing is deduplicated against an earlier one
         Files.createDirectories(store);
-        String[] figures = run(largeCase, extraOptions, CheckJvm.class, largeCase.id, store.toString());
-        String outcome = String.join(" ", Arrays.asList(figures).subList(8, figures.length));
+        String[] figures = run(largeCase, extraOptions, CheckJvm.class, largeCase.id, store.toString(),
+                WARM ? "warm" : "cold");
+        String outcome = String.join(" ", Arrays.asList(figures).subList(9, figures.length));
         return new Child(Double.parseDouble(figures[0]), Double.parseDouble(figures[2]), Long.parseLong(figures[3]),
                 Double.parseDouble(figures[4]), Long.parseLong(figures[5]), Long.parseLong(figures[6]),
-                figures[7] + (figures[7].equals(largeCase.diverges ? "failed" : "passed") ? "" : " (UNEXPECTED)")
+                Double.parseDouble(figures[7]),
+                figures[8] + (figures[8].equals(largeCase.diverges ? "failed" : "passed") ? "" : " (UNEXPECTED)")
                         + " " + outcome);
     }
 
