@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -33,13 +34,16 @@ final class BaselineFiles {
         return received;
     }
 
-    /** The recorded baseline, or empty where there is none; a malformed one throws, naming file and line. */
-    Optional<Baseline> read() {
+    /**
+     * The recorded baseline, or empty where there is none; a malformed one, or one with a record of a step not in
+     * {@code steps}, throws, naming file and line.
+     */
+    Optional<Baseline> read(Collection<String> steps) {
         if (!Files.exists(expected)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(BaselineYaml.read(Files.readString(expected, StandardCharsets.UTF_8), expected.toString()));
+            return Optional.of(BaselineYaml.read(Files.readAllBytes(expected), expected.toString(), steps));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the baseline " + expected + ": " + e.getMessage(), e);
         }

@@ -73,7 +73,7 @@ final class BaselineOrphans {
 
     private static Optional<Baseline> read(Path file) {
         try {
-            return Optional.of(BaselineYaml.read(Files.readString(file), file.toString()));
+            return Optional.of(BaselineYaml.read(Files.readAllBytes(file), file.toString()));
         } catch (IOException | BaselineFormatException e) {
             return Optional.empty();
         }

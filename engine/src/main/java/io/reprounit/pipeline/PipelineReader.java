@@ -187,10 +187,10 @@ public final class PipelineReader {
         }
         try {
             return Optional.of(new ConfigValue(override.get().setting(),
-                    PipelineConfig.parseValue(override.get().yaml()), -1, true));
-        } catch (RuntimeException e) {
-            problems.add(method, override.get().setting() + " = '" + override.get().yaml() + "' is not a valid YAML value;"
-                    + " quote it or fix it");
+                    PipelineConfig.parseValue(override.get().setting(), override.get().yaml()), -1, true));
+        } catch (YamlFormatException e) {
+            problems.add(method, override.get().setting() + " = '" + override.get().yaml() + "' is not a valid YAML value ("
+                    + e.getMessage() + "); quote it or fix it");
             return Optional.empty();
         }
     }
