@@ -67,6 +67,9 @@ public final class PipelineReader {
         }
         PipelineProblems problems = new PipelineProblems(pipelineClass);
         String name = pipelineName(pipelineClass);
+        PipelineNames.whyNotAFileName(name).ifPresent(why -> problems.add(null, "its name '" + PipelineNames.shown(name)
+                + "' cannot name its baseline file: " + why + ". Give it a name of letters, digits, '-', '_' and single"
+                + " dots with @ReproducibleRun(name = \"...\")"));
         int runs = annotation.runs() == 2 ? defaultRuns : annotation.runs();
         if (runs < 2) {
             problems.add(null, "runs = " + runs + ", but a check compares at least 2 runs; set @ReproducibleRun(runs = 2)"
