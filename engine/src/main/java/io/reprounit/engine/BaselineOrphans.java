@@ -27,7 +27,8 @@ final class BaselineOrphans {
     private BaselineOrphans() {}
 
     static void report(BaselineSettings settings, DiscoveryIssueReporter issues) {
-        if (settings.configured() == BaselineMode.NONE || !Files.isDirectory(settings.directory())) {
+        if (settings.configured() == BaselineMode.NONE || settings.problem().isPresent()
+                || !Files.isDirectory(settings.directory())) {
             return;
         }
         for (Path file : baselineFiles(settings.directory())) {

@@ -78,7 +78,7 @@ public final class PipelineReader {
         if (pipelineClass.isMemberClass() && !Modifier.isStatic(pipelineClass.getModifiers())) {
             problems.add(null, "an inner class cannot be created on its own; make it a static nested or top-level class");
         }
-        PipelineConfig config = PipelineConfig.none();
+        PipelineConfig config = PipelineConfig.unreadable(); // until it is read: its error explains what is missing
         long seed = PipelineConfig.DEFAULT_SEED;
         try {
             config = PipelineConfig.load(pipelineClass, annotation.config());
@@ -102,6 +102,7 @@ public final class PipelineReader {
             problems.add(null, "it has no @Step methods; annotate the methods that compute the pipeline's steps");
         }
         checkInputs(steps, problems);
+        UnusedOverrides.check(name, steps, overrides, problems);
         if (problems.isEmpty()) {
             UnusedConfigKeys.check(config, steps, problems);
         }
@@ -165,8 +166,13 @@ public final class PipelineReader {
                     + " a Duration, or a List, Set or Map<String, ...> of these");
             return new StepArgument.Configured(key, new ConfigValue(key, tools.jackson.databind.node.MissingNode.getInstance(), -1), type);
         }
-        Optional<ConfigValue> value = overridden(pipelineName, stepName, key, method, problems)
-                .or(() -> config.value(stepName, key));
+        Optional<ParamOverrides.Override> override = overrides.find(pipelineName, stepName, key);
+        Optional<ConfigValue> value = override.isPresent() ? overridden(override.get(), method, problems)
+                : config.value(stepName, key);
+        if (value.isEmpty() && (override.isPresent() || !config.isReadable())) {
+            // Its one problem is reported already: the override's, or the configuration's that could not be read.
+            return new StepArgument.Configured(key, new ConfigValue(key, tools.jackson.databind.node.MissingNode.getInstance(), -1), type);
+        }
         if (value.isEmpty()) {
             String file = config.resource().orElse(null);
             problems.add(method, "step '" + stepName + "': @Param(\"" + key + "\") has no value; set steps." + stepName
@@ -182,17 +188,13 @@ public final class PipelineReader {
         return new StepArgument.Configured(key, value.get(), type);
     }
 
-    private Optional<ConfigValue> overridden(String pipelineName, String stepName, String key, Method method,
+    private static Optional<ConfigValue> overridden(ParamOverrides.Override override, Method method,
             PipelineProblems problems) {
-        Optional<ParamOverrides.Override> override = overrides.find(pipelineName, stepName, key);
-        if (override.isEmpty()) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(new ConfigValue(override.get().setting(),
-                    PipelineConfig.parseValue(override.get().setting(), override.get().yaml()), -1, true));
+            return Optional.of(new ConfigValue(override.setting(),
+                    PipelineConfig.parseValue(override.setting(), override.yaml()), -1, true));
         } catch (YamlFormatException e) {
-            problems.add(method, override.get().setting() + " = '" + override.get().yaml() + "' is not a valid YAML value ("
+            problems.add(method, override.setting() + " = '" + override.yaml() + "' is not a valid YAML value ("
                     + e.getMessage() + "); quote it or fix it");
             return Optional.empty();
         }
