@@ -29,18 +29,17 @@ final class UnusedOverrides {
             if (parameters.contains(target)) {
                 return;
             }
+            String prefix = override.setting().substring(0, override.setting().length() - target.length());
             String known = parameters.isEmpty() ? "it has no @Param to override"
-                    : "the ones it has are " + String.join(", ", parameters.stream()
-                            .map(p -> override.setting().substring(0, override.setting().length() - target.length()) + p)
-                            .toList());
-            StepDefinition step = steps.values().stream().filter(s -> target.startsWith(s.name() + "."))
+                    : "the ones it has are " + String.join(", ", parameters.stream().map(p -> prefix + p).toList());
+            StepDefinition step = steps.values().stream()
+                    .filter(s -> target.equals(s.name()) || target.startsWith(s.name() + "."))
                     .findFirst().orElse(null);
+            String why = step == null ? "pipeline '" + pipeline + "' has no step '" + firstSegment(target) + "'"
+                    : target.equals(step.name()) ? "it names step '" + step.name() + "' but none of its parameters"
+                    : "step '" + step.name() + "' has no @Param(\"" + target.substring(step.name().length() + 1) + "\")";
             problems.add(step == null ? null : step.method(), override.setting() + " = '" + override.yaml()
-                    + "' overrides no parameter: " + (step == null
-                            ? "pipeline '" + pipeline + "' has no step '" + firstSegment(target) + "'"
-                            : "step '" + step.name() + "' has no @Param(\"" + target.substring(step.name().length() + 1)
-                                    + "\")")
-                    + "; " + known);
+                    + "' overrides no parameter: " + why + "; " + known);
         });
     }
 

@@ -63,7 +63,7 @@ public final class YamlDocument {
         JsonNode root;
         try {
             root = YAML.readTree(text);
-        } catch (JacksonException e) { // the checking pass read it all; kept so that no parser error escapes raw
+        } catch (JacksonException e) { // what only building the tree finds, such as bad base64 under !!binary
             throw new YamlFormatException(file, line(e, text, -1), problem(e));
         }
         return new YamlDocument(text, root == null ? MissingNode.getInstance() : root, lines);
@@ -85,7 +85,7 @@ public final class YamlDocument {
     }
 
     /** Dotted path to 1-based line, for every key in nested mappings (not inside lists). */
-    public Map<String, Integer> lines() {
+    Map<String, Integer> lines() {
         return lines;
     }
 
@@ -115,17 +115,17 @@ public final class YamlDocument {
         List<String> paths = new ArrayList<>(); // per open container: its dotted key path, null within a list
         List<Map<String, Integer>> keys = new ArrayList<>(); // per open mapping: its keys and their lines; null for a list
         String valuePath = ""; // the path of the value about to start; "" for the top level
-        int line = 1;
+        int tokenLine = 1;
         try (JsonParser parser = YAML.createParser(text)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                line = parser.currentTokenLocation().getLineNr();
+                tokenLine = parser.currentTokenLocation().getLineNr();
                 if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-                    throw new YamlFormatException(file, line, "an alias (*" + parser.getString() + ") is not supported;"
-                            + " write the value itself instead of referring to an anchor");
+                    throw new YamlFormatException(file, tokenLine, "an alias (*" + parser.getString() + ") is not"
+                            + " supported; write the value itself instead of referring to an anchor");
                 }
                 if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
                     if (paths.size() == MAX_DEPTH) {
-                        throw new YamlFormatException(file, line, "nested more than " + MAX_DEPTH + " levels deep;"
+                        throw new YamlFormatException(file, tokenLine, "nested more than " + MAX_DEPTH + " levels deep;"
                                 + " no configuration or baseline needs that many");
                     }
                     paths.add(valuePath);
@@ -133,15 +133,15 @@ public final class YamlDocument {
                     valuePath = null;
                 } else if (token == JsonToken.PROPERTY_NAME) {
                     String key = parser.currentName();
-                    Integer first = keys.get(keys.size() - 1).putIfAbsent(key, line);
+                    Integer first = keys.get(keys.size() - 1).putIfAbsent(key, tokenLine);
                     if (first != null) {
-                        throw new YamlFormatException(file, line, "the key '" + key + "' is given twice in one mapping"
-                                + " (first on line " + first + "); only one value can hold, so remove one");
+                        throw new YamlFormatException(file, tokenLine, "the key '" + key + "' is given twice in one"
+                                + " mapping (first on line " + first + "); only one value can hold, so remove one");
                     }
                     String parent = paths.get(paths.size() - 1);
                     valuePath = parent == null ? null : parent.isEmpty() ? key : parent + "." + key;
                     if (valuePath != null) {
-                        lines.putIfAbsent(valuePath, line);
+                        lines.putIfAbsent(valuePath, tokenLine);
                     }
                 } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
                     paths.remove(paths.size() - 1);
@@ -157,7 +157,7 @@ public final class YamlDocument {
                         + " starts here; the file must hold exactly one");
             }
         } catch (JacksonException e) {
-            throw new YamlFormatException(file, line(e, text, line), problem(e));
+            throw new YamlFormatException(file, line(e, text, tokenLine), problem(e));
         }
         return lines;
     }

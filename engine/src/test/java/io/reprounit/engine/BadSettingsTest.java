@@ -111,6 +111,13 @@ class BadSettingsTest {
     }
 
     @Test
+    void anOverrideNamingAStepButNoParameterIsAnError() throws Exception {
+        assertThat(issues(Map.of("reprounit.param.Tunable.train", "5"))).singleElement().satisfies(issue -> assertThat(
+                issue.message()).contains("reprounit.param.Tunable.train = '5' overrides no parameter: it names step"
+                        + " 'train' but none of its parameters"));
+    }
+
+    @Test
     void overridesOfParametersThePipelineHasAndOfOtherPipelinesAreNoError() throws Exception {
         assertThat(issues(Map.of("reprounit.param.Tunable.train.epochs", "4", "reprounit.param.Other.train.n", "1")))
                 .isEmpty();
