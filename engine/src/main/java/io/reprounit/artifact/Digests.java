@@ -32,6 +32,20 @@ public final class Digests {
         return PREFIX + HexFormat.of().formatHex(digest);
     }
 
+    /** Whether {@code text} is a digest as {@link #format} writes it: the prefix and 64 lowercase hex digits. */
+    public static boolean isDigest(String text) {
+        if (text.length() != PREFIX.length() + 64 || !text.startsWith(PREFIX)) {
+            return false;
+        }
+        for (int i = PREFIX.length(); i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The first 12 hex digits, enough to tell digests apart in a message. */
     public static String shortForm(String digest) {
         String hex = digest.startsWith(PREFIX) ? digest.substring(PREFIX.length()) : digest;

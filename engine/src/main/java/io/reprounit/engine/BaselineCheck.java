@@ -55,7 +55,7 @@ final class BaselineCheck {
         Baseline received = Baseline.of(pipeline, checked, workingDirectory);
         Optional<Baseline> expected;
         try {
-            expected = files.read();
+            expected = files.read(pipeline.steps().stream().map(StepDefinition::name).toList());
         } catch (BaselineFormatException e) {
             if (mode == BaselineMode.UPDATE && recordable) {
                 return record(descriptor, files, received, runs, "rewritten (it was malformed)");

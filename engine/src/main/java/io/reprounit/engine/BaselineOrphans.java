@@ -27,7 +27,8 @@ final class BaselineOrphans {
     private BaselineOrphans() {}
 
     static void report(BaselineSettings settings, DiscoveryIssueReporter issues) {
-        if (settings.configured() == BaselineMode.NONE || !Files.isDirectory(settings.directory())) {
+        if (settings.configured() == BaselineMode.NONE || settings.problem().isPresent()
+                || !Files.isDirectory(settings.directory())) {
             return;
         }
         for (Path file : baselineFiles(settings.directory())) {
@@ -73,7 +74,7 @@ final class BaselineOrphans {
 
     private static Optional<Baseline> read(Path file) {
         try {
-            return Optional.of(BaselineYaml.read(Files.readString(file), file.toString()));
+            return Optional.of(BaselineYaml.read(Files.readAllBytes(file), file.toString()));
         } catch (IOException | BaselineFormatException e) {
             return Optional.empty();
         }

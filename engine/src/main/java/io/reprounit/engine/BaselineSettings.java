@@ -18,7 +18,14 @@ record BaselineSettings(BaselineMode configured, Path directory, boolean ci, Opt
     static BaselineSettings from(ConfigurationParameters parameters, Function<String, String> environment) {
         boolean ci = parameters.getBoolean(Constants.CI_PROPERTY_NAME)
                 .orElseGet(() -> "true".equalsIgnoreCase(environment.apply("CI")));
-        Path directory = Path.of(parameters.get(Constants.BASELINE_DIR_PROPERTY_NAME).orElse(Constants.DEFAULT_BASELINE_DIR));
+        String configuredDirectory = parameters.get(Constants.BASELINE_DIR_PROPERTY_NAME)
+                .orElse(Constants.DEFAULT_BASELINE_DIR);
+        Optional<String> directoryProblem = PathSettings.problem(Constants.BASELINE_DIR_PROPERTY_NAME,
+                configuredDirectory);
+        Path directory = Path.of(directoryProblem.isPresent() ? Constants.DEFAULT_BASELINE_DIR : configuredDirectory);
+        if (directoryProblem.isPresent()) {
+            return new BaselineSettings(BaselineMode.RECORD_MISSING, directory, ci, directoryProblem);
+        }
         Optional<String> value = parameters.get(Constants.BASELINE_MODE_PROPERTY_NAME);
         if (value.isEmpty()) {
             return new BaselineSettings(BaselineMode.RECORD_MISSING, directory, ci, Optional.empty());

@@ -39,16 +39,20 @@ final class CheckRecorder implements AutoCloseable {
     }
 
     static CheckRecorder from(ConfigurationParameters parameters) {
-        String url = setting(parameters, Constants.STORE_URL_PROPERTY_NAME).map(String::strip)
-                .orElseGet(() -> StoreLocation.defaultUrl(Path.of("").toAbsolutePath()));
-        Path artifacts = setting(parameters, Constants.ARTIFACTS_DIR_PROPERTY_NAME).map(String::strip).map(Path::of)
+        Optional<String> configuredUrl = setting(parameters, Constants.STORE_URL_PROPERTY_NAME);
+        Optional<String> configuredArtifacts = setting(parameters, Constants.ARTIFACTS_DIR_PROPERTY_NAME);
+        String problem = configuredUrl.flatMap(value -> PathSettings.problem(Constants.STORE_URL_PROPERTY_NAME, value))
+                .or(() -> configuredArtifacts.flatMap(value -> PathSettings.problem(
+                        Constants.ARTIFACTS_DIR_PROPERTY_NAME, value)))
                 .orElse(null);
+        String url = configuredUrl.filter(value -> !value.isBlank()).map(String::strip)
+                .orElseGet(() -> StoreLocation.defaultUrl(Path.of("").toAbsolutePath()));
+        Path artifacts = problem != null ? null : configuredArtifacts.map(String::strip).map(Path::of).orElse(null);
         Optional<String> retention = setting(parameters, Constants.STORE_RETENTION_PROPERTY_NAME).map(String::strip);
         String maxSize = setting(parameters, Constants.ARTIFACTS_MAX_SIZE_PROPERTY_NAME).map(String::strip)
                 .orElse(null);
         Integer keep = null;
-        String problem = null;
-        if (maxSize != null) {
+        if (maxSize != null && problem == null) {
             try {
                 ByteSize.parse(maxSize);
             } catch (IllegalArgumentException e) {
@@ -62,7 +66,7 @@ final class CheckRecorder implements AutoCloseable {
             } catch (NumberFormatException e) {
                 keep = 0;
             }
-            if (keep < 1) {
+            if (keep < 1 && problem == null) {
                 problem = Constants.STORE_RETENTION_PROPERTY_NAME + " = '" + retention.get() + "' is not a number of"
                         + " checks to keep; set it to 1 or more, or leave it unset to keep every check.";
             }

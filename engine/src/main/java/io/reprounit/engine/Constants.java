@@ -21,7 +21,8 @@ public final class Constants {
     /**
      * Prefix of the system properties that override one step's parameter for a quick experiment:
      * {@code reprounit.param.<pipeline>.<step>.<key>=<YAML value>}, for example
-     * {@code -Dreprounit.param.IrisPipeline.train.epochs=12}. The override is recorded in the configuration parts.
+     * {@code -Dreprounit.param.IrisPipeline.train.epochs=12}. The override is recorded in the configuration parts. One
+     * that names a step the pipeline does not have, or a parameter its step does not take, is a discovery error.
      */
     public static final String PARAM_OVERRIDE_PREFIX = "reprounit.param.";
 
@@ -49,7 +50,8 @@ public final class Constants {
 
     /**
      * The directory of baseline files, {@code <pipeline name>.yaml}, relative to the working directory (the module's
-     * directory under Maven). Default: {@value #DEFAULT_BASELINE_DIR}.
+     * directory under Maven). Default: {@value #DEFAULT_BASELINE_DIR}. An empty value is an error, not the working
+     * directory.
      */
     public static final String BASELINE_DIR_PROPERTY_NAME = "reprounit.baseline.dir";
 
@@ -67,15 +69,15 @@ public final class Constants {
      * parts and verdicts. Only SQLite is supported, as {@code jdbc:sqlite:<file>}; a relative file is resolved against
      * the working directory, which under Maven is the module's directory. Default: {@code .reprounit/metadata.db} at the
      * root of the git working tree holding the working directory, or in the working directory outside git, so that
-     * every module and Surefire fork of a build shares one history. A store that cannot be opened fails each pipeline
-     * with a message naming this key.
+     * every module and Surefire fork of a build shares one history. A store that cannot be opened, or an empty value,
+     * fails each pipeline with a message naming this key.
      */
     public static final String STORE_URL_PROPERTY_NAME = "reprounit.store.url";
 
     /**
      * The directory of the content-addressed artifact store, where every step output is kept as
      * {@code sha256/ab/cdef…}, or {@code sha256/ab/cdef….zst} where zstd makes it at least a tenth smaller. Default:
-     * {@code artifacts} beside the metadata store's database file.
+     * {@code artifacts} beside the metadata store's database file. An empty value is an error, not the working directory.
      */
     public static final String ARTIFACTS_DIR_PROPERTY_NAME = "reprounit.artifacts.dir";
 

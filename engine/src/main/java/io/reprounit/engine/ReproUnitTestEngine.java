@@ -48,11 +48,7 @@ public final class ReproUnitTestEngine implements TestEngine {
         int defaultRuns = defaultRuns(request.getConfigurationParameters(), issues);
         Materializers materializers = Materializers.load(classLoader());
         PipelineReader reader = new PipelineReader(defaultRuns, materializers::whyUnsupported,
-                (pipeline, step, key) -> {
-                    String setting = Constants.PARAM_OVERRIDE_PREFIX + pipeline + "." + step + "." + key;
-                    return request.getConfigurationParameters().get(setting)
-                            .map(yaml -> new ParamOverrides.Override(setting, yaml));
-                });
+                paramOverrides(request.getConfigurationParameters()));
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
                 .addClassContainerSelectorResolver(PipelineReader::isPipelineClass)
                 .addSelectorResolver(context -> new PipelineSelectorResolver(context.getClassNameFilter(),
@@ -97,6 +93,17 @@ public final class ReproUnitTestEngine implements TestEngine {
                     + " or more. Using " + Constants.DEFAULT_RUNS + "."));
             return Constants.DEFAULT_RUNS;
         }
+    }
+
+    /** Every {@code reprounit.param.*} setting, so that one that names no parameter can be reported, not ignored. */
+    private static ParamOverrides paramOverrides(ConfigurationParameters parameters) {
+        java.util.Map<String, String> settings = new java.util.TreeMap<>();
+        for (String key : parameters.keySet()) {
+            if (key.startsWith(Constants.PARAM_OVERRIDE_PREFIX)) {
+                parameters.get(key).ifPresent(value -> settings.put(key, value));
+            }
+        }
+        return ParamOverrides.of(Constants.PARAM_OVERRIDE_PREFIX, settings);
     }
 
     private static java.util.List<String> environmentVariables(ConfigurationParameters parameters) {

@@ -1,5 +1,6 @@
 package io.reprounit.pipeline;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,24 @@ public interface ParamOverrides {
 
     /** The overriding value in YAML syntax, such as {@code 12} or {@code [a, b]}, and the setting it came from. */
     Optional<Override> find(String pipeline, String step, String key);
+
+    /**
+     * Every override given for {@code pipeline}, by what its name ends with, {@code <step>.<key>}, so that one naming
+     * no parameter is reported; none where the overrides were only passed on, as to a forked JVM.
+     */
+    default Map<String, Override> forPipeline(String pipeline) {
+        return Map.of();
+    }
+
+    /**
+     * The overrides among a launch's settings.
+     *
+     * @param prefix the start of every override's name, such as {@code reprounit.param.}
+     * @param settings setting name to value, for every setting whose name starts with {@code prefix}
+     */
+    static ParamOverrides of(String prefix, Map<String, String> settings) {
+        return new SettingOverrides(prefix, settings);
+    }
 
     /** @param setting where the value was set, for messages and fingerprints, such as the system property's name */
     record Override(String setting, String yaml) {}

@@ -5,14 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * A pipeline's YAML configuration: {@code seed}, top-level {@code params} and per-step {@code steps.<step>} values. The
@@ -24,25 +21,37 @@ public final class PipelineConfig {
     /** The seed of pipelines whose configuration sets none; any fixed value would do. */
     public static final long DEFAULT_SEED = 42L;
 
-    /** Built on first use: a mapper loads hundreds of classes, which a pipeline without a configuration never needs. */
-    private static final class Yaml {
-        static final YAMLMapper MAPPER = YAMLMapper.builder().build();
-    }
-
     private final @Nullable String resource;
     private final String text;
     private final JsonNode root;
     private final Map<String, Integer> lines;
+    private final boolean readable;
 
-    private PipelineConfig(@Nullable String resource, String text, JsonNode root, Map<String, Integer> lines) {
+    private PipelineConfig(@Nullable String resource, String text, JsonNode root, Map<String, Integer> lines,
+            boolean readable) {
         this.resource = resource;
         this.text = requireNonNull(text);
         this.root = requireNonNull(root);
         this.lines = Map.copyOf(lines);
+        this.readable = readable;
+    }
+
+    private PipelineConfig(@Nullable String resource, String text, JsonNode root, Map<String, Integer> lines) {
+        this(resource, text, root, lines, true);
     }
 
     static PipelineConfig none() {
         return new PipelineConfig(null, "", MissingNode.getInstance(), Map.of());
+    }
+
+    /** Stands for a configuration whose file could not be read: it has no values, and no one should say so again. */
+    static PipelineConfig unreadable() {
+        return new PipelineConfig(null, "", MissingNode.getInstance(), Map.of(), false);
+    }
+
+    /** False where the file could not be read, whose error already explains every value it lacks. */
+    boolean isReadable() {
+        return readable;
     }
 
     /**
@@ -62,32 +71,50 @@ public final class PipelineConfig {
             throw new PipelineConfigException("The configuration " + declared + " named by @ReproducibleRun(config) of "
                     + pipelineClass.getName() + " is not on the classpath; put it under src/test/resources/" + resource);
         }
-        String text;
+        byte[] bytes;
         try (InputStream in = url.openStream()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new PipelineConfigException("Cannot read the configuration " + url + ": " + e.getMessage(), e);
         }
-        return parse(resource, text);
+        try {
+            return of(resource, YamlDocument.read(resource, bytes));
+        } catch (YamlFormatException e) {
+            throw new PipelineConfigException(e.getMessage(), e);
+        }
     }
 
-    static PipelineConfig parse(String resource, String text) {
-        JsonNode root;
-        try {
-            root = Yaml.MAPPER.readTree(text);
-        } catch (JacksonException e) {
-            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw new PipelineConfigException(resource + (line > 0 ? ":" + line : "") + ": not valid YAML: "
-                    + e.getOriginalMessage(), e);
-        }
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            return new PipelineConfig(resource, text, MissingNode.getInstance(), Map.of());
+    /** The configuration in {@code document}, once its shape is known to be seed, params and steps. */
+    static PipelineConfig of(String resource, YamlDocument document) {
+        JsonNode root = document.root();
+        if (root.isMissingNode() || root.isNull()) {
+            return new PipelineConfig(resource, document.text(), MissingNode.getInstance(), Map.of());
         }
         if (!root.isObject()) {
             throw new PipelineConfigException(resource + ":1: the configuration must be a mapping with seed, params and"
-                    + " steps, not a " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                    + " steps, not " + shown(root));
         }
-        return new PipelineConfig(resource, text, root, YamlLines.of(text));
+        PipelineConfig config = new PipelineConfig(resource, document.text(), root, document.lines());
+        config.requireMapping("params", root.path("params"));
+        JsonNode steps = root.path("steps");
+        config.requireMapping("steps", steps);
+        if (steps.isObject()) {
+            steps.properties().forEach(step -> config.requireMapping("steps." + step.getKey(), step.getValue()));
+        }
+        return config;
+    }
+
+    /** A value that must hold keys: anything else would make every key below it silently missing. */
+    private void requireMapping(String path, JsonNode node) {
+        if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
+            throw new PipelineConfigException(where(path) + path + " must be a mapping of keys to values, not "
+                    + shown(node));
+        }
+    }
+
+    /** A value as a message shows it: a single value quoted, a container by its kind. */
+    private static String shown(JsonNode node) {
+        return node.isArray() ? "a list" : node.isObject() ? "a mapping" : "'" + node.asString() + "'";
     }
 
     /** The file the configuration came from, or empty where the pipeline has none. */
@@ -106,7 +133,7 @@ public final class PipelineConfig {
             return DEFAULT_SEED;
         }
         if (!seed.canConvertToLong() || !seed.isIntegralNumber()) {
-            throw new PipelineConfigException(where("seed") + "seed must be a whole number, not '" + seed.asString() + "'");
+            throw new PipelineConfigException(where("seed") + "seed must be a whole number, not " + shown(seed));
         }
         return seed.longValue();
     }
@@ -141,10 +168,13 @@ public final class PipelineConfig {
         return keys;
     }
 
-    /** A YAML value given outside the file, such as an override's {@code 12} or {@code [a, b]}. */
-    static JsonNode parseValue(String yaml) {
-        JsonNode node = Yaml.MAPPER.readTree(yaml);
-        return node == null ? MissingNode.getInstance() : node;
+    /**
+     * A YAML value given outside the file, such as an override's {@code 12} or {@code [a, b]}, read as strictly as a file.
+     *
+     * @param setting names where the value was given, in the message of a {@link YamlFormatException}
+     */
+    static JsonNode parseValue(String setting, String yaml) {
+        return YamlDocument.read(setting, yaml).root();
     }
 
     /** The line of a key given by its dotted path, or -1. */

@@ -67,6 +67,9 @@ public final class PipelineReader {
         }
         PipelineProblems problems = new PipelineProblems(pipelineClass);
         String name = pipelineName(pipelineClass);
+        PipelineNames.whyNotAFileName(name).ifPresent(why -> problems.add(null, "its name '" + PipelineNames.shown(name)
+                + "' cannot name its baseline file: " + why + ". Give it a name of letters, digits, '-', '_' and single"
+                + " dots with @ReproducibleRun(name = \"...\")"));
         int runs = annotation.runs() == 2 ? defaultRuns : annotation.runs();
         if (runs < 2) {
             problems.add(null, "runs = " + runs + ", but a check compares at least 2 runs; set @ReproducibleRun(runs = 2)"
@@ -75,7 +78,7 @@ public final class PipelineReader {
         if (pipelineClass.isMemberClass() && !Modifier.isStatic(pipelineClass.getModifiers())) {
             problems.add(null, "an inner class cannot be created on its own; make it a static nested or top-level class");
         }
-        PipelineConfig config = PipelineConfig.none();
+        PipelineConfig config = PipelineConfig.unreadable(); // until it is read: its error explains what is missing
         long seed = PipelineConfig.DEFAULT_SEED;
         try {
             config = PipelineConfig.load(pipelineClass, annotation.config());
@@ -99,6 +102,7 @@ public final class PipelineReader {
             problems.add(null, "it has no @Step methods; annotate the methods that compute the pipeline's steps");
         }
         checkInputs(steps, problems);
+        UnusedOverrides.check(name, steps, overrides, problems);
         if (problems.isEmpty()) {
             UnusedConfigKeys.check(config, steps, problems);
         }
@@ -162,8 +166,13 @@ public final class PipelineReader {
                     + " a Duration, or a List, Set or Map<String, ...> of these");
             return new StepArgument.Configured(key, new ConfigValue(key, tools.jackson.databind.node.MissingNode.getInstance(), -1), type);
         }
-        Optional<ConfigValue> value = overridden(pipelineName, stepName, key, method, problems)
-                .or(() -> config.value(stepName, key));
+        Optional<ParamOverrides.Override> override = overrides.find(pipelineName, stepName, key);
+        Optional<ConfigValue> value = override.isPresent() ? overridden(override.get(), method, problems)
+                : config.value(stepName, key);
+        if (value.isEmpty() && (override.isPresent() || !config.isReadable())) {
+            // Its one problem is reported already: the override's, or the configuration's that could not be read.
+            return new StepArgument.Configured(key, new ConfigValue(key, tools.jackson.databind.node.MissingNode.getInstance(), -1), type);
+        }
         if (value.isEmpty()) {
             String file = config.resource().orElse(null);
             problems.add(method, "step '" + stepName + "': @Param(\"" + key + "\") has no value; set steps." + stepName
@@ -179,18 +188,14 @@ public final class PipelineReader {
         return new StepArgument.Configured(key, value.get(), type);
     }
 
-    private Optional<ConfigValue> overridden(String pipelineName, String stepName, String key, Method method,
+    private static Optional<ConfigValue> overridden(ParamOverrides.Override override, Method method,
             PipelineProblems problems) {
-        Optional<ParamOverrides.Override> override = overrides.find(pipelineName, stepName, key);
-        if (override.isEmpty()) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(new ConfigValue(override.get().setting(),
-                    PipelineConfig.parseValue(override.get().yaml()), -1, true));
-        } catch (RuntimeException e) {
-            problems.add(method, override.get().setting() + " = '" + override.get().yaml() + "' is not a valid YAML value;"
-                    + " quote it or fix it");
+            return Optional.of(new ConfigValue(override.setting(),
+                    PipelineConfig.parseValue(override.setting(), override.yaml()), -1, true));
+        } catch (YamlFormatException e) {
+            problems.add(method, override.setting() + " = '" + override.yaml() + "' is not a valid YAML value ("
+                    + e.getMessage() + "); quote it or fix it");
             return Optional.empty();
         }
     }
