@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.compare.CheckResult;
+import io.reprounit.fingerprint.Secrets;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.run.Run;
 import io.reprounit.store.MetadataStore;
@@ -44,7 +45,7 @@ final class CheckRecording {
     }
 
     void runStarting(int number) {
-        attempt(store -> runs.put(number, store.startRun(check, number, mode, pipeline.config().text(),
+        attempt(store -> runs.put(number, store.startRun(check, number, mode, Secrets.redactConfig(pipeline.config().text()),
                 Instant.now())));
     }
 

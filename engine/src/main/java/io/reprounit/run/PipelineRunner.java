@@ -9,6 +9,7 @@ import io.reprounit.artifact.Normalization;
 import io.reprounit.fingerprint.Aspect;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.Fingerprinter;
+import io.reprounit.fingerprint.Secrets;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
@@ -238,7 +239,9 @@ public final class PipelineRunner {
             return executions.get(upstream.step()).output().orElseThrow().digest();
         }
         if (argument instanceof StepArgument.Configured configured) {
-            return io.reprounit.artifact.Digests.sha256(configured.source().node().toString());
+            // Of the value as recorded: a digest of a password would let it be guessed.
+            return io.reprounit.artifact.Digests.sha256(
+                    Secrets.recorded(configured.key(), configured.source().node()).toString());
         }
         return "seed:" + ((StepArgument.SeededRandom) argument).seed();
     }

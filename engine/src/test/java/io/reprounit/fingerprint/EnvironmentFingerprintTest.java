@@ -48,10 +48,10 @@ class EnvironmentFingerprintTest {
 
     @Test
     void secretLookingJvmArgumentsAreRedacted() {
-        assertThat(SecretNames.redactArgument("-Ddb.password=hunter2")).isEqualTo("-Ddb.password=(redacted)");
-        assertThat(SecretNames.redactArgument("--api-token=abc")).isEqualTo("--api-token=(redacted)");
-        assertThat(SecretNames.redactArgument("-Xmx2g")).isEqualTo("-Xmx2g");
-        assertThat(SecretNames.redactArgument("-Duser.timezone=UTC")).isEqualTo("-Duser.timezone=UTC");
+        assertThat(Secrets.redactArgument("-Ddb.password=hunter2")).isEqualTo("-Ddb.password=(redacted)");
+        assertThat(Secrets.redactArgument("--api-token=abc")).isEqualTo("--api-token=(redacted)");
+        assertThat(Secrets.redactArgument("-Xmx2g")).isEqualTo("-Xmx2g");
+        assertThat(Secrets.redactArgument("-Duser.timezone=UTC")).isEqualTo("-Duser.timezone=UTC");
     }
 
     private static Map<String, String> values(List<FingerprintPart> parts) {

@@ -1,0 +1,81 @@
+package io.reprounit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.reprounit.engine.fixtures.secrets.Warehouse;
+import io.reprounit.store.MetadataStore;
+import io.reprounit.store.StoredRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * Credentials in a pipeline's configuration, its parameter overrides and the environment are used by the steps and
+ * recorded nowhere: not in the metadata store's file, not in the baseline, not in a report entry, not among the
+ * artifacts.
+ */
+class SecretsNeverRecordedTest {
+
+    /** In Warehouse.yaml, an override, and the environment Surefire gives this JVM (see the engine's pom). */
+    private static final List<String> SECRETS = List.of("yaml-password-4417", "yaml-apikey-8812", "url-password-2290",
+            "nested-token-5531", "override-password-6674", "override-url-pass-3141", "hunter2-do-not-record");
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void secretsOfTheConfigurationOverridesAndEnvironmentAreRecordedNowhere() throws Exception {
+        assertThat(System.getenv("REPROUNIT_TEST_API_TOKEN")).as("set by the engine's pom").isEqualTo("hunter2-do-not-record");
+        String url = "jdbc:sqlite:" + directory.resolve("store/metadata.db");
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put(Constants.STORE_URL_PROPERTY_NAME, url);
+        parameters.put(Constants.BASELINE_MODE_PROPERTY_NAME, "update");
+        parameters.put(Constants.BASELINE_DIR_PROPERTY_NAME, directory.resolve("baselines").toString());
+        parameters.put("reprounit.ci", "false");
+        parameters.put(Constants.ENVIRONMENT_VARIABLES_PROPERTY_NAME, "REPROUNIT_TEST_API_TOKEN,REPROUNIT_TEST_PLAIN");
+        parameters.put("reprounit.param.Warehouse.connect.password", "override-password-6674");
+        parameters.put("reprounit.param.Warehouse.connect.url", "https://loader:override-url-pass-3141@api.example.com/v1");
+
+        EngineExecutionResults results = EngineTestKit.engine(Constants.ENGINE_ID).configurationParameters(parameters)
+                .selectors(selectClass(Warehouse.class)).execute();
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        Map<String, String> entries = new HashMap<>();
+        results.allEvents().reportingEntryPublished().stream()
+                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                .forEach(pairs -> {
+                    assertThat(pairs.toString()).as("a report entry").doesNotContain(SECRETS);
+                    entries.putAll(pairs);
+                });
+        assertThat(entries).containsEntry("reprounit.config.param.apiKey", "(set)")
+                .containsEntry("reprounit.environment.env.REPROUNIT_TEST_API_TOKEN", "(set)")
+                .containsEntry("reprounit.environment.env.REPROUNIT_TEST_PLAIN", "plain-value");
+        assertThat(entries.get("reprounit.config.param.password"))
+                .startsWith("(set) (from reprounit.param.Warehouse.connect.password) ");
+        assertThat(entries.get("reprounit.config.param.connection"))
+                .startsWith("{ \"host\": \"db.example.com\", \"token\": \"(set)\" } ");
+        assertThat(entries.get("reprounit.config.param.url")).as("the rest of a URL stays, to explain a change")
+                .startsWith("\"https://loader:(redacted)@api.example.com/v1\"");
+
+        Path baseline = directory.resolve("baselines/Warehouse.yaml");
+        assertThat(Files.readString(baseline)).contains("(set)");
+        try (MetadataStore store = MetadataStore.open(url, Constants.STORE_URL_PROPERTY_NAME)) {
+            StoredRun run = store.run(store.checks("Warehouse", 1).get(0).runs().get(0));
+            String yaml = Files.readString(Path.of(getClass().getResource("fixtures/secrets/Warehouse.yaml").toURI()));
+            assertThat(run.configText()).as("the configuration is kept line for line, its secrets redacted")
+                    .isEqualTo(yaml.replace("yaml-password-4417", "(redacted)").replace("yaml-apikey-8812", "(redacted)")
+                            .replace("url-password-2290", "(redacted)").replace("nested-token-5531", "(redacted)"));
+        }
+        assertThat(SecretScan.assertNoneIn(directory, SECRETS)).as("files read: store, baseline, artifacts")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(directory.resolve("store/artifacts")).isDirectory();
+    }
+}
