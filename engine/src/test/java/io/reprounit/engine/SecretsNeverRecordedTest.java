@@ -78,4 +78,40 @@ class SecretsNeverRecordedTest {
                 .isGreaterThanOrEqualTo(3);
         assertThat(directory.resolve("store/artifacts")).isDirectory();
     }
+
+    /**
+     * What only a JVM of its own shows: {@code -D} options and {@code JAVA_TOOL_OPTIONS} in the VM's arguments, and
+     * chosen environment variables, one of them a database URL with a password.
+     */
+    @Test
+    void secretsInTheJvmsOptionsAndEnvironmentAreRecordedNowhere() throws Exception {
+        List<String> secrets = List.of("jvm-password-7781", "jvm-url-pass-1203", "tool-token-9034", "tool-url-pass-4477",
+                "env-url-pass-5520", "env-token-6161");
+        Path records = Files.createDirectories(directory.resolve("records"));
+        Path work = Files.createDirectories(directory.resolve("work"));
+        Path output = Files.createDirectories(directory.resolve("output"));
+        Map<String, String> parameters = Map.of(Constants.STORE_URL_PROPERTY_NAME,
+                "jdbc:sqlite:" + records.resolve("metadata.db"), Constants.BASELINE_MODE_PROPERTY_NAME, "update",
+                Constants.BASELINE_DIR_PROPERTY_NAME, records.resolve("baselines").toString(), "reprounit.ci", "false",
+                Constants.ENVIRONMENT_VARIABLES_PROPERTY_NAME, "DATABASE_URL,SERVICE_TOKEN");
+
+        Process process = EngineProcess.start(work, output,
+                List.of("-Dwarehouse.db.password=jvm-password-7781",
+                        "-Dwarehouse.db.url=jdbc:postgresql://loader:jvm-url-pass-1203@db/w"),
+                Map.of("JAVA_TOOL_OPTIONS", "-Dwarehouse.tool.token=tool-token-9034"
+                                + " -Dwarehouse.mirror=https://m:tool-url-pass-4477@mirror.example.com/",
+                        "DATABASE_URL", "postgres://app:env-url-pass-5520@db/app", "SERVICE_TOKEN", "env-token-6161"),
+                Warehouse.class, parameters);
+
+        assertThat(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("the JVM ended").isTrue();
+        String stdout = Files.readString(output.resolve("stdout.txt"));
+        assertThat(process.exitValue()).as(stdout + Files.readString(output.resolve("stderr.txt"))).isZero();
+        assertThat(stdout).contains("[step:load] SUCCESSFUL", "-Dwarehouse.db.password=(redacted)",
+                "-Dwarehouse.db.url=jdbc:postgresql://loader:(redacted)@db/w", "-Dwarehouse.tool.token=(redacted)",
+                "-Dwarehouse.mirror=https://m:(redacted)@mirror.example.com/",
+                "reprounit.environment.env.DATABASE_URL=postgres://app:(redacted)@db/app",
+                "reprounit.environment.env.SERVICE_TOKEN=(set)").doesNotContain(secrets);
+        assertThat(SecretScan.assertNoneIn(records, secrets)).isGreaterThanOrEqualTo(3);
+        SecretScan.assertNoneIn(work, secrets);
+    }
 }

@@ -47,6 +47,14 @@ class EnvironmentFingerprintTest {
     }
 
     @Test
+    void thePasswordInAVariablesUrlIsRedacted() {
+        List<FingerprintPart> parts = EnvironmentFingerprint.take(List.of("DATABASE_URL"),
+                Map.of("DATABASE_URL", "postgres://app:pw-5520@db:5432/app")::get);
+
+        assertThat(values(parts)).containsEntry("env.DATABASE_URL", "postgres://app:(redacted)@db:5432/app");
+    }
+
+    @Test
     void secretLookingJvmArgumentsAreRedacted() {
         assertThat(Secrets.redactArgument("-Ddb.password=hunter2")).isEqualTo("-Ddb.password=(redacted)");
         assertThat(Secrets.redactArgument("--api-token=abc")).isEqualTo("--api-token=(redacted)");
