@@ -2,6 +2,7 @@ package io.reprounit.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.reprounit.fingerprint.Secrets;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,17 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * What every forked JVM of one check shares: this JVM's {@code java}, its class path written once into an argument
  * file (so that a long class path fits any command line; under Surefire it is the manifest-only booter jar, whose
  * manifest holds the real entries, and that works as {@code -cp} too), the options inherited from this JVM, and a
- * directory for the check's requests, results, logs and varied directories, deleted when the check ends.
+ * directory for the check's results, logs and varied directories, readable by its owner only and deleted when the check
+ * ends (or, where this JVM is killed first, by the next check: see {@link StaleCheckDirectories}).
  */
 final class ForkSetup implements AutoCloseable {
 
@@ -56,15 +56,25 @@ final class ForkSetup implements AutoCloseable {
     }
 
     static ForkSetup create() {
+        return create(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * The check's directory under {@code temporary}, owner-only and named by this JVM (see
+     * {@link StaleCheckDirectories}), after deleting those of checks whose JVM died.
+     */
+    static ForkSetup create(Path temporary) {
         try {
-            Path directory = Files.createTempDirectory("reprounit-check-");
-            Path argFile = directory.resolve("classpath.args");
+            Path directory = OwnerOnly.createTempDirectory(temporary, StaleCheckDirectories.prefixOfThisProcess());
+            StaleCheckDirectories.sweepOnce(temporary, Files.getOwner(directory));
+            Path argFile = OwnerOnly.createFile(directory.resolve("classpath.args"));
             Files.writeString(argFile, "-cp \"" + quoted(String.join(File.pathSeparator, classPath())) + "\"\n",
                     StandardCharsets.UTF_8);
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             return new ForkSetup(directory, Path.of("").toAbsolutePath(), java, argFile, optionsToInherit());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot prepare the forked runs of a check", e);
+            throw new UncheckedIOException("Cannot prepare the forked runs of a check in the temporary directory "
+                    + temporary + ": " + e + ". Point java.io.tmpdir at a writable directory.", e);
         }
     }
 
@@ -111,15 +121,26 @@ final class ForkSetup implements AutoCloseable {
         return new ArrayList<>(entries);
     }
 
-    /** Agents (coverage, IDE debuggers) and tuning flags are not inherited: a run needs neither, and both slow a start. */
+    /**
+     * Agents (coverage, IDE debuggers) and tuning flags are not inherited: a run needs neither, and both slow a start.
+     * Nor are system properties that hold a secret: any process may read a command line, and the forked JVM is given
+     * them with the other system properties of its request, on its standard input.
+     */
     private static List<String> optionsToInherit() {
         List<String> inherited = new ArrayList<>();
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (INHERITED_PREFIXES.stream().anyMatch(argument::startsWith) && !argument.startsWith("-Djava.class.path")) {
+            if (INHERITED_PREFIXES.stream().anyMatch(argument::startsWith) && !argument.startsWith("-Djava.class.path")
+                    && !holdsSecret(argument)) {
                 inherited.add(argument);
             }
         }
         return inherited;
+    }
+
+    private static boolean holdsSecret(String argument) {
+        int equals = argument.indexOf('=');
+        return argument.startsWith("-D") && equals > 0
+                && Secrets.holdsSecret(argument.substring(2, equals), argument.substring(equals + 1));
     }
 
     /** Quotes for an argument file: backslashes and double quotes escaped. */
@@ -127,12 +148,9 @@ final class ForkSetup implements AutoCloseable {
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
+    /** Deletes the check's directory; one left over (a file still open on Windows) is deleted by a later check. */
     @Override
     public void close() {
-        try (Stream<Path> walk = Files.walk(checkDirectory)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // A left-over directory under the temporary directory is harmless; a failed check over it is not.
-        }
+        StaleCheckDirectories.delete(checkDirectory);
     }
 }
