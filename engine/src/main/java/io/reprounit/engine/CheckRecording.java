@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
  * One check as it is recorded: each run inserted INCOMPLETE as it starts and written whole when it ends, then the
  * verdicts. The store is opened for each of these and closed again, so that nothing stays open if the check is cut
  * short. A write that fails does not stop the check: the failure is kept and thrown by {@link #checked}, after the
- * steps' results are reported, so that a store problem never hides a test result.
+ * steps' results are reported, so that a store problem never hides a test result. Should the JVM exit before the
+ * check ends, its {@link ExitWatch} says which step was running, on standard error and in the store.
  */
-final class CheckRecording {
+final class CheckRecording implements AutoCloseable {
 
     private final CheckRecorder recorder;
     private final PipelineDefinition pipeline;
@@ -29,6 +30,7 @@ final class CheckRecording {
     /** {@code repeat} (every run in the test JVM) or {@code forked} (each in a fresh one). */
     private final String mode;
     private final Map<Integer, Long> runs = new HashMap<>();
+    private final ExitWatch exitWatch;
     private @Nullable RuntimeException failure;
 
     CheckRecording(CheckRecorder recorder, PipelineDefinition pipeline, ArtifactStore artifacts, long check, String mode) {
@@ -37,6 +39,7 @@ final class CheckRecording {
         this.artifacts = requireNonNull(artifacts);
         this.check = check;
         this.mode = requireNonNull(mode);
+        this.exitWatch = ExitWatch.start(pipeline.name(), this::exited);
     }
 
     /** Where the check's runs keep their outputs as they digest them. */
@@ -56,6 +59,27 @@ final class CheckRecording {
             attempt(store -> store.completeRun(id, RecordedRun.of(run), artifacts));
         }
         return run;
+    }
+
+    void stepStarting(int run, String step) {
+        exitWatch.stepStarting(run, step);
+    }
+
+    void stepFinished() {
+        exitWatch.stepFinished();
+    }
+
+    /** Called as the JVM exits in the middle of the check, on the thread of a shutdown hook. */
+    private void exited(@Nullable String step, String message) {
+        try (MetadataStore store = recorder.open()) {
+            store.exitedDuringCheck(check, step, message, Instant.now());
+        }
+    }
+
+    /** The check has ended, recorded or not: an exit of the JVM is nothing more to say about it. */
+    @Override
+    public void close() {
+        exitWatch.close();
     }
 
     /**

@@ -34,6 +34,14 @@ public final class CheckRunner {
 
         /** Records the run and gives it back. */
         Run runFinished(Run run);
+
+        /**
+         * A step starts in this JVM, in run {@code run}; for a replay, run 1, whose inputs it is given. A step of a
+         * forked run is not told: it runs in another JVM, which reports it.
+         */
+        default void stepStarting(int run, String step) {}
+
+        default void stepFinished(int run, String step) {}
     }
 
     /** The check's runs in order, and a finding for each step that diverged, to add to its verdict. */
@@ -62,10 +70,23 @@ public final class CheckRunner {
     }
 
     private Result sameJvm(Recording recording) {
-        PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter, store);
+        int[] running = {1};
+        PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter, store)
+                .reporting(new PipelineRunner.Progress() {
+                    @Override
+                    public void stepStarting(String step) {
+                        recording.stepStarting(running[0], step);
+                    }
+
+                    @Override
+                    public void stepFinished(StepExecution execution) {
+                        recording.stepFinished(running[0], execution.step());
+                    }
+                });
         Map<String, Object> controlOutputs = new HashMap<>(); // kept for replay: the objects run 1's steps received
         List<Run> runs = new ArrayList<>();
         for (int number = 1; number <= pipeline.runs(); number++) {
+            running[0] = number;
             recording.runStarting(number);
             runs.add(recording.runFinished(runner.run(number, number == 1 ? controlOutputs : new HashMap<>())));
         }
@@ -75,10 +96,13 @@ public final class CheckRunner {
             List<StepExecution> replays = new ArrayList<>();
             String problem = null;
             for (int i = 0; i < plan.replay() && problem == null; i++) {
+                recording.stepStarting(1, step.name());
                 try {
                     replays.add(runner.replay(step, controlOutputs, runs.get(0)));
                 } catch (IllegalStateException e) {
                     problem = e.getMessage();
+                } finally {
+                    recording.stepFinished(1, step.name());
                 }
             }
             Findings.replay(step.name(), plan.replay(), replays, problem, runs.get(0), null)

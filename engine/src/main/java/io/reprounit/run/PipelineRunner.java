@@ -42,7 +42,10 @@ public final class PipelineRunner {
     private final boolean runFingerprint;
     private final @Nullable ArtifactStore store;
 
-    /** Told when each step starts and ends: how a forked run says which step it is in when it is killed. */
+    /**
+     * Told when each step starts and ends: how a forked run says which step it is in when it is killed, and how a
+     * check in this JVM says it when the JVM exits.
+     */
     interface Progress {
         Progress NONE = new Progress() {};
 
@@ -86,6 +89,12 @@ public final class PipelineRunner {
      */
     PipelineRunner forked(Progress progress, Path directory) {
         return new PipelineRunner(pipeline, steps, materializers, fingerprinter, progress, directory, false, store);
+    }
+
+    /** This runner, telling {@code progress} as each step of a run starts and ends. */
+    PipelineRunner reporting(Progress progress) {
+        return new PipelineRunner(pipeline, steps, materializers, fingerprinter, progress, pathsAgainst, runFingerprint,
+                store);
     }
 
     public Run run(int number) {
