@@ -48,8 +48,8 @@ final class CheckRecording implements AutoCloseable {
     }
 
     void runStarting(int number) {
-        attempt(store -> runs.put(number, store.startRun(check, number, mode, Secrets.redactConfig(pipeline.config().text()),
-                Instant.now())));
+        String config = Secrets.redactConfig(pipeline.config().text());
+        attempt(store -> runs.put(number, store.startRun(check, number, mode, config, Instant.now())));
     }
 
     /** Records {@code run} and gives it back, so that a caller can record a run where it collects it. */

@@ -3,6 +3,7 @@ package io.reprounit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.reprounit.artifact.Digests;
 import io.reprounit.engine.fixtures.secrets.Warehouse;
 import io.reprounit.store.MetadataStore;
 import io.reprounit.store.StoredRun;
@@ -26,7 +27,8 @@ class SecretsNeverRecordedTest {
 
     /** In Warehouse.yaml, an override, and the environment Surefire gives this JVM (see the engine's pom). */
     private static final List<String> SECRETS = List.of("yaml-password-4417", "yaml-apikey-8812", "url-password-2290",
-            "nested-token-5531", "override-password-6674", "override-url-pass-3141", "hunter2-do-not-record");
+            "nested-token-5531", "override-password-6674", "override-url-pass-3141", "hunter2-do-not-record",
+            "file-secret-9917", Digests.sha256("file-secret-9917").substring(Digests.PREFIX.length()));
 
     @TempDir
     Path directory;
@@ -43,6 +45,9 @@ class SecretsNeverRecordedTest {
         parameters.put(Constants.ENVIRONMENT_VARIABLES_PROPERTY_NAME, "REPROUNIT_TEST_API_TOKEN,REPROUNIT_TEST_PLAIN");
         parameters.put("reprounit.param.Warehouse.connect.password", "override-password-6674");
         parameters.put("reprounit.param.Warehouse.connect.url", "https://loader:override-url-pass-3141@api.example.com/v1");
+        Path keyFile = Files.writeString(Files.createDirectories(directory.resolve("secrets")).resolve("key.txt"),
+                "file-secret-9917");
+        parameters.put("reprounit.param.Warehouse.connect.keyFile", keyFile.toString());
 
         EngineExecutionResults results = EngineTestKit.engine(Constants.ENGINE_ID).configurationParameters(parameters)
                 .selectors(selectClass(Warehouse.class)).execute();
@@ -56,6 +61,7 @@ class SecretsNeverRecordedTest {
                     entries.putAll(pairs);
                 });
         assertThat(entries).containsEntry("reprounit.config.param.apiKey", "(set)")
+                .containsEntry("reprounit.data." + keyFile.toString().replace('\\', '/'), "(set)")
                 .containsEntry("reprounit.environment.env.REPROUNIT_TEST_API_TOKEN", "(set)")
                 .containsEntry("reprounit.environment.env.REPROUNIT_TEST_PLAIN", "plain-value");
         assertThat(entries.get("reprounit.config.param.password"))
@@ -72,10 +78,12 @@ class SecretsNeverRecordedTest {
             String yaml = Files.readString(Path.of(getClass().getResource("fixtures/secrets/Warehouse.yaml").toURI()));
             assertThat(run.configText()).as("the configuration is kept line for line, its secrets redacted")
                     .isEqualTo(yaml.replace("yaml-password-4417", "(redacted)").replace("yaml-apikey-8812", "(redacted)")
-                            .replace("url-password-2290", "(redacted)").replace("nested-token-5531", "(redacted)"));
+                            .replace("url-password-2290", "(redacted)").replace("nested-token-5531", "(redacted)")
+                            .replace("no-such-file.key", "(redacted)"));
         }
-        assertThat(SecretScan.assertNoneIn(directory, SECRETS)).as("files read: store, baseline, artifacts")
-                .isGreaterThanOrEqualTo(3);
+        assertThat(SecretScan.assertNoneIn(directory.resolve("store"), SECRETS)).as("files read: store, artifacts")
+                .isGreaterThanOrEqualTo(2);
+        SecretScan.assertNoneIn(directory.resolve("baselines"), SECRETS);
         assertThat(directory.resolve("store/artifacts")).isDirectory();
     }
 
