@@ -21,10 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
  * digest of a short password can be reversed by trying guesses, and a keyed digest would differ between machines, so
  * that a committed baseline would differ on every machine that has other credentials (a secret gives access to data;
  * what the data is, the data parts record). A name looks secret where its letters contain PASSWORD, PASSWD,
- * PASSPHRASE, SECRET, CREDENTIAL, PRIVATE, COOKIE, SESSION or APIKEY, or where one of its words (split at punctuation,
- * digits and camel case) ends in TOKEN, KEY, AUTH, PWD, PASS or CERT: {@code apiKey}, {@code DB_PASSWORD},
- * {@code GITHUB_TOKEN}, {@code oauth}, but not {@code maxTokens}, {@code tokenizer}, {@code author} or
- * {@code uncertainty}. It errs on the side of secrecy: {@code keyColumn} looks secret too.
+ * PASSPHRASE, SECRET, CREDENTIAL, PRIVATE, COOKIE, SESSION, APIKEY or AUTHORIZATION, or where one of its words (split
+ * at punctuation, digits and camel case) ends in TOKEN, KEY, AUTH, PWD, PASS, CREDS or CERT: {@code apiKey},
+ * {@code DB_PASSWORD}, {@code GITHUB_TOKEN}, {@code oauth}, but not {@code maxTokens}, {@code tokenizer},
+ * {@code author} or {@code uncertainty}. It errs on the side of secrecy: {@code keyColumn} looks secret too.
  *
  * <p>A <em>password in a value</em>, whatever its name: a URL's user info ({@code https://user:pass@host},
  * {@code jdbc:postgresql://user:pass@host/db}, Oracle's {@code jdbc:oracle:thin:user/pass@host}) and a secret-named
@@ -40,8 +40,8 @@ public final class Secrets {
     public static final String REDACTED = "(redacted)";
 
     private static final List<String> ANYWHERE = List.of("PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "CREDENTIAL",
-            "PRIVATE", "COOKIE", "SESSION", "APIKEY");
-    private static final List<String> WORD_ENDINGS = List.of("TOKEN", "KEY", "AUTH", "PWD", "PASS", "CERT");
+            "PRIVATE", "COOKIE", "SESSION", "APIKEY", "AUTHORIZATION");
+    private static final List<String> WORD_ENDINGS = List.of("TOKEN", "KEY", "AUTH", "PWD", "PASS", "CREDS", "CERT");
     private static final Pattern NOT_A_LETTER = Pattern.compile("[^A-Za-z]");
 
     /** A word: a run of capitals not followed by a small letter, or an optional capital and small letters. */

@@ -17,7 +17,8 @@ class SecretsTest {
         assertThat(List.of("password", "dbPassword", "DB_PASSWORD", "PGPASSWORD", "apiKey", "API_KEY", "apikey",
                 "x-api-key", "GITHUB_TOKEN", "HF_TOKEN", "accessToken", "token2", "oauth", "AUTH", "clientSecret",
                 "sessionCookie", "db.pass", "MYSQL_PWD", "sshKey", "privateKeyPath", "AWS_SECRET_ACCESS_KEY",
-                "GOOGLE_APPLICATION_CREDENTIALS", "tlsCert", "passphrase", "STRIPE_KEY_LIVE", "AUTH_HEADER"))
+                "GOOGLE_APPLICATION_CREDENTIALS", "tlsCert", "passphrase", "STRIPE_KEY_LIVE", "AUTH_HEADER",
+                "HTTP_AUTHORIZATION", "dbCreds"))
                 .allSatisfy(name -> assertThat(Secrets.looksSecret(name)).as(name).isTrue());
     }
 
@@ -25,7 +26,7 @@ class SecretsTest {
     @Test
     void namesThatOnlyContainAMarkerAreNotSecret() {
         assertThat(List.of("maxTokens", "tokenizer", "keys", "author", "uncertainty", "size", "seed",
-                "greeting", "url", "user", "OMP_NUM_THREADS", "CUDA_VISIBLE_DEVICES", "java.version", "epochs"))
+                "greeting", "url", "user", "TOKENIZERS_PARALLELISM", "OMP_NUM_THREADS", "CUDA_VISIBLE_DEVICES", "java.version", "epochs"))
                 .allSatisfy(name -> assertThat(Secrets.looksSecret(name)).as(name).isFalse());
         assertThat(Secrets.looksSecret("keyColumn")).as("the rule errs on the side of secrecy").isTrue();
     }
