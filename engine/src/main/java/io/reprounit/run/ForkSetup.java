@@ -10,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every forked JVM of one check shares: this JVM's {@code java}, its class path written once into an argument
@@ -46,9 +48,13 @@ final class ForkSetup implements AutoCloseable {
     private final Path java;
     private final Path argFile;
     private final List<String> inheritedOptions;
+    /** Held while the check runs, so that no other check takes its directory for stale. */
+    private final FileChannel lock;
 
-    private ForkSetup(Path checkDirectory, Path originalDirectory, Path java, Path argFile, List<String> inheritedOptions) {
+    private ForkSetup(Path checkDirectory, FileChannel lock, Path originalDirectory, Path java, Path argFile,
+            List<String> inheritedOptions) {
         this.checkDirectory = requireNonNull(checkDirectory);
+        this.lock = requireNonNull(lock);
         this.originalDirectory = requireNonNull(originalDirectory);
         this.java = requireNonNull(java);
         this.argFile = requireNonNull(argFile);
@@ -64,15 +70,19 @@ final class ForkSetup implements AutoCloseable {
      * {@link StaleCheckDirectories}), after deleting those of checks whose JVM died.
      */
     static ForkSetup create(Path temporary) {
+        Path directory = null;
+        FileChannel lock = null;
         try {
-            Path directory = OwnerOnly.createTempDirectory(temporary, StaleCheckDirectories.prefixOfThisProcess());
+            directory = OwnerOnly.createTempDirectory(temporary, StaleCheckDirectories.prefixOfThisProcess());
+            lock = StaleCheckDirectories.lock(directory);
             StaleCheckDirectories.sweepOnce(temporary, Files.getOwner(directory));
             Path argFile = OwnerOnly.createFile(directory.resolve("classpath.args"));
             Files.writeString(argFile, "-cp \"" + quoted(String.join(File.pathSeparator, classPath())) + "\"\n",
                     StandardCharsets.UTF_8);
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            return new ForkSetup(directory, Path.of("").toAbsolutePath(), java, argFile, optionsToInherit());
+            return new ForkSetup(directory, lock, Path.of("").toAbsolutePath(), java, argFile, optionsToInherit());
         } catch (IOException e) {
+            close(lock, directory);
             throw new UncheckedIOException("Cannot prepare the forked runs of a check in the temporary directory "
                     + temporary + ": " + e + ". Point java.io.tmpdir at a writable directory.", e);
         }
@@ -151,6 +161,19 @@ final class ForkSetup implements AutoCloseable {
     /** Deletes the check's directory; one left over (a file still open on Windows) is deleted by a later check. */
     @Override
     public void close() {
-        StaleCheckDirectories.delete(checkDirectory);
+        close(lock, checkDirectory);
+    }
+
+    private static void close(@Nullable FileChannel lock, @Nullable Path directory) {
+        try {
+            if (lock != null) {
+                lock.close();
+            }
+        } catch (IOException e) {
+            // Closing releases the lock whatever it says; the directory goes next.
+        }
+        if (directory != null) {
+            StaleCheckDirectories.delete(directory);
+        }
     }
 }

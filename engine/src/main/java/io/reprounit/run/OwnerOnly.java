@@ -3,6 +3,7 @@ package io.reprounit.run;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -40,6 +41,11 @@ final class OwnerOnly {
     /** A new empty file; it must not exist yet. */
     static Path createFile(Path file) throws IOException {
         return Files.createFile(file, FILE);
+    }
+
+    /** A new file, open for writing; it must not exist yet. */
+    static FileChannel createChannel(Path file) throws IOException {
+        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), FILE);
     }
 
     /** Writes {@code file} from its start, creating it owner-only where it does not exist. */

@@ -2,10 +2,14 @@ package io.reprounit.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,14 +22,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The temporary directories of forked checks, {@code reprounit-check-<pid>-<start>-<random>}: named by the process
- * that owns one and when it started, so that a check killed from outside, which cannot delete its own, leaves one
- * that the next check recognises as stale — its process is gone, or its id now belongs to a process that started at
- * another time — and deletes. The name says it at the moment the directory is made; a file inside would not yet.
+ * The temporary directories of forked checks, {@code reprounit-check-<pid>-<start>-<random>}, each holding a lock file
+ * that its JVM keeps locked while the check runs. A check killed from outside cannot delete its directory, but the
+ * operating system releases its lock, so the next check recognises the directory as stale and deletes it. The lock
+ * answers across process-id namespaces (containers sharing a temporary directory) and whatever became of the process
+ * id; the name, which says who owns the directory from the moment it exists, answers for the instant before the lock
+ * file does: the owner's process is gone, or its id belongs to a process that started at another time.
  */
 final class StaleCheckDirectories {
 
     static final String PREFIX = "reprounit-check-";
+    static final String LOCK = "owner.lock";
 
     /**
      * Directories of versions that did not name their owner are deleted once this old: no forked run lasts a day, and
@@ -37,6 +44,8 @@ final class StaleCheckDirectories {
     private static final Pattern UNOWNED = Pattern.compile(Pattern.quote(PREFIX) + "\\d+");
     /** Start times are read from the process table, to the clock's tick; a second apart is another process. */
     private static final long SAME_START_MILLIS = 1_000;
+    /** Longer than a directory can go without its lock file while its check starts. */
+    private static final Duration UNLOCKED_AGE = Duration.ofMinutes(1);
 
     private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
 
@@ -44,8 +53,25 @@ final class StaleCheckDirectories {
 
     /** The prefix of a directory that this JVM owns, for {@link java.nio.file.Files#createTempDirectory}. */
     static String prefixOfThisProcess() {
-        ProcessHandle self = ProcessHandle.current();
-        return PREFIX + self.pid() + "-" + self.info().startInstant().map(Instant::toEpochMilli).orElse(0L) + "-";
+        return PREFIX + ProcessHandle.current().pid() + "-" + startOfThisProcess() + "-";
+    }
+
+    /**
+     * Locks {@code directory} for this JVM until the returned channel is closed (or the JVM ends, however it ends).
+     */
+    static FileChannel lock(Path directory) throws IOException {
+        FileChannel channel = OwnerOnly.createChannel(directory.resolve(LOCK));
+        try {
+            channel.lock();
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static long startOfThisProcess() {
+        return ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     }
 
     /**
@@ -81,10 +107,36 @@ final class StaleCheckDirectories {
         String name = candidate.getFileName().toString();
         Matcher owned = OWNED.matcher(name);
         if (owned.matches()) {
-            return !alive(Long.parseLong(owned.group(1)), Long.parseLong(owned.group(2)));
+            long pid = Long.parseLong(owned.group(1));
+            long start = Long.parseLong(owned.group(2));
+            if (pid == ProcessHandle.current().pid() && start == startOfThisProcess()) {
+                return false; // this JVM's: never open its lock files, since closing one would release its locks
+            }
+            Path lock = candidate.resolve(LOCK);
+            if (Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)) {
+                return !locked(lock);
+            }
+            return !alive(pid, start) && olderThan(candidate, now.minus(UNLOCKED_AGE));
         }
-        return UNOWNED.matcher(name).matches() && Files.getLastModifiedTime(candidate, LinkOption.NOFOLLOW_LINKS)
-                .toInstant().isBefore(now.minus(UNOWNED_AGE));
+        return UNOWNED.matcher(name).matches() && olderThan(candidate, now.minus(UNOWNED_AGE));
+    }
+
+    private static boolean olderThan(Path directory, Instant time) throws IOException {
+        return Files.getLastModifiedTime(directory, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(time);
+    }
+
+    /** Whether a process holds {@code lock}; where that cannot be told, it is taken to. */
+    private static boolean locked(Path lock) {
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            FileLock held = channel.tryLock();
+            if (held == null) {
+                return true;
+            }
+            held.release();
+            return false;
+        } catch (IOException | OverlappingFileLockException e) {
+            return true;
+        }
     }
 
     /** Whether process {@code pid} still runs and is the one that started at {@code startMillis} (0: unknown). */

@@ -2,6 +2,7 @@ package io.reprounit.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -38,43 +39,70 @@ class StaleCheckDirectoriesTest {
 
     @Test
     void theDirectoriesOfDeadChecksAreDeletedAndThoseOfLiveOnesKept() throws Exception {
-        Process ended = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process ended = new ProcessBuilder(java(), "-version").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long endedStart = ended.info().startInstant().orElseThrow().toEpochMilli();
         assertThat(ended.waitFor(1, TimeUnit.MINUTES)).isTrue();
         ProcessHandle self = ProcessHandle.current();
         long selfStart = self.info().startInstant().orElseThrow().toEpochMilli();
+        String dead = ended.pid() + "-" + endedStart;
+        Instant twoMinutesAgo = Instant.now().minus(Duration.ofMinutes(2));
 
-        Path dead = check(ended.pid() + "-" + endedStart + "-1");
-        Path reused = check(self.pid() + "-" + (selfStart - Duration.ofHours(1).toMillis()) + "-2");
-        Path live = check(self.pid() + "-" + selfStart + "-3");
-        Path oldUnowned = check("4");
+        Path unlocked = check(dead + "-1", true);
+        Path reused = check(self.pid() + "-" + (selfStart - Duration.ofHours(1).toMillis()) + "-2", true);
+        Path live = check(self.pid() + "-" + selfStart + "-3", true);
+        Path lockedElsewhere = check(dead + "-4", true);
+        Path starting = check(dead + "-5", false);
+        Path neverLocked = check(dead + "-6", false);
+        Files.setLastModifiedTime(neverLocked, FileTime.from(twoMinutesAgo));
+        Path oldUnowned = check("7", false);
         Files.setLastModifiedTime(oldUnowned, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
-        Path newUnowned = check("5");
-        Path other = Files.createDirectories(temporary.resolve("not-reprounit-check-6"));
+        Path newUnowned = check("8", false);
+        Path other = Files.createDirectories(temporary.resolve("not-reprounit-check-9"));
         Path elsewhere = Files.createDirectories(temporary.resolve("elsewhere"));
         Files.writeString(elsewhere.resolve("keep.txt"), "not ours to delete");
-        Path link = Files.createSymbolicLink(temporary.resolve(StaleCheckDirectories.PREFIX + "1-1-7"), elsewhere);
+        Path link = Files.createSymbolicLink(temporary.resolve(StaleCheckDirectories.PREFIX + dead + "-10"), elsewhere);
         UserPrincipal owner = Files.getOwner(temporary);
 
-        int deleted = StaleCheckDirectories.sweep(temporary, owner, Instant.now());
+        Process holder = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
+                LockHolder.class.getName(), lockedElsewhere.resolve(StaleCheckDirectories.LOCK).toString()).start();
+        int deleted;
+        try {
+            assertThat(new String(holder.getInputStream().readNBytes(6), StandardCharsets.UTF_8)).isEqualTo("locked");
+            deleted = StaleCheckDirectories.sweep(temporary, owner, Instant.now());
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor(1, TimeUnit.MINUTES);
+            holder.destroyForcibly();
+        }
 
-        assertThat(deleted).isEqualTo(3);
-        assertThat(dead).as("its JVM is gone").doesNotExist();
+        assertThat(unlocked).as("its JVM is gone, and so is its lock").doesNotExist();
         assertThat(reused).as("its process id now names a process that started at another time").doesNotExist();
+        assertThat(neverLocked).as("never locked, its process gone, for minutes").doesNotExist();
         assertThat(oldUnowned).as("of an older version, a day old").doesNotExist();
+        assertThat(deleted).isEqualTo(4);
         assertThat(live).as("this JVM's").exists();
+        assertThat(lockedElsewhere).as("locked by a live process, whatever its name says (another container's)")
+                .exists();
+        assertThat(starting).as("its check may be about to lock it").exists();
         assertThat(newUnowned).as("of an older version, maybe still running").exists();
         assertThat(other).exists();
         assertThat(link).as("a link is never followed").exists();
         assertThat(elsewhere.resolve("keep.txt")).exists();
     }
 
-    /** A check directory as a forked check leaves it: a run directory with its results. */
-    private Path check(String suffix) throws Exception {
+    /** A check directory as a forked check leaves it: a run directory with its results, and its lock file. */
+    private Path check(String suffix, boolean lockFile) throws Exception {
         Path directory = Files.createDirectories(temporary.resolve(StaleCheckDirectories.PREFIX + suffix));
         Path run = Files.createDirectories(directory.resolve("run-1-123"));
         Files.writeString(run.resolve("results.jsonl"), "{}\n");
+        if (lockFile) {
+            Files.writeString(directory.resolve(StaleCheckDirectories.LOCK), "");
+        }
         return directory;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
