@@ -76,6 +76,13 @@ final class ForkCommand {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
+        for (String variable : ForkSetup.OPTION_VARIABLES) {
+            String options = builder.environment().get(variable);
+            if (options != null && ForkSetup.holdsSecret(List.of(options.strip().split("\\s+")))) {
+                // The JVM would print them ("Picked up JAVA_TOOL_OPTIONS: …") into the run's log, and this JVM echo it.
+                builder.environment().remove(variable);
+            }
+        }
         try {
             for (Path directory : directories) {
                 OwnerOnly.createDirectories(directory);

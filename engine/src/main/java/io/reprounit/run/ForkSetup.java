@@ -37,6 +37,9 @@ final class ForkSetup implements AutoCloseable {
      */
     static final List<String> START_UP_OPTIONS = List.of("-Xshare:auto", "-XX:-UsePerfData");
 
+    /** Environment variables whose options every JVM takes, and announces on its standard error. */
+    static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+
     /** Options of this JVM that a run needs to behave the same: heap, stack, assertions, module access, properties. */
     private static final List<String> INHERITED_PREFIXES = List.of("-D", "-Xmx", "-Xms", "-Xss", "-ea", "-da",
             "-enableassertions", "-disableassertions", "-esa", "-dsa", "--add-opens", "--add-exports", "--add-reads",
@@ -151,6 +154,15 @@ final class ForkSetup implements AutoCloseable {
         int equals = argument.indexOf('=');
         return argument.startsWith("-D") && equals > 0
                 && Secrets.holdsSecret(argument.substring(2, equals), argument.substring(equals + 1));
+    }
+
+    /**
+     * Whether any of {@code options} holds a secret. A variable of {@link #OPTION_VARIABLES} that does is not passed on
+     * to a forked JVM: its options are in this JVM's arguments, so the forked JVM inherits them as above, secrets by
+     * its request.
+     */
+    static boolean holdsSecret(List<String> options) {
+        return options.stream().anyMatch(option -> !Secrets.redactArgument(option).equals(option));
     }
 
     /** Quotes for an argument file: backslashes and double quotes escaped. */

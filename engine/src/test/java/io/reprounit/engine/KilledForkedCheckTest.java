@@ -23,12 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A forked check whose JVM is killed from outside, as Surefire kills a fork past its timeout: what it leaves in the
- * temporary directory holds no secret and is readable by its owner only, and the next check deletes it.
+ * temporary directory holds no secret (of its -D options, JAVA_TOOL_OPTIONS, overrides or configuration) and is
+ * readable by its owner only, and the next check deletes it.
  */
 class KilledForkedCheckTest {
 
     private static final List<String> SECRETS = List.of("kill-password-3307", "kill-url-pass-8852",
-            "kill-override-4410", "yaml-upload-password-2718");
+            "kill-override-4410", "yaml-upload-password-2718", "kill-tool-token-5150");
 
     @TempDir
     Path directory;
@@ -94,7 +95,8 @@ class KilledForkedCheckTest {
         Path output = Files.createDirectories(directory.resolve(name));
         List<String> all = new ArrayList<>(options);
         all.addAll(more);
-        return EngineProcess.start(output, output, all, Map.of(), SlowUpload.class, parameters);
+        return EngineProcess.start(output, output, all,
+                Map.of("JAVA_TOOL_OPTIONS", "-Dupload.tool.token=kill-tool-token-5150"), SlowUpload.class, parameters);
     }
 
     /** The results file of a forked run once it says that step {@code upload} started. */
