@@ -70,25 +70,13 @@ public final class CheckRunner {
     }
 
     private Result sameJvm(Recording recording) {
-        int[] running = {1};
-        PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter, store)
-                .reporting(new PipelineRunner.Progress() {
-                    @Override
-                    public void stepStarting(String step) {
-                        recording.stepStarting(running[0], step);
-                    }
-
-                    @Override
-                    public void stepFinished(StepExecution execution) {
-                        recording.stepFinished(running[0], execution.step());
-                    }
-                });
+        PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter, store);
         Map<String, Object> controlOutputs = new HashMap<>(); // kept for replay: the objects run 1's steps received
         List<Run> runs = new ArrayList<>();
         for (int number = 1; number <= pipeline.runs(); number++) {
-            running[0] = number;
             recording.runStarting(number);
-            runs.add(recording.runFinished(runner.run(number, number == 1 ? controlOutputs : new HashMap<>())));
+            runs.add(recording.runFinished(runner.reporting(progress(recording, number))
+                    .run(number, number == 1 ? controlOutputs : new HashMap<>())));
         }
         Map<String, String> findings = new LinkedHashMap<>();
         for (Divergence divergence : Divergence.find(steps, runs)) {
@@ -109,6 +97,21 @@ public final class CheckRunner {
                     .ifPresent(text -> findings.put(step.name(), text + Findings.sameJvmCause(replays)));
         }
         return new Result(runs, findings);
+    }
+
+    /** Tells {@code recording} of each step of run {@code run} as it starts and ends. */
+    private static PipelineRunner.Progress progress(Recording recording, int run) {
+        return new PipelineRunner.Progress() {
+            @Override
+            public void stepStarting(String step) {
+                recording.stepStarting(run, step);
+            }
+
+            @Override
+            public void stepFinished(StepExecution execution) {
+                recording.stepFinished(run, execution.step());
+            }
+        };
     }
 
     private Result forked(Recording recording) {
