@@ -19,20 +19,25 @@ final class ConfigTextRedaction {
     private static final Pattern FLOW_PAIR = Pattern.compile(
             "([{,]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s\"',{}:\\[\\]]+)(\\s*:\\s*)(\"[^\"]*\"|'[^']*'|[^,}\\]]*)");
 
+    private static final Pattern SEQUENCE_ENTRY = Pattern.compile("\\s*-(\\s|$)");
+
     private ConfigTextRedaction() {}
 
     static String redact(String yaml) {
         String[] lines = yaml.split("\n", -1);
         StringBuilder out = new StringBuilder(yaml.length());
         int secretIndent = -1; // lines indented more than this belong to a secret's value
+        boolean secretSequence = false; // and so do entries "- …" as indented as its key, where it has no inline value
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             String end = line.endsWith("\r") ? "\r" : "";
             String content = end.isEmpty() ? line : line.substring(0, line.length() - 1);
             int indent = indentOf(content);
             String redacted;
-            if (secretIndent >= 0 && (content.isBlank() || indent > secretIndent)) {
-                redacted = content.isBlank() ? content : content.substring(0, indent) + Secrets.REDACTED;
+            if (secretIndent >= 0 && (content.isBlank() || indent > secretIndent
+                    || secretSequence && indent == secretIndent && content.startsWith("-", indent))) {
+                redacted = content.isBlank() ? content : content.substring(0, indent)
+                        + (SEQUENCE_ENTRY.matcher(content).lookingAt() ? "- " : "") + Secrets.REDACTED;
             } else {
                 secretIndent = -1;
                 Matcher key = KEY_LINE.matcher(content);
@@ -43,6 +48,7 @@ final class ConfigTextRedaction {
                             + (value.isEmpty() || value.startsWith("#") ? "" : " " + Secrets.REDACTED);
                     if (!comment) {
                         secretIndent = key.group(1).length();
+                        secretSequence = value.isEmpty() || value.startsWith("#");
                     }
                 } else {
                     redacted = Secrets.redact(flowPairs(content));

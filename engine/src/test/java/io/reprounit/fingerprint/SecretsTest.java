@@ -108,6 +108,9 @@ class SecretsTest {
                     secret: pw-6
                   size: 3
                 # password: pw-7
+                apiKeys:
+                - pw-9
+                - pw-10
                 steps:
                   load:
                     - token: pw-8
@@ -116,12 +119,13 @@ class SecretsTest {
 
         String redacted = Secrets.redactConfig(yaml);
 
-        assertThat(redacted).doesNotContain("pw-1", "k-2", "pw-3", "pw-4", "pw-5", "pw-6", "pw-7", "pw-8", "BEGIN");
+        assertThat(redacted).doesNotContain("pw-1", "k-2", "pw-3", "pw-4", "pw-5", "pw-6", "pw-7", "pw-8", "pw-9", "pw-10",
+                "BEGIN");
         assertThat(redacted.split("\n", -1)).as("line for line").hasSameSizeAs(yaml.split("\n", -1));
         assertThat(redacted).contains("  password: (redacted)\n", "  \"apiKey\": (redacted)\n",
                 "  url: jdbc:postgresql://ann:(redacted)@db/warehouse\n",
                 "  connection: {host: db, password: (redacted), port: 5432}\n", "  privateKey: (redacted)\n",
-                "    (redacted)\n\n", "  size: 3\n", "# password: (redacted)\n", "    - token: (redacted)\n",
+                "    (redacted)\n\n", "  size: 3\n", "# password: (redacted)\n", "apiKeys:\n- (redacted)\n- (redacted)\nsteps:\n", "    - token: (redacted)\n",
                 "      limit: 10\n", "seed: 7\n", "  user: ann\n");
         JsonNode parsed = YAML.readTree(redacted);
         assertThat(parsed.path("params").path("size").asInt()).as("still YAML, with the other values").isEqualTo(3);
