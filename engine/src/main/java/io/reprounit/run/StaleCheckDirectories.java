@@ -46,6 +46,8 @@ final class StaleCheckDirectories {
     private static final long SAME_START_MILLIS = 1_000;
     /** Longer than a directory can go without its lock file while its check starts. */
     private static final Duration UNLOCKED_AGE = Duration.ofMinutes(1);
+    /** Longer than a check takes from creating its lock file to locking it. */
+    private static final Duration LOCKING = Duration.ofSeconds(2);
 
     private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
 
@@ -76,7 +78,7 @@ final class StaleCheckDirectories {
 
     /**
      * Deletes the stale check directories under {@code temporary} owned by {@code owner}, once per JVM and directory:
-     * they come from JVMs that died before this one started.
+     * those that JVMs killed until now left behind.
      */
     static void sweepOnce(Path temporary, UserPrincipal owner) {
         if (SWEPT.add(temporary.toAbsolutePath().normalize())) {
@@ -99,7 +101,16 @@ final class StaleCheckDirectories {
         return deleted;
     }
 
-    private static boolean isStale(Path candidate, UserPrincipal owner, Instant now) throws IOException {
+    /** Whether {@code candidate} is stale; where that cannot be told (it cannot be read), it is not. */
+    private static boolean isStale(Path candidate, UserPrincipal owner, Instant now) {
+        try {
+            return isStaleOrThrow(candidate, owner, now);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isStaleOrThrow(Path candidate, UserPrincipal owner, Instant now) throws IOException {
         if (!Files.isDirectory(candidate, LinkOption.NOFOLLOW_LINKS)
                 || !owner.equals(Files.getOwner(candidate, LinkOption.NOFOLLOW_LINKS))) {
             return false; // a link, a file, or another user's: not ours to judge
@@ -114,15 +125,15 @@ final class StaleCheckDirectories {
             }
             Path lock = candidate.resolve(LOCK);
             if (Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)) {
-                return !locked(lock);
+                return olderThan(lock, now.minus(LOCKING)) && !locked(lock);
             }
             return !alive(pid, start) && olderThan(candidate, now.minus(UNLOCKED_AGE));
         }
         return UNOWNED.matcher(name).matches() && olderThan(candidate, now.minus(UNOWNED_AGE));
     }
 
-    private static boolean olderThan(Path directory, Instant time) throws IOException {
-        return Files.getLastModifiedTime(directory, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(time);
+    private static boolean olderThan(Path path, Instant time) throws IOException {
+        return Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(time);
     }
 
     /** Whether a process holds {@code lock}; where that cannot be told, it is taken to. */

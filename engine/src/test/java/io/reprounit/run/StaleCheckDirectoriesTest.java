@@ -53,6 +53,8 @@ class StaleCheckDirectoriesTest {
         Path live = check(self.pid() + "-" + selfStart + "-3", true);
         Path lockedElsewhere = check(dead + "-4", true);
         Path starting = check(dead + "-5", false);
+        Path locking = check(dead + "-11", true);
+        Files.setLastModifiedTime(locking.resolve(StaleCheckDirectories.LOCK), FileTime.from(Instant.now()));
         Path neverLocked = check(dead + "-6", false);
         Files.setLastModifiedTime(neverLocked, FileTime.from(twoMinutesAgo));
         Path oldUnowned = check("7", false);
@@ -85,6 +87,7 @@ class StaleCheckDirectoriesTest {
         assertThat(lockedElsewhere).as("locked by a live process, whatever its name says (another container's)")
                 .exists();
         assertThat(starting).as("its check may be about to lock it").exists();
+        assertThat(locking).as("its lock file is new: its check may be about to lock it").exists();
         assertThat(newUnowned).as("of an older version, maybe still running").exists();
         assertThat(other).exists();
         assertThat(link).as("a link is never followed").exists();
@@ -97,7 +100,8 @@ class StaleCheckDirectoriesTest {
         Path run = Files.createDirectories(directory.resolve("run-1-123"));
         Files.writeString(run.resolve("results.jsonl"), "{}\n");
         if (lockFile) {
-            Files.writeString(directory.resolve(StaleCheckDirectories.LOCK), "");
+            Files.setLastModifiedTime(Files.writeString(directory.resolve(StaleCheckDirectories.LOCK), ""),
+                    FileTime.from(Instant.now().minusSeconds(10)));
         }
         return directory;
     }
