@@ -59,34 +59,50 @@ final class CheckExecutor {
             List<StepDefinition> needed = pipeline.stepsNeededFor(selected.stream().map(s -> s.step().name()).toList());
             // Planned before the check is recorded, so that a bad isolation or variation setting records nothing.
             CheckPlan plan = runSettings.plan(pipeline);
-            CheckRecording recording = recorder.start(pipeline, plan.isForked() ? "forked" : "repeat");
-            CheckRunner runner = new CheckRunner(pipeline, needed, materializers, fingerprinter, plan,
-                    recording.artifacts());
-            CheckRunner.Result produced = runner.run(new CheckRunner.Recording() {
-                @Override
-                public void runStarting(int number) {
-                    recording.runStarting(number);
-                }
-
-                @Override
-                public Run runFinished(Run run) {
-                    return recording.runFinished(run);
-                }
-            });
-            List<Run> runs = produced.runs();
-            listener.reportingEntryPublished(descriptor, FingerprintEntries.of(runs.get(0).fingerprint()));
-            BaselineCheck.Outcome outcome = baselines.apply(descriptor, needed, runs,
-                    RunComparator.compare(needed, runs).withFindings(produced.findings()));
-            StepReporter reporter = new StepReporter(listener);
-            for (StepDescriptor step : selected) {
-                reporter.report(step, outcome.result().verdict(step.step().name()).orElseThrow());
+            try (CheckRecording recording = recorder.start(pipeline, plan.isForked() ? "forked" : "repeat")) {
+                check(descriptor, selected, needed, plan, recording);
             }
-            recording.checked(outcome.result()); // after the steps' results, so that a store failure hides none
-            listener.executionFinished(descriptor, outcome.pipelineFailure().map(TestExecutionResult::failed)
-                    .orElseGet(TestExecutionResult::successful));
         } catch (Throwable t) {
             UnrecoverableExceptions.rethrowIfUnrecoverable(t);
             listener.executionFinished(descriptor, TestExecutionResult.failed(t));
         }
+    }
+
+    private void check(PipelineDescriptor descriptor, List<StepDescriptor> selected, List<StepDefinition> needed,
+            CheckPlan plan, CheckRecording recording) {
+        PipelineDefinition pipeline = descriptor.pipeline();
+        CheckRunner runner = new CheckRunner(pipeline, needed, materializers, fingerprinter, plan, recording.artifacts());
+        CheckRunner.Result produced = runner.run(new CheckRunner.Recording() {
+            @Override
+            public void runStarting(int number) {
+                recording.runStarting(number);
+            }
+
+            @Override
+            public Run runFinished(Run run) {
+                return recording.runFinished(run);
+            }
+
+            @Override
+            public void stepStarting(int run, String step) {
+                recording.stepStarting(run, step);
+            }
+
+            @Override
+            public void stepFinished(int run, String step) {
+                recording.stepFinished();
+            }
+        });
+        List<Run> runs = produced.runs();
+        listener.reportingEntryPublished(descriptor, FingerprintEntries.of(runs.get(0).fingerprint()));
+        BaselineCheck.Outcome outcome = baselines.apply(descriptor, needed, runs,
+                RunComparator.compare(needed, runs).withFindings(produced.findings()));
+        StepReporter reporter = new StepReporter(listener);
+        for (StepDescriptor step : selected) {
+            reporter.report(step, outcome.result().verdict(step.step().name()).orElseThrow());
+        }
+        recording.checked(outcome.result()); // after the steps' results, so that a store failure hides none
+        listener.executionFinished(descriptor, outcome.pipelineFailure().map(TestExecutionResult::failed)
+                .orElseGet(TestExecutionResult::successful));
     }
 }

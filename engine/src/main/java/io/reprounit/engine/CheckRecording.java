@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.compare.CheckResult;
+import io.reprounit.fingerprint.Secrets;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.run.Run;
 import io.reprounit.store.MetadataStore;
@@ -13,6 +14,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -21,9 +25,14 @@ import org.jspecify.annotations.Nullable;
  * the verdicts. Each write is committed on the {@link StoreThread} while the steps go on, so that a check cut short
  * leaves what it did so far. A write that fails does not stop the check: the first failure is kept, later writes of
  * this check are skipped, and {@link #checked} throws it after the steps' results are reported, so that a store
- * problem never hides a test result.
+ * problem never hides a test result. Should the JVM exit before the check ends, its {@link ExitWatch} says which step
+ * was running, on standard error and in the store.
  */
-final class CheckRecording {
+final class CheckRecording implements AutoCloseable {
+
+    /** How long an exiting JVM waits for the store to record why; a store that hangs must not keep it alive. */
+    private static final long EXIT_RECORD_SECONDS = 10;
+
 
     private final CheckRecorder recorder;
     private final StoreThread store;
@@ -32,7 +41,8 @@ final class CheckRecording {
     /** {@code repeat} (every run in the test JVM) or {@code forked} (each in a fresh one). */
     private final String mode;
     /** The last write submitted: each waits for the one before, so that the first failure skips the rest. */
-    private CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
+    private volatile CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
+    private final ExitWatch exitWatch;
     // Touched only on the store's thread.
     private long check;
     private final Map<Integer, Long> runs = new HashMap<>();
@@ -44,6 +54,7 @@ final class CheckRecording {
         this.pipeline = requireNonNull(pipeline);
         this.artifacts = requireNonNull(artifacts);
         this.mode = requireNonNull(mode);
+        this.exitWatch = ExitWatch.start(pipeline.name(), this::exited);
         Instant started = Instant.now();
         write(metadata -> check = metadata.startCheck(pipeline.name(), pipeline.pipelineClass().getName(), mode,
                 started));
@@ -56,7 +67,8 @@ final class CheckRecording {
 
     void runStarting(int number) {
         Instant started = Instant.now();
-        write(metadata -> runs.put(number, metadata.startRun(check, number, mode, pipeline.config().text(), started)));
+        String config = Secrets.redactConfig(pipeline.config().text());
+        write(metadata -> runs.put(number, metadata.startRun(check, number, mode, config, started)));
     }
 
     /** Records {@code run} and gives it back, so that a caller can record a run where it collects it. */
@@ -68,6 +80,43 @@ final class CheckRecording {
             }
         });
         return run;
+    }
+
+    void stepStarting(int run, String step) {
+        exitWatch.stepStarting(run, step);
+    }
+
+    void stepFinished() {
+        exitWatch.stepFinished();
+    }
+
+    /**
+     * Called as the JVM exits in the middle of the check, on the thread of a shutdown hook: recorded after the writes
+     * before it, even one that failed, while the store's thread still runs.
+     */
+    private void exited(@Nullable String step, String message) {
+        Instant at = Instant.now();
+        CompletableFuture<Void> recorded = written.handle((ignored, failed) -> null)
+                .thenCompose(ignored -> store.submit(metadata -> {
+                    metadata.exitedDuringCheck(check, step, message, at);
+                    return null;
+                }));
+        try {
+            recorded.get(EXIT_RECORD_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the metadata store did not answer within " + EXIT_RECORD_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording the exit", e);
+        }
+    }
+
+    /** The check has ended, recorded or not: an exit of the JVM is nothing more to say about it. */
+    @Override
+    public void close() {
+        exitWatch.close();
     }
 
     /**

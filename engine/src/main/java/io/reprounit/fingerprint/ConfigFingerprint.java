@@ -7,13 +7,18 @@ import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The configuration parts. For a run: the configuration file by the digest of its full text, and the overrides given
- * by system property. For a step: exactly the parameters it receives, one part each, and the pipeline's seed where the
+ * The configuration parts. For a run: the configuration file by the digest of its text as recorded, and the overrides
+ * given by system property. For a step: exactly the parameters it receives, one part each, and the pipeline's seed where the
  * step takes a {@code Random} — so that changing one parameter changes only the steps that take it; and the step's
- * normalizers, since what is left out of a comparison decides its verdict as much as any parameter.
+ * normalizers, since what is left out of a comparison decides its verdict as much as any parameter. Secrets are
+ * recorded as {@link Secrets} says, digests included: a digest of a password would let it be guessed.
  */
 final class ConfigFingerprint {
 
@@ -23,12 +28,13 @@ final class ConfigFingerprint {
         List<FingerprintPart> parts = new ArrayList<>();
         PipelineConfig config = pipeline.config();
         parts.add(FingerprintPart.ofContent(Aspect.CONFIG, "file", config.resource().orElse("(none)"),
-                Digests.sha256(config.text())));
+                Digests.sha256(Secrets.redactConfig(config.text()))));
         List<String> overrides = new ArrayList<>();
         for (StepDefinition step : pipeline.steps()) {
             for (StepArgument argument : step.arguments()) {
                 if (argument instanceof StepArgument.Configured configured && configured.source().override()) {
-                    overrides.add(configured.source().path() + "=" + configured.source().node().toString());
+                    overrides.add(configured.source().path() + "="
+                            + Secrets.recorded(configured.key(), configured.source().node()).toString());
                 }
             }
         }
@@ -42,10 +48,7 @@ final class ConfigFingerprint {
         List<FingerprintPart> parts = new ArrayList<>();
         for (StepArgument argument : step.arguments()) {
             if (argument instanceof StepArgument.Configured configured) {
-                Object value = configured.value();
-                // A path is configuration by its name; its content is the data part's business.
-                String canonical = materializers.canonicalText(value instanceof java.nio.file.Path || value instanceof java.io.File
-                        ? value.toString().replace(java.io.File.separatorChar, '/') : value);
+                String canonical = canonical(configured, materializers);
                 String shown = canonical.indexOf('\n') < 0 ? canonical : canonical.replaceAll("\\n\\s*", " ");
                 if (configured.source().override()) {
                     shown += " (from " + configured.source().path() + ")";
@@ -60,5 +63,45 @@ final class ConfigFingerprint {
             parts.add(FingerprintPart.of(Aspect.CONFIG, "normalizers", step.normalization().describe()));
         }
         return parts;
+    }
+
+    /**
+     * The value's canonical text as {@link Secrets} lets it be recorded: the value the step receives where nothing in it
+     * is secret, so that its part stays what it always was; otherwise the configured value with its secrets replaced.
+     */
+    private static String canonical(StepArgument.Configured configured, Materializers materializers) {
+        if (Secrets.looksSecret(configured.key())) {
+            return Secrets.SET;
+        }
+        JsonNode node = configured.source().node();
+        JsonNode recorded = Secrets.recorded(configured.key(), node);
+        if (recorded != node) {
+            return materializers.canonicalText(plain(recorded));
+        }
+        Object value = configured.value();
+        // A path is configuration by its name; its content is the data part's business.
+        return materializers.canonicalText(value instanceof java.nio.file.Path || value instanceof java.io.File
+                ? value.toString().replace(java.io.File.separatorChar, '/') : value);
+    }
+
+    /** A configuration node as the plain lists, maps, texts, numbers and booleans a materializer takes. */
+    private static @Nullable Object plain(JsonNode node) {
+        if (node.isArray()) {
+            List<@Nullable Object> list = new ArrayList<>();
+            node.forEach(element -> list.add(plain(element)));
+            return list;
+        }
+        if (node.isObject()) {
+            Map<String, @Nullable Object> map = new LinkedHashMap<>();
+            node.properties().forEach(field -> map.put(field.getKey(), plain(field.getValue())));
+            return map;
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return node.isNull() ? null : node.asString();
     }
 }

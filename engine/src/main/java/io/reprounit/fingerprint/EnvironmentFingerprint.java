@@ -45,7 +45,7 @@ final class EnvironmentFingerprint {
         container().ifPresent(id -> add(parts, "container", id));
         for (String name : variableNames) {
             String value = environment.apply(name);
-            String recorded = value == null ? "(unset)" : SecretNames.looksSecret(name) ? "(set)" : value;
+            String recorded = value == null ? "(unset)" : Secrets.recorded(name, value);
             add(parts, "env." + name, recorded);
         }
         return parts;
@@ -58,7 +58,7 @@ final class EnvironmentFingerprint {
     private static List<String> vmArguments() {
         List<String> arguments = new ArrayList<>();
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            arguments.add(SecretNames.redactArgument(argument));
+            arguments.add(Secrets.redactArgument(argument));
         }
         return arguments;
     }

@@ -34,6 +34,14 @@ public final class CheckRunner {
 
         /** Records the run and gives it back. */
         Run runFinished(Run run);
+
+        /**
+         * A step starts in this JVM, in run {@code run}; for a replay, run 1, whose inputs it is given. A step of a
+         * forked run is not told: it runs in another JVM, which reports it.
+         */
+        default void stepStarting(int run, String step) {}
+
+        default void stepFinished(int run, String step) {}
     }
 
     /** The check's runs in order, and a finding for each step that diverged, to add to its verdict. */
@@ -67,7 +75,8 @@ public final class CheckRunner {
         List<Run> runs = new ArrayList<>();
         for (int number = 1; number <= pipeline.runs(); number++) {
             recording.runStarting(number);
-            runs.add(recording.runFinished(runner.run(number, number == 1 ? controlOutputs : new HashMap<>())));
+            runs.add(recording.runFinished(runner.reporting(progress(recording, number))
+                    .run(number, number == 1 ? controlOutputs : new HashMap<>())));
         }
         Map<String, String> findings = new LinkedHashMap<>();
         for (Divergence divergence : Divergence.find(steps, runs)) {
@@ -75,16 +84,34 @@ public final class CheckRunner {
             List<StepExecution> replays = new ArrayList<>();
             String problem = null;
             for (int i = 0; i < plan.replay() && problem == null; i++) {
+                recording.stepStarting(1, step.name());
                 try {
                     replays.add(runner.replay(step, controlOutputs, runs.get(0)));
                 } catch (IllegalStateException e) {
                     problem = e.getMessage();
+                } finally {
+                    recording.stepFinished(1, step.name());
                 }
             }
             Findings.replay(step.name(), plan.replay(), replays, problem, runs.get(0), null)
                     .ifPresent(text -> findings.put(step.name(), text + Findings.sameJvmCause(replays)));
         }
         return new Result(runs, findings);
+    }
+
+    /** Tells {@code recording} of each step of run {@code run} as it starts and ends. */
+    private static PipelineRunner.Progress progress(Recording recording, int run) {
+        return new PipelineRunner.Progress() {
+            @Override
+            public void stepStarting(String step) {
+                recording.stepStarting(run, step);
+            }
+
+            @Override
+            public void stepFinished(StepExecution execution) {
+                recording.stepFinished(run, execution.step());
+            }
+        };
     }
 
     private Result forked(Recording recording) {

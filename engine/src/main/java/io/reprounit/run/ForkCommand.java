@@ -2,9 +2,9 @@ package io.reprounit.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.reprounit.fingerprint.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,8 +61,11 @@ final class ForkCommand {
         return List.copyOf(options);
     }
 
-    /** Starts the JVM: its output, which may be the pipeline's own printing, goes to {@code log}. */
-    Process start(Path request, Path log) {
+    /**
+     * Starts the JVM: its output, which may be the pipeline's own printing, goes to {@code log}; its request is to be
+     * written on its standard input.
+     */
+    Process start(Path log) {
         List<String> command = new ArrayList<>();
         command.add(setup.java().toString());
         command.addAll(setup.inheritedOptions());
@@ -70,17 +73,24 @@ final class ForkCommand {
         command.addAll(options); // after the inherited ones: for -D and -XX the last one wins
         command.add("@" + setup.argFile());
         command.add(ForkedRunMain.class.getName());
-        command.add(request.toString());
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
+        for (String variable : ForkSetup.OPTION_VARIABLES) {
+            String options = builder.environment().get(variable);
+            if (options != null && ForkSetup.holdsSecret(List.of(options.strip().split("\\s+")))) {
+                // The JVM would print them ("Picked up JAVA_TOOL_OPTIONS: …") into the run's log, and this JVM echo it.
+                builder.environment().remove(variable);
+            }
+        }
         try {
             for (Path directory : directories) {
-                Files.createDirectories(directory);
+                OwnerOnly.createDirectories(directory);
             }
             return builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start a JVM for a forked run with " + command, e);
+            throw new UncheckedIOException("Cannot start a JVM for a forked run with "
+                    + command.stream().map(Secrets::redactArgument).toList() + ": " + e.getMessage(), e);
         }
     }
 }

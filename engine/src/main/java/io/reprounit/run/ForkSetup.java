@@ -2,6 +2,7 @@ package io.reprounit.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.reprounit.fingerprint.Secrets;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,21 +10,22 @@ import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every forked JVM of one check shares: this JVM's {@code java}, its class path written once into an argument
  * file (so that a long class path fits any command line; under Surefire it is the manifest-only booter jar, whose
  * manifest holds the real entries, and that works as {@code -cp} too), the options inherited from this JVM, and a
- * directory for the check's requests, results, logs and varied directories, deleted when the check ends.
+ * directory for the check's results, logs and varied directories, readable by its owner only and deleted when the check
+ * ends (or, where this JVM is killed first, by the next check: see {@link StaleCheckDirectories}).
  */
 final class ForkSetup implements AutoCloseable {
 
@@ -34,6 +36,9 @@ final class ForkSetup implements AutoCloseable {
      * strict since Java 17, so it cannot change a result) but makes long steps several times slower, so it is left out.
      */
     static final List<String> START_UP_OPTIONS = List.of("-Xshare:auto", "-XX:-UsePerfData");
+
+    /** Environment variables whose options every JVM takes, and announces on its standard error. */
+    static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
 
     /** Options of this JVM that a run needs to behave the same: heap, stack, assertions, module access, properties. */
     private static final List<String> INHERITED_PREFIXES = List.of("-D", "-Xmx", "-Xms", "-Xss", "-ea", "-da",
@@ -46,9 +51,13 @@ final class ForkSetup implements AutoCloseable {
     private final Path java;
     private final Path argFile;
     private final List<String> inheritedOptions;
+    /** Held while the check runs, so that no other check takes its directory for stale. */
+    private final FileChannel lock;
 
-    private ForkSetup(Path checkDirectory, Path originalDirectory, Path java, Path argFile, List<String> inheritedOptions) {
+    private ForkSetup(Path checkDirectory, FileChannel lock, Path originalDirectory, Path java, Path argFile,
+            List<String> inheritedOptions) {
         this.checkDirectory = requireNonNull(checkDirectory);
+        this.lock = requireNonNull(lock);
         this.originalDirectory = requireNonNull(originalDirectory);
         this.java = requireNonNull(java);
         this.argFile = requireNonNull(argFile);
@@ -56,15 +65,29 @@ final class ForkSetup implements AutoCloseable {
     }
 
     static ForkSetup create() {
+        return create(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * The check's directory under {@code temporary}, owner-only and named by this JVM (see
+     * {@link StaleCheckDirectories}), after deleting those of checks whose JVM died.
+     */
+    static ForkSetup create(Path temporary) {
+        Path directory = null;
+        FileChannel lock = null;
         try {
-            Path directory = Files.createTempDirectory("reprounit-check-");
-            Path argFile = directory.resolve("classpath.args");
+            directory = OwnerOnly.createTempDirectory(temporary, StaleCheckDirectories.prefixOfThisProcess());
+            lock = StaleCheckDirectories.lock(directory);
+            StaleCheckDirectories.sweepOnce(temporary, Files.getOwner(directory));
+            Path argFile = OwnerOnly.createFile(directory.resolve("classpath.args"));
             Files.writeString(argFile, "-cp \"" + quoted(String.join(File.pathSeparator, classPath())) + "\"\n",
                     StandardCharsets.UTF_8);
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            return new ForkSetup(directory, Path.of("").toAbsolutePath(), java, argFile, optionsToInherit());
+            return new ForkSetup(directory, lock, Path.of("").toAbsolutePath(), java, argFile, optionsToInherit());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot prepare the forked runs of a check", e);
+            close(lock, directory);
+            throw new UncheckedIOException("Cannot prepare the forked runs of a check in the temporary directory "
+                    + temporary + ": " + e + ". Point java.io.tmpdir at a writable directory.", e);
         }
     }
 
@@ -111,15 +134,35 @@ final class ForkSetup implements AutoCloseable {
         return new ArrayList<>(entries);
     }
 
-    /** Agents (coverage, IDE debuggers) and tuning flags are not inherited: a run needs neither, and both slow a start. */
+    /**
+     * Agents (coverage, IDE debuggers) and tuning flags are not inherited: a run needs neither, and both slow a start.
+     * Nor are system properties that hold a secret: any process may read a command line, and the forked JVM is given
+     * them with the other system properties of its request, on its standard input.
+     */
     private static List<String> optionsToInherit() {
         List<String> inherited = new ArrayList<>();
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (INHERITED_PREFIXES.stream().anyMatch(argument::startsWith) && !argument.startsWith("-Djava.class.path")) {
+            if (INHERITED_PREFIXES.stream().anyMatch(argument::startsWith) && !argument.startsWith("-Djava.class.path")
+                    && !holdsSecret(argument)) {
                 inherited.add(argument);
             }
         }
         return inherited;
+    }
+
+    private static boolean holdsSecret(String argument) {
+        int equals = argument.indexOf('=');
+        return argument.startsWith("-D") && equals > 0
+                && Secrets.holdsSecret(argument.substring(2, equals), argument.substring(equals + 1));
+    }
+
+    /**
+     * Whether any of {@code options} holds a secret. A variable of {@link #OPTION_VARIABLES} that does is not passed on
+     * to a forked JVM: its options are in this JVM's arguments, so the forked JVM inherits them as above, secrets by
+     * its request.
+     */
+    static boolean holdsSecret(List<String> options) {
+        return options.stream().anyMatch(option -> !Secrets.redactArgument(option).equals(option));
     }
 
     /** Quotes for an argument file: backslashes and double quotes escaped. */
@@ -127,12 +170,22 @@ final class ForkSetup implements AutoCloseable {
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
+    /** Deletes the check's directory; one left over (a file still open on Windows) is deleted by a later check. */
     @Override
     public void close() {
-        try (Stream<Path> walk = Files.walk(checkDirectory)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // A left-over directory under the temporary directory is harmless; a failed check over it is not.
+        close(lock, checkDirectory);
+    }
+
+    private static void close(@Nullable FileChannel lock, @Nullable Path directory) {
+        try {
+            if (lock != null) {
+                lock.close();
+            }
+        } catch (IOException e) {
+            // Closing releases the lock whatever it says; the directory goes next.
+        }
+        if (directory != null) {
+            StaleCheckDirectories.delete(directory);
         }
     }
 }

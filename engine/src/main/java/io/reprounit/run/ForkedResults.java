@@ -53,7 +53,7 @@ final class ForkedResults {
         private final BufferedWriter out;
 
         Writer(Path file) throws IOException {
-            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            this.out = OwnerOnly.newWriter(file);
         }
 
         @Override

@@ -19,8 +19,8 @@ import java.util.TimeZone;
 import java.util.stream.Collectors;
 
 /**
- * The main class of a forked run: {@code ForkedRunMain <request.json>}. It reads the pipeline class again, as the test
- * JVM did and with the same overrides, runs the requested steps once, replays the requested ones on this run's own
+ * The main class of a forked run, which reads its {@link ForkedRunRequest} on standard input. It reads the pipeline
+ * class again, as the test JVM did and with the same overrides, runs the requested steps once, replays the requested ones on this run's own
  * outputs, and writes everything to the results file as it goes (see {@link ForkedResults}). It exits as soon as it is
  * done, whatever threads a step left behind, and halts if the test JVM goes away, so that no run outlives its check.
  */
@@ -29,7 +29,7 @@ public final class ForkedRunMain {
     private ForkedRunMain() {}
 
     public static void main(String[] args) throws Exception {
-        ForkedRunRequest request = ForkedRunRequest.read(Path.of(args[0]));
+        ForkedRunRequest request = ForkedRunRequest.read(System.in);
         request.systemProperties().forEach((key, value) -> {
             if (System.getProperty(key) == null) {
                 System.setProperty(key, value);

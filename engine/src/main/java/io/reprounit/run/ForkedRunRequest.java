@@ -11,19 +11,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a forked JVM is asked to do, written by the test JVM as a properties file: which pipeline to read again (with
- * the same parameter overrides), which steps to run, where to write its results, and which steps to replay afterwards.
- * Properties and not JSON: reading a record with Jackson's data binding cost a forked JVM most of a second of class
- * loading before the pipeline even started.
+ * What a forked JVM is asked to do, written by the test JVM in properties syntax on the forked JVM's standard input:
+ * which pipeline to read again (with the same parameter overrides), which steps to run, where to write its results,
+ * and which steps to replay afterwards. On standard input and never in a file, since it holds every system property
+ * and override, secrets included, and a file would outlive a check killed from outside. Properties and not JSON:
+ * reading a record with Jackson's data binding cost a forked JVM most of a second of class loading before the pipeline
+ * even started.
  *
  * @param systemProperties this JVM's system properties; the forked JVM sets those it does not have, such as the ones
  *                         Surefire sets from {@code systemPropertyVariables}
@@ -80,7 +83,8 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
                 .map(o -> new ParamOverrides.Override(o.setting(), o.yaml()));
     }
 
-    void write(Path file) {
+    /** Writes the request to {@code stream}, which is left open. */
+    void write(OutputStream stream) throws IOException {
         Properties out = new Properties();
         out.setProperty("pipelineClass", pipelineClass);
         list(out, "step", steps);
@@ -105,19 +109,18 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
         if (maxSizeSetting != null) {
             out.setProperty("artifacts.maxSizeSetting", maxSizeSetting);
         }
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.store(writer, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the request of a forked run, " + file, e);
-        }
+        Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+        out.store(writer, null);
+        writer.flush();
     }
 
-    static ForkedRunRequest read(Path file) {
+    /** Reads a request from {@code stream} to its end. */
+    static ForkedRunRequest read(InputStream stream) throws IOException {
         Properties in = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            in.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the request of a forked run, " + file, e);
+        in.load(new InputStreamReader(stream, StandardCharsets.UTF_8));
+        if (!in.containsKey("pipelineClass")) {
+            throw new IOException("The request of a forked run ended before it named a pipeline: this JVM is started by"
+                    + " ReproUnit's forked runs, which write their request on its standard input");
         }
         List<Override> overrides = new ArrayList<>();
         for (int i = 0; in.containsKey("override." + i + ".step"); i++) {

@@ -9,6 +9,7 @@ import io.reprounit.fingerprint.FingerprintPart;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.StepDefinition;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,17 +67,17 @@ final class ForkedRunner {
 
     Outcome run(int number, RunConditions conditions, List<String> replaySteps, int replayTimes) {
         try {
-            Path directory = Files.createTempDirectory(setup.checkDirectory(), "run-" + number + "-");
+            Path directory = OwnerOnly.createTempDirectory(setup.checkDirectory(), "run-" + number + "-");
             ForkCommand command = new ForkCommand(setup, directory);
             conditions.applyTo(command);
-            Path results = directory.resolve("results.jsonl");
-            Path request = directory.resolve("request.properties");
-            ForkedRunRequest.of(pipeline, steps, number, setup.originalDirectory(), !runFingerprint.parts().isEmpty(),
-                    replaySteps, replayTimes, results, store).write(request);
-            Path log = directory.resolve("output.log");
+            Path results = OwnerOnly.createFile(directory.resolve("results.jsonl"));
+            ForkedRunRequest request = ForkedRunRequest.of(pipeline, steps, number, setup.originalDirectory(),
+                    !runFingerprint.parts().isEmpty(), replaySteps, replayTimes, results, store);
+            Path log = OwnerOnly.createFile(directory.resolve("output.log")); // the JVM's output keeps its mode
             Instant started = Instant.now();
-            Process process = command.start(request, log);
+            Process process = command.start(log);
             LIVE.add(process);
+            send(request, process);
             boolean ended;
             try {
                 ended = process.waitFor(plan.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -99,6 +100,22 @@ final class ForkedRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for forked run " + number, e);
         }
+    }
+
+    /**
+     * Writes the request on the JVM's standard input, from a thread of its own: a JVM that never reads it must not
+     * keep this one from its timeout.
+     */
+    private static void send(ForkedRunRequest request, Process process) {
+        Thread writer = new Thread(() -> {
+            try (OutputStream in = process.getOutputStream()) {
+                request.write(in);
+            } catch (IOException e) {
+                // The JVM ended before it read its request: its exit code and output say why.
+            }
+        }, "reprounit-fork-request");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     /** The steps it reported; the others failed with why the run ended without them. */

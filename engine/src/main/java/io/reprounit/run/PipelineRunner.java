@@ -9,6 +9,7 @@ import io.reprounit.artifact.Normalization;
 import io.reprounit.fingerprint.Aspect;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.Fingerprinter;
+import io.reprounit.fingerprint.Secrets;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
@@ -41,7 +42,10 @@ public final class PipelineRunner {
     private final boolean runFingerprint;
     private final @Nullable ArtifactStore store;
 
-    /** Told when each step starts and ends: how a forked run says which step it is in when it is killed. */
+    /**
+     * Told when each step starts and ends: how a forked run says which step it is in when it is killed, and how a
+     * check in this JVM says it when the JVM exits.
+     */
     interface Progress {
         Progress NONE = new Progress() {};
 
@@ -85,6 +89,12 @@ public final class PipelineRunner {
      */
     PipelineRunner forked(Progress progress, Path directory) {
         return new PipelineRunner(pipeline, steps, materializers, fingerprinter, progress, directory, false, store);
+    }
+
+    /** This runner, telling {@code progress} as each step of a run starts and ends. */
+    PipelineRunner reporting(Progress progress) {
+        return new PipelineRunner(pipeline, steps, materializers, fingerprinter, progress, pathsAgainst, runFingerprint,
+                store);
     }
 
     public Run run(int number) {
@@ -238,7 +248,9 @@ public final class PipelineRunner {
             return executions.get(upstream.step()).output().orElseThrow().digest();
         }
         if (argument instanceof StepArgument.Configured configured) {
-            return io.reprounit.artifact.Digests.sha256(configured.source().node().toString());
+            // Of the value as recorded: a digest of a password would let it be guessed.
+            return io.reprounit.artifact.Digests.sha256(
+                    Secrets.recorded(configured.key(), configured.source().node()).toString());
         }
         return "seed:" + ((StepArgument.SeededRandom) argument).seed();
     }

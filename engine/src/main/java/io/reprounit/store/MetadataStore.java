@@ -158,6 +158,17 @@ public final class MetadataStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Records that the JVM exited in the middle of a check: it stays INCOMPLETE, with when it ended and, where
+     * {@code step} was running, that step as its culprit with a FAILED verdict explained by {@code explanation}.
+     */
+    public void exitedDuringCheck(long checkId, @Nullable String step, String explanation, Instant exited) {
+        write(c -> {
+            VerdictWriter.exited(c, checkId, step, explanation, exited);
+            return null;
+        });
+    }
+
     /** Deletes all but the latest {@code keep} checks of {@code pipeline}; returns how many were deleted. */
     public int keepLatestChecks(String pipeline, int keep) {
         return write(c -> Retention.keepLatest(c, pipeline, keep));

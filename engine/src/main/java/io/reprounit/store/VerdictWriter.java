@@ -32,30 +32,24 @@ final class VerdictWriter {
      */
     static final String BYTES_VARY = "varies";
 
+    private static final String PREVIOUS = "SELECT verdict, output_digest, bytes_digest FROM verdicts"
+            + " WHERE pipeline_id = ? AND step = ? AND check_id < ? ORDER BY check_id DESC LIMIT 1";
+    private static final String INSERT = "INSERT INTO verdicts (check_id, step, position, verdict, explanation,"
+            + " culprits, output_digest, pipeline_id, event, bytes_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private VerdictWriter() {}
 
     static void finishCheck(Connection c, long checkId, List<StepVerdict> verdicts, Instant finished)
             throws SQLException {
         long pipelineId = pipelineOf(c, checkId);
         Map<String, Output> outputs = outputs(c, checkId);
-        try (PreparedStatement previous = c.prepareStatement("SELECT verdict, output_digest, bytes_digest FROM verdicts"
-                        + " WHERE pipeline_id = ? AND step = ? AND check_id < ? ORDER BY check_id DESC LIMIT 1");
-                PreparedStatement insert = c.prepareStatement("INSERT INTO verdicts (check_id, step, position, verdict,"
-                        + " explanation, culprits, output_digest, pipeline_id, event, bytes_digest)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement previous = c.prepareStatement(PREVIOUS);
+                PreparedStatement insert = c.prepareStatement(INSERT)) {
             int position = 0;
             for (StepVerdict verdict : verdicts) {
                 Output output = outputs.getOrDefault(verdict.step(), Output.NONE);
-                previous.setLong(1, pipelineId);
-                previous.setString(2, verdict.step());
-                previous.setLong(3, checkId);
-                String event;
-                try (ResultSet before = previous.executeQuery()) {
-                    event = before.next()
-                            ? event(new Output(before.getString(2), before.getString(3)), before.getString(1),
-                                    output, verdict.verdict().name())
-                            : "first recorded";
-                }
+                String event = eventSincePrevious(previous, pipelineId, verdict.step(), checkId, output,
+                        verdict.verdict().name());
                 insert.setLong(1, checkId);
                 insert.setString(2, verdict.step());
                 insert.setInt(3, position++);
@@ -80,6 +74,55 @@ final class VerdictWriter {
                     : worst.culprits().isEmpty() ? worst.step() : worst.culprits().get(0));
             update.setLong(4, checkId);
             update.executeUpdate();
+        }
+    }
+
+    /**
+     * Records that the JVM exited in the middle of check {@code checkId} (a step called {@code System.exit}, or a
+     * signal): the check stays INCOMPLETE, with the time it ended and, where {@code step} was running, that step as its
+     * culprit and a FAILED verdict with {@code explanation}, as a forked run that exits records it. Nothing where the
+     * check is no longer INCOMPLETE.
+     */
+    static void exited(Connection c, long checkId, @Nullable String step, String explanation, Instant exited)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE checks SET finished = ?, culprit = coalesce(?, culprit)"
+                + " WHERE id = ? AND status = ?")) {
+            update.setLong(1, exited.toEpochMilli());
+            RunWriter.setNullable(update, 2, step);
+            update.setLong(3, checkId);
+            update.setString(4, RunWriter.INCOMPLETE);
+            if (update.executeUpdate() == 0 || step == null) {
+                return;
+            }
+        }
+        long pipelineId = pipelineOf(c, checkId);
+        try (PreparedStatement previous = c.prepareStatement(PREVIOUS);
+                PreparedStatement insert = c.prepareStatement(INSERT)) {
+            String failed = Verdict.FAILED.name();
+            insert.setLong(1, checkId);
+            insert.setString(2, step);
+            insert.setInt(3, 0);
+            insert.setString(4, failed);
+            insert.setString(5, explanation);
+            insert.setString(6, step);
+            RunWriter.setNullable(insert, 7, null);
+            insert.setLong(8, pipelineId);
+            RunWriter.setNullable(insert, 9, eventSincePrevious(previous, pipelineId, step, checkId, Output.NONE, failed));
+            RunWriter.setNullable(insert, 10, null);
+            insert.executeUpdate();
+        }
+    }
+
+    /** The history event of {@code step}'s verdict in check {@code checkId}, against the pipeline's previous check. */
+    private static @Nullable String eventSincePrevious(PreparedStatement previous, long pipelineId, String step,
+            long checkId, Output output, String verdict) throws SQLException {
+        previous.setLong(1, pipelineId);
+        previous.setString(2, step);
+        previous.setLong(3, checkId);
+        try (ResultSet before = previous.executeQuery()) {
+            return before.next()
+                    ? event(new Output(before.getString(2), before.getString(3)), before.getString(1), output, verdict)
+                    : "first recorded";
         }
     }
 

@@ -47,11 +47,19 @@ class EnvironmentFingerprintTest {
     }
 
     @Test
+    void thePasswordInAVariablesUrlIsRedacted() {
+        List<FingerprintPart> parts = EnvironmentFingerprint.take(List.of("DATABASE_URL"),
+                Map.of("DATABASE_URL", "postgres://app:pw-5520@db:5432/app")::get);
+
+        assertThat(values(parts)).containsEntry("env.DATABASE_URL", "postgres://app:(redacted)@db:5432/app");
+    }
+
+    @Test
     void secretLookingJvmArgumentsAreRedacted() {
-        assertThat(SecretNames.redactArgument("-Ddb.password=hunter2")).isEqualTo("-Ddb.password=(redacted)");
-        assertThat(SecretNames.redactArgument("--api-token=abc")).isEqualTo("--api-token=(redacted)");
-        assertThat(SecretNames.redactArgument("-Xmx2g")).isEqualTo("-Xmx2g");
-        assertThat(SecretNames.redactArgument("-Duser.timezone=UTC")).isEqualTo("-Duser.timezone=UTC");
+        assertThat(Secrets.redactArgument("-Ddb.password=hunter2")).isEqualTo("-Ddb.password=(redacted)");
+        assertThat(Secrets.redactArgument("--api-token=abc")).isEqualTo("--api-token=(redacted)");
+        assertThat(Secrets.redactArgument("-Xmx2g")).isEqualTo("-Xmx2g");
+        assertThat(Secrets.redactArgument("-Duser.timezone=UTC")).isEqualTo("-Duser.timezone=UTC");
     }
 
     private static Map<String, String> values(List<FingerprintPart> parts) {

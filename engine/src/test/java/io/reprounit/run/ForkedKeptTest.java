@@ -21,23 +21,27 @@ class ForkedKeptTest {
     Path directory;
 
     @Test
-    void theRequestCarriesTheStoresDirectoryAndMaximumSize() {
+    void theRequestCarriesTheStoresDirectoryAndMaximumSize() throws Exception {
         ArtifactStore store = new ArtifactStore(directory.resolve("artifacts"))
                 .withMaxSize(64_000_000, "reprounit.artifacts.max-size = 64MB");
         ForkedRunRequest request = new ForkedRunRequest("com.example.P", List.of("a"), 1, List.of(), "/tmp", Map.of(),
                 false, List.of(), 0, "results.jsonl", store.root().toString(), store.maxSize(), store.maxSizeSetting());
-        Path file = directory.resolve("request.properties");
 
-        request.write(file);
-        ArtifactStore read = ForkedRunRequest.read(file).store();
+        ArtifactStore read = roundTrip(request).store();
 
         assertThat(read.root()).isEqualTo(store.root());
         assertThat(read.maxSize()).isEqualTo(64_000_000);
         assertThat(read.maxSizeSetting()).isEqualTo("reprounit.artifacts.max-size = 64MB");
         ForkedRunRequest none = new ForkedRunRequest("com.example.P", List.of("a"), 1, List.of(), "/tmp", Map.of(),
                 false, List.of(), 0, "results.jsonl", null, Long.MAX_VALUE, null);
-        none.write(file);
-        assertThat(ForkedRunRequest.read(file).store()).isNull();
+        assertThat(roundTrip(none).store()).isNull();
+    }
+
+    /** The request as the forked JVM reads it from its standard input. */
+    private static ForkedRunRequest roundTrip(ForkedRunRequest request) throws java.io.IOException {
+        java.io.ByteArrayOutputStream stdin = new java.io.ByteArrayOutputStream();
+        request.write(stdin);
+        return ForkedRunRequest.read(new java.io.ByteArrayInputStream(stdin.toByteArray()));
     }
 
     @Test
