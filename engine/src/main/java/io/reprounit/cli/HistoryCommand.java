@@ -44,7 +44,7 @@ final class HistoryCommand implements Callable<Integer> {
                     .put("output", entry.output()).put("bytesDigest", entry.bytes()).map()).toList()));
             return 0;
         }
-        out.println(history.pipeline() + ": " + history.checks() + " checks recorded"
+        out.println(Formats.text(history.pipeline()) + ": " + history.checks() + " checks recorded"
                 + (history.earlierEvents() > 0 ? "; " + history.earlierEvents() + " earlier events not shown"
                         + " (--limit)" : ""));
         Table table = new Table("CHECK", "STARTED", "COMMIT", "STEP", "EVENT", "VERDICT", "OUTPUT");

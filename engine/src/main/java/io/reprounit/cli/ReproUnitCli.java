@@ -46,7 +46,7 @@ public final class ReproUnitCli implements java.util.concurrent.Callable<Integer
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, failed, parsed) -> {
             if (exception instanceof StoreException || exception instanceof CorruptedArtifactException) {
-                failed.getErr().println("reprounit: " + exception.getMessage());
+                failed.getErr().println("reprounit: " + Formats.text(String.valueOf(exception.getMessage())));
                 return 1;
             }
             throw exception;

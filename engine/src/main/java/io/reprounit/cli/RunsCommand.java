@@ -41,7 +41,7 @@ final class RunsCommand implements Callable<Integer> {
             return 0;
         }
         if (checks.isEmpty()) {
-            out.println("No checks recorded" + (pipeline == null ? "" : " of " + pipeline) + " yet.");
+            out.println("No checks recorded" + (pipeline == null ? "" : " of " + Formats.text(pipeline)) + " yet.");
             return 0;
         }
         Table table = new Table("CHECK", "STARTED", "PIPELINE", "COMMIT", "VERDICT", "CULPRIT", "RUNS");

@@ -37,8 +37,9 @@ final class ShowCommand implements Callable<Integer> {
             out.print(Json.write(json(stored)));
             return 0;
         }
-        out.println("Run " + stored.id() + " of " + stored.pipeline() + ": " + stored.status() + ", " + stored.mode()
-                + ", started " + Formats.time(stored.started()) + ", commit " + Formats.commit(stored.commit()));
+        out.println(Formats.text("Run " + stored.id() + " of " + stored.pipeline() + ": " + stored.status() + ", "
+                + stored.mode() + ", started " + Formats.time(stored.started()) + ", commit "
+                + Formats.commit(stored.commit())));
         out.println();
         Table parts = new Table("ASPECT", "PART", "VALUE", "DIGEST");
         stored.fingerprint().parts().forEach(part -> parts.row(part.aspect().label(), part.name(), part.value(),
