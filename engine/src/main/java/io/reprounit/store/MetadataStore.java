@@ -37,19 +37,17 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     /**
-     * Opens the store at {@code url}, creating it or migrating it to the current schema.
+     * Opens the store at {@code url}, creating it or migrating it to the current schema. A file that is not new and not
+     * a store this version knows is refused before anything is written to it.
      *
      * @param setting the name under which the user chose {@code url}, such as {@code reprounit.store.url} or
      *     {@code --store}, so that an error says what to change
      * @throws StoreException with a message naming {@code setting} when the store cannot be opened or is not usable
      */
     public static MetadataStore open(String url, String setting) {
-        if (!url.startsWith(StoreLocation.URL_PREFIX)) {
-            throw new StoreException(setting + " = '" + url + "' is not a SQLite JDBC URL. Use jdbc:sqlite:<file>,"
-                    + " for example jdbc:sqlite:.reprounit/metadata.db, or leave it unset for the default.");
-        }
-        Optional<Path> file = StoreLocation.databaseFile(url);
+        Optional<Path> file = databaseFile(url, setting);
         if (file.isPresent()) {
+            inspect(file.get(), url, setting).requireOurs(setting, url);
             createDirectory(file.get().getParent(), url, setting);
         }
         Connection connection;
@@ -61,7 +59,7 @@ public final class MetadataStore implements AutoCloseable {
         }
         MetadataStore store = new MetadataStore(url, setting, connection);
         try {
-            store.migrate();
+            store.migrate(file.orElse(null));
             return store;
         } catch (RuntimeException e) {
             store.close();
@@ -70,18 +68,69 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     /**
-     * Opens a store that must already exist, for reading it: a mistyped path is reported, not created empty.
+     * Opens a store that must already exist, for writing to it: a mistyped path is reported, not created empty.
      *
      * @throws StoreException naming {@code setting} when there is no store at {@code url}
      */
     public static MetadataStore openExisting(String url, String setting) {
-        if (url.startsWith(StoreLocation.URL_PREFIX)) {
-            StoreLocation.databaseFile(url).filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
-                throw new StoreException("There is no metadata store at " + file + ". Run the tests to record checks"
-                        + " there, or point " + setting + " at the store they wrote.");
-            });
-        }
+        databaseFile(url, setting).ifPresent(file -> requireFile(file, setting));
         return open(url, setting);
+    }
+
+    /**
+     * Opens an existing store for reading only: nothing is written, not the journal mode, not a migration, so that a
+     * store on a read-only file system or one that another user owns can be read. A store of an older schema is
+     * refused, since reading it needs the migration that only a writer makes.
+     *
+     * @throws StoreException naming {@code setting} when there is no store at {@code url} or it cannot be read
+     */
+    public static MetadataStore openReadOnly(String url, String setting) {
+        Optional<Path> file = databaseFile(url, setting);
+        if (file.isEmpty()) {
+            return open(url, setting); // in memory: nothing on disk to leave alone
+        }
+        requireFile(file.get(), setting);
+        StoreFile contents = inspect(file.get(), url, setting);
+        contents.requireOurs(setting, url);
+        Connection connection;
+        try {
+            connection = StoreConnection.openReadOnly(url, BUSY_TIMEOUT_MILLIS);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the metadata store " + setting + " = '" + url + "': "
+                    + e.getMessage() + ". Check that the file can be read, or point " + setting + " elsewhere.", e);
+        }
+        MetadataStore store = new MetadataStore(url, setting, connection);
+        try {
+            store.requireCurrent(file.get());
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static Optional<Path> databaseFile(String url, String setting) {
+        if (!url.startsWith(StoreLocation.URL_PREFIX)) {
+            throw new StoreException(setting + " = '" + url + "' is not a SQLite JDBC URL. Use jdbc:sqlite:<file>,"
+                    + " for example jdbc:sqlite:.reprounit/metadata.db, or leave it unset for the default.");
+        }
+        return StoreLocation.databaseFile(url);
+    }
+
+    private static void requireFile(Path file, String setting) {
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("There is no metadata store at " + file + ". Run the tests to record checks"
+                    + " there, or point " + setting + " at the store they wrote.");
+        }
+    }
+
+    private static StoreFile inspect(Path file, String url, String setting) {
+        try {
+            return StoreFile.inspect(file, url);
+        } catch (IOException | SQLException e) {
+            throw new StoreException("Cannot read the metadata store " + setting + " = '" + url + "' (" + file + "): "
+                    + e.getMessage() + ". Check that the file can be read, or point " + setting + " elsewhere.", e);
+        }
     }
 
     private static void createDirectory(Path directory, String url, String setting) {
@@ -93,11 +142,11 @@ public final class MetadataStore implements AutoCloseable {
         }
     }
 
-    private void migrate() {
+    /** Checks again, now connected: another process may have created or migrated the file since it was inspected. */
+    private void migrate(@Nullable Path file) {
         try {
-            int version = Schema.version(connection);
-            checkOurs(version);
-            if (version < Schema.LATEST) {
+            StoreFile.of(connection, file).requireOurs(setting, url);
+            if (Schema.version(connection) < Schema.LATEST) {
                 write(c -> {
                     int now = Schema.version(c); // another process may have migrated it meanwhile
                     if (now < Schema.LATEST) {
@@ -112,15 +161,17 @@ public final class MetadataStore implements AutoCloseable {
         }
     }
 
-    private void checkOurs(int version) throws SQLException {
-        if (Schema.applicationId(connection) != Schema.APPLICATION_ID && !Schema.isEmpty(connection)) {
-            throw new StoreException("The database " + setting + " = '" + url + "' is not a ReproUnit metadata store;"
-                    + " it was left untouched. Point " + setting + " at a new file or an existing ReproUnit store.");
+    private void requireCurrent(Path file) {
+        StoreFile contents = read(c -> StoreFile.of(c, file));
+        contents.requireOurs(setting, url);
+        if (contents.isNew()) {
+            throw new StoreException("The metadata store " + file + " is empty: no check has been recorded there yet."
+                    + " Run the tests to record checks, or point " + setting + " at the store they wrote.");
         }
-        if (version > Schema.LATEST) {
-            throw new StoreException("The metadata store " + setting + " = '" + url + "' has schema version " + version
-                    + ", written by a newer ReproUnit; this one knows versions up to " + Schema.LATEST + ". It was left"
-                    + " untouched: upgrade ReproUnit, or point " + setting + " at another file.");
+        if (contents.version() < Schema.LATEST) {
+            throw new StoreException("The metadata store " + file + " has schema version " + contents.version()
+                    + ", older than the version " + Schema.LATEST + " this ReproUnit reads, and commands that only read"
+                    + " do not migrate it. Run the tests once, or `reprounit gc`, which migrate it.");
         }
     }
 

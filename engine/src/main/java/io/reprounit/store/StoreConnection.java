@@ -30,11 +30,31 @@ final class StoreConnection {
      * @throws SQLException when the store cannot be opened, or is still locked after {@code busyTimeoutMillis}
      */
     static Connection open(String url, int busyTimeoutMillis) throws SQLException {
+        return retryWhileBusy(() -> connect(url, busyTimeoutMillis), busyTimeoutMillis);
+    }
+
+    /**
+     * Connects to {@code url} to read it only: read-only from SQLite's open on, with the busy timeout, and without
+     * switching the journal mode, which would write the file.
+     */
+    static Connection openReadOnly(String url, int busyTimeoutMillis) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(busyTimeoutMillis);
+        return retryWhileBusy(() -> DriverManager.getConnection(url, config.toProperties()), busyTimeoutMillis);
+    }
+
+    @FunctionalInterface
+    private interface Connecting {
+        Connection connect() throws SQLException;
+    }
+
+    private static Connection retryWhileBusy(Connecting connecting, int busyTimeoutMillis) throws SQLException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(busyTimeoutMillis);
         long pause = FIRST_PAUSE_MILLIS;
         while (true) {
             try {
-                return connect(url, busyTimeoutMillis);
+                return connecting.connect();
             } catch (SQLException e) {
                 if (!isBusy(e) || System.nanoTime() - deadline > 0) {
                     throw e;
