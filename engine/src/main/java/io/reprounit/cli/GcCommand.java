@@ -43,7 +43,7 @@ final class GcCommand implements Callable<Integer> {
         ArtifactStore store = new ArtifactStore(artifacts != null ? artifacts
                 : StoreLocation.defaultArtifactsDirectory(options.url(), "--artifacts"));
         GarbageCollection collected;
-        try (MetadataStore metadata = options.open()) {
+        try (MetadataStore metadata = options.openForWriting()) {
             collected = metadata.collectGarbage(store, keep, minimumAge);
         }
         PrintWriter out = ReproUnitCli.out(spec);

@@ -94,7 +94,7 @@ public final class MetadataStore implements AutoCloseable {
         contents.requireOurs(setting, url);
         Connection connection;
         try {
-            connection = StoreConnection.openReadOnly(url, BUSY_TIMEOUT_MILLIS);
+            connection = StoreConnection.openReadOnly(url, file.get(), BUSY_TIMEOUT_MILLIS);
         } catch (SQLException e) {
             throw new StoreException("Cannot read the metadata store " + setting + " = '" + url + "': "
                     + e.getMessage() + ". Check that the file can be read, or point " + setting + " elsewhere.", e);

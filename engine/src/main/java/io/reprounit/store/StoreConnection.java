@@ -1,5 +1,7 @@
 package io.reprounit.store;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,6 +20,8 @@ final class StoreConnection {
 
     /** SQLite's primary result code for a lock held by another connection; extended codes keep it in the low byte. */
     private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_READONLY = 8;
+    private static final int SQLITE_CANTOPEN = 14;
 
     private static final long FIRST_PAUSE_MILLIS = 5;
     private static final long LONGEST_PAUSE_MILLIS = 200;
@@ -35,13 +39,42 @@ final class StoreConnection {
 
     /**
      * Connects to {@code url} to read it only: read-only from SQLite's open on, with the busy timeout, and without
-     * switching the journal mode, which would write the file.
+     * switching the journal mode, which would write the file. SQLite reads a database in WAL mode only where its
+     * {@code -wal} and {@code -shm} files exist or can be created; where neither can be, as on a read-only mount, the
+     * database is opened as immutable instead, which is safe for the same reason: without a {@code -wal}, which
+     * nobody can create there, nobody can write to it.
      */
-    static Connection openReadOnly(String url, int busyTimeoutMillis) throws SQLException {
+    static Connection openReadOnly(String url, Path file, int busyTimeoutMillis) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(busyTimeoutMillis);
-        return retryWhileBusy(() -> DriverManager.getConnection(url, config.toProperties()), busyTimeoutMillis);
+        try {
+            return retryWhileBusy(() -> reading(url, config), busyTimeoutMillis);
+        } catch (SQLException e) {
+            if (!cannotCreateLog(e) || Files.exists(file.resolveSibling(file.getFileName() + "-wal"))) {
+                throw e;
+            }
+            return reading(StoreLocation.URL_PREFIX + file.toUri() + "?immutable=1", config);
+        }
+    }
+
+    /** A connection that has read the database once, so that a database it cannot read fails here. */
+    private static Connection reading(String url, SQLiteConfig config) throws SQLException {
+        Connection connection = DriverManager.getConnection(url, config.toProperties());
+        try (Statement statement = connection.createStatement();
+                ResultSet schema = statement.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+            schema.next();
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** SQLite's answer where it needs to create a {@code -wal} or {@code -shm} file and may not. */
+    private static boolean cannotCreateLog(SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        return primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN;
     }
 
     @FunctionalInterface
