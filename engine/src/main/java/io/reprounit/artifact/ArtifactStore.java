@@ -116,12 +116,19 @@ public final class ArtifactStore {
      * kept, saying why.
      */
     public Upload upload() {
+        Path temporary;
         try {
             Path directory = Files.createDirectories(root.resolve(ArtifactFiles.ALGORITHM));
-            return new Upload(Files.createTempFile(directory, ArtifactFiles.TEMPORARY_PREFIX, ""), null);
+            temporary = Files.createTempFile(directory, ArtifactFiles.TEMPORARY_PREFIX, "");
         } catch (IOException e) {
             return new Upload(null, e);
         }
+        return upload(temporary);
+    }
+
+    /** An upload whose bytes go to {@code temporary} until it finishes; the upload removes it (a link: not its target). */
+    Upload upload(Path temporary) {
+        return new Upload(temporary, null);
     }
 
     /**
@@ -177,7 +184,7 @@ public final class ArtifactStore {
             }
             done = true;
             if (pipe == null) {
-                return Artifact.Kept.skipped("the artifact store " + root + " could not write it: " + unwritable);
+                return Artifact.Kept.skipped(notWritten(requireNonNull(unwritable)));
             }
             UploadSink.Written file = pipe.finish();
             try {
@@ -199,10 +206,16 @@ public final class ArtifactStore {
                 }
                 return Artifact.Kept.at(ArtifactStore.this, kept);
             } catch (IOException e) {
-                return Artifact.Kept.skipped("the artifact store " + root + " could not write it: " + e);
+                return Artifact.Kept.skipped(notWritten(e));
             } finally {
                 deleteTemporary();
             }
+        }
+
+        /** Why the artifact is not kept: a full disk says so and where, in one line; another failure as it is. */
+        private String notWritten(IOException failure) {
+            return DiskFull.isBehind(failure) ? "the disk holding the artifact store " + root + " is full"
+                    : "the artifact store " + root + " could not write it: " + failure;
         }
 
         /** Abandons an unfinished upload: its temporary file is removed. */

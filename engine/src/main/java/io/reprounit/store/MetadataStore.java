@@ -54,8 +54,8 @@ public final class MetadataStore implements AutoCloseable {
         try {
             connection = StoreConnection.open(url, BUSY_TIMEOUT_MILLIS);
         } catch (SQLException e) {
-            throw new StoreException("Cannot open the metadata store " + setting + " = '" + url + "': " + e.getMessage()
-                    + ". Check that the path is a writable file, or point " + setting + " elsewhere.", e);
+            throw StoreFailure.of("open", setting, url, e, "Check that the path is a writable file, or point " + setting
+                    + " elsewhere.");
         }
         MetadataStore store = new MetadataStore(url, setting, connection);
         try {
@@ -267,18 +267,35 @@ public final class MetadataStore implements AutoCloseable {
     private synchronized <T> T write(Work<T> work) {
         try {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.apply(connection);
+                result = work.apply(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollBack(e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw failure("write to", e);
+        }
+    }
+
+    /**
+     * Ends a failed transaction. SQLite may have rolled it back itself (it does on SQLITE_FULL), so that rolling back
+     * fails too: such failures are kept beside the first, which says what went wrong, never in its place.
+     */
+    private void rollBack(Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -291,7 +308,6 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     private StoreException failure(String action, SQLException e) {
-        return new StoreException("Cannot " + action + " the metadata store " + setting + " = '" + url + "': "
-                + e.getMessage(), e);
+        return StoreFailure.of(action, setting, url, e, "");
     }
 }
