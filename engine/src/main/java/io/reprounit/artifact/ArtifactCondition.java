@@ -47,6 +47,6 @@ public record ArtifactCondition(String digest, Path file, State state, @Nullable
 
     /** What is wrong, in a few words: the damage, or that there is no file; null where it is intact. */
     public @Nullable String problem() {
-        return state == State.MISSING ? "no file " + file : damage;
+        return state == State.MISSING ? "no file" : damage;
     }
 }

@@ -26,7 +26,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--step", paramLabel = "<step>", description = "Only this step.")
     @Nullable String step;
 
-    @Option(names = "--limit", converter = PositiveCount.class, defaultValue = "50", description = "How many of the"
+    @Option(names = "--limit", paramLabel = "<count>", converter = PositiveCount.class, defaultValue = "50", description = "How many of the"
             + " latest events to show, 1 or more."
             + " Default: ${DEFAULT-VALUE}.")
     int limit;

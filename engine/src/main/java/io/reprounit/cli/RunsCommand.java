@@ -23,7 +23,7 @@ final class RunsCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "<pipeline>", description = "Only this pipeline (name or class name).")
     @Nullable String pipeline;
 
-    @Option(names = "--limit", converter = PositiveCount.class, defaultValue = "20", description = "How many checks to"
+    @Option(names = "--limit", paramLabel = "<count>", converter = PositiveCount.class, defaultValue = "20", description = "How many checks to"
             + " list, 1 or more. Default: ${DEFAULT-VALUE}.")
     int limit;
 

@@ -249,6 +249,23 @@ public final class MetadataStore implements AutoCloseable {
         return new GarbageCollection(checks, removed);
     }
 
+    /** Every artifact the artifact store keeps by this store's account, with the runs and steps whose outputs it is. */
+    public List<KeptArtifact> keptArtifacts() {
+        return read(ArtifactReferences::kept);
+    }
+
+    /**
+     * What SQLite's integrity check finds wrong with the database; empty where it finds nothing. A database too damaged
+     * to be checked is one problem, SQLite's reason.
+     */
+    public List<String> integrityProblems() {
+        try {
+            return read(ArtifactReferences::integrityProblems);
+        } catch (StoreException e) {
+            return List.of(String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        }
+    }
+
     @Override
     public synchronized void close() {
         try {

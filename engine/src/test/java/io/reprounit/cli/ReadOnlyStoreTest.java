@@ -78,10 +78,11 @@ class ReadOnlyStoreTest {
                 "show", second + ".2", "--store", url, ";",
                 "diff", first + ".1", second + ".2", "--store", url, ";",
                 "runs", "--json", "--store", url, ";",
+                "verify", "--store", url, ";",
                 "gc", "--store", url));
 
-        assertThat(sections).hasSize(6);
-        for (Section section : sections.subList(0, 5)) {
+        assertThat(sections).hasSize(7);
+        for (Section section : sections.subList(0, 6)) {
             assertThat(section.status()).as(section.text()).isZero();
         }
         assertThat(sections.get(0).text()).contains(second + ".1 " + second + ".2").contains("DIVERGED");
@@ -90,8 +91,9 @@ class ReadOnlyStoreTest {
                 .contains(Digests.shortForm(StoreFixtures.text("c").digest()));
         assertThat(sections.get(3).text()).contains("git.commit").contains("c1 → c2");
         assertThat(sections.get(4).text()).contains("\"id\" : \"" + first + "\"");
-        assertThat(sections.get(5).status()).as("gc writes, and cannot").isEqualTo(1);
-        assertThat(sections.get(5).text()).startsWith("reprounit: ").contains("metadata.db").doesNotContain("\tat ");
+        assertThat(sections.get(5).text()).contains("found nothing wrong").contains("Every artifact is intact.");
+        assertThat(sections.get(6).status()).as("gc writes, and cannot").isEqualTo(1);
+        assertThat(sections.get(6).text()).startsWith("reprounit: ").contains("metadata.db").doesNotContain("\tat ");
 
         assertThat(snapshot()).as("every file and directory of the store, with its bytes and time").isEqualTo(before);
     }
