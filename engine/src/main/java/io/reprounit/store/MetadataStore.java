@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.compare.StepVerdict;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,10 +43,10 @@ public final class MetadataStore implements AutoCloseable {
      * @throws StoreException with a message naming {@code setting} when the store cannot be opened or is not usable
      */
     public static MetadataStore open(String url, String setting) {
-        Optional<Path> file = databaseFile(url, setting);
+        Optional<Path> file = StoreOpening.databaseFile(url, setting);
         if (file.isPresent()) {
-            inspect(file.get(), url, setting).requireOurs(setting, url);
-            createDirectory(file.get().getParent(), url, setting);
+            StoreOpening.inspect(file.get(), url, setting).requireOurs(setting, url);
+            StoreOpening.createDirectory(file.get().getParent(), url, setting);
         }
         Connection connection;
         try {
@@ -73,7 +71,7 @@ public final class MetadataStore implements AutoCloseable {
      * @throws StoreException naming {@code setting} when there is no store at {@code url}
      */
     public static MetadataStore openExisting(String url, String setting) {
-        databaseFile(url, setting).ifPresent(file -> requireFile(file, setting));
+        StoreOpening.databaseFile(url, setting).ifPresent(file -> StoreOpening.requireFile(file, setting));
         return open(url, setting);
     }
 
@@ -85,61 +83,11 @@ public final class MetadataStore implements AutoCloseable {
      * @throws StoreException naming {@code setting} when there is no store at {@code url} or it cannot be read
      */
     public static MetadataStore openReadOnly(String url, String setting) {
-        Optional<Path> file = databaseFile(url, setting);
+        Optional<Path> file = StoreOpening.databaseFile(url, setting);
         if (file.isEmpty()) {
             return open(url, setting); // in memory: nothing on disk to leave alone
         }
-        requireFile(file.get(), setting);
-        StoreFile contents = inspect(file.get(), url, setting);
-        contents.requireOurs(setting, url);
-        Connection connection;
-        try {
-            connection = StoreConnection.openReadOnly(url, file.get(), BUSY_TIMEOUT_MILLIS);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read the metadata store " + setting + " = '" + url + "': "
-                    + e.getMessage() + ". Check that the file can be read, or point " + setting + " elsewhere.", e);
-        }
-        MetadataStore store = new MetadataStore(url, setting, connection);
-        try {
-            store.requireCurrent(file.get());
-            return store;
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
-    }
-
-    private static Optional<Path> databaseFile(String url, String setting) {
-        if (!url.startsWith(StoreLocation.URL_PREFIX)) {
-            throw new StoreException(setting + " = '" + url + "' is not a SQLite JDBC URL. Use jdbc:sqlite:<file>,"
-                    + " for example jdbc:sqlite:.reprounit/metadata.db, or leave it unset for the default.");
-        }
-        return StoreLocation.databaseFile(url);
-    }
-
-    private static void requireFile(Path file, String setting) {
-        if (!Files.isRegularFile(file)) {
-            throw new StoreException("There is no metadata store at " + file + ". Run the tests to record checks"
-                    + " there, or point " + setting + " at the store they wrote.");
-        }
-    }
-
-    private static StoreFile inspect(Path file, String url, String setting) {
-        try {
-            return StoreFile.inspect(file, url);
-        } catch (IOException | SQLException e) {
-            throw new StoreException("Cannot read the metadata store " + setting + " = '" + url + "' (" + file + "): "
-                    + e.getMessage() + ". Check that the file can be read, or point " + setting + " elsewhere.", e);
-        }
-    }
-
-    private static void createDirectory(Path directory, String url, String setting) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new StoreException("Cannot create the directory " + directory + " for the metadata store " + setting
-                    + " = '" + url + "': " + e + ". Point " + setting + " at a writable location.", e);
-        }
+        return new MetadataStore(url, setting, StoreOpening.readOnly(url, file.get(), setting));
     }
 
     /** Checks again, now connected: another process may have created or migrated the file since it was inspected. */
@@ -158,20 +106,6 @@ public final class MetadataStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("Cannot read the metadata store " + setting + " = '" + url + "': " + e.getMessage()
                     + ". If this file is not a ReproUnit metadata store, point " + setting + " at another file.", e);
-        }
-    }
-
-    private void requireCurrent(Path file) {
-        StoreFile contents = read(c -> StoreFile.of(c, file));
-        contents.requireOurs(setting, url);
-        if (contents.isNew()) {
-            throw new StoreException("The metadata store " + file + " is empty: no check has been recorded there yet."
-                    + " Run the tests to record checks, or point " + setting + " at the store they wrote.");
-        }
-        if (contents.version() < Schema.LATEST) {
-            throw new StoreException("The metadata store " + file + " has schema version " + contents.version()
-                    + ", older than the version " + Schema.LATEST + " this ReproUnit reads, and commands that only read"
-                    + " do not migrate it. Run the tests once, or `reprounit gc`, which migrate it.");
         }
     }
 
