@@ -69,8 +69,8 @@ public final class ArtifactStore {
     }
 
     /**
-     * Keeps the artifact's bytes, unless that digest is already stored, and gives the file's location relative to the
-     * root; empty where the artifact kept only its first bytes in memory, so that there is nothing complete to keep.
+     * Keeps the artifact's bytes, unless that digest is already stored and intact (a damaged file is replaced), and gives
+     * the file's location relative to the root; empty where the artifact kept only its first bytes in memory, so that there is nothing complete to keep.
      * The maximum size does not apply: this is for artifacts already whole in memory.
      */
     public Optional<String> put(Artifact artifact) {
