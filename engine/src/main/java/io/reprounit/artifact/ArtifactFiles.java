@@ -53,7 +53,7 @@ final class ArtifactFiles {
                     return root.relativize(existing).toString().replace('\\', '/');
                 }
                 if (damage != null) {
-                    reportDamaged(digest, existing, damage);
+                    reportDamaged(digest, existing, damage, "It is replaced with the bytes just written.");
                     damaged.add(existing);
                 }
             } catch (NoSuchFileException e) {
@@ -79,9 +79,9 @@ final class ArtifactFiles {
      * Says on standard error that an artifact file was found damaged: something changed it on disk, which a store of
      * content that never changes should hear of, even though the file is replaced and nothing is lost.
      */
-    static void reportDamaged(String digest, Path file, String damage) {
+    static void reportDamaged(String digest, Path file, String damage, String done) {
         System.err.println("reprounit: artifact file " + file + " was damaged: it should hold " + digest + " but "
-                + damage + ". It is replaced with the bytes just written.");
+                + damage + ". " + done);
     }
 
     /**

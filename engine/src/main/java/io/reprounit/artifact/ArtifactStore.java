@@ -202,7 +202,7 @@ public final class ArtifactStore {
                 if (same != null) {
                     if (!same.digest().equals(digest)) {
                         ArtifactFiles.reportDamaged(same.digest(), root.resolve(same.location()), "holds the bytes of "
-                                + digest + " instead");
+                                + digest + " instead", "The next check that produces it writes it again.");
                     }
                     // Its bytes were ours, but its name is not their digest (damaged), or a gc just removed it.
                     ArtifactFiles.copyInto(root, same.location(), requireNonNull(temporary));
