@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Opens a connection to a SQLite store that several processes may be opening at the same moment, as Surefire forks do on
@@ -20,7 +22,6 @@ final class StoreConnection {
 
     /** SQLite's primary result code for a lock held by another connection; extended codes keep it in the low byte. */
     private static final int SQLITE_BUSY = 5;
-    private static final int SQLITE_READONLY = 8;
     private static final int SQLITE_CANTOPEN = 14;
 
     private static final long FIRST_PAUSE_MILLIS = 5;
@@ -51,8 +52,8 @@ final class StoreConnection {
         try {
             return retryWhileBusy(() -> reading(url, config), busyTimeoutMillis);
         } catch (SQLException e) {
-            if (!cannotCreateLog(e) || Files.exists(file.resolveSibling(file.getFileName() + "-wal"))) {
-                throw e;
+            if (!cannotCreateLog(e) || Files.exists(beside(file, "-wal")) || Files.exists(beside(file, "-journal"))) {
+                throw e; // a log or a hot journal: what it holds must be read or rolled back, not passed over
             }
             return reading(StoreLocation.URL_PREFIX + file.toUri() + "?immutable=1", config);
         }
@@ -73,8 +74,14 @@ final class StoreConnection {
 
     /** SQLite's answer where it needs to create a {@code -wal} or {@code -shm} file and may not. */
     private static boolean cannotCreateLog(SQLException e) {
-        int primary = e.getErrorCode() & 0xff;
-        return primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN;
+        return e instanceof SQLiteException sqlite
+                && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_READONLY_DIRECTORY
+                || (e.getErrorCode() & 0xff) == SQLITE_CANTOPEN;
+    }
+
+    /** The file SQLite keeps beside a database: {@code -wal}, {@code -shm} or {@code -journal}. */
+    static Path beside(Path file, String suffix) {
+        return file.resolveSibling(file.getFileName() + suffix);
     }
 
     @FunctionalInterface

@@ -32,7 +32,7 @@ record StoreFile(@Nullable Path file, boolean sqlite, int applicationId, int ver
 
     /** {@code file}, which {@code url} names, as it is now; a file that is not there is new. */
     static StoreFile inspect(Path file, String url) throws IOException, SQLException {
-        if (Files.exists(file.resolveSibling(file.getFileName() + "-wal"))) {
+        if (Files.exists(StoreConnection.beside(file, "-wal"))) {
             try (Connection connection = StoreConnection.openReadOnly(url, file, MetadataStore.BUSY_TIMEOUT_MILLIS)) {
                 return of(connection, file);
             }
