@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -54,10 +56,17 @@ record StoreFile(@Nullable Path file, boolean sqlite, int applicationId, int ver
         return new StoreFile(file, true, bytes.getInt(APPLICATION_ID), bytes.getInt(USER_VERSION), empty);
     }
 
-    /** What the database behind {@code connection} holds, as SQLite sees it. */
+    /**
+     * What the database behind {@code connection} holds, as SQLite sees it: read in one statement, so that one
+     * snapshot answers all three, even while another process creates the store.
+     */
     static StoreFile of(Connection connection, @Nullable Path file) throws SQLException {
-        return new StoreFile(file, true, Schema.applicationId(connection), Schema.version(connection),
-                Schema.isEmpty(connection));
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
+                "SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM"
+                        + " pragma_user_version), (SELECT count(*) FROM sqlite_schema)")) {
+            row.next();
+            return new StoreFile(file, true, row.getInt(1), row.getInt(2), row.getInt(3) == 0);
+        }
     }
 
     /** Whether it is new: a store created here is ours to write. */
