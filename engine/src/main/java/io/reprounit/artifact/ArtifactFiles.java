@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /** The artifact store's files: putting one in place atomically, refreshing one reused, removing the unreferenced. */
 final class ArtifactFiles {
@@ -36,17 +36,25 @@ final class ArtifactFiles {
     }
 
     /**
-     * Moves {@code temporary} into place as the artifact at {@code location}, unless that digest is stored already;
-     * gives where it is now kept: the file written, or the one that was there.
+     * Moves {@code temporary}, which holds the artifact {@code digest}, into place at {@code location}, unless that
+     * digest is stored already; gives where it is now kept: the file written, or the one that was there. A file that was
+     * there is reused only once it has been read whole and found intact; a damaged one is reported on standard error
+     * and replaced, atomically, by {@code temporary}.
      */
-    static String moveIntoPlace(Path root, Path temporary, String location, StoredForm form, long size)
+    static String moveIntoPlace(Path root, Path temporary, String location, String digest, StoredForm form)
             throws IOException {
         Path raw = root.resolve(location);
         Path compressed = root.resolve(location + StoredForm.ZSTD.suffix());
+        List<Path> damaged = new ArrayList<>();
         for (Path existing : List.of(compressed, raw)) {
             try {
-                if ((existing == compressed || Files.size(existing) == size) && touch(existing)) {
+                String damage = ArtifactVerifier.damage(existing, digest);
+                if (damage == null && touch(existing)) {
                     return root.relativize(existing).toString().replace('\\', '/');
+                }
+                if (damage != null) {
+                    reportDamaged(digest, existing, damage, "It is replaced with the bytes just written.");
+                    damaged.add(existing);
                 }
             } catch (NoSuchFileException e) {
                 // not there, or just removed by a gc: write ours
@@ -55,15 +63,39 @@ final class ArtifactFiles {
         Path file = root.resolve(location + form.suffix());
         Files.createDirectories(file.getParent());
         try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-            // Another process wrote the same content at the same moment: either copy is the artifact.
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
         }
-        if (form == StoredForm.ZSTD) {
-            Files.deleteIfExists(raw); // a damaged copy of the wrong size
+        for (Path other : damaged) {
+            if (!other.equals(file)) {
+                Files.deleteIfExists(other); // the damaged file in the other form, which reads would still find
+            }
         }
         return location + form.suffix();
+    }
+
+    /**
+     * Says on standard error that an artifact file was found damaged: something changed it on disk, which a store of
+     * content that never changes should hear of, even though the file is replaced and nothing is lost.
+     */
+    static void reportDamaged(String digest, Path file, String damage, String done) {
+        System.err.println("reprounit: artifact file " + file + " was damaged: it should hold " + digest + " but "
+                + damage + ". " + done);
+    }
+
+    /**
+     * The digest that the file at {@code sha256/ab/cdef…[.zst]} is named by; null for an upload's temporary file. A
+     * stray file gets the digest its name spells, which its content will not have.
+     */
+    static @Nullable String digestOf(Path file) {
+        String name = file.getFileName().toString();
+        if (name.startsWith(TEMPORARY_PREFIX)) {
+            return null;
+        }
+        String hex = name.endsWith(StoredForm.ZSTD.suffix())
+                ? name.substring(0, name.length() - StoredForm.ZSTD.suffix().length()) : name;
+        return Digests.PREFIX + file.getParent().getFileName() + hex;
     }
 
     /**
@@ -95,11 +127,8 @@ final class ArtifactFiles {
         List<String> removed = new ArrayList<>();
         try (Stream<Path> files = Files.walk(directory, 2)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                String name = file.getFileName().toString();
-                boolean temporary = name.startsWith(TEMPORARY_PREFIX);
-                String hex = name.endsWith(StoredForm.ZSTD.suffix())
-                        ? name.substring(0, name.length() - StoredForm.ZSTD.suffix().length()) : name;
-                String digest = Digests.PREFIX + file.getParent().getFileName() + hex;
+                String digest = digestOf(file);
+                boolean temporary = digest == null;
                 if ((temporary || !kept.contains(digest))
                         && Files.getLastModifiedTime(file).toInstant().isBefore(youngest)
                         && Files.deleteIfExists(file) && !temporary && !removed.contains(digest)) {

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * as they are, {@code sha256/ab/cdef….zst} where zstd made them at least a tenth smaller (see {@link StoredForm}); the
  * digest is always that of the uncompressed bytes. Each is written once, atomically (a temporary file, then a move),
  * shared by every run that produced the same bytes, and checked against its name whenever it is read, so that a file
- * changed on disk is reported rather than trusted. Outputs larger than an optional maximum size are digested but not
- * kept.
+ * changed on disk is reported rather than trusted. A file already there is reused only once every byte of it has been
+ * compared with the bytes being kept or digested again; a damaged one is reported and replaced. Outputs larger than an
+ * optional maximum size are digested but not kept.
  */
 public final class ArtifactStore {
 
@@ -68,8 +69,8 @@ public final class ArtifactStore {
     }
 
     /**
-     * Keeps the artifact's bytes, unless that digest is already stored, and gives the file's location relative to the
-     * root; empty where the artifact kept only its first bytes in memory, so that there is nothing complete to keep.
+     * Keeps the artifact's bytes, unless that digest is already stored and intact (a damaged file is replaced), and gives
+     * the file's location relative to the root; empty where the artifact kept only its first bytes in memory, so that there is nothing complete to keep.
      * The maximum size does not apply: this is for artifacts already whole in memory.
      */
     public Optional<String> put(Artifact artifact) {
@@ -104,6 +105,8 @@ public final class ArtifactStore {
                 upload.write(buffer, 0, n);
             }
             return upload.finish(digest, size);
+        } catch (CorruptedArtifactException e) {
+            return Artifact.Kept.skipped("its file in " + other.root() + " is damaged: it " + e.damage());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy artifact " + digest + " from " + other.root(), e);
         }
@@ -116,12 +119,19 @@ public final class ArtifactStore {
      * kept, saying why.
      */
     public Upload upload() {
+        Path temporary;
         try {
             Path directory = Files.createDirectories(root.resolve(ArtifactFiles.ALGORITHM));
-            return new Upload(Files.createTempFile(directory, ArtifactFiles.TEMPORARY_PREFIX, ""), null);
+            temporary = Files.createTempFile(directory, ArtifactFiles.TEMPORARY_PREFIX, "");
         } catch (IOException e) {
             return new Upload(null, e);
         }
+        return upload(temporary);
+    }
+
+    /** An upload whose bytes go to {@code temporary} until it finishes; the upload removes it (a link: not its target). */
+    Upload upload(Path temporary) {
+        return new Upload(temporary, null);
     }
 
     /**
@@ -177,7 +187,7 @@ public final class ArtifactStore {
             }
             done = true;
             if (pipe == null) {
-                return Artifact.Kept.skipped("the artifact store " + root + " could not write it: " + unwritable);
+                return Artifact.Kept.skipped(notWritten(requireNonNull(unwritable)));
             }
             UploadSink.Written file = pipe.finish();
             try {
@@ -186,23 +196,34 @@ public final class ArtifactStore {
                 }
                 RecentUploads.Candidate same = file.same();
                 if (same != null && same.digest().equals(digest) && ArtifactFiles.touch(root.resolve(same.location()))) {
+                    // Verified: every byte of the file was compared with the bytes written, which have this digest.
                     return Artifact.Kept.at(ArtifactStore.this, same.location()); // nothing was written
                 }
                 if (same != null) {
+                    if (!same.digest().equals(digest)) {
+                        ArtifactFiles.reportDamaged(same.digest(), root.resolve(same.location()), "holds the bytes of "
+                                + digest + " instead", "The next check that produces it writes it again.");
+                    }
                     // Its bytes were ours, but its name is not their digest (damaged), or a gc just removed it.
                     ArtifactFiles.copyInto(root, same.location(), requireNonNull(temporary));
                 }
-                String kept = ArtifactFiles.moveIntoPlace(root, requireNonNull(temporary), location,
-                        requireNonNull(file.form()), size);
+                String kept = ArtifactFiles.moveIntoPlace(root, requireNonNull(temporary), location, digest,
+                        requireNonNull(file.form()));
                 if (file.firstChunk() != null) {
                     recent.remember(file.firstChunk(), new RecentUploads.Candidate(digest, kept));
                 }
                 return Artifact.Kept.at(ArtifactStore.this, kept);
             } catch (IOException e) {
-                return Artifact.Kept.skipped("the artifact store " + root + " could not write it: " + e);
+                return Artifact.Kept.skipped(notWritten(e));
             } finally {
                 deleteTemporary();
             }
+        }
+
+        /** Why the artifact is not kept: a full disk says so and where, in one line; another failure as it is. */
+        private String notWritten(IOException failure) {
+            return DiskFull.isBehind(failure) ? "the disk holding the artifact store " + root + " is full"
+                    : "the artifact store " + root + " could not write it: " + failure;
         }
 
         /** Abandons an unfinished upload: its temporary file is removed. */
@@ -270,6 +291,22 @@ public final class ArtifactStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read artifact " + digest + " from " + root, e);
         }
+    }
+
+    /**
+     * Reads the artifact's file whole, as a read of it would (its compressed form first), and says whether it is
+     * intact, damaged or missing.
+     */
+    public ArtifactCondition condition(String digest) {
+        return ArtifactVerifier.condition(root, digest);
+    }
+
+    /**
+     * Reads every artifact file in the store whole, in the order of their names, and gives the condition of each;
+     * upload's temporary files are left out.
+     */
+    public List<ArtifactCondition> everyFile() {
+        return ArtifactVerifier.everyFile(root);
     }
 
     /** The size of the file at {@code location} (relative to the root), as stored; empty where it is not there. */

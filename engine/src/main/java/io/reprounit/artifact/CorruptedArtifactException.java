@@ -7,14 +7,25 @@ public final class CorruptedArtifactException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    CorruptedArtifactException(String expected, String actual, Path file) {
-        super("Artifact file " + file + " is corrupted: it should hold content with digest " + expected + " but holds "
-                + actual + ". Delete the file; the next check that produces this output writes it again.");
+    private final String damage;
+
+    CorruptedArtifactException(String expected, String actual, long size, Path file) {
+        this(file, expected, "holds " + size + " bytes with digest " + actual, null);
     }
 
     CorruptedArtifactException(String expected, Path file, Exception cause) {
-        super("Artifact file " + file + " is corrupted: it should hold the compressed content with digest " + expected
-                + " but cannot be decompressed (" + cause.getMessage() + "). Delete the file; the next check that"
-                + " produces this output writes it again.", cause);
+        this(file, expected, "cannot be decompressed (" + cause.getMessage() + ")", cause);
+    }
+
+    private CorruptedArtifactException(Path file, String expected, String damage, @org.jspecify.annotations.Nullable
+            Exception cause) {
+        super("Artifact file " + file + " is corrupted: it should hold content with digest " + expected + " but "
+                + damage + ". Delete the file; the next check that produces this output writes it again.", cause);
+        this.damage = damage;
+    }
+
+    /** What is wrong with the file, in a few words: "holds 5 bytes with digest sha256:…", "cannot be decompressed (…)". */
+    public String damage() {
+        return damage;
     }
 }

@@ -38,4 +38,8 @@ final class RecentUploads {
     synchronized void remember(long key, Candidate candidate) {
         byFirstChunk.put(key, candidate);
     }
+
+    synchronized void forget(long key) {
+        byFirstChunk.remove(key);
+    }
 }

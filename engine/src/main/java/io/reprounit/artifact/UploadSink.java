@@ -2,6 +2,7 @@ package io.reprounit.artifact;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.luben.zstd.ZstdException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,11 +85,28 @@ final class UploadSink {
         return requireNonNull(form).writing(new BufferedOutputStream(Files.newOutputStream(temporary), 64 * 1024));
     }
 
-    private boolean matches(byte[] bytes, int length) throws IOException {
+    private boolean matchesEnd() {
+        try {
+            return requireNonNull(against).read() < 0;
+        } catch (IOException | ZstdException e) {
+            requireNonNull(recent).forget(requireNonNull(firstChunk)); // damaged: see matches
+            return false;
+        }
+    }
+
+    private boolean matches(byte[] bytes, int length) {
         if (compared.length < length) {
             compared = new byte[length];
         }
-        int read = requireNonNull(against).readNBytes(compared, 0, length);
+        int read;
+        try {
+            read = requireNonNull(against).readNBytes(compared, 0, length);
+        } catch (IOException | ZstdException e) {
+            // A damaged compressed file: not the same bytes. Forgotten, so that the next upload of them writes a file
+            // that replaces it rather than comparing with it again.
+            requireNonNull(recent).forget(requireNonNull(firstChunk));
+            return false;
+        }
         return read == length && Arrays.equals(bytes, 0, length, compared, 0, length);
     }
 
@@ -118,10 +136,10 @@ final class UploadSink {
         RecentUploads.Candidate same = null;
         try {
             if (against != null && failure == null && !abandoned) {
-                if (against.read() < 0) {
+                if (matchesEnd()) {
                     same = candidate; // every byte matched, and the candidate has no more
                 } else {
-                    diverge(); // the candidate is longer
+                    diverge(); // the candidate is longer, or damaged at its end
                 }
             }
         } catch (IOException e) {

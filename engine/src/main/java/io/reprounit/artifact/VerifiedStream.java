@@ -20,6 +20,7 @@ final class VerifiedStream extends FilterInputStream {
     private final Path file;
     private final boolean compressed;
     private final MessageDigest sha256 = Digests.newSha256();
+    private long size;
     private boolean verified;
 
     VerifiedStream(InputStream in, String digest, Path file, boolean compressed) {
@@ -49,11 +50,12 @@ final class VerifiedStream extends FilterInputStream {
         }
         if (n > 0) {
             sha256.update(bytes, offset, n);
+            size += n;
         } else if (n < 0 && !verified) {
             verified = true;
             String actual = Digests.format(sha256.digest());
             if (!actual.equals(digest)) {
-                throw new CorruptedArtifactException(digest, actual, file);
+                throw new CorruptedArtifactException(digest, actual, size, file);
             }
         }
         return n;

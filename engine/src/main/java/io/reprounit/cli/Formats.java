@@ -6,13 +6,53 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 
-/** How values look in a table: short digests and commits, times to the second in the local time zone. */
+/**
+ * How values look in a table: short digests and commits, times to the second in the local time zone, and stored text
+ * with every character that could steer a terminal escaped.
+ */
 final class Formats {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
     private Formats() {}
+
+    /**
+     * {@code text} safe to print to a terminal: control characters (C0, DEL, C1) and the bidirectional marks,
+     * embeddings, overrides and isolates are written as escapes (<code>\e</code>, <code>\t</code>,
+     * <code>&#92;u202E</code>), since a stored name is whatever a test wrote and must not move the cursor, recolour the
+     * screen or reverse the text around it.
+     */
+    static String text(String text) {
+        @Nullable StringBuilder escaped = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!steersTerminal(c)) {
+                if (escaped != null) {
+                    escaped.append(c);
+                }
+                continue;
+            }
+            if (escaped == null) {
+                escaped = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            switch (c) {
+                case '\u001b' -> escaped.append("\\e");
+                case '\t' -> escaped.append("\\t");
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                default -> escaped.append(String.format("\\u%04X", (int) c));
+            }
+        }
+        return escaped == null ? text : escaped.toString();
+    }
+
+    private static boolean steersTerminal(char c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) // C0, DEL, C1
+                || c == '\u200E' || c == '\u200F' || c == '\u061C' // left-to-right, right-to-left, Arabic letter mark
+                || (c >= '\u202A' && c <= '\u202E') // embeddings and overrides
+                || (c >= '\u2066' && c <= '\u2069'); // isolates
+    }
 
     static String time(@Nullable Instant instant) {
         return instant == null ? "-" : TIME.format(instant);

@@ -3,9 +3,7 @@ package io.reprounit.cli;
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.store.GarbageCollection;
 import io.reprounit.store.MetadataStore;
-import io.reprounit.store.StoreLocation;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -26,9 +24,7 @@ final class GcCommand implements Callable<Integer> {
             + " pipeline. Default: keep every check, and remove only what none refers to.")
     @Nullable Integer keep;
 
-    @Option(names = "--artifacts", paramLabel = "<dir>", description = "The artifact store. Default: artifacts beside"
-            + " the database.")
-    @Nullable Path artifacts;
+    @Mixin ArtifactsOption artifacts = new ArtifactsOption();
 
     @Option(names = "--min-age", paramLabel = "<duration>", defaultValue = "PT1H", description = "Spare artifact files"
             + " younger than this (ISO-8601, such as PT1H): a test run writing now may need them. Default: ${DEFAULT-VALUE}.")
@@ -40,10 +36,9 @@ final class GcCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--keep " + keep + " would delete every check; give 1 or more.");
         }
-        ArtifactStore store = new ArtifactStore(artifacts != null ? artifacts
-                : StoreLocation.defaultArtifactsDirectory(options.url(), "--artifacts"));
+        ArtifactStore store = artifacts.store(options);
         GarbageCollection collected;
-        try (MetadataStore metadata = options.open()) {
+        try (MetadataStore metadata = options.openForWriting()) {
             collected = metadata.collectGarbage(store, keep, minimumAge);
         }
         PrintWriter out = ReproUnitCli.out(spec);

@@ -26,7 +26,8 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--step", paramLabel = "<step>", description = "Only this step.")
     @Nullable String step;
 
-    @Option(names = "--limit", defaultValue = "50", description = "How many of the latest events to show."
+    @Option(names = "--limit", paramLabel = "<count>", converter = PositiveCount.class, defaultValue = "50", description = "How many of the"
+            + " latest events to show, 1 or more."
             + " Default: ${DEFAULT-VALUE}.")
     int limit;
 
@@ -44,7 +45,7 @@ final class HistoryCommand implements Callable<Integer> {
                     .put("output", entry.output()).put("bytesDigest", entry.bytes()).map()).toList()));
             return 0;
         }
-        out.println(history.pipeline() + ": " + history.checks() + " checks recorded"
+        out.println(Formats.text(history.pipeline()) + ": " + history.checks() + " checks recorded"
                 + (history.earlierEvents() > 0 ? "; " + history.earlierEvents() + " earlier events not shown"
                         + " (--limit)" : ""));
         Table table = new Table("CHECK", "STARTED", "COMMIT", "STEP", "EVENT", "VERDICT", "OUTPUT");

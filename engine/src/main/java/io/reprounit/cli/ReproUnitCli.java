@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "reprounit", mixinStandardHelpOptions = true, version = "ReproUnit 0.1.0",
         description = "Reads the checks that ReproUnit recorded: when a step stopped reproducing, and what changed.",
         subcommands = {RunsCommand.class, HistoryCommand.class, ShowCommand.class, DiffCommand.class,
-                GcCommand.class})
+                VerifyCommand.class, GcCommand.class})
 public final class ReproUnitCli implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
@@ -46,7 +46,7 @@ public final class ReproUnitCli implements java.util.concurrent.Callable<Integer
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, failed, parsed) -> {
             if (exception instanceof StoreException || exception instanceof CorruptedArtifactException) {
-                failed.getErr().println("reprounit: " + exception.getMessage());
+                failed.getErr().println("reprounit: " + Formats.text(String.valueOf(exception.getMessage())));
                 return 1;
             }
             throw exception;

@@ -23,7 +23,8 @@ final class RunsCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "<pipeline>", description = "Only this pipeline (name or class name).")
     @Nullable String pipeline;
 
-    @Option(names = "--limit", defaultValue = "20", description = "How many checks to list. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--limit", paramLabel = "<count>", converter = PositiveCount.class, defaultValue = "20", description = "How many checks to"
+            + " list, 1 or more. Default: ${DEFAULT-VALUE}.")
     int limit;
 
     @Override
@@ -41,7 +42,7 @@ final class RunsCommand implements Callable<Integer> {
             return 0;
         }
         if (checks.isEmpty()) {
-            out.println("No checks recorded" + (pipeline == null ? "" : " of " + pipeline) + " yet.");
+            out.println("No checks recorded" + (pipeline == null ? "" : " of " + Formats.text(pipeline)) + " yet.");
             return 0;
         }
         Table table = new Table("CHECK", "STARTED", "PIPELINE", "COMMIT", "VERDICT", "CULPRIT", "RUNS");

@@ -17,10 +17,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "show", description = "A run's fingerprint parts and the output digest of each of its steps; where"
         + " normalizers left something out of an output, the digest of its exact bytes as well; and where the artifact"
-        + " store keeps each output, or why it does not.")
+        + " store keeps each output, or why it does not. Each kept output is read, and one whose file is damaged or"
+        + " missing is marked so.")
 final class ShowCommand implements Callable<Integer> {
 
     @Mixin StoreOptions options = new StoreOptions();
+    @Mixin ArtifactsOption artifacts = new ArtifactsOption();
     @Spec @Nullable CommandSpec spec;
 
     @Parameters(paramLabel = "<run id>", description = "A run, such as 17.2; a check id such as 17 means its first run.")
@@ -32,25 +34,33 @@ final class ShowCommand implements Callable<Integer> {
         try (MetadataStore store = options.open()) {
             stored = store.run(run);
         }
+        OutputConditions conditions = new OutputConditions(artifacts.store(options));
         PrintWriter out = ReproUnitCli.out(spec);
         if (options.json) {
-            out.print(Json.write(json(stored)));
+            out.print(Json.write(json(stored, conditions)));
             return 0;
         }
-        out.println("Run " + stored.id() + " of " + stored.pipeline() + ": " + stored.status() + ", " + stored.mode()
-                + ", started " + Formats.time(stored.started()) + ", commit " + Formats.commit(stored.commit()));
+        out.println(Formats.text("Run " + stored.id() + " of " + stored.pipeline() + ": " + stored.status() + ", "
+                + stored.mode() + ", started " + Formats.time(stored.started()) + ", commit "
+                + Formats.commit(stored.commit())));
         out.println();
         Table parts = new Table("ASPECT", "PART", "VALUE", "DIGEST");
         stored.fingerprint().parts().forEach(part -> parts.row(part.aspect().label(), part.name(), part.value(),
                 Formats.digest(part.digest())));
         out.print(parts.isEmpty() ? "No run-level fingerprint parts.\n" : parts.render());
         out.println();
-        out.print(stored.steps().isEmpty() ? "No step was recorded: the run did not finish.\n" : steps(stored));
+        out.print(stored.steps().isEmpty() ? "No step was recorded: the run did not finish.\n"
+                : steps(stored, conditions));
         String kept = kept(stored);
         if (!kept.isEmpty()) {
             out.println();
             out.println("Outputs in the artifact store:");
             out.print(kept);
+        }
+        List<String> problems = conditions.problems(stored);
+        if (!problems.isEmpty()) {
+            out.println();
+            problems.forEach(out::println);
         }
         return 0;
     }
@@ -80,7 +90,7 @@ final class ShowCommand implements Callable<Integer> {
      * One row per step. The column of exact-bytes digests is there only where some step's output was normalized, since
      * elsewhere it would repeat the output column.
      */
-    private static String steps(StoredRun run) {
+    private static String steps(StoredRun run, OutputConditions conditions) {
         boolean normalized = run.steps().stream().anyMatch(StoredStep::isNormalized);
         List<String> headers = new java.util.ArrayList<>(List.of("STEP", "STATUS", "VERDICT", "OUTPUT"));
         if (normalized) {
@@ -91,7 +101,7 @@ final class ShowCommand implements Callable<Integer> {
         for (StoredStep step : run.steps()) {
             List<@Nullable Object> row = new java.util.ArrayList<>(List.of(step.step(), step.status()));
             row.add(step.verdict());
-            row.add(Formats.digest(step.output()));
+            row.add(conditions.digest(step));
             if (normalized) {
                 row.add(step.isNormalized() ? Formats.digest(step.bytes()) : step.bytes() != null ? "same" : null);
             }
@@ -103,21 +113,24 @@ final class ShowCommand implements Callable<Integer> {
         return steps.render();
     }
 
-    private static Map<String, @Nullable Object> json(StoredRun run) {
+    private static Map<String, @Nullable Object> json(StoredRun run, OutputConditions conditions) {
         return Json.object().put("id", run.id()).put("pipeline", run.pipeline()).put("status", run.status())
                 .put("mode", run.mode()).put("started", run.started()).put("finished", run.finished())
                 .put("commit", run.commit()).put("parts", parts(run.fingerprint().parts()))
-                .put("steps", run.steps().stream().map(ShowCommand::json).toList())
+                .put("steps", run.steps().stream().map(step -> json(step, conditions)).toList())
                 .put("config", run.configText()).map();
     }
 
-    private static Map<String, @Nullable Object> json(StoredStep step) {
-        return Json.object().put("step", step.step()).put("status", step.status()).put("verdict", step.verdict())
-                .put("output", step.output()).put("bytesDigest", step.bytes()).put("size", step.size()).put("mediaType", step.mediaType())
+    /** {@code artifact} is {@code intact}, {@code damaged} or {@code missing} for a kept output, null otherwise. */
+    private static Map<String, @Nullable Object> json(StoredStep step, OutputConditions conditions) {
+        Json.Fields fields = Json.object().put("step", step.step()).put("status", step.status())
+                .put("verdict", step.verdict()).put("output", step.output()).put("bytesDigest", step.bytes())
+                .put("size", step.size()).put("mediaType", step.mediaType())
                 .put("durationNanos", step.durationNanos()).put("problem", step.problem())
                 .put("keptAt", step.keptAt()).put("codec", step.codec()).put("storedSize", step.storedSize())
-                .put("notKept", step.output() != null && step.keptAt() == null ? step.notKept() : null)
-                .put("inputs", new java.util.TreeMap<>(step.inputs()))
+                .put("notKept", step.output() != null && step.keptAt() == null ? step.notKept() : null);
+        conditions.json(fields, "artifact", step);
+        return fields.put("inputs", new java.util.TreeMap<>(step.inputs()))
                 .put("parts", parts(step.fingerprint().parts())).map();
     }
 

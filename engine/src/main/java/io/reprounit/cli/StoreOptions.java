@@ -22,7 +22,13 @@ final class StoreOptions {
         return store != null ? store : StoreLocation.defaultUrl(Path.of("").toAbsolutePath());
     }
 
+    /** The store, opened read-only: what every command but {@code gc} needs, and all a read-only mount allows. */
     MetadataStore open() {
+        return MetadataStore.openReadOnly(url(), STORE);
+    }
+
+    /** The store, opened to be written to, and migrated where it is of an older schema. */
+    MetadataStore openForWriting() {
         return MetadataStore.openExisting(url(), STORE);
     }
 }

@@ -18,6 +18,7 @@ final class Table {
     private final String[] headers;
     private final List<String[]> rows = new ArrayList<>();
 
+    /** Every cell is escaped with {@link Formats#text}: a stored name can hold anything. */
     Table(String... headers) {
         this.headers = headers.clone();
     }
@@ -26,7 +27,7 @@ final class Table {
         if (cells.length != headers.length) {
             throw new IllegalArgumentException("A row of " + cells.length + " cells in a table of " + headers.length);
         }
-        rows.add(Arrays.stream(cells).map(cell -> cell == null ? "-" : cell.toString().replace('\n', ' '))
+        rows.add(Arrays.stream(cells).map(cell -> cell == null ? "-" : Formats.text(cell.toString().replace('\n', ' ')))
                 .toArray(String[]::new));
         return this;
     }

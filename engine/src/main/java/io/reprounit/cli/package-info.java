@@ -1,4 +1,7 @@
-/** The command line over the metadata store: {@code runs}, {@code history}, {@code show}, {@code diff} and {@code gc}. */
+/**
+ * The command line over the metadata store: {@code runs}, {@code history}, {@code show}, {@code diff}, {@code verify}
+ * and {@code gc}.
+ */
 @NullMarked
 package io.reprounit.cli;
 

@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.compare.StepVerdict;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,31 +35,29 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     /**
-     * Opens the store at {@code url}, creating it or migrating it to the current schema.
+     * Opens the store at {@code url}, creating it or migrating it to the current schema. A file that is not new and not
+     * a store this version knows is refused before anything is written to it.
      *
      * @param setting the name under which the user chose {@code url}, such as {@code reprounit.store.url} or
      *     {@code --store}, so that an error says what to change
      * @throws StoreException with a message naming {@code setting} when the store cannot be opened or is not usable
      */
     public static MetadataStore open(String url, String setting) {
-        if (!url.startsWith(StoreLocation.URL_PREFIX)) {
-            throw new StoreException(setting + " = '" + url + "' is not a SQLite JDBC URL. Use jdbc:sqlite:<file>,"
-                    + " for example jdbc:sqlite:.reprounit/metadata.db, or leave it unset for the default.");
-        }
-        Optional<Path> file = StoreLocation.databaseFile(url);
+        Optional<Path> file = StoreOpening.databaseFile(url, setting);
         if (file.isPresent()) {
-            createDirectory(file.get().getParent(), url, setting);
+            StoreOpening.inspect(file.get(), url, setting).requireOurs(setting, url);
+            StoreOpening.createDirectory(file.get().getParent(), url, setting);
         }
         Connection connection;
         try {
             connection = StoreConnection.open(url, BUSY_TIMEOUT_MILLIS);
         } catch (SQLException e) {
-            throw new StoreException("Cannot open the metadata store " + setting + " = '" + url + "': " + e.getMessage()
-                    + ". Check that the path is a writable file, or point " + setting + " elsewhere.", e);
+            throw StoreFailure.of("open", setting, url, e, "Check that the path is a writable file, or point " + setting
+                    + " elsewhere.");
         }
         MetadataStore store = new MetadataStore(url, setting, connection);
         try {
-            store.migrate();
+            store.migrate(file.orElse(null));
             return store;
         } catch (RuntimeException e) {
             store.close();
@@ -70,34 +66,35 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     /**
-     * Opens a store that must already exist, for reading it: a mistyped path is reported, not created empty.
+     * Opens a store that must already exist, for writing to it: a mistyped path is reported, not created empty.
      *
      * @throws StoreException naming {@code setting} when there is no store at {@code url}
      */
     public static MetadataStore openExisting(String url, String setting) {
-        if (url.startsWith(StoreLocation.URL_PREFIX)) {
-            StoreLocation.databaseFile(url).filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
-                throw new StoreException("There is no metadata store at " + file + ". Run the tests to record checks"
-                        + " there, or point " + setting + " at the store they wrote.");
-            });
-        }
+        StoreOpening.databaseFile(url, setting).ifPresent(file -> StoreOpening.requireFile(file, setting));
         return open(url, setting);
     }
 
-    private static void createDirectory(Path directory, String url, String setting) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new StoreException("Cannot create the directory " + directory + " for the metadata store " + setting
-                    + " = '" + url + "': " + e + ". Point " + setting + " at a writable location.", e);
+    /**
+     * Opens an existing store for reading only: nothing is written, not the journal mode, not a migration, so that a
+     * store on a read-only file system or one that another user owns can be read. A store of an older schema is
+     * refused, since reading it needs the migration that only a writer makes.
+     *
+     * @throws StoreException naming {@code setting} when there is no store at {@code url} or it cannot be read
+     */
+    public static MetadataStore openReadOnly(String url, String setting) {
+        Optional<Path> file = StoreOpening.databaseFile(url, setting);
+        if (file.isEmpty()) {
+            return open(url, setting); // in memory: nothing on disk to leave alone
         }
+        return new MetadataStore(url, setting, StoreOpening.readOnly(url, file.get(), setting));
     }
 
-    private void migrate() {
+    /** Checks again, now connected: another process may have created or migrated the file since it was inspected. */
+    private void migrate(@Nullable Path file) {
         try {
-            int version = Schema.version(connection);
-            checkOurs(version);
-            if (version < Schema.LATEST) {
+            StoreFile.of(connection, file).requireOurs(setting, url);
+            if (Schema.version(connection) < Schema.LATEST) {
                 write(c -> {
                     int now = Schema.version(c); // another process may have migrated it meanwhile
                     if (now < Schema.LATEST) {
@@ -109,18 +106,6 @@ public final class MetadataStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("Cannot read the metadata store " + setting + " = '" + url + "': " + e.getMessage()
                     + ". If this file is not a ReproUnit metadata store, point " + setting + " at another file.", e);
-        }
-    }
-
-    private void checkOurs(int version) throws SQLException {
-        if (Schema.applicationId(connection) != Schema.APPLICATION_ID && !Schema.isEmpty(connection)) {
-            throw new StoreException("The database " + setting + " = '" + url + "' is not a ReproUnit metadata store;"
-                    + " it was left untouched. Point " + setting + " at a new file or an existing ReproUnit store.");
-        }
-        if (version > Schema.LATEST) {
-            throw new StoreException("The metadata store " + setting + " = '" + url + "' has schema version " + version
-                    + ", written by a newer ReproUnit; this one knows versions up to " + Schema.LATEST + ". It was left"
-                    + " untouched: upgrade ReproUnit, or point " + setting + " at another file.");
         }
     }
 
@@ -209,6 +194,23 @@ public final class MetadataStore implements AutoCloseable {
         return new GarbageCollection(checks, removed);
     }
 
+    /** Every artifact the artifact store keeps by this store's account, with the runs and steps whose outputs it is. */
+    public List<KeptArtifact> keptArtifacts() {
+        return read(ArtifactReferences::kept);
+    }
+
+    /**
+     * What SQLite's integrity check finds wrong with the database; empty where it finds nothing. A database too damaged
+     * to be checked is one problem, SQLite's reason.
+     */
+    public List<String> integrityProblems() {
+        try {
+            return read(ArtifactReferences::integrityProblems);
+        } catch (StoreException e) {
+            return List.of(String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        }
+    }
+
     @Override
     public synchronized void close() {
         try {
@@ -227,18 +229,35 @@ public final class MetadataStore implements AutoCloseable {
     private synchronized <T> T write(Work<T> work) {
         try {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.apply(connection);
+                result = work.apply(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollBack(e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw failure("write to", e);
+        }
+    }
+
+    /**
+     * Ends a failed transaction. SQLite may have rolled it back itself (it does on SQLITE_FULL), so that rolling back
+     * fails too: such failures are kept beside the first, which says what went wrong, never in its place.
+     */
+    private void rollBack(Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -251,7 +270,6 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     private StoreException failure(String action, SQLException e) {
-        return new StoreException("Cannot " + action + " the metadata store " + setting + " = '" + url + "': "
-                + e.getMessage(), e);
+        return StoreFailure.of(action, setting, url, e, "");
     }
 }

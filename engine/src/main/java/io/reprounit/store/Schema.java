@@ -133,17 +133,6 @@ final class Schema {
         return pragma(connection, "user_version");
     }
 
-    static int applicationId(Connection connection) throws SQLException {
-        return pragma(connection, "application_id");
-    }
-
-    static boolean isEmpty(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet tables = statement.executeQuery("SELECT count(*) FROM sqlite_schema")) {
-            return tables.next() && tables.getInt(1) == 0;
-        }
-    }
-
     /** Applies migrations {@code from + 1} up to {@code to}, in the caller's transaction. */
     static void migrate(Connection connection, int from, int to) throws SQLException {
         try (Statement statement = connection.createStatement()) {

@@ -1,0 +1,111 @@
+package io.reprounit.cli;
+
+import io.reprounit.artifact.ArtifactCondition;
+import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.artifact.Digests;
+import io.reprounit.store.KeptArtifact;
+import io.reprounit.store.MetadataStore;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "verify", description = "Runs SQLite's integrity check on the metadata store, then reads whole every"
+        + " artifact it refers to and every file in the artifact store, and lists each damaged or missing artifact with"
+        + " the runs and steps whose output it is. Exit status 1 where anything is damaged or missing, else 0.")
+final class VerifyCommand implements Callable<Integer> {
+
+    @Mixin StoreOptions options = new StoreOptions();
+    @Mixin ArtifactsOption artifacts = new ArtifactsOption();
+    @Spec @Nullable CommandSpec spec;
+
+    /** An artifact that is not intact, with the outputs it is (none, for a file that no run refers to). */
+    private record Problem(ArtifactCondition condition, List<KeptArtifact.Use> uses) {}
+
+    @Override
+    public Integer call() {
+        List<String> integrity;
+        List<KeptArtifact> kept;
+        try (MetadataStore store = options.open()) {
+            integrity = store.integrityProblems();
+            kept = store.keptArtifacts();
+        }
+        ArtifactStore store = artifacts.store(options);
+        List<ArtifactCondition> files = store.everyFile();
+        List<Problem> problems = problems(kept, files, store);
+        boolean ok = integrity.isEmpty() && problems.isEmpty();
+        PrintWriter out = ReproUnitCli.out(spec);
+        if (options.json) {
+            out.print(Json.write(Json.object().put("store", options.url()).put("integrityProblems", integrity)
+                    .put("artifactStore", store.root().toString()).put("filesRead", files.size())
+                    .put("artifactsReferredTo", kept.size())
+                    .put("problems", problems.stream().map(VerifyCommand::json).toList()).put("ok", ok).map()));
+            return ok ? 0 : 1;
+        }
+        out.println(integrity.isEmpty() ? "Metadata store " + options.url() + ": SQLite's integrity check found"
+                + " nothing wrong." : "Metadata store " + options.url() + ": SQLite's integrity check found "
+                + integrity.size() + (integrity.size() == 1 ? " problem:" : " problems:"));
+        integrity.forEach(line -> out.println("  " + Formats.text(line)));
+        out.println("Artifact store " + store.root() + ": " + files.size() + " files read; the metadata store refers"
+                + " to " + kept.size() + " artifacts.");
+        if (problems.isEmpty()) {
+            out.println(integrity.isEmpty() ? "Every artifact is intact." : "Every artifact is intact; the metadata"
+                    + " store is not.");
+            return ok ? 0 : 1;
+        }
+        out.println();
+        Table table = new Table("ARTIFACT", "STATE", "OUTPUT OF", "PROBLEM");
+        problems.forEach(problem -> table.row(Digests.shortForm(problem.condition().digest()),
+                problem.condition().state().label(), uses(problem.uses()), problem.condition().problem()));
+        out.print(table.render());
+        out.println();
+        out.println(problems.size() + (problems.size() == 1 ? " artifact is" : " artifacts are") + " damaged or"
+                + " missing; --json gives each one's file.");
+        out.println("The next check that produces an output writes its file again; `reprounit gc` removes files that"
+                + " no run refers to.");
+        return 1;
+    }
+
+    /** Every damaged file, then every artifact the store refers to that has no file at all. */
+    private static List<Problem> problems(List<KeptArtifact> kept, List<ArtifactCondition> files, ArtifactStore store) {
+        Map<String, List<KeptArtifact.Use>> uses = new LinkedHashMap<>();
+        kept.forEach(artifact -> uses.put(artifact.digest(), artifact.uses()));
+        Set<String> withFile = new HashSet<>();
+        List<Problem> problems = new ArrayList<>();
+        for (ArtifactCondition file : files) {
+            withFile.add(file.digest());
+            if (!file.isIntact()) {
+                problems.add(new Problem(file, uses.getOrDefault(file.digest(), List.of())));
+            }
+        }
+        for (KeptArtifact artifact : kept) {
+            if (!withFile.contains(artifact.digest())) {
+                problems.add(new Problem(store.condition(artifact.digest()), artifact.uses()));
+            }
+        }
+        return problems;
+    }
+
+    private static String uses(List<KeptArtifact.Use> uses) {
+        return uses.isEmpty() ? "no run" : uses.stream().map(use -> use.run() + " " + use.step())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static Map<String, @Nullable Object> json(Problem problem) {
+        ArtifactCondition condition = problem.condition();
+        return Json.object().put("digest", condition.digest()).put("state", condition.state().label())
+                .put("problem", condition.problem()).put("file", condition.file().toString())
+                .put("outputOf", problem.uses().stream().map(use -> Json.object().put("run", use.run())
+                        .put("step", use.step()).map()).toList()).map();
+    }
+}

@@ -1,0 +1,54 @@
+package io.reprounit.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the metadata store says about the artifact store: the artifacts it keeps, and whose outputs they are. */
+final class ArtifactReferences {
+
+    private ArtifactReferences() {}
+
+    /** Every artifact with a location, in digest order, each with the run and step of every output that is it. */
+    static List<KeptArtifact> kept(Connection c) throws SQLException {
+        Map<String, String> locations = new LinkedHashMap<>();
+        try (Statement select = c.createStatement(); ResultSet row = select.executeQuery(
+                "SELECT digest, location FROM artifacts WHERE location IS NOT NULL ORDER BY digest")) {
+            while (row.next()) {
+                locations.put(row.getString(1), row.getString(2));
+            }
+        }
+        Map<String, List<KeptArtifact.Use>> uses = new LinkedHashMap<>();
+        // One pass over the executions, each looking its artifact up by primary key: no index on output_digest needed.
+        try (PreparedStatement select = c.prepareStatement("SELECT s.output_digest, r.check_id, r.number, s.step"
+                + " FROM step_executions s JOIN runs r ON r.id = s.run_id JOIN artifacts a ON a.digest = s.output_digest"
+                + " WHERE a.location IS NOT NULL ORDER BY r.check_id, r.number, s.position");
+                ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                uses.computeIfAbsent(row.getString(1), d -> new ArrayList<>())
+                        .add(new KeptArtifact.Use(row.getLong(2) + "." + row.getInt(3), row.getString(4)));
+            }
+        }
+        List<KeptArtifact> kept = new ArrayList<>();
+        locations.forEach((digest, location) -> kept.add(new KeptArtifact(digest, location,
+                uses.getOrDefault(digest, List.of()))));
+        return kept;
+    }
+
+    /** What SQLite's integrity check finds wrong with the database file; empty where it finds nothing. */
+    static List<String> integrityProblems(Connection c) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Statement check = c.createStatement(); ResultSet row = check.executeQuery("PRAGMA integrity_check")) {
+            while (row.next()) {
+                problems.add(row.getString(1));
+            }
+        }
+        return problems.equals(List.of("ok")) ? List.of() : problems;
+    }
+}

@@ -1,0 +1,38 @@
+package io.reprounit.store;
+
+import io.reprounit.artifact.DiskFull;
+import java.sql.SQLException;
+
+/**
+ * What a failure of the metadata store says: the action, the store and SQLite's reason; or, where a full disk is behind
+ * it (SQLite's {@code SQLITE_FULL}, or the operating system's "No space left on device" a few causes deep), that the
+ * disk is full and which file it holds.
+ */
+final class StoreFailure {
+
+    /** SQLite's primary result code for a database or disk that is full; extended codes keep it in the low byte. */
+    private static final int SQLITE_FULL = 13;
+
+    private StoreFailure() {}
+
+    /**
+     * @param action what could not be done, such as "write to"
+     * @param setting the setting that chose the store, so that the message says what to change
+     * @param advice what to do, for a failure that is not a full disk; empty for none
+     */
+    static StoreException of(String action, String setting, String url, Exception failure, String advice) {
+        if (DiskFull.isBehind(failure, StoreFailure::isSqliteFull)) {
+            String where = StoreLocation.databaseFile(url).map(Object::toString).orElse(url);
+            return new StoreException("The disk holding the metadata store " + where + " is full: SQLite could not"
+                    + " write to it (" + setting + " = '" + url + "'). What was being written was rolled back; the store"
+                    + " holds what it held before. Free space on that disk, or point " + setting + " at a store on"
+                    + " another.", failure);
+        }
+        return new StoreException("Cannot " + action + " the metadata store " + setting + " = '" + url + "': "
+                + failure.getMessage() + (advice.isEmpty() ? "" : ". " + advice), failure);
+    }
+
+    private static boolean isSqliteFull(Throwable failure) {
+        return failure instanceof SQLException e && (e.getErrorCode() & 0xff) == SQLITE_FULL;
+    }
+}
