@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.compare.CheckResult;
-import io.reprounit.fingerprint.Secrets;
+import io.reprounit.pipeline.Secrets;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.run.Run;
 import io.reprounit.store.MetadataStore;

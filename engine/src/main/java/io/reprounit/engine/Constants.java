@@ -29,7 +29,7 @@ public final class Constants {
     /**
      * Comma-separated names of environment variables to record in the environment parts, for example
      * {@code CUDA_VISIBLE_DEVICES,OMP_NUM_THREADS}. A name that looks secret (TOKEN, SECRET, PASSWORD, KEY, CREDENTIAL,
-     * …, by the rule of {@link io.reprounit.fingerprint.Secrets}) is recorded only as present or not, never its value,
+     * …, by the rule of {@link io.reprounit.pipeline.Secrets}) is recorded only as present or not, never its value,
      * and a password in a URL as {@code (redacted)}. Default: none.
      */
     public static final String ENVIRONMENT_VARIABLES_PROPERTY_NAME = "reprounit.environment.variables";

@@ -1,5 +1,6 @@
 package io.reprounit.fingerprint;
 
+import io.reprounit.pipeline.Secrets;
 import io.reprounit.artifact.Digests;
 import io.reprounit.artifact.Materializers;
 import io.reprounit.pipeline.PipelineConfig;

@@ -1,5 +1,6 @@
 package io.reprounit.fingerprint;
 
+import io.reprounit.pipeline.Secrets;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.Charset;

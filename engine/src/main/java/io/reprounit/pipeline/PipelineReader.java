@@ -184,7 +184,7 @@ public final class PipelineReader {
         }
         ParamConverter.check(value.get().node(), type).ifPresent(why ->
                 problems.add(method, config.where(value.get().path()) + value.get().path() + " cannot be given to step '"
-                        + stepName + "' as " + described + ": " + why));
+                        + stepName + "' as " + described + ": " + Secrets.withoutSecrets(why, key, value.get().node())));
         return new StepArgument.Configured(key, value.get(), type);
     }
 
@@ -194,8 +194,11 @@ public final class PipelineReader {
             return Optional.of(new ConfigValue(override.setting(),
                     PipelineConfig.parseValue(override.setting(), override.yaml()), -1, true));
         } catch (YamlFormatException e) {
-            problems.add(method, override.setting() + " = '" + override.yaml() + "' is not a valid YAML value ("
-                    + e.getMessage() + "); quote it or fix it");
+            String key = override.setting().substring(override.setting().lastIndexOf('.') + 1);
+            problems.add(method, Secrets.looksSecret(key)
+                    ? override.setting() + " is not a valid YAML value (not shown: its name looks secret); quote it or fix it"
+                    : Secrets.redact(override.setting() + " = '" + override.yaml() + "' is not a valid YAML value ("
+                            + e.getMessage() + "); quote it or fix it"));
             return Optional.empty();
         }
     }

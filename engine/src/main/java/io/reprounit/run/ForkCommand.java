@@ -2,7 +2,7 @@ package io.reprounit.run;
 
 import static java.util.Objects.requireNonNull;
 
-import io.reprounit.fingerprint.Secrets;
+import io.reprounit.pipeline.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import io.reprounit.artifact.Normalization;
 import io.reprounit.fingerprint.Aspect;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.Fingerprinter;
-import io.reprounit.fingerprint.Secrets;
+import io.reprounit.pipeline.Secrets;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;

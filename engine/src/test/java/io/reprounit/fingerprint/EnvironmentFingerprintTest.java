@@ -1,5 +1,6 @@
 package io.reprounit.fingerprint;
 
+import io.reprounit.pipeline.Secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.reprounit.fingerprint;
+package io.reprounit.pipeline;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -157,6 +157,32 @@ public final class Secrets {
             return changed ? copy : node;
         }
         return node;
+    }
+
+    /**
+     * A message about the value {@code value} of {@code key}, such as why it cannot be converted, as it may be shown: every
+     * text that {@link #recorded(String, JsonNode)} would hide replaced by {@value #REDACTED}, and passwords redacted.
+     * A discovery error ends up in build reports, which are files too.
+     */
+    public static String withoutSecrets(String message, String key, JsonNode value) {
+        List<String> hidden = new ArrayList<>();
+        hiddenTexts(value, looksSecret(key), hidden);
+        hidden.sort(java.util.Comparator.comparingInt(String::length).reversed()); // "ab" before its part "a"
+        String shown = message;
+        for (String text : hidden) {
+            shown = text.isEmpty() ? shown : shown.replace(text, REDACTED);
+        }
+        return redact(shown);
+    }
+
+    private static void hiddenTexts(JsonNode node, boolean secret, List<String> into) {
+        if (node.isObject()) {
+            node.properties().forEach(field -> hiddenTexts(field.getValue(), secret || looksSecret(field.getKey()), into));
+        } else if (node.isArray()) {
+            node.forEach(element -> hiddenTexts(element, secret, into));
+        } else if (secret) {
+            into.add(node.asString());
+        }
     }
 
     /**

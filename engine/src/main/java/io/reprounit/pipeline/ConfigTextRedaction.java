@@ -1,4 +1,4 @@
-package io.reprounit.fingerprint;
+package io.reprounit.pipeline;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
