@@ -28,10 +28,11 @@ import org.junit.platform.commons.annotation.Testable;
 public @interface ReproducibleRun {
 
     /**
-     * How many runs are compared; at least 2. The default, 2, yields to configuration parameter {@code reprounit.runs}
-     * where that is set, so a team can raise the number for every pipeline at once; any other value is kept as written.
+     * How many runs are compared; at least 2. Left at its default, 0, the number comes from configuration parameter
+     * {@code reprounit.runs} (else 2), so a team can raise it for every pipeline at once; a number written here is kept
+     * as written, 2 included.
      */
-    int runs() default 2;
+    int runs() default 0;
 
     /** The pipeline's name; by default the class's simple name. */
     String name() default "";

@@ -70,10 +70,11 @@ public final class PipelineReader {
         PipelineNames.whyNotAFileName(name).ifPresent(why -> problems.add(null, "its name '" + PipelineNames.shown(name)
                 + "' cannot name its baseline file: " + why + ". Give it a name of letters, digits, '-', '_' and single"
                 + " dots with @ReproducibleRun(name = \"...\")"));
-        int runs = annotation.runs() == 2 ? defaultRuns : annotation.runs();
+        boolean configured = annotation.runs() == 0; // the annotation's default: as reprounit.runs says
+        int runs = configured ? defaultRuns : annotation.runs();
         if (runs < 2) {
             problems.add(null, "runs = " + runs + ", but a check compares at least 2 runs; set @ReproducibleRun(runs = 2)"
-                    + " or more" + (annotation.runs() == 2 ? " (the value came from configuration parameter reprounit.runs)" : ""));
+                    + " or more" + (configured ? " (the value came from configuration parameter reprounit.runs)" : ""));
         }
         if (pipelineClass.isMemberClass() && !Modifier.isStatic(pipelineClass.getModifiers())) {
             problems.add(null, "an inner class cannot be created on its own; make it a static nested or top-level class");

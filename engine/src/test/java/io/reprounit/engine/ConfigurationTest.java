@@ -10,6 +10,7 @@ import io.reprounit.engine.fixtures.config.Tuned;
 import io.reprounit.engine.fixtures.runs.Counted;
 import io.reprounit.engine.fixtures.runs.LateDivergence;
 import io.reprounit.engine.fixtures.runs.ThreeRuns;
+import io.reprounit.engine.fixtures.runs.TwoRuns;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,15 @@ class ConfigurationTest {
         ReproUnitKit.execute(Map.of(Constants.RUNS_PROPERTY_NAME, "5"), selectClass(ThreeRuns.class));
 
         assertThat(ThreeRuns.CALLS).hasValue(3);
+    }
+
+    @Test
+    void twoRunsWrittenOnTheAnnotationAreKeptToo() {
+        TwoRuns.CALLS.set(0);
+
+        ReproUnitKit.execute(Map.of(Constants.RUNS_PROPERTY_NAME, "5"), selectClass(TwoRuns.class));
+
+        assertThat(TwoRuns.CALLS).as("2 is written on the annotation, not left at its default").hasValue(2);
     }
 
     private static String outputDigest(Events events, Class<?> pipeline, String step) {
