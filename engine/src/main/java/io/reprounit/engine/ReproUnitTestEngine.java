@@ -42,74 +42,44 @@ public final class ReproUnitTestEngine implements TestEngine {
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        EngineDescriptor engine = new EngineDescriptor(uniqueId, "ReproUnit");
+        ReproUnitConfiguration configuration = ReproUnitConfiguration.read(request.getConfigurationParameters(),
+                System::getenv);
+        ReproUnitEngineDescriptor engine = new ReproUnitEngineDescriptor(uniqueId, configuration);
         DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
                 DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
-        int defaultRuns = defaultRuns(request.getConfigurationParameters(), issues);
+        configuration.runsProblem().ifPresent(problem -> issues.reportIssue(DiscoveryIssue.create(Severity.ERROR,
+                problem)));
         Materializers materializers = Materializers.load(classLoader());
-        PipelineReader reader = new PipelineReader(defaultRuns, materializers::whyUnsupported,
-                paramOverrides(request.getConfigurationParameters()));
-        EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
+        PipelineReader reader = new PipelineReader(configuration.defaultRuns(), materializers::whyUnsupported,
+                configuration.paramOverrides());
+        EngineDiscoveryRequestResolver.<ReproUnitEngineDescriptor>builder()
                 .addClassContainerSelectorResolver(PipelineReader::isPipelineClass)
                 .addSelectorResolver(context -> new PipelineSelectorResolver(context.getClassNameFilter(),
                         context.getIssueReporter(), reader))
                 .build()
                 .resolve(request, engine, issues);
         engine.getChildren().forEach(child -> ((PipelineDescriptor) child).orderStepsTopologically());
-        BaselineOrphans.report(BaselineSettings.from(request.getConfigurationParameters(), System::getenv), issues);
+        BaselineOrphans.report(configuration.baselines(), issues);
         return engine;
     }
 
     @Override
     public void execute(ExecutionRequest request) {
-        if (!request.getRootTestDescriptor().getChildren().isEmpty()) {
+        TestDescriptor root = request.getRootTestDescriptor();
+        if (!root.getChildren().isEmpty()) {
             WarmUp.start();
         }
-        ConfigurationParameters parameters = request.getConfigurationParameters();
+        ReproUnitConfiguration configuration = ((ReproUnitEngineDescriptor) root).configuration();
         Materializers materializers = Materializers.load(classLoader());
-        Fingerprinter fingerprinter = parameters.getBoolean(Constants.FINGERPRINT_ENABLED_PROPERTY_NAME).orElse(true)
-                ? Fingerprinter.create(classLoader(), environmentVariables(parameters), materializers)
+        Fingerprinter fingerprinter = configuration.fingerprintEnabled()
+                ? Fingerprinter.create(classLoader(), configuration.environmentVariables(), materializers)
                 : Fingerprinter.disabled();
-        BaselineCheck baselines = new BaselineCheck(BaselineSettings.from(parameters, System::getenv),
-                request.getEngineExecutionListener(), java.nio.file.Path.of("").toAbsolutePath());
-        RunSettings runs = new RunSettings(parameters::get, new RunSettings.Keys(Constants.ISOLATION_PROPERTY_NAME,
-                Constants.VARY_PROPERTY_NAME, Constants.RUN_TIMEOUT_PROPERTY_NAME, Constants.REPLAY_PROPERTY_NAME));
-        try (CheckRecorder recorder = CheckRecorder.from(parameters)) {
+        BaselineCheck baselines = new BaselineCheck(configuration.baselines(), request.getEngineExecutionListener(),
+                java.nio.file.Path.of("").toAbsolutePath());
+        try (CheckRecorder recorder = new CheckRecorder(configuration.store())) {
             new CheckExecutor(request.getEngineExecutionListener(), materializers, fingerprinter, baselines, recorder,
-                    runs).execute(request.getRootTestDescriptor());
+                    configuration.runs()).execute(root);
         }
-    }
-
-    private static int defaultRuns(ConfigurationParameters parameters, DiscoveryIssueReporter issues) {
-        Optional<String> configured = parameters.get(Constants.RUNS_PROPERTY_NAME);
-        if (configured.isEmpty()) {
-            return Constants.DEFAULT_RUNS;
-        }
-        try {
-            return Integer.parseInt(configured.get().strip());
-        } catch (NumberFormatException e) {
-            issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, "Configuration parameter "
-                    + Constants.RUNS_PROPERTY_NAME + " = '" + configured.get() + "' is not a whole number; set it to 2"
-                    + " or more. Using " + Constants.DEFAULT_RUNS + "."));
-            return Constants.DEFAULT_RUNS;
-        }
-    }
-
-    /** Every {@code reprounit.param.*} setting, so that one that names no parameter can be reported, not ignored. */
-    private static ParamOverrides paramOverrides(ConfigurationParameters parameters) {
-        java.util.Map<String, String> settings = new java.util.TreeMap<>();
-        for (String key : parameters.keySet()) {
-            if (key.startsWith(Constants.PARAM_OVERRIDE_PREFIX)) {
-                parameters.get(key).ifPresent(value -> settings.put(key, value));
-            }
-        }
-        return ParamOverrides.of(Constants.PARAM_OVERRIDE_PREFIX, settings);
-    }
-
-    private static java.util.List<String> environmentVariables(ConfigurationParameters parameters) {
-        return parameters.get(Constants.ENVIRONMENT_VARIABLES_PROPERTY_NAME)
-                .map(names -> java.util.Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList())
-                .orElse(java.util.List.of());
     }
 
     private static ClassLoader classLoader() {

@@ -108,7 +108,8 @@ class BaselineBytesTest {
     }
 
     private EngineExecutionResults run(String mode) {
-        return EngineTestKit.engine("reprounit").configurationParameters(Map.of("reprounit.baseline.mode", mode,
+        return EngineTestKit.engine("reprounit").enableImplicitConfigurationParameters(true)
+                .configurationParameters(Map.of("reprounit.baseline.mode", mode,
                 "reprounit.baseline.dir", baseline.getParent().toString(), "reprounit.ci", "false"))
                 .selectors(selectClass(Models.class)).execute();
     }

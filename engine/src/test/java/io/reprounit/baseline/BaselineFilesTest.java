@@ -96,7 +96,7 @@ class BaselineFilesTest {
         Files.writeString(baselines.resolve("NotAPipeline.yaml"), recorded.replace("io.reprounit.baseline.fixtures.Scoring",
                 "java.lang.String"));
 
-        List<DiscoveryIssue> issues = EngineTestKit.engine("reprounit")
+        List<DiscoveryIssue> issues = EngineTestKit.engine("reprounit").enableImplicitConfigurationParameters(true)
                 .configurationParameters(Map.of("reprounit.baseline.dir", baselines.toString()))
                 .selectors(selectClass(Scoring.class)).discover().getDiscoveryIssues();
 

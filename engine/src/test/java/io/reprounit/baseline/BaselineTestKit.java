@@ -32,7 +32,8 @@ final class BaselineTestKit {
         all.put("reprounit.baseline.dir", baselines.toString());
         all.put("reprounit.param.Scoring.load.data", data.toString());
         all.putIfAbsent("reprounit.ci", "false");
-        return EngineTestKit.engine("reprounit").configurationParameters(all).selectors(selectClass(Scoring.class))
+        return EngineTestKit.engine("reprounit").enableImplicitConfigurationParameters(true)
+                .configurationParameters(all).selectors(selectClass(Scoring.class))
                 .execute();
     }
 

@@ -53,7 +53,8 @@ class BaselineToleranceTest {
     }
 
     private EngineExecutionResults run(String mode) {
-        return EngineTestKit.engine("reprounit").configurationParameters(Map.of("reprounit.baseline.mode", mode,
+        return EngineTestKit.engine("reprounit").enableImplicitConfigurationParameters(true)
+                .configurationParameters(Map.of("reprounit.baseline.mode", mode,
                 "reprounit.baseline.dir", directory.toString(), "reprounit.ci", "false"))
                 .selectors(selectClass(Drifting.class)).execute();
     }

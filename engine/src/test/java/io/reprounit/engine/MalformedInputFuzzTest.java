@@ -276,7 +276,7 @@ class MalformedInputFuzzTest {
     }
 
     private static EngineExecutionResults scoring(Path baselines, String mode) {
-        return EngineTestKit.engine(Constants.ENGINE_ID)
+        return EngineTestKit.engine(Constants.ENGINE_ID).enableImplicitConfigurationParameters(true)
                 .configurationParameter(Constants.BASELINE_MODE_PROPERTY_NAME, mode)
                 .configurationParameter(Constants.BASELINE_DIR_PROPERTY_NAME, baselines.toString())
                 .configurationParameter(Constants.CI_PROPERTY_NAME, "false")

@@ -23,7 +23,7 @@ final class ReproUnitKit {
     private ReproUnitKit() {}
 
     static EngineTestKit.Builder engine() {
-        return EngineTestKit.engine(Constants.ENGINE_ID)
+        return EngineTestKit.engine(Constants.ENGINE_ID).enableImplicitConfigurationParameters(true)
                 .configurationParameter(Constants.BASELINE_MODE_PROPERTY_NAME, "none");
     }
 

@@ -49,7 +49,9 @@ class SecretsNeverRecordedTest {
                 "file-secret-9917");
         parameters.put("reprounit.param.Warehouse.connect.keyFile", keyFile.toString());
 
-        EngineExecutionResults results = EngineTestKit.engine(Constants.ENGINE_ID).configurationParameters(parameters)
+        EngineExecutionResults results = EngineTestKit.engine(Constants.ENGINE_ID)
+                .enableImplicitConfigurationParameters(true)
+                .configurationParameters(parameters)
                 .selectors(selectClass(Warehouse.class)).execute();
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));

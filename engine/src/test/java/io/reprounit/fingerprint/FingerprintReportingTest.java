@@ -63,7 +63,8 @@ class FingerprintReportingTest {
 
     @Test
     void aKeyThatNoStepUsesIsADiscoveryErrorNamingTheFileAndLine() {
-        List<DiscoveryIssue> issues = EngineTestKit.engine("reprounit").selectors(selectClass(Leftovers.class))
+        List<DiscoveryIssue> issues = EngineTestKit.engine("reprounit").enableImplicitConfigurationParameters(true)
+                .selectors(selectClass(Leftovers.class))
                 .discover().getDiscoveryIssues();
 
         String file = "io/reprounit/fingerprint/fixtures/unused/Leftovers.yaml";
@@ -79,7 +80,8 @@ class FingerprintReportingTest {
     }
 
     private static Events execute(Map<String, String> parameters) {
-        return EngineTestKit.engine("reprounit").configurationParameter("reprounit.baseline.mode", "none")
+        return EngineTestKit.engine("reprounit").enableImplicitConfigurationParameters(true)
+                .configurationParameter("reprounit.baseline.mode", "none")
                 .configurationParameters(parameters).selectors(selectClass(Training.class)).execute().allEvents();
     }
 

@@ -32,7 +32,8 @@ final class Checks {
     }
 
     Events run(Class<?> pipeline) {
-        return EngineTestKit.engine("reprounit").configurationParameters(parameters).selectors(selectClass(pipeline))
+        return EngineTestKit.engine("reprounit").enableImplicitConfigurationParameters(true)
+                .configurationParameters(parameters).selectors(selectClass(pipeline))
                 .execute().allEvents();
     }
 

@@ -52,7 +52,7 @@ public final class IsolationBenchmark {
     private static long check(String isolation) {
         List<DiscoverySelector> selectors = PIPELINES.stream().<DiscoverySelector>map(c -> selectClass(c)).toList();
         long started = System.nanoTime();
-        long failed = EngineTestKit.engine("reprounit")
+        long failed = EngineTestKit.engine("reprounit").enableImplicitConfigurationParameters(true)
                 .configurationParameters(Map.of("reprounit.baseline.mode", "none", "reprounit.isolation", isolation,
                         "reprounit.store.url", "jdbc:sqlite:target/bench-store/metadata.db"))
                 .selectors(selectors.toArray(DiscoverySelector[]::new)).execute().testEvents().failed().count();

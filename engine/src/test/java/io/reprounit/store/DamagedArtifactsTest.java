@@ -51,7 +51,8 @@ class DamagedArtifactsTest {
     }
 
     private static void check(String url) {
-        EngineTestKit.engine("reprounit").configurationParameters(Map.of("reprounit.baseline.mode", "none",
+        EngineTestKit.engine("reprounit").enableImplicitConfigurationParameters(true)
+                .configurationParameters(Map.of("reprounit.baseline.mode", "none",
                 "reprounit.store.url", url)).selectors(selectClass(Tally.class)).execute()
                 .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1).aborted(1));
     }

@@ -62,7 +62,7 @@ class DiskFullTest {
         MetadataStore.open(url, "reprounit.store.url").close();
         String full = url + "?max_page_count=" + (pages(url) + 1);
 
-        EngineExecutionResults results = EngineTestKit.engine("reprounit")
+        EngineExecutionResults results = EngineTestKit.engine("reprounit").enableImplicitConfigurationParameters(true)
                 .configurationParameters(Map.of("reprounit.baseline.mode", "none", "reprounit.store.url", full,
                         "reprounit.artifacts.dir", directory.resolve("artifacts").toString()))
                 .selectors(selectClass(Tally.class)).execute();

@@ -64,7 +64,8 @@ class EngineRecordingTest {
         String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
 
         for (int i = 0; i < 2; i++) {
-            EngineTestKit.engine("reprounit").configurationParameters(Map.of("reprounit.baseline.mode", "none",
+            EngineTestKit.engine("reprounit").enableImplicitConfigurationParameters(true)
+                    .configurationParameters(Map.of("reprounit.baseline.mode", "none",
                     "reprounit.store.url", url)).selectors(selectClass(Saved.class)).execute()
                     .testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
         }
@@ -171,7 +172,8 @@ class EngineRecordingTest {
     }
 
     private static EngineExecutionResults execute(Map<String, String> settings) {
-        return EngineTestKit.engine("reprounit").configurationParameter("reprounit.baseline.mode", "none")
+        return EngineTestKit.engine("reprounit").enableImplicitConfigurationParameters(true)
+                .configurationParameter("reprounit.baseline.mode", "none")
                 .configurationParameters(settings).selectors(selectClass(Tally.class))
                 .execute();
     }

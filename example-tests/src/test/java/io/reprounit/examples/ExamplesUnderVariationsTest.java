@@ -24,7 +24,7 @@ class ExamplesUnderVariationsTest {
 
     @Test
     void everyExampleReproducesForkedUnderEveryVariation(@TempDir Path store) {
-        EngineExecutionResults results = EngineTestKit.engine("reprounit")
+        EngineExecutionResults results = EngineTestKit.engine("reprounit").enableImplicitConfigurationParameters(true)
                 .configurationParameters(Map.of(
                         "reprounit.isolation", "forked",
                         "reprounit.vary", "all",

@@ -112,6 +112,7 @@ class TribuoMaterializerTest {
     @Test
     void theEngineReportsBothDigestsAndWhatWasLeftOut() {
         org.junit.platform.testkit.engine.Events events = org.junit.platform.testkit.engine.EngineTestKit.engine("reprounit")
+                .enableImplicitConfigurationParameters(true)
                 .configurationParameter("reprounit.baseline.mode", "none")
                 .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(SeededTrainingPipeline.class))
                 .execute().allEvents();

@@ -1,0 +1,114 @@
+package io.reprounit.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.reprounit.pipeline.ParamOverrides;
+import io.reprounit.run.RunSettings;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * Every setting of one engine execution, read once at discovery from the launcher's configuration parameters and kept
+ * on the {@link ReproUnitEngineDescriptor} (Jupiter's pattern), so that discovery and execution see the same values and
+ * each key is read in one place. A wrong value is kept as a problem, reported where it applies.
+ */
+final class ReproUnitConfiguration {
+
+    private final int defaultRuns;
+    private final Optional<String> runsProblem;
+    private final ParamOverrides paramOverrides;
+    private final BaselineSettings baselines;
+    private final RunSettings runs;
+    private final StoreSettings store;
+    private final boolean fingerprintEnabled;
+    private final List<String> environmentVariables;
+
+    private ReproUnitConfiguration(int defaultRuns, Optional<String> runsProblem, ParamOverrides paramOverrides,
+            BaselineSettings baselines, RunSettings runs, StoreSettings store, boolean fingerprintEnabled,
+            List<String> environmentVariables) {
+        this.defaultRuns = defaultRuns;
+        this.runsProblem = requireNonNull(runsProblem);
+        this.paramOverrides = requireNonNull(paramOverrides);
+        this.baselines = requireNonNull(baselines);
+        this.runs = requireNonNull(runs);
+        this.store = requireNonNull(store);
+        this.fingerprintEnabled = fingerprintEnabled;
+        this.environmentVariables = List.copyOf(environmentVariables);
+    }
+
+    static ReproUnitConfiguration read(ConfigurationParameters parameters, Function<String, String> environment) {
+        Optional<String> configuredRuns = parameters.get(Constants.RUNS_PROPERTY_NAME);
+        int defaultRuns = Constants.DEFAULT_RUNS;
+        Optional<String> runsProblem = Optional.empty();
+        if (configuredRuns.isPresent()) {
+            try {
+                defaultRuns = Integer.parseInt(configuredRuns.get().strip());
+            } catch (NumberFormatException e) {
+                runsProblem = Optional.of("Configuration parameter " + Constants.RUNS_PROPERTY_NAME + " = '"
+                        + configuredRuns.get() + "' is not a whole number; set it to 2 or more. Using "
+                        + Constants.DEFAULT_RUNS + ".");
+            }
+        }
+        return new ReproUnitConfiguration(defaultRuns, runsProblem, paramOverrides(parameters),
+                BaselineSettings.from(parameters, environment),
+                new RunSettings(parameters::get, new RunSettings.Keys(Constants.ISOLATION_PROPERTY_NAME,
+                        Constants.VARY_PROPERTY_NAME, Constants.RUN_TIMEOUT_PROPERTY_NAME,
+                        Constants.REPLAY_PROPERTY_NAME)),
+                StoreSettings.from(parameters),
+                parameters.getBoolean(Constants.FINGERPRINT_ENABLED_PROPERTY_NAME).orElse(true),
+                parameters.get(Constants.ENVIRONMENT_VARIABLES_PROPERTY_NAME)
+                        .map(names -> Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty())
+                                .toList())
+                        .orElse(List.of()));
+    }
+
+    /** Every {@code reprounit.param.*} setting, so that one that names no parameter can be reported, not ignored. */
+    private static ParamOverrides paramOverrides(ConfigurationParameters parameters) {
+        Map<String, String> settings = new TreeMap<>();
+        for (String key : parameters.keySet()) {
+            if (key.startsWith(Constants.PARAM_OVERRIDE_PREFIX)) {
+                parameters.get(key).ifPresent(value -> settings.put(key, value));
+            }
+        }
+        return ParamOverrides.of(Constants.PARAM_OVERRIDE_PREFIX, settings);
+    }
+
+    /** Runs of a pipeline that leaves {@code @ReproducibleRun(runs)} at its default. */
+    int defaultRuns() {
+        return defaultRuns;
+    }
+
+    /** Why {@link Constants#RUNS_PROPERTY_NAME} could not be used, where it could not. */
+    Optional<String> runsProblem() {
+        return runsProblem;
+    }
+
+    ParamOverrides paramOverrides() {
+        return paramOverrides;
+    }
+
+    BaselineSettings baselines() {
+        return baselines;
+    }
+
+    RunSettings runs() {
+        return runs;
+    }
+
+    StoreSettings store() {
+        return store;
+    }
+
+    boolean fingerprintEnabled() {
+        return fingerprintEnabled;
+    }
+
+    List<String> environmentVariables() {
+        return environmentVariables;
+    }
+}
