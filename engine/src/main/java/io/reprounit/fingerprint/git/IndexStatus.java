@@ -1,4 +1,4 @@
-package io.reprounit.fingerprint;
+package io.reprounit.fingerprint.git;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +11,8 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,16 +38,29 @@ final class IndexStatus {
 
     private IndexStatus() {}
 
+    /** What the index told: {@code HEAD}'s branch and commit, and the paths JGit's status would name as changed. */
+    record Answer(String commit, String branch, Set<String> changed) {
+
+        GitState state(Path workTree) {
+            return new GitState.Checkout(commit, branch, changed.isEmpty() ? Optional.empty()
+                    : Optional.of(UncommittedChanges.of(workTree, changed)));
+        }
+    }
+
+    /** {@link #read}'s answer as a state. */
+    static Optional<GitState> state(Path workTree, Map<String, BasicFileAttributes> files, Set<String> knownUntracked) {
+        return read(workTree, files, knownUntracked).map(answer -> answer.state(workTree));
+    }
+
     /**
-     * The git parts of {@code workTree}, clean or with its uncommitted changes; empty where the index cannot tell them.
+     * The commit of {@code workTree} and its uncommitted changes; empty where the index cannot tell them as JGit would.
      *
      * @param files          every file of the working tree outside {@code .git} and outside what git ignores,
      *                       relative, with {@code /} between names, and the attributes a walk of the tree just read
      *                       (not following links): they are not read again
      * @param knownUntracked the untracked files the last status found: only these may be missing from the index
      */
-    static Optional<List<FingerprintPart>> parts(Path workTree, Map<String, BasicFileAttributes> files,
-            Set<String> knownUntracked) {
+    static Optional<Answer> read(Path workTree, Map<String, BasicFileAttributes> files, Set<String> knownUntracked) {
         if (System.getenv("GIT_DIR") != null || System.getenv("GIT_INDEX_FILE") != null
                 || System.getenv("GIT_WORK_TREE") != null || System.getenv("GIT_OBJECT_DIRECTORY") != null) {
             return Optional.empty();
@@ -68,14 +79,7 @@ final class IndexStatus {
         if (changed.isEmpty() || !changed.get().isEmpty() && !index.get().intact()) {
             return Optional.empty();
         }
-        List<FingerprintPart> parts = new ArrayList<>(List.of(
-                FingerprintPart.of(Aspect.CODE, "git.commit", head.get().commit()),
-                FingerprintPart.of(Aspect.CODE, "git.branch", head.get().branch()),
-                FingerprintPart.of(Aspect.CODE, "git.dirty", Boolean.toString(!changed.get().isEmpty()))));
-        if (!changed.get().isEmpty()) {
-            parts.add(UncommittedChanges.part(workTree, changed.get()));
-        }
-        return Optional.of(parts);
+        return Optional.of(new Answer(head.get().commit(), head.get().branch(), changed.get()));
     }
 
     /**
