@@ -97,13 +97,19 @@ final class IndexStatus {
                 Path file = workTree.resolve(entry.path());
                 Optional<PosixFileAttributes> attributes = attributes(files.get(entry.path()), file);
                 if (entry.mode() != REGULAR && entry.mode() != EXECUTABLE) {
-                    if (attributes.isEmpty() || !matches(entry, attributes.get(), file, indexWritten)) {
+                    if (attributes.isEmpty() || compare(entry, attributes.get(), file, indexWritten) != Comparison.SAME) {
                         return Optional.empty(); // a changed link or submodule: JGit compares those
                     }
                 } else if (attributes.isEmpty()) {
                     changed.add(entry.path()); // missing
-                } else if (!matches(entry, attributes.get(), file, indexWritten)) {
-                    changed.add(entry.path()); // modified, or its executable bit changed
+                } else {
+                    Comparison comparison = compare(entry, attributes.get(), file, indexWritten);
+                    if (comparison == Comparison.UNSURE) {
+                        return Optional.empty();
+                    }
+                    if (comparison == Comparison.CHANGED) {
+                        changed.add(entry.path()); // modified, or its executable bit changed
+                    }
                 }
             }
             for (String file : files.keySet()) {
@@ -136,8 +142,11 @@ final class IndexStatus {
         }
     }
 
-    private static boolean matches(GitIndex.Entry entry, PosixFileAttributes attributes, Path file, long indexWritten)
-            throws IOException {
+    /** How a file compares with its index entry; {@code UNSURE} where git's command line and JGit would differ. */
+    private enum Comparison { SAME, CHANGED, UNSURE }
+
+    private static Comparison compare(GitIndex.Entry entry, PosixFileAttributes attributes, Path file,
+            long indexWritten) throws IOException {
         Instant modified = attributes.lastModifiedTime().toInstant();
         boolean mode = switch (entry.mode()) {
             case SYMBOLIC_LINK -> attributes.isSymbolicLink();
@@ -146,15 +155,22 @@ final class IndexStatus {
             default -> false; // a submodule: its own commit is JGit's to read
         };
         if (!mode) {
-            return false;
+            return Comparison.CHANGED;
         }
         boolean sameStat = (attributes.size() & 0xffff_ffffL) == entry.size()
                 && modified.getEpochSecond() == entry.modifiedSeconds()
-                && modified.getNano() == entry.modifiedNanos()
-                && indexWritten - nanos(modified) > RACY_NANOS;
+                && modified.getNano() == entry.modifiedNanos();
+        if (sameStat && indexWritten - nanos(modified) > RACY_NANOS) {
+            return Comparison.SAME;
+        }
         // Where the time is too close to the index's, or the index was written by JGit, which leaves the size of every
         // entry it finds racily clean at zero and never refreshes it, the content decides, as git does.
-        return sameStat || attributes.isRegularFile() && Arrays.equals(blobId(file), entry.blob());
+        if (attributes.isRegularFile() && Arrays.equals(blobId(file), entry.blob())) {
+            return Comparison.SAME;
+        }
+        // Other content behind the same size and time, written in the index's clock tick: git's command line calls it
+        // modified, JGit may trust the stat data and call it clean (the differential test found it) — JGit decides.
+        return sameStat ? Comparison.UNSURE : Comparison.CHANGED;
     }
 
     /** The id git gives a file's content: the SHA-1 of {@code blob <size>\0} and the bytes. */

@@ -160,9 +160,9 @@ class IndexStatusTest {
         FileTime time = Files.getLastModifiedTime(source);
         Files.writeString(source, "class Pipeline { ");
         Files.setLastModifiedTime(source, time);
-        // git's command line says modified, as the index's content does; JGit trusts the stat it wrote and says clean.
-        assertThat(IndexStatus.state(directory, files(), Set.of())).as("other content, same size and time")
-                .hasValueSatisfying(state -> assertThat(((GitState.Checkout) state).uncommitted()).isPresent());
+        // git's command line says modified, as the index's content does; JGit trusts the stat it wrote and says clean:
+        // where the two differ, JGit decides.
+        assertThat(IndexStatus.state(directory, files(), Set.of())).as("other content, same size and time").isEmpty();
     }
 
     @Test
