@@ -19,8 +19,8 @@ import java.util.Optional;
 /**
  * Git's index ({@code .git/index}) read without JGit: each entry's path, mode, size, modification time and blob id as git
  * recorded them, and the id of the tree the whole index stands for, hashed as git hashes tree objects — what a commit of
- * this index would record. Only what is needed to tell that a working tree is exactly its commit; anything unusual —
- * conflicts, skip-worktree or intent-to-add entries, a split or sparse index, a structure that does
+ * this index would record. Versions 2 to 4. Only what is needed to tell that a working tree is exactly its commit;
+ * anything unusual — conflicts, skip-worktree or intent-to-add entries, a split or sparse index, a structure that does
  * not parse to its last byte — reads as empty, and JGit decides. Whether the checksum holds is asked separately
  * ({@link #intact()}).
  */

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The git parts of a working tree, kept across JVMs while the tree is as it was. A cold JGit spends hundreds of
+ * The git state of a working tree, kept across JVMs while the tree is as it was. A cold JGit spends hundreds of
  * milliseconds of CPU on its first status, in every Surefire fork; a walk that reads only the size and time of each file
  * costs a fraction of that. The signature covers {@code HEAD}, the ref it names, the index and packed refs, and the
  * path, size and modification time of every file outside {@code .git} and outside what the last status found ignored —

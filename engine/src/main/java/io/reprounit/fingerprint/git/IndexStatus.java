@@ -20,14 +20,15 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells the git parts of a working tree without JGit, from git's index, in the two states a developer's loop is in
+ * Tells the git state of a working tree without JGit, from git's index, in the two states a developer's loop is in
  * most — right after a commit, and after editing tracked files — where a cold JGit would cost a fresh JVM half a second.
  * It reads the tree the way git itself does: the index stands for the commit's tree (hashed as git hashes trees, it is
  * that tree: nothing is staged), an indexed file is unchanged where it has the size, time and mode the index recorded —
  * or, where that cannot be trusted, the content git recorded — and changed otherwise, and a file missing from the index
  * is untracked. Whatever it cannot tell as JGit would, it leaves to JGit: a staged change, a submodule or symbolic link,
  * an untracked file that the last status did not see (it might be ignored by a pattern), attributes or configuration
- * that make git compare other than bytes (line endings, filters, file modes).
+ * that make git compare other than bytes (line endings, filters, file modes), and a racily clean entry whose content
+ * differs, where git's command line and JGit disagree. {@code GitIndexDifferentialTest} holds it to JGit's answers.
  */
 final class IndexStatus {
 
