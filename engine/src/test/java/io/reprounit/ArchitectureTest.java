@@ -60,6 +60,12 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Git's status answers in its own words, so that the fingerprint uses it and not the other way round. */
+    @Test
+    void gitStatusDependsOnlyOnArtifact() {
+        mayUseOnly("io.reprounit.fingerprint.git", "io.reprounit.artifact").check(classes);
+    }
+
     @Test
     void runDependsOnlyOnPipelineArtifactFingerprintAndApi() {
         mayUseOnly("io.reprounit.run", "io.reprounit.pipeline", "io.reprounit.artifact", "io.reprounit.fingerprint",

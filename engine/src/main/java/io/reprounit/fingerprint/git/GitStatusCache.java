@@ -1,4 +1,4 @@
-package io.reprounit.fingerprint;
+package io.reprounit.fingerprint.git;
 
 import io.reprounit.artifact.AtomicFiles;
 import io.reprounit.artifact.Digests;
@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The git parts of a working tree, kept across JVMs while the tree is as it was. A cold JGit spends hundreds of
+ * The git state of a working tree, kept across JVMs while the tree is as it was. A cold JGit spends hundreds of
  * milliseconds of CPU on its first status, in every Surefire fork; a walk that reads only the size and time of each file
  * costs a fraction of that. The signature covers {@code HEAD}, the ref it names, the index and packed refs, and the
  * path, size and modification time of every file outside {@code .git} and outside what the last status found ignored —
@@ -33,7 +33,7 @@ import java.util.TreeSet;
  */
 final class GitStatusCache {
 
-    private static final String FORMAT = "reprounit git status 4";
+    private static final String FORMAT = "reprounit git status 5";
     /** The last line: a file cut short or edited by hand loses it, and is not believed. */
     private static final String END = "end";
     private static final long RACY_MILLIS = 2_000;
@@ -46,15 +46,15 @@ final class GitStatusCache {
         this.file = directory.resolve(Digests.shortForm(Digests.sha256(this.workTree.toString())) + ".txt");
     }
 
-    /** The parts recorded for this tree if it has not changed since, or those of a clean checkout of a new commit. */
-    Optional<List<FingerprintPart>> read() {
+    /** The state recorded for this tree if it has not changed since, or as the index tells it. */
+    Optional<GitState> read() {
         try {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
             // One string, split on line ends: a fresh JVM decodes it at a fraction of what a line reader costs.
             List<String> lines = List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n"));
-            if (lines.size() < 6 || !lines.get(0).equals(FORMAT) || !lines.get(lines.size() - 1).equals(END)) {
+            if (lines.size() < 8 || !lines.get(0).equals(FORMAT) || !lines.get(lines.size() - 1).equals(END)) {
                 return Optional.empty(); // from another version, or damaged: JGit decides
             }
             Set<String> ignored = paths(lines.get(3));
@@ -64,52 +64,64 @@ final class GitStatusCache {
                 return Optional.empty();
             }
             if (now.get().signature().equals(lines.get(1))) {
-                List<FingerprintPart> parts = new ArrayList<>();
-                for (String line : lines.subList(5, lines.size() - 1)) {
-                    String[] fields = line.split("\t", 3);
-                    parts.add(new FingerprintPart(Aspect.CODE, fields[0], fields[2], fields[1]));
-                }
-                return Optional.of(parts);
+                return Optional.of(state(lines.subList(5, lines.size() - 1)));
             }
             if (!now.get().ignoreRules().equals(lines.get(2))) {
                 return Optional.empty();
             }
-            Optional<List<FingerprintPart>> told = IndexStatus.parts(workTree, now.get().files(), untracked);
-            told.ifPresent(parts -> write(parts, ignored, untracked, now.get()));
+            Optional<GitState> told = IndexStatus.state(workTree, now.get().files(), untracked);
+            told.ifPresent(state -> write(state, ignored, untracked, now.get()));
             return told;
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // unreadable or damaged: JGit decides
         }
     }
 
-    /** Remembers the parts JGit found, with the paths its status found ignored and those it found untracked. */
-    void write(List<FingerprintPart> parts, Set<String> ignored, Set<String> untracked) {
+    /** Remembers the state JGit found, with the paths its status found ignored and those it found untracked. */
+    void write(GitState state, Set<String> ignored, Set<String> untracked) {
         try {
-            snapshot(ignored).ifPresent(snapshot -> write(parts, ignored, untracked, snapshot));
+            snapshot(ignored).ifPresent(snapshot -> write(state, ignored, untracked, snapshot));
         } catch (IOException | RuntimeException e) {
             // Only a cache: the next JVM asks JGit again.
         }
     }
 
-    private void write(List<FingerprintPart> parts, Set<String> ignored, Set<String> untracked, Snapshot snapshot) {
+    private void write(GitState state, Set<String> ignored, Set<String> untracked, Snapshot snapshot) {
+        if (!(state instanceof GitState.Checkout checkout)
+                || (checkout.commit() + checkout.branch()).chars().anyMatch(c -> c == '\t' || c == '\n')) {
+            return; // only a checkout is worth remembering, and only where its lines can hold it
+        }
         List<String> lines = new ArrayList<>();
         lines.add(FORMAT);
         lines.add(snapshot.signature());
         lines.add(snapshot.ignoreRules());
         lines.add(String.join("\t", new TreeSet<>(ignored)));
         lines.add(String.join("\t", new TreeSet<>(untracked)));
-        for (FingerprintPart part : parts) {
-            if (part.value().contains("\n") || part.value().contains("\t") || part.name().contains("\t")) {
-                return;
-            }
-            lines.add(part.name() + "\t" + part.digest() + "\t" + part.value());
-        }
+        lines.add("commit\t" + checkout.commit());
+        lines.add("branch\t" + checkout.branch());
+        checkout.uncommitted().ifPresent(u -> lines.add("uncommitted\t" + u.files() + "\t" + u.digest()));
         lines.add(END);
         try {
             AtomicFiles.replace(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             // Only a cache: the next JVM asks JGit again.
         }
+    }
+
+    /** A checkout from the lines {@link #write} wrote: commit, branch and, where dirty, the uncommitted changes. */
+    private static GitState state(List<String> lines) {
+        Optional<GitState.Uncommitted> uncommitted = lines.size() < 3 ? Optional.empty() : Optional.of(
+                new GitState.Uncommitted(Integer.parseInt(field(lines.get(2), "uncommitted", 1)),
+                        field(lines.get(2), "uncommitted", 2)));
+        return new GitState.Checkout(field(lines.get(0), "commit", 1), field(lines.get(1), "branch", 1), uncommitted);
+    }
+
+    private static String field(String line, String name, int index) {
+        String[] fields = line.split("\t");
+        if (!fields[0].equals(name)) {
+            throw new IllegalArgumentException("not a " + name + " line: " + line); // damaged: JGit decides
+        }
+        return fields[index];
     }
 
     /**

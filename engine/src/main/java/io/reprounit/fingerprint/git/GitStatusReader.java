@@ -1,11 +1,9 @@
-package io.reprounit.fingerprint;
+package io.reprounit.fingerprint.git;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,7 +13,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
-/** The git parts as JGit reads them: the only class of this package that loads JGit. */
+/** The git state as JGit's status reads it: the only class that loads JGit. */
 final class GitStatusReader {
 
     static {
@@ -25,15 +23,16 @@ final class GitStatusReader {
     }
 
     /**
+     * @param changed   what the state's uncommitted changes cover: every path JGit's status names
      * @param ignored   what the status found ignored and untracked, for {@link GitStatusCache}'s walk to skip; empty where
      *                  the repository could not be read, and the parts say so and must not be remembered
      * @param untracked the untracked files that are not ignored, which {@link IndexStatus} may take as they are later
      */
-    record Status(List<FingerprintPart> parts, Optional<Set<String>> ignored, Set<String> untracked) {}
+    record Status(GitState state, Set<String> changed, Optional<Set<String>> ignored, Set<String> untracked) {}
 
     private GitStatusReader() {}
 
-    /** The git parts of the repository holding {@code directory}; empty where JGit finds none. */
+    /** The state of the repository holding {@code directory}; empty where JGit finds none. */
     static Optional<Status> read(Path directory) {
         Optional<File> gitDir = findGitDir(directory);
         if (gitDir.isEmpty()) {
@@ -41,21 +40,17 @@ final class GitStatusReader {
         }
         try (Repository repository = new FileRepositoryBuilder().setGitDir(gitDir.get()).readEnvironment().build();
                 Git git = new Git(repository)) {
-            List<FingerprintPart> parts = new ArrayList<>();
             ObjectId head = repository.resolve("HEAD");
-            parts.add(FingerprintPart.of(Aspect.CODE, "git.commit", head == null ? "(no commits yet)" : head.name()));
             String branch = repository.getBranch();
-            parts.add(FingerprintPart.of(Aspect.CODE, "git.branch", branch == null ? "(detached)" : branch));
             org.eclipse.jgit.api.Status status = git.status().call();
-            boolean dirty = !status.isClean();
-            parts.add(FingerprintPart.of(Aspect.CODE, "git.dirty", Boolean.toString(dirty)));
-            if (dirty) {
-                parts.add(uncommitted(repository.getWorkTree().toPath(), status));
-            }
-            return Optional.of(new Status(parts, Optional.of(status.getIgnoredNotInIndex()), status.getUntracked()));
+            Set<String> changed = changed(status);
+            Optional<GitState.Uncommitted> uncommitted = status.isClean() ? Optional.empty()
+                    : Optional.of(UncommittedChanges.of(repository.getWorkTree().toPath(), changed));
+            GitState state = new GitState.Checkout(head == null ? "(no commits yet)" : head.name(),
+                    branch == null ? "(detached)" : branch, uncommitted);
+            return Optional.of(new Status(state, changed, Optional.of(status.getIgnoredNotInIndex()), status.getUntracked()));
         } catch (IOException | GitAPIException | RuntimeException e) {
-            return Optional.of(new Status(
-                    List.of(FingerprintPart.of(Aspect.CODE, "git", "unreadable repository: " + e.getMessage())),
+            return Optional.of(new Status(new GitState.Unreadable(String.valueOf(e.getMessage())), Set.of(),
                     Optional.empty(), Set.of()));
         }
     }
@@ -67,7 +62,7 @@ final class GitStatusReader {
     }
 
     /** Every uncommitted change: staged, modified, removed, missing, untracked or conflicting. */
-    private static FingerprintPart uncommitted(Path workTree, org.eclipse.jgit.api.Status status) {
+    private static Set<String> changed(org.eclipse.jgit.api.Status status) {
         TreeSet<String> changed = new TreeSet<>();
         changed.addAll(status.getAdded());
         changed.addAll(status.getChanged());
@@ -76,6 +71,6 @@ final class GitStatusReader {
         changed.addAll(status.getMissing());
         changed.addAll(status.getUntracked());
         changed.addAll(status.getConflicting());
-        return UncommittedChanges.part(workTree, changed);
+        return changed;
     }
 }

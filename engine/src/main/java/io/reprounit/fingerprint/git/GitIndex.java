@@ -1,4 +1,4 @@
-package io.reprounit.fingerprint;
+package io.reprounit.fingerprint.git;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,8 +19,8 @@ import java.util.Optional;
 /**
  * Git's index ({@code .git/index}) read without JGit: each entry's path, mode, size, modification time and blob id as git
  * recorded them, and the id of the tree the whole index stands for, hashed as git hashes tree objects — what a commit of
- * this index would record. Only what is needed to tell that a working tree is exactly its commit; anything unusual —
- * index version 4, conflicts, skip-worktree or intent-to-add entries, a split or sparse index, a structure that does
+ * this index would record. Versions 2 to 4. Only what is needed to tell that a working tree is exactly its commit;
+ * anything unusual — conflicts, skip-worktree or intent-to-add entries, a split or sparse index, a structure that does
  * not parse to its last byte — reads as empty, and JGit decides. Whether the checksum holds is asked separately
  * ({@link #intact()}).
  */
@@ -115,10 +115,11 @@ final class GitIndex {
         int signature = in.getInt();
         int version = in.getInt();
         int count = in.getInt();
-        if (signature != 0x44495243 /* DIRC */ || (version != 2 && version != 3) || count < 0) {
+        if (signature != 0x44495243 /* DIRC */ || version < 2 || version > 4 || count < 0) {
             return Optional.empty();
         }
         List<Entry> entries = new ArrayList<>(count);
+        byte[] previousPath = new byte[0];
         for (int i = 0; i < count; i++) {
             int start = in.position(); // ctime, device, inode, owner: git's own business
             long modifiedSeconds = Integer.toUnsignedLong(in.getInt(start + 8));
@@ -131,10 +132,17 @@ final class GitIndex {
             if ((flags & (ASSUME_VALID | EXTENDED | STAGE)) != 0 || (flags & NAME_LENGTH) == NAME_LENGTH) {
                 return Optional.empty(); // git would not compare this entry by its stat data, or it is a conflict
             }
-            int nameLength = flags & NAME_LENGTH;
-            String path = new String(bytes, in.position(), nameLength, StandardCharsets.UTF_8);
-            int length = in.position() + nameLength - start;
-            in.position(start + (length + 8) / 8 * 8); // one to eight NULs pad each entry to a multiple of eight
+            byte[] pathBytes;
+            if (version == 4) {
+                pathBytes = compressedPath(in, previousPath);
+                previousPath = pathBytes;
+            } else {
+                int nameLength = flags & NAME_LENGTH;
+                pathBytes = Arrays.copyOfRange(bytes, in.position(), in.position() + nameLength);
+                int length = in.position() + nameLength - start;
+                in.position(start + (length + 8) / 8 * 8); // one to eight NULs pad each entry to a multiple of eight
+            }
+            String path = new String(pathBytes, StandardCharsets.UTF_8);
             entries.add(new Entry(path, mode, size, modifiedSeconds, modifiedNanos, blob));
         }
         Optional<String> cachedTree = Optional.empty();
@@ -150,6 +158,31 @@ final class GitIndex {
             in.position(in.position() + 8 + length); // an optional one, such as git's cache-tree
         }
         return in.remaining() == 0 ? Optional.of(new GitIndex(entries, bytes, cachedTree)) : Optional.empty();
+    }
+
+    /**
+     * A path of index version 4: how many bytes to drop from the end of the previous entry's path, as git's offset
+     * varint, then the rest of the path up to a NUL; no padding follows.
+     */
+    private static byte[] compressedPath(ByteBuffer in, byte[] previousPath) {
+        int next = Byte.toUnsignedInt(in.get());
+        long drop = next & 0x7f;
+        while ((next & 0x80) != 0) {
+            next = Byte.toUnsignedInt(in.get());
+            drop = (drop + 1 << 7) + (next & 0x7f);
+        }
+        if (drop > previousPath.length) {
+            throw new IllegalArgumentException("an index path that drops more than its predecessor has");
+        }
+        int start = in.position();
+        int end = start;
+        while (in.get(end) != 0) {
+            end++;
+        }
+        in.position(end + 1);
+        byte[] path = Arrays.copyOf(previousPath, previousPath.length - (int) drop + end - start);
+        in.get(start, path, previousPath.length - (int) drop, end - start);
+        return path;
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.reprounit.fingerprint;
+package io.reprounit.fingerprint.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.reprounit.fingerprint;
+package io.reprounit.fingerprint.git;
 
 import io.reprounit.artifact.Digests;
 import java.io.IOException;
@@ -10,16 +10,16 @@ import java.util.Collection;
 import java.util.TreeSet;
 
 /**
- * The {@code git.uncommitted} part: a digest over every changed path and its content, in path order. JGit's answer and
- * the index's answer ({@link IndexStatus}) both go through here, so that one working tree has one digest whichever
+ * The uncommitted changes of a tree: a digest over every changed path and its content, in path order. JGit's answer
+ * and the index's answer ({@link IndexStatus}) both go through here, so that one working tree has one digest whichever
  * of them told it.
  */
 final class UncommittedChanges {
 
     private UncommittedChanges() {}
 
-    /** @param changed paths relative to {@code workTree}, with {@code /} between names; the value counts them */
-    static FingerprintPart part(Path workTree, Collection<String> changed) {
+    /** @param changed paths relative to {@code workTree}, with {@code /} between names */
+    static GitState.Uncommitted of(Path workTree, Collection<String> changed) {
         TreeSet<String> paths = new TreeSet<>(changed);
         MessageDigest sha256 = Digests.newSha256();
         for (String path : paths) {
@@ -37,7 +37,6 @@ final class UncommittedChanges {
             }
             sha256.update((byte) 0);
         }
-        return FingerprintPart.ofContent(Aspect.CODE, "git.uncommitted", paths.size() + " changed files",
-                Digests.format(sha256.digest()));
+        return new GitState.Uncommitted(paths.size(), Digests.format(sha256.digest()));
     }
 }

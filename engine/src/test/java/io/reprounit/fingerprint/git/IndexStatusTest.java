@@ -1,4 +1,4 @@
-package io.reprounit.fingerprint;
+package io.reprounit.fingerprint.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
@@ -31,10 +32,10 @@ class IndexStatusTest {
     void aTreeRightAfterItsCommitGivesTheSamePartsAsJGit() throws Exception {
         commit("class Pipeline {}");
 
-        List<FingerprintPart> parts = IndexStatus.parts(directory, files(), Set.of()).orElseThrow();
+        GitState state = IndexStatus.state(directory, files(), Set.of()).orElseThrow();
 
-        assertThat(parts).isEqualTo(GitStatusReader.read(directory).orElseThrow().parts());
-        assertThat(parts).extracting(FingerprintPart::name).containsExactly("git.commit", "git.branch", "git.dirty");
+        assertThat(state).isEqualTo(GitStatusReader.read(directory).orElseThrow().state());
+        assertThat(((GitState.Checkout) state).uncommitted()).isEmpty();
     }
 
     @Test
@@ -44,10 +45,9 @@ class IndexStatusTest {
         Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline {int a;}");
         Files.setLastModifiedTime(directory.resolve("Pipeline.java"), FileTime.fromMillis(1_700_000_001_000L));
 
-        List<FingerprintPart> parts = IndexStatus.parts(directory, files(), Set.of()).orElseThrow();
-        assertThat(parts).isEqualTo(GitStatusReader.read(directory).orElseThrow().parts());
-        assertThat(parts).contains(FingerprintPart.of(Aspect.CODE, "git.dirty", "true"))
-                .extracting(FingerprintPart::name).contains("git.uncommitted");
+        GitState state = IndexStatus.state(directory, files(), Set.of()).orElseThrow();
+        assertThat(state).isEqualTo(GitStatusReader.read(directory).orElseThrow().state());
+        assertThat(((GitState.Checkout) state).uncommitted()).isPresent();
     }
 
     @Test
@@ -58,8 +58,8 @@ class IndexStatusTest {
         Map<String, BasicFileAttributes> walked = new HashMap<>(files());
         walked.put("Pipeline.java", null); // as for a tracked file the walk skipped
 
-        assertThat(IndexStatus.parts(directory, walked, Set.of()))
-                .isEqualTo(GitStatusReader.read(directory).map(GitStatusReader.Status::parts));
+        assertThat(IndexStatus.state(directory, walked, Set.of()))
+                .isEqualTo(GitStatusReader.read(directory).map(GitStatusReader.Status::state));
     }
 
     @Test
@@ -75,10 +75,9 @@ class IndexStatusTest {
         Files.delete(directory.resolve("Pipeline.java"));
         directory.resolve("run.sh").toFile().setExecutable(true);
 
-        List<FingerprintPart> parts = IndexStatus.parts(directory, files(), Set.of()).orElseThrow();
-        assertThat(parts).isEqualTo(GitStatusReader.read(directory).orElseThrow().parts());
-        assertThat(parts).contains(new FingerprintPart(Aspect.CODE, "git.uncommitted", "2 changed files",
-                parts.get(3).digest()));
+        IndexStatus.Answer answer = IndexStatus.read(directory, files(), Set.of()).orElseThrow();
+        assertThat(answer.state(directory)).isEqualTo(GitStatusReader.read(directory).orElseThrow().state());
+        assertThat(answer.changed()).containsExactly("Pipeline.java", "run.sh");
     }
 
     @Test
@@ -90,23 +89,23 @@ class IndexStatusTest {
 
         Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline {int a;}");
 
-        assertThat(IndexStatus.parts(directory, files(), untracked))
-                .isEqualTo(GitStatusReader.read(directory).map(GitStatusReader.Status::parts));
+        assertThat(IndexStatus.state(directory, files(), untracked))
+                .isEqualTo(GitStatusReader.read(directory).map(GitStatusReader.Status::state));
     }
 
     @Test
     void attributesOrConfigurationThatChangeHowGitComparesLeaveItToJGit() throws Exception {
         commit("class Pipeline {}");
         Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline {int a;}");
-        assertThat(IndexStatus.parts(directory, files(), Set.of())).isPresent();
+        assertThat(IndexStatus.state(directory, files(), Set.of())).isPresent();
 
         Files.createDirectories(directory.resolve(".git/info"));
         Files.writeString(directory.resolve(".git/info/attributes"), "*.java text eol=crlf\n");
-        assertThat(IndexStatus.parts(directory, files(), Set.of())).isEmpty();
+        assertThat(IndexStatus.state(directory, files(), Set.of())).isEmpty();
 
         Files.delete(directory.resolve(".git/info/attributes"));
         Files.writeString(directory.resolve(".git/config"), "[core]\n\tautocrlf = input\n", StandardOpenOption.APPEND);
-        assertThat(IndexStatus.parts(directory, files(), Set.of())).isEmpty();
+        assertThat(IndexStatus.state(directory, files(), Set.of())).isEmpty();
     }
 
     @Test
@@ -126,7 +125,7 @@ class IndexStatusTest {
         Files.writeString(directory.resolve("Notes.java"), "class Notes {}");
         Files.setLastModifiedTime(directory.resolve("Notes.java"), PAST);
 
-        assertThat(IndexStatus.parts(directory, files(), Set.of())).isEmpty();
+        assertThat(IndexStatus.state(directory, files(), Set.of())).isEmpty();
     }
 
     @Test
@@ -141,9 +140,9 @@ class IndexStatusTest {
         Files.writeString(source, "class Pipeline {}");
         Files.setLastModifiedTime(source, PAST);
 
-        assertThat(IndexStatus.parts(directory, files(), Set.of())).isEmpty();
-        assertThat(GitStatusReader.read(directory).orElseThrow().parts())
-                .contains(FingerprintPart.of(Aspect.CODE, "git.dirty", "true"));
+        assertThat(IndexStatus.state(directory, files(), Set.of())).isEmpty();
+        assertThat(GitStatusReader.read(directory).orElseThrow().state())
+                .isNotEqualTo(new GitState.Checkout(head(), "main", Optional.empty()));
     }
 
     @Test
@@ -154,16 +153,16 @@ class IndexStatusTest {
             git.add().addFilepattern(".").call();
             git.commit().setMessage("first").setSign(false).call();
         }
-        assertThat(IndexStatus.parts(directory, files(), Set.of())).as("same content")
-                .isEqualTo(GitStatusReader.read(directory).map(GitStatusReader.Status::parts));
+        assertThat(IndexStatus.state(directory, files(), Set.of())).as("same content")
+                .isEqualTo(GitStatusReader.read(directory).map(GitStatusReader.Status::state));
 
         // Racy git: an edit of the same size within the same clock tick keeps size and time.
         FileTime time = Files.getLastModifiedTime(source);
         Files.writeString(source, "class Pipeline { ");
         Files.setLastModifiedTime(source, time);
-        // git's command line says modified, as the index's content does; JGit trusts the stat it wrote and says clean.
-        assertThat(IndexStatus.parts(directory, files(), Set.of())).as("other content, same size and time")
-                .hasValueSatisfying(parts -> assertThat(parts).contains(FingerprintPart.of(Aspect.CODE, "git.dirty", "true")));
+        // git's command line says modified, as the index's content does; JGit trusts the stat it wrote and says clean:
+        // where the two differ, JGit decides.
+        assertThat(IndexStatus.state(directory, files(), Set.of())).as("other content, same size and time").isEmpty();
     }
 
     @Test
@@ -176,15 +175,12 @@ class IndexStatusTest {
         assertThat(GitIndex.read(index)).hasValueSatisfying(read -> assertThat(read.intact()).isFalse());
 
         String head = head();
-        assertThat(IndexStatus.parts(directory, files(), Set.of())).as("clean: every entry matched its file")
-                .hasValueSatisfying(parts -> assertThat(parts).extracting(FingerprintPart::name, FingerprintPart::value)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple("git.commit", head),
-                                org.assertj.core.groups.Tuple.tuple("git.branch", "main"),
-                                org.assertj.core.groups.Tuple.tuple("git.dirty", "false")));
+        assertThat(IndexStatus.state(directory, files(), Set.of())).as("clean: every entry matched its file")
+                .contains(new GitState.Checkout(head, "main", Optional.empty()));
 
         Files.writeString(directory.resolve("Pipeline.java"), "class Pipeline {int a;}");
         Files.setLastModifiedTime(directory.resolve("Pipeline.java"), PAST);
-        assertThat(IndexStatus.parts(directory, files(), Set.of())).as("a change might be the damage: JGit decides")
+        assertThat(IndexStatus.state(directory, files(), Set.of())).as("a change might be the damage: JGit decides")
                 .isEmpty();
     }
 

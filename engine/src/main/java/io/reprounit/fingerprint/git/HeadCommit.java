@@ -1,4 +1,4 @@
-package io.reprounit.fingerprint;
+package io.reprounit.fingerprint.git;
 
 import java.io.IOException;
 import java.io.InputStream;
