@@ -9,9 +9,15 @@ import java.util.Arrays;
 
 /**
  * The store's second figure of issue 4, as a median over repeated measurements after a warm-up: {@code history} over a
- * store of 100,000 runs (target under 100 ms), timed as a user sees it — open the store, query, print the table. Run
- * with {@code mvn -q -pl cli -am test-compile exec:java@history-bench}; it writes under {@code cli/target/bench} and
- * reuses the 100,000-run store it built there before, unless given {@code -Dexec.args=--fresh}.
+ * store of 100,000 runs (target under 100 ms), timed as a user sees it — open the store, query, print the table — and
+ * in the command line's own jar. Run from the top of the repository with
+ * <pre>
+ * mvn -q -o -pl cli -am package -DskipTests
+ * java -cp cli/target/reprounit-cli-0.1.0-SNAPSHOT.jar:cli/target/test-classes:engine/target/test-classes \
+ *     io.reprounit.cli.HistoryBenchmark
+ * </pre>
+ * It writes under {@code cli/target/bench} and reuses the 100,000-run store it built there before, unless given
+ * {@code --fresh}. (Not exec:java: with {@code -am}, Maven would ask every module of the reactor for the execution.)
  */
 public final class HistoryBenchmark {
 
@@ -22,7 +28,7 @@ public final class HistoryBenchmark {
     private HistoryBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path directory = Path.of(System.getProperty("reprounit.bench.dir", "target/bench")).toAbsolutePath();
+        Path directory = Path.of(System.getProperty("reprounit.bench.dir", "cli/target/bench")).toAbsolutePath();
         Files.createDirectories(directory);
         System.out.printf("Java %s, %d processors, store under %s%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), directory);
