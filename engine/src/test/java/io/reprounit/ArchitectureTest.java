@@ -85,6 +85,13 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The command line is a module of its own (cli): its parser must not come back onto users' test class paths. */
+    @Test
+    void nothingInTheEngineJarUsesTheCommandLineParser() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("picocli..", "io.reprounit.cli..")
+                .check(classes);
+    }
+
     /** Classes of {@code owner} depend on no package of ours but itself and {@code allowed}. */
     private static ArchRule mayUseOnly(String owner, String... allowed) {
         String[] own = new String[allowed.length + 1];

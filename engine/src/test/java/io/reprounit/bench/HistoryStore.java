@@ -14,17 +14,18 @@ import java.util.Map;
  * it: the schema made by {@link MetadataStore}, outputs that change with every 2,000th commit, a step that diverges
  * for a while, a step whose exact bytes differ in every run (a model with a timestamp that a normalizer leaves out),
  * one whose bytes alone change every 500th check, and the history events the engine writes with each check's verdicts.
+ * Public for the command line's history benchmark, which reads such a store from the cli module.
  */
-final class HistoryStore {
+public final class HistoryStore {
 
-    static final String PIPELINE = "IrisPipeline";
-    static final int RUNS = 100_000;
+    public static final String PIPELINE = "IrisPipeline";
+    public static final int RUNS = 100_000;
     private static final int CHECKS = RUNS / 2;
     private static final String[] STEPS = {"load", "split", "train", "evaluate", "report"};
 
     private HistoryStore() {}
 
-    static void build(String url) throws Exception {
+    public static void build(String url) throws Exception {
         MetadataStore.open(url, "bench").close();
         try (Connection c = DriverManager.getConnection(url)) {
             c.setAutoCommit(false);
