@@ -56,21 +56,20 @@ public final class BaselineComparator {
         String name = step.name();
         Rendering actual = rendering(name, received);
         if (expected.isEmpty()) {
-            return new StepVerdict(name, Verdict.CHANGED, "step '" + name + "' is not in the baseline: it is new since the"
-                    + " baseline was recorded", List.of(name), new Rendering("(not in the baseline)", "", 0), actual, null,
-                    own.executions());
+            return StepVerdict.differing(name, Verdict.CHANGED, "step '" + name + "' is not in the baseline: it is new"
+                    + " since the baseline was recorded", List.of(name), new Rendering("(not in the baseline)", "", 0),
+                    actual, own.executions());
         }
         if (expected.get().digest().equals(received.digest())) {
             String note = environment.isEmpty() ? "" : "; the " + String.join(", ", environment) + " — with no effect on it";
-            return new StepVerdict(name, Verdict.REPRODUCED, "step '" + name + "' matches its baseline: "
-                    + received.digest() + bytes(expected.get(), received) + note
-                    + RunComparator.comparedAfter(step.normalization()), List.of(), null, null, null, own.executions());
+            return StepVerdict.reproduced(name, "step '" + name + "' matches its baseline: " + received.digest()
+                    + bytes(expected.get(), received) + note + RunComparator.comparedAfter(step.normalization()),
+                    own.executions());
         }
         Optional<ToleranceCheck> tolerance = withinTolerance(step, expected.get(), own);
         if (tolerance.isPresent() && tolerance.get().within()) {
-            return new StepVerdict(name, Verdict.REPRODUCED, "step '" + name + "' matches its baseline within its"
-                    + " tolerance: " + tolerance.get().detail() + RunComparator.comparedAfter(step.normalization()),
-                    List.of(), null, null, null, own.executions());
+            return StepVerdict.reproduced(name, "step '" + name + "' matches its baseline within its tolerance: "
+                    + tolerance.get().detail() + RunComparator.comparedAfter(step.normalization()), own.executions());
         }
         Rendering shownExpected = rendering(name, expected.get());
         String differs = "step '" + name + "' gave a different output than its baseline (baseline "
@@ -86,21 +85,21 @@ public final class BaselineComparator {
             }
         }
         if (!culprits.isEmpty()) {
-            return new StepVerdict(name, Verdict.TAINTED, differs + ", because it was fed a different input: step "
+            return StepVerdict.differing(name, Verdict.TAINTED, differs + ", because it was fed a different input: step "
                     + String.join(" and ", culprits.stream().map(c -> "'" + c + "'").toList())
-                    + " differs from the baseline upstream", List.copyOf(culprits), shownExpected, actual, null,
+                    + " differs from the baseline upstream", List.copyOf(culprits), shownExpected, actual,
                     own.executions());
         }
         List<String> reasons = new ArrayList<>(Explanations.ofStep(name, received.parts().changesSince(expected.get().parts())));
         reasons.addAll(environment);
         if (reasons.isEmpty()) {
-            return new StepVerdict(name, Verdict.DIVERGED, differs + " although its code, config, data and environment"
-                    + " are as recorded: the step is not reproducible across JVMs or over time"
-                    + RunComparator.comparedAfter(step.normalization()), List.of(name), shownExpected, actual, null,
+            return StepVerdict.differing(name, Verdict.DIVERGED, differs + " although its code, config, data and"
+                    + " environment are as recorded: the step is not reproducible across JVMs or over time"
+                    + RunComparator.comparedAfter(step.normalization()), List.of(name), shownExpected, actual,
                     own.executions());
         }
-        return new StepVerdict(name, Verdict.CHANGED, differs + " because " + String.join("; ", reasons)
-                + RunComparator.comparedAfter(step.normalization()), List.of(name), shownExpected, actual, null,
+        return StepVerdict.differing(name, Verdict.CHANGED, differs + " because " + String.join("; ", reasons)
+                + RunComparator.comparedAfter(step.normalization()), List.of(name), shownExpected, actual,
                 own.executions());
     }
 

@@ -35,9 +35,7 @@ public final class CheckResult {
         }
         return new CheckResult(verdicts.values().stream().map(verdict -> {
             String finding = findings.get(verdict.step());
-            return finding == null || verdict.passed() ? verdict : new StepVerdict(verdict.step(), verdict.verdict(),
-                    verdict.explanation() + "; " + finding, verdict.culprits(), verdict.expected(), verdict.actual(),
-                    verdict.failure(), verdict.executions());
+            return finding == null || verdict.passed() ? verdict : verdict.explainedFurther("; " + finding);
         }).toList());
     }
 

@@ -54,21 +54,20 @@ public final class RunComparator {
                     ? "step '" + name + "' threw in every run: " + failure
                     : "step '" + name + "' threw in run " + join(failedRuns) + " of " + executions.size()
                             + " but not in the others: " + failure;
-            return new StepVerdict(name, Verdict.FAILED, explanation, List.of(), null, null, failure, executions);
+            return StepVerdict.failed(name, explanation, failure, executions);
         }
         List<Integer> notRun = runsWith(executions, Status.NOT_RUN);
         if (!notRun.isEmpty()) {
             String reason = executions.get(notRun.get(0) - 1).notRunReason().orElseThrow();
-            return new StepVerdict(name, Verdict.NOT_RUN, "step '" + name + "' did not run: " + reason, List.of(), null,
-                    null, null, executions);
+            return StepVerdict.notRun(name, "step '" + name + "' did not run: " + reason, executions);
         }
         Set<String> outputs = executions.stream().map(e -> e.output().orElseThrow().digest())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Normalization normalization = step.normalization();
         if (outputs.size() == 1) {
-            return new StepVerdict(name, Verdict.REPRODUCED, "step '" + name + "' gave the same output in all "
-                    + executions.size() + " runs: " + outputs.iterator().next() + comparedAfter(normalization)
-                    + bytesOnly(executions), List.of(), null, null, null, executions);
+            return StepVerdict.reproduced(name, "step '" + name + "' gave the same output in all " + executions.size()
+                    + " runs: " + outputs.iterator().next() + comparedAfter(normalization) + bytesOnly(executions),
+                    executions);
         }
         int differing = firstDifferentRun(executions);
         Artifact expected = executions.get(0).output().orElseThrow();
@@ -77,9 +76,8 @@ public final class RunComparator {
         if (normalization.hasTolerance()) {
             ToleranceCheck check = withinTolerance(normalization, executions);
             if (check.within()) {
-                return new StepVerdict(name, Verdict.REPRODUCED, "step '" + name + "' gave outputs within its tolerance"
-                        + " in all " + executions.size() + " runs: " + check.detail() + comparedAfter(normalization),
-                        List.of(), null, null, null, executions);
+                return StepVerdict.reproduced(name, "step '" + name + "' gave outputs within its tolerance in all "
+                        + executions.size() + " runs: " + check.detail() + comparedAfter(normalization), executions);
             }
             beyondTolerance = "; " + check.detail();
         }
@@ -93,7 +91,7 @@ public final class RunComparator {
             String explanation = "step '" + name + "' was fed a different " + String.join(" and ", changedInputs)
                     + " because step " + culprits.stream().map(c -> "'" + c + "'").collect(Collectors.joining(" and "))
                     + " diverged upstream; it is tainted, not to blame";
-            return new StepVerdict(name, Verdict.TAINTED, explanation, culprits, shown[0], shown[1], null, executions);
+            return StepVerdict.differing(name, Verdict.TAINTED, explanation, culprits, shown[0], shown[1], executions);
         }
         String inputs = tolerated.isEmpty()
                 ? "its inputs were identical in all " + executions.size() + " runs"
@@ -103,7 +101,8 @@ public final class RunComparator {
                 + " different outputs (run 1: " + Digests.shortForm(expected.digest()) + ", run " + differing + ": "
                 + Digests.shortForm(actual.digest()) + ")" + beyondTolerance + "; "
                 + compared.firstDifference() + comparedAfter(normalization);
-        return new StepVerdict(name, Verdict.DIVERGED, explanation, List.of(name), shown[0], shown[1], null, executions);
+        return StepVerdict.differing(name, Verdict.DIVERGED, explanation, List.of(name), shown[0], shown[1],
+                executions);
     }
 
     /** Every later run against run 1: the first one beyond the tolerance, or the largest difference within it. */

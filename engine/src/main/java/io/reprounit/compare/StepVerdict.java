@@ -29,6 +29,39 @@ public record StepVerdict(
         executions = List.copyOf(executions);
     }
 
+    /** The step gave the same output in every run, or matched its baseline. */
+    public static StepVerdict reproduced(String step, String explanation, List<StepExecution> executions) {
+        return new StepVerdict(step, Verdict.REPRODUCED, explanation, List.of(), null, null, null, executions);
+    }
+
+    /** The step threw in some run: {@code failure} is what it threw. */
+    public static StepVerdict failed(String step, String explanation, @Nullable Throwable failure,
+            List<StepExecution> executions) {
+        return new StepVerdict(step, Verdict.FAILED, explanation, List.of(), null, null, failure, executions);
+    }
+
+    /** The step did not run, because a step it needs failed or did not run. */
+    public static StepVerdict notRun(String step, String explanation, List<StepExecution> executions) {
+        return new StepVerdict(step, Verdict.NOT_RUN, explanation, List.of(), null, null, null, executions);
+    }
+
+    /**
+     * The step's output differs ({@link Verdict#DIVERGED}, {@link Verdict#TAINTED} or {@link Verdict#CHANGED}), blamed
+     * on {@code culprits}, with the two outputs to show side by side where they are known.
+     */
+    public static StepVerdict differing(String step, Verdict verdict, String explanation, List<String> culprits,
+            @Nullable Rendering expected, @Nullable Rendering actual, List<StepExecution> executions) {
+        if (verdict == Verdict.REPRODUCED || verdict == Verdict.FAILED || verdict == Verdict.NOT_RUN) {
+            throw new IllegalArgumentException(verdict + " is not a verdict of an output that differs");
+        }
+        return new StepVerdict(step, verdict, explanation, culprits, expected, actual, null, executions);
+    }
+
+    /** This verdict with {@code more} said after its explanation. */
+    public StepVerdict explainedFurther(String more) {
+        return new StepVerdict(step, verdict, explanation + more, culprits, expected, actual, failure, executions);
+    }
+
     public boolean passed() {
         return verdict == Verdict.REPRODUCED;
     }

@@ -102,9 +102,10 @@ final class TestRecording {
             return;
         }
         List<StepVerdict> recorded = new ArrayList<>();
-        verdicts.forEach((output, verdict) -> recorded.add(new StepVerdict(output, verdict, "output '" + output + "' "
-                + (verdict == Verdict.REPRODUCED ? "was the same in every run" : "differed between runs"),
-                verdict == Verdict.REPRODUCED ? List.of() : List.of(output), null, null, null, List.of())));
+        verdicts.forEach((output, verdict) -> recorded.add(verdict == Verdict.REPRODUCED
+                ? StepVerdict.reproduced(output, "output '" + output + "' was the same in every run", List.of())
+                : StepVerdict.differing(output, verdict, "output '" + output + "' differed between runs",
+                        List.of(output), null, null, List.of())));
         attempt(store -> store.finishCheck(check, recorded, Instant.now()));
     }
 
