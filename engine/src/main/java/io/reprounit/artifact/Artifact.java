@@ -3,6 +3,7 @@ package io.reprounit.artifact;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +30,8 @@ public final class Artifact {
     private final long size;
     private final String mediaType;
     private final byte[] head;
-    private final Kept kept;
+    /** Done at once for most outputs; a large one's upload may still be compressing and writing its file. */
+    private final CompletableFuture<Kept> kept;
 
     /**
      * Whether the whole compared form is in the artifact store: its location there, or why it was not kept (such as
@@ -53,6 +55,11 @@ public final class Artifact {
     }
 
     Artifact(String digest, String bytesDigest, long size, String mediaType, byte[] head, Kept kept) {
+        this(digest, bytesDigest, size, mediaType, head, CompletableFuture.completedFuture(requireNonNull(kept)));
+    }
+
+    Artifact(String digest, String bytesDigest, long size, String mediaType, byte[] head,
+            CompletableFuture<Kept> kept) {
         this.digest = requireNonNull(digest);
         this.bytesDigest = requireNonNull(bytesDigest);
         this.size = size;
@@ -90,9 +97,12 @@ public final class Artifact {
         return new Artifact(digest, bytesDigest, size, mediaType, head.clone(), kept);
     }
 
-    /** Where the whole compared form is kept, or why it is not. */
+    /**
+     * Where the whole compared form is kept, or why it is not. Waits for the upload where its file is still being
+     * written, which happens off the step's thread: whoever needs the answer first (the metadata store) waits for it.
+     */
     public Kept kept() {
-        return kept;
+        return kept.join();
     }
 
     /**
@@ -103,8 +113,9 @@ public final class Artifact {
         if (isComplete()) {
             return java.util.Optional.of(new java.io.ByteArrayInputStream(head));
         }
-        if (kept.store() != null) {
-            return kept.store().open(digest);
+        ArtifactStore store = kept().store();
+        if (store != null) {
+            return store.open(digest);
         }
         return java.util.Optional.empty();
     }

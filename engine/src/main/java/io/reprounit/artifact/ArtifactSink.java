@@ -2,6 +2,7 @@ package io.reprounit.artifact;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,7 +51,8 @@ final class ArtifactSink implements ByteSink, AutoCloseable {
 
     /** The artifact of what was written, compared by {@code digest}; its whole form moved into the store where given. */
     Artifact artifact(String digest, String bytesDigest, String mediaType) {
-        Artifact.Kept kept = upload == null ? Artifact.Kept.NOWHERE : upload.finish(digest, size);
+        CompletableFuture<Artifact.Kept> kept = upload == null ? CompletableFuture.completedFuture(Artifact.Kept.NOWHERE)
+                : upload.finishInBackground(digest, size);
         return new Artifact(digest, bytesDigest, size, mediaType, Arrays.copyOf(head, headLength), kept);
     }
 

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -145,6 +147,8 @@ public final class ArtifactStore {
         private long written;
         private boolean tooLarge;
         private boolean done;
+        /** Finishing on a thread of the store's: {@link #close} leaves the temporary file to it. */
+        private boolean finishing;
 
         private Upload(@Nullable Path temporary, @Nullable IOException unwritable) {
             this.temporary = temporary;
@@ -220,8 +224,23 @@ public final class ArtifactStore {
             }
         }
 
+        /**
+         * As {@link #finish}, except that where a writer thread still has bytes of this upload to compress or write,
+         * the rest happens on a thread of the store's and the answer comes when it is done: the step's thread goes on
+         * with the next step meanwhile. An upload that never left the step's thread finishes here and now.
+         */
+        public CompletableFuture<Artifact.Kept> finishInBackground(String digest, long size) {
+            if (pipe == null || tooLarge || size != written || !pipe.writing()) {
+                return CompletableFuture.completedFuture(finish(digest, size));
+            }
+            finishing = true;
+            return CompletableFuture.supplyAsync(() -> finish(digest, size), UploadPipe.WRITERS)
+                    .exceptionally(e -> Artifact.Kept.skipped(notWritten(e instanceof CompletionException
+                            && e.getCause() != null ? e.getCause() : e)));
+        }
+
         /** Why the artifact is not kept: a full disk says so and where, in one line; another failure as it is. */
-        private String notWritten(IOException failure) {
+        private String notWritten(Throwable failure) {
             return DiskFull.isBehind(failure) ? "the disk holding the artifact store " + root + " is full"
                     : "the artifact store " + root + " could not write it: " + failure;
         }
@@ -229,6 +248,9 @@ public final class ArtifactStore {
         /** Abandons an unfinished upload: its temporary file is removed. */
         @Override
         public void close() {
+            if (finishing) {
+                return;
+            }
             if (!done) {
                 done = true;
                 if (!tooLarge && pipe != null) {

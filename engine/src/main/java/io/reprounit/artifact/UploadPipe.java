@@ -8,27 +8,26 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The bytes of one upload on their way from the step's thread to a temporary file. The step's thread only copies them
- * into chunks of {@value #CHUNK} bytes; a full chunk goes through a bounded queue to a writer thread, which compresses
- * and writes it and hands the chunk back for reuse. At most {@value #CHUNKS} chunks exist per upload, so memory stays
- * bounded however large the output; a step that makes bytes faster than the disk takes them waits for a free chunk.
- * An output that never fills one chunk is written on the step's thread at the end, without a writer thread.
+ * into chunks of the shared {@link ChunkPool}; a full chunk goes through a queue to a writer thread, which compresses
+ * and writes it (or compares it with an earlier file of the same bytes) and gives the chunk back. Memory stays bounded
+ * however large the output, and the step's thread runs ahead of the writer by up to the pool's size: a large output's
+ * compression overlaps the next step rather than holding up this one. An output that never fills one chunk is written
+ * on the step's thread at the end, without a writer thread.
  */
 final class UploadPipe {
 
-    static final int CHUNK = 1 << 20;
-    private static final int CHUNKS = 4;
     private static final int FIRST_CHUNK = 8 * 1024;
-    private static final ExecutorService WRITERS = Executors.newCachedThreadPool(task -> {
+    static final ExecutorService WRITERS = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "reprounit-artifact-writer");
         thread.setDaemon(true);
         return thread;
@@ -42,15 +41,19 @@ final class UploadPipe {
     private final Path temporary;
     private final Path root;
     private final @Nullable RecentUploads recent;
-    private final BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(CHUNKS + 1);
-    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
+    private final ChunkPool pool;
+    private final BlockingQueue<Chunk> filled = new LinkedBlockingQueue<>();
     private byte[] current = new byte[FIRST_CHUNK];
     private int used;
-    private int allocated = 1;
     private @Nullable Future<UploadSink.Written> writer;
 
     /** @param recent the store's recent artifacts, which the sink compares with; null to always write */
     UploadPipe(Path temporary, Path root, @Nullable RecentUploads recent) {
+        this(temporary, root, recent, ChunkPool.SHARED);
+    }
+
+    UploadPipe(Path temporary, Path root, @Nullable RecentUploads recent, ChunkPool pool) {
+        this.pool = requireNonNull(pool);
         this.temporary = requireNonNull(temporary);
         this.root = requireNonNull(root);
         this.recent = recent;
@@ -59,8 +62,12 @@ final class UploadPipe {
     void write(byte[] bytes, int offset, int length) {
         while (length > 0) {
             if (used == current.length) {
-                if (current.length < CHUNK) {
-                    current = Arrays.copyOf(current, Math.min(CHUNK, current.length * 4));
+                if (current.length * 4 < ChunkPool.CHUNK) {
+                    current = Arrays.copyOf(current, current.length * 4);
+                } else if (current.length < ChunkPool.CHUNK) {
+                    byte[] chunk = take(); // from here on, every chunk counts against the pool
+                    System.arraycopy(current, 0, chunk, 0, used);
+                    current = chunk;
                 } else {
                     handOff();
                 }
@@ -78,13 +85,14 @@ final class UploadPipe {
             writer = WRITERS.submit(this::drain);
         }
         put(new Chunk(current, used));
-        byte[] next = free.poll();
-        if (next == null && allocated < CHUNKS) {
-            allocated++;
-            next = new byte[CHUNK];
-        }
-        current = next != null ? next : take();
+        current = new byte[0]; // not ours any more, should take() be interrupted
         used = 0;
+        current = take();
+    }
+
+    /** Whether a writer thread has the bytes: {@link #finish} then waits for it, which another thread may do. */
+    boolean writing() {
+        return writer != null;
     }
 
     /** Writes what is left and waits for the writer: the temporary file is then complete, or the failure says why not. */
@@ -92,8 +100,13 @@ final class UploadPipe {
         if (writer == null) {
             // Never filled a chunk: written here, which for a small output is cheaper than handing it to a thread.
             UploadSink sink = new UploadSink(temporary, root, recent);
-            sink.accept(current, used);
-            return sink.close(false);
+            try {
+                sink.accept(current, used);
+                return sink.close(false);
+            } finally {
+                pool.give(current);
+                current = new byte[0];
+            }
         }
         if (used > 0) {
             put(new Chunk(current, used));
@@ -104,6 +117,7 @@ final class UploadPipe {
 
     /** Stops writing and removes the temporary file; waits for the writer, so that no file is left once it returns. */
     void abandon() {
+        pool.give(current);
         current = new byte[0];
         used = 0;
         if (writer != null) {
@@ -120,24 +134,36 @@ final class UploadPipe {
     /** The writer thread: chunk after chunk until the end; it keeps taking them after a failure, so nobody waits. */
     private UploadSink.Written drain() throws InterruptedException {
         UploadSink sink = new UploadSink(temporary, root, recent);
+        @Nullable RuntimeException failure = null;
         while (true) {
             Chunk chunk = filled.take();
             if (chunk == END || chunk == ABANDON) {
+                if (failure != null) {
+                    sink.close(true);
+                    throw failure;
+                }
                 return sink.close(chunk == ABANDON);
             }
-            sink.accept(chunk.bytes(), chunk.length());
-            free.offer(chunk.bytes());
+            try {
+                if (failure == null) {
+                    sink.accept(chunk.bytes(), chunk.length());
+                }
+            } catch (RuntimeException e) {
+                failure = e; // such as a codec's own exception: every chunk must still go back to the pool
+            } finally {
+                pool.give(chunk.bytes());
+            }
         }
     }
 
-    /** Never waits: the step's thread holds one of at most {@value #CHUNKS} chunks, so the queue has room for the rest and a marker. */
+    /** Never waits: the queue is unbounded, and the pool bounds the chunks in it. */
     private void put(Chunk chunk) {
         filled.add(chunk);
     }
 
     private byte[] take() {
         try {
-            return free.take();
+            return pool.take();
         } catch (InterruptedException e) {
             throw interrupted(e);
         }

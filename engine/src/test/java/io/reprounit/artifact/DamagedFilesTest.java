@@ -43,7 +43,7 @@ class DamagedFilesTest {
     enum Output {
         SMALL_RAW(random(200)),
         SMALL_COMPRESSED(records(2_000)),
-        LARGE_RAW(random(3 * UploadPipe.CHUNK + 5)),
+        LARGE_RAW(random(3 * ChunkPool.CHUNK + 5)),
         LARGE_COMPRESSED(records(200_000));
 
         final byte[] bytes;

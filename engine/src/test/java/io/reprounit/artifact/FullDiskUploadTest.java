@@ -24,7 +24,7 @@ class FullDiskUploadTest {
     Path directory;
 
     @ParameterizedTest(name = "{0} bytes")
-    @ValueSource(ints = {100, 3 * UploadPipe.CHUNK + 17})
+    @ValueSource(ints = {100, 3 * ChunkPool.CHUNK + 17})
     void anOutputThatMeetsAFullDiskIsNotKeptAndSaysWhy(int size) throws Exception {
         ArtifactStore store = new ArtifactStore(directory.resolve("artifacts"));
         Path link = Files.createSymbolicLink(Files.createDirectories(store.root().resolve("sha256"))
