@@ -147,20 +147,7 @@ final class PathMatcher {
 
     /** A scalar as a message shows it: a string quoted, with escapes. */
     static String shown(Object value) {
-        if (!(value instanceof String text)) {
-            return String.valueOf(value);
-        }
-        StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                default -> quoted.append(c < 0x20 ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : c);
-            }
-        }
-        return quoted.append('"').toString();
+        return value instanceof String text ? TextLines.quoted(text) : String.valueOf(value);
     }
 
     static MaterializationException notAList(OutputPath path, String what) {

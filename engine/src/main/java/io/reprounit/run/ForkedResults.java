@@ -7,6 +7,7 @@ import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.FingerprintPart;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,9 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The results file of a forked run: JSON lines, one written and flushed as each step starts and as it ends. Lines
@@ -33,10 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ForkedResults {
 
-    /** Only the test JVM reads, so only it pays for a mapper. */
-    private static final class Reading {
-        static final JsonMapper JSON = JsonMapper.builder().build();
-    }
     private static final int MAX_CAUSES = 8;
 
     /** What a results file says; {@code running} is the step that started and did not end. */
@@ -45,10 +39,7 @@ final class ForkedResults {
 
     private ForkedResults() {}
 
-    /**
-     * Writes the lines of a forked run as it goes, with a JSON writer of its own: Jackson's data binding would cost the
-     * forked JVM far more class loading than the lines are worth.
-     */
+    /** Writes the lines of a forked run as it goes, in {@link ForkJson}. */
     static final class Writer implements PipelineRunner.Progress, AutoCloseable {
         private final BufferedWriter out;
 
@@ -84,9 +75,7 @@ final class ForkedResults {
 
         private void line(Map<String, Object> node) {
             try {
-                StringBuilder text = new StringBuilder();
-                JsonText.write(node, text);
-                out.write(text.append('\n').toString());
+                out.write(ForkJson.line(node) + "\n");
                 out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -124,24 +113,24 @@ final class ForkedResults {
             throw new UncheckedIOException("Cannot read the results of a forked run, " + file, e);
         }
         for (String line : lines) {
-            JsonNode node;
+            ForkJson.Node node;
             try {
-                node = Reading.JSON.readTree(line);
-            } catch (JacksonException e) {
+                node = ForkJson.read(new StringReader(line));
+            } catch (RuntimeException e) {
                 continue; // the last line of a JVM killed while writing it
             }
-            switch (node.path("type").asString()) {
-                case "started" -> running = node.path("step").asString();
+            switch (node.text("type")) {
+                case "started" -> running = node.text("step");
                 case "step" -> {
                     steps.add(decode(node, store));
                     running = null;
                 }
-                case "replay" -> replays.computeIfAbsent(node.path("step").asString(), s -> new ArrayList<>())
+                case "replay" -> replays.computeIfAbsent(node.text("step"), s -> new ArrayList<>())
                         .add(decode(node, store));
-                case "problem" -> problem = node.path("message").asString();
+                case "problem" -> problem = node.text("message");
                 case "finished" -> {
                     finished = true;
-                    node.path("environment").properties().forEach(e -> environment.put(e.getKey(), e.getValue().asString()));
+                    environment.putAll(node.strings("environment"));
                 }
                 default -> { }
             }
@@ -175,35 +164,33 @@ final class ForkedResults {
         return node;
     }
 
-    private static Artifact.Kept kept(JsonNode node, @Nullable ArtifactStore store) {
+    private static Artifact.Kept kept(ForkJson.Node node, @Nullable ArtifactStore store) {
         if (node.has("location") && store != null) {
-            return Artifact.Kept.at(store, node.path("location").asString());
+            return Artifact.Kept.at(store, node.text("location"));
         }
-        return node.has("notKeptReason") ? Artifact.Kept.skipped(node.path("notKeptReason").asString())
-                : Artifact.Kept.NOWHERE;
+        return node.has("notKeptReason") ? Artifact.Kept.skipped(node.text("notKeptReason")) : Artifact.Kept.NOWHERE;
     }
 
-    private static StepExecution decode(JsonNode node, @Nullable ArtifactStore store) {
-        String step = node.path("step").asString();
-        Map<String, String> arguments = new LinkedHashMap<>();
-        node.path("arguments").properties().forEach(e -> arguments.put(e.getKey(), e.getValue().asString()));
-        Duration duration = Duration.ofNanos(node.path("nanos").asLong());
+    private static StepExecution decode(ForkJson.Node node, @Nullable ArtifactStore store) {
+        String step = node.text("step");
+        Map<String, String> arguments = node.strings("arguments");
+        Duration duration = Duration.ofNanos(node.number("nanos"));
         List<FingerprintPart> parts = new ArrayList<>();
-        for (JsonNode part : node.path("fingerprint")) {
-            parts.add(new FingerprintPart(Aspect.valueOf(part.path("aspect").asString()), part.path("name").asString(),
-                    part.path("value").asString(), part.path("digest").asString()));
+        for (ForkJson.Node part : node.nodes("fingerprint")) {
+            parts.add(new FingerprintPart(Aspect.valueOf(part.text("aspect")), part.text("name"), part.text("value"),
+                    part.text("digest")));
         }
         Fingerprint fingerprint = Fingerprint.of(parts);
-        return switch (StepExecution.Status.valueOf(node.path("status").asString())) {
+        return switch (StepExecution.Status.valueOf(node.text("status"))) {
             case SUCCEEDED -> {
-                JsonNode output = node.path("output");
-                yield StepExecution.succeeded(step, arguments, Artifact.restored(output.path("digest").asString(),
-                        output.path("bytesDigest").asString(), output.path("size").asLong(), output.path("mediaType").asString(),
-                        Base64.getDecoder().decode(output.path("head").asString()), kept(output.path("kept"), store)),
+                ForkJson.Node output = node.node("output");
+                yield StepExecution.succeeded(step, arguments, Artifact.restored(output.text("digest"),
+                        output.text("bytesDigest"), output.number("size"), output.text("mediaType"),
+                        Base64.getDecoder().decode(output.text("head")), kept(output.node("kept"), store)),
                         duration, fingerprint);
             }
-            case FAILED -> StepExecution.failed(step, arguments, failure(node.path("failure")), duration, fingerprint);
-            case NOT_RUN -> StepExecution.notRun(step, node.path("notRunReason").asString(), fingerprint);
+            case FAILED -> StepExecution.failed(step, arguments, failure(node.node("failure")), duration, fingerprint);
+            case NOT_RUN -> StepExecution.notRun(step, node.text("notRunReason"), fingerprint);
         };
     }
 
@@ -224,14 +211,13 @@ final class ForkedResults {
         return node;
     }
 
-    private static ForkedFailure failure(JsonNode node) {
-        @Nullable ForkedFailure cause = node.has("cause") ? failure(node.path("cause")) : null;
-        ForkedFailure failure = new ForkedFailure(node.path("class").asString(),
-                node.has("message") ? node.path("message").asString() : null, cause);
+    private static ForkedFailure failure(ForkJson.Node node) {
+        @Nullable ForkedFailure cause = node.has("cause") ? failure(node.node("cause")) : null;
+        ForkedFailure failure = new ForkedFailure(node.text("class"), node.textOrNull("message"), cause);
         List<StackTraceElement> frames = new ArrayList<>();
-        for (JsonNode frame : node.path("frames")) {
-            frames.add(new StackTraceElement(frame.path("class").asString(), frame.path("method").asString(),
-                    frame.path("file").isNull() ? null : frame.path("file").asString(), frame.path("line").asInt()));
+        for (ForkJson.Node frame : node.nodes("frames")) {
+            frames.add(new StackTraceElement(frame.text("class"), frame.text("method"), frame.textOrNull("file"),
+                    (int) frame.number("line")));
         }
         failure.setStackTrace(frames.toArray(StackTraceElement[]::new));
         return failure;

@@ -7,6 +7,7 @@ import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,16 +18,14 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a forked JVM is asked to do, written by the test JVM in properties syntax on the forked JVM's standard input:
+ * What a forked JVM is asked to do, written by the test JVM as one JSON object on the forked JVM's standard input:
  * which pipeline to read again (with the same parameter overrides), which steps to run, where to write its results,
  * and which steps to replay afterwards. On standard input and never in a file, since it holds every system property
- * and override, secrets included, and a file would outlive a check killed from outside. Properties and not JSON:
- * reading a record with Jackson's data binding cost a forked JVM most of a second of class loading before the pipeline
- * even started.
+ * and override, secrets included, and a file would outlive a check killed from outside. In {@link ForkJson}, the format
+ * of the results too.
  *
  * @param systemProperties this JVM's system properties; the forked JVM sets those it does not have, such as the ones
  *                         Surefire sets from {@code systemPropertyVariables}
@@ -83,72 +82,46 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
                 .map(o -> new ParamOverrides.Override(o.setting(), o.yaml()));
     }
 
-    /** Writes the request to {@code stream}, which is left open. */
+    /** Writes the request to {@code stream} as one JSON object, {@link ForkJson}'s; the stream is left open. */
     void write(OutputStream stream) throws IOException {
-        Properties out = new Properties();
-        out.setProperty("pipelineClass", pipelineClass);
-        list(out, "step", steps);
-        out.setProperty("run", Integer.toString(run));
-        for (int i = 0; i < overrides.size(); i++) {
-            Override override = overrides.get(i);
-            out.setProperty("override." + i + ".step", override.step());
-            out.setProperty("override." + i + ".key", override.key());
-            out.setProperty("override." + i + ".setting", override.setting());
-            out.setProperty("override." + i + ".yaml", override.yaml());
-        }
-        out.setProperty("originalDirectory", originalDirectory);
-        systemProperties.forEach((key, value) -> out.setProperty("system." + key, value));
-        out.setProperty("fingerprint", Boolean.toString(fingerprint));
-        list(out, "replay", replaySteps);
-        out.setProperty("replayTimes", Integer.toString(replayTimes));
-        out.setProperty("results", results);
-        if (artifacts != null) {
-            out.setProperty("artifacts", artifacts);
-            out.setProperty("artifacts.maxSize", Long.toString(maxSize));
-        }
-        if (maxSizeSetting != null) {
-            out.setProperty("artifacts.maxSizeSetting", maxSizeSetting);
-        }
+        Map<String, @Nullable Object> out = new LinkedHashMap<>();
+        out.put("pipelineClass", pipelineClass);
+        out.put("steps", steps);
+        out.put("run", run);
+        out.put("overrides", overrides.stream().map(o -> Map.of("step", o.step(), "key", o.key(),
+                "setting", o.setting(), "yaml", o.yaml())).toList());
+        out.put("originalDirectory", originalDirectory);
+        out.put("systemProperties", systemProperties);
+        out.put("fingerprint", fingerprint);
+        out.put("replaySteps", replaySteps);
+        out.put("replayTimes", replayTimes);
+        out.put("results", results);
+        out.put("artifacts", artifacts);
+        out.put("maxSize", maxSize);
+        out.put("maxSizeSetting", maxSizeSetting);
         Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-        out.store(writer, null);
+        writer.write(ForkJson.line(out));
         writer.flush();
     }
 
     /** Reads a request from {@code stream} to its end. */
     static ForkedRunRequest read(InputStream stream) throws IOException {
-        Properties in = new Properties();
-        in.load(new InputStreamReader(stream, StandardCharsets.UTF_8));
-        if (!in.containsKey("pipelineClass")) {
+        ForkJson.Node in;
+        try {
+            in = ForkJson.read(new InputStreamReader(stream, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) { // Jackson's, or not an object
+            in = new ForkJson.Node(Map.of());
+        }
+        if (!in.has("pipelineClass")) {
             throw new IOException("The request of a forked run ended before it named a pipeline: this JVM is started by"
                     + " ReproUnit's forked runs, which write their request on its standard input");
         }
-        List<Override> overrides = new ArrayList<>();
-        for (int i = 0; in.containsKey("override." + i + ".step"); i++) {
-            overrides.add(new Override(in.getProperty("override." + i + ".step"), in.getProperty("override." + i + ".key"),
-                    in.getProperty("override." + i + ".setting"), in.getProperty("override." + i + ".yaml")));
-        }
-        Map<String, String> properties = new TreeMap<>();
-        in.stringPropertyNames().stream().filter(key -> key.startsWith("system."))
-                .forEach(key -> properties.put(key.substring("system.".length()), in.getProperty(key)));
-        return new ForkedRunRequest(in.getProperty("pipelineClass"), list(in, "step"),
-                Integer.parseInt(in.getProperty("run")), overrides, in.getProperty("originalDirectory"), properties,
-                Boolean.parseBoolean(in.getProperty("fingerprint")), list(in, "replay"),
-                Integer.parseInt(in.getProperty("replayTimes")), in.getProperty("results"), in.getProperty("artifacts"),
-                Long.parseLong(in.getProperty("artifacts.maxSize", Long.toString(Long.MAX_VALUE))),
-                in.getProperty("artifacts.maxSizeSetting"));
-    }
-
-    private static void list(Properties out, String prefix, List<String> values) {
-        for (int i = 0; i < values.size(); i++) {
-            out.setProperty(prefix + "." + i, values.get(i));
-        }
-    }
-
-    private static List<String> list(Properties in, String prefix) {
-        List<String> values = new ArrayList<>();
-        for (int i = 0; in.containsKey(prefix + "." + i); i++) {
-            values.add(in.getProperty(prefix + "." + i));
-        }
-        return values;
+        List<Override> overrides = in.nodes("overrides").stream()
+                .map(o -> new Override(o.text("step"), o.text("key"), o.text("setting"), o.text("yaml")))
+                .toList();
+        return new ForkedRunRequest(in.text("pipelineClass"), in.texts("steps"), (int) in.number("run"), overrides,
+                in.text("originalDirectory"), new TreeMap<>(in.strings("systemProperties")), in.bool("fingerprint"),
+                in.texts("replaySteps"), (int) in.number("replayTimes"), in.text("results"), in.textOrNull("artifacts"),
+                in.number("maxSize"), in.textOrNull("maxSizeSetting"));
     }
 }
