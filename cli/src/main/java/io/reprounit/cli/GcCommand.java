@@ -33,7 +33,7 @@ final class GcCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (keep != null && keep < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new picocli.CommandLine.ParameterException(java.util.Objects.requireNonNull(spec).commandLine(),
                     "--keep " + keep + " would delete every check; give 1 or more.");
         }
         ArtifactStore store = artifacts.store(options);

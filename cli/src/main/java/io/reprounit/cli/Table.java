@@ -3,6 +3,7 @@ package io.reprounit.cli;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table of text aligned in columns that fits {@link #WIDTH} columns of a terminal: where the cells are wider, the widest
@@ -23,7 +24,7 @@ final class Table {
         this.headers = headers.clone();
     }
 
-    Table row(Object... cells) {
+    Table row(@Nullable Object... cells) {
         if (cells.length != headers.length) {
             throw new IllegalArgumentException("A row of " + cells.length + " cells in a table of " + headers.length);
         }

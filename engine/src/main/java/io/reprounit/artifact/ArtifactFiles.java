@@ -95,7 +95,7 @@ final class ArtifactFiles {
         }
         String hex = name.endsWith(StoredForm.ZSTD.suffix())
                 ? name.substring(0, name.length() - StoredForm.ZSTD.suffix().length()) : name;
-        return Digests.PREFIX + file.getParent().getFileName() + hex;
+        return Digests.PREFIX + java.util.Objects.requireNonNull(file.getParent(), "an artifact file lies in a directory").getFileName() + hex;
     }
 
     /**

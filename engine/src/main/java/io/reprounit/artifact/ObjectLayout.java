@@ -167,7 +167,8 @@ final class ObjectLayout {
         try {
             return accessor.invoke(target);
         } catch (InvocationTargetException e) {
-            throw new MaterializationException(accessor + " threw while " + encoder.path() + " was encoded", e.getCause());
+            throw new MaterializationException(accessor + " threw while " + encoder.path() + " was encoded",
+                    e.getCause() != null ? e.getCause() : e);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new MaterializationException("Cannot read " + accessor + " to encode " + encoder.path(), e);
         }

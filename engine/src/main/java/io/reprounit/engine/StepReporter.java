@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
+import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
@@ -59,7 +60,7 @@ final class StepReporter {
         return everyRun ? thrown : new AssertionFailedError(verdict.explanation(), thrown);
     }
 
-    private static String shown(StepVerdict.Rendering rendering, String which) {
+    private static String shown(StepVerdict.@Nullable Rendering rendering, String which) {
         if (rendering == null) {
             return "(no output from " + which + ")";
         }

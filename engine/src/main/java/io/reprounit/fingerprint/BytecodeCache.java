@@ -109,8 +109,8 @@ final class BytecodeCache {
     }
 
     private Path tableFile(Path stepClass) {
-        Path classDirectory = stepClass.toAbsolutePath().normalize().getParent();
-        return directory.resolve(Digests.shortForm(Digests.sha256(classDirectory.toString())) + ".tsv");
+        Path classDirectory = java.util.Objects.requireNonNull(stepClass.toAbsolutePath().normalize().getParent());
+        return java.util.Objects.requireNonNull(directory, "a cache with a directory").resolve(Digests.shortForm(Digests.sha256(classDirectory.toString())) + ".tsv");
     }
 
     /** Key, digest, value, then path, size and time of each class file read; a line that does not parse is skipped. */

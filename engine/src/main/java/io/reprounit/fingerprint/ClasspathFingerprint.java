@@ -131,7 +131,7 @@ final class ClasspathFingerprint {
             }
             for (String entry : classPath.trim().split("\\s+")) {
                 try {
-                    java.net.URI uri = jar.getParent().toUri().resolve(entry);
+                    java.net.URI uri = java.util.Objects.requireNonNull(jar.toAbsolutePath().getParent()).toUri().resolve(entry);
                     referenced.add(Path.of(uri).toAbsolutePath().normalize());
                 } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
                     // Not a file URL: nothing on this machine to digest.

@@ -3,6 +3,7 @@ package io.reprounit.fingerprint;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Digests;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One named part of a fingerprint, such as {@code environment / java.version = 17.0.15}, with its own digest. The value
@@ -21,13 +22,14 @@ public final class FingerprintPart {
     private final String digest;
     private final String key;
     /** Known where the part was made from its value; otherwise found on first use. Not part of equality. */
-    private volatile Boolean digestIsOfValue;
+    private volatile @Nullable Boolean digestIsOfValue;
 
     public FingerprintPart(Aspect aspect, String name, String value, String digest) {
         this(aspect, name, value, digest, null);
     }
 
-    private FingerprintPart(Aspect aspect, String name, String value, String digest, Boolean digestIsOfValue) {
+    private FingerprintPart(Aspect aspect, String name, String value, String digest,
+            @Nullable Boolean digestIsOfValue) {
         this.aspect = requireNonNull(aspect);
         this.name = requireNonNull(name);
         this.value = requireNonNull(value);

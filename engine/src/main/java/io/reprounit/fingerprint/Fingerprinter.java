@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Takes the fingerprints of runs and steps. What cannot change while the JVM lives — environment, classpath jars, the git
@@ -46,14 +47,15 @@ public final class Fingerprinter {
 
     private final boolean enabled;
     private final List<String> environmentVariables;
-    private final BytecodeFingerprint bytecode;
-    private final Materializers materializers;
+    /** Null only where disabled, as are the materializers: a disabled fingerprinter reads no code and no config. */
+    private final @Nullable BytecodeFingerprint bytecode;
+    private final @Nullable Materializers materializers;
     private final Path dataDirectory;
     private final Map<StepDefinition, CompletableFuture<List<FingerprintPart>>> stepParts = new ConcurrentHashMap<>();
     private final Map<PipelineDefinition, Fingerprint> runFingerprints = new ConcurrentHashMap<>();
 
-    private Fingerprinter(boolean enabled, List<String> environmentVariables, BytecodeFingerprint bytecode,
-            Materializers materializers, Path dataDirectory) {
+    private Fingerprinter(boolean enabled, List<String> environmentVariables, @Nullable BytecodeFingerprint bytecode,
+            @Nullable Materializers materializers, Path dataDirectory) {
         this.enabled = enabled;
         this.environmentVariables = List.copyOf(environmentVariables);
         this.bytecode = bytecode;
@@ -129,7 +131,7 @@ public final class Fingerprinter {
 
     /** The code part of any method: its bytecode and that of the project methods it reaches. */
     public Fingerprint forMethod(java.lang.reflect.Method method) {
-        return enabled ? Fingerprint.of(List.of(bytecode.of(method))) : Fingerprint.empty();
+        return enabled ? Fingerprint.of(List.of(requireNonNull(bytecode).of(method))) : Fingerprint.empty();
     }
 
     /** A step's parts at the moment it runs: its code and configuration, and a snapshot of its data sources. */
@@ -162,8 +164,8 @@ public final class Fingerprinter {
     private CompletableFuture<List<FingerprintPart>> fixedParts(PipelineDefinition pipeline, StepDefinition step) {
         return stepParts.computeIfAbsent(step, s -> CompletableFuture.supplyAsync(() -> {
             List<FingerprintPart> fixed = new ArrayList<>();
-            fixed.add(bytecode.of(s.method()));
-            fixed.addAll(ConfigFingerprint.forStep(s, pipeline.config().seed(), materializers));
+            fixed.add(requireNonNull(bytecode).of(s.method()));
+            fixed.addAll(ConfigFingerprint.forStep(s, pipeline.config().seed(), requireNonNull(materializers)));
             return fixed;
         }, BACKGROUND));
     }

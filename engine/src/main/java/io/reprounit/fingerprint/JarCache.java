@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What was learned of each jar — its digest and Maven coordinates — kept across JVMs, by path, size and modification
@@ -31,7 +32,7 @@ final class JarCache {
     /** The first line since the manifest class path is kept; a file without it is of the previous format. */
     private static final String FORMAT = "reprounit jars 2";
 
-    private final Path file;
+    private final @Nullable Path file;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /**
      * The lines of jars not asked for yet, by path: the file holds every jar any project of this user put on a class
@@ -41,7 +42,7 @@ final class JarCache {
     private volatile boolean withClassPath;
     private volatile boolean changed;
 
-    private JarCache(Path file) {
+    private JarCache(@Nullable Path file) {
         this.file = file;
     }
 

@@ -11,18 +11,23 @@ public record PartChange(@Nullable FingerprintPart before, @Nullable Fingerprint
         }
     }
 
+    /** The part before where there was one, else the part after: the constructor makes sure one side is there. */
+    private FingerprintPart side() {
+        return before != null ? before : java.util.Objects.requireNonNull(after);
+    }
+
     public Aspect aspect() {
-        return before != null ? before.aspect() : after.aspect();
+        return side().aspect();
     }
 
     public String name() {
-        return before != null ? before.name() : after.name();
+        return side().name();
     }
 
     /** For example {@code java.version 17.0.15 → 21.0.4}, {@code data/iris.csv added}. */
     public String describe() {
         if (before == null) {
-            return name() + " added (" + after.value() + ")";
+            return name() + " added (" + side().value() + ")";
         }
         if (after == null) {
             return name() + " removed (was " + before.value() + ")";

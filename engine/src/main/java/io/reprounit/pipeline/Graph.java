@@ -70,7 +70,7 @@ final class Graph {
         }
         state.put(name, 1);
         path.add(name);
-        for (String upstream : steps.get(name).upstream()) {
+        for (String upstream : java.util.Objects.requireNonNull(steps.get(name), name).upstream()) {
             if (steps.containsKey(upstream)) {
                 List<String> cycle = visit(upstream, steps, state, path);
                 if (!cycle.isEmpty()) {

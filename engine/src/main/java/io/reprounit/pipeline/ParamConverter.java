@@ -33,7 +33,7 @@ final class ParamConverter {
             convert(node, type, false);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(String.valueOf(e.getMessage()));
         }
     }
 

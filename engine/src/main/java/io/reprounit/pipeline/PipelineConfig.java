@@ -80,7 +80,7 @@ public final class PipelineConfig {
         try {
             return of(resource, YamlDocument.read(resource, bytes));
         } catch (YamlFormatException e) {
-            throw new PipelineConfigException(e.getMessage(), e);
+            throw new PipelineConfigException(String.valueOf(e.getMessage()), e);
         }
     }
 

@@ -70,8 +70,12 @@ public final class PipelineDefinition {
         Deque<String> pending = new ArrayDeque<>(selected);
         while (!pending.isEmpty()) {
             String next = pending.pop();
+            StepDefinition step = steps.get(next);
+            if (step == null) {
+                throw new IllegalArgumentException("Pipeline " + pipelineClass.getName() + " has no step named " + next);
+            }
             if (needed.add(next)) {
-                pending.addAll(steps.get(next).upstream());
+                pending.addAll(step.upstream());
             }
         }
         return steps.values().stream().filter(step -> needed.contains(step.name())).toList();

@@ -85,7 +85,7 @@ public final class PipelineReader {
             config = PipelineConfig.load(pipelineClass, annotation.config());
             seed = config.seed();
         } catch (PipelineConfigException e) {
-            problems.add(null, e.getMessage());
+            problems.add(null, String.valueOf(e.getMessage()));
         }
 
         Map<String, StepDefinition> steps = new LinkedHashMap<>();
@@ -114,7 +114,7 @@ public final class PipelineReader {
         Optional<List<StepDefinition>> ordered = Graph.order(steps);
         if (ordered.isEmpty()) {
             List<String> cycle = Graph.findCycle(steps);
-            problems.add(steps.get(cycle.get(0)).method(), "its steps form a cycle: " + String.join(" needs ", cycle)
+            problems.add(java.util.Objects.requireNonNull(steps.get(cycle.get(0))).method(), "its steps form a cycle: " + String.join(" needs ", cycle)
                     + "; a step can only take the outputs of steps that do not need it");
             return new PipelineReading(null, problems.list());
         }

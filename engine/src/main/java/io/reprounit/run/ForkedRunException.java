@@ -14,6 +14,6 @@ public final class ForkedRunException extends RuntimeException {
 
     @Override
     public String toString() {
-        return getMessage();
+        return String.valueOf(getMessage());
     }
 }

@@ -79,7 +79,7 @@ public final class ForkedRunMain {
                 try {
                     results.replayed(runner.replay(definition, outputs, run));
                 } catch (IllegalStateException e) {
-                    results.replayed(StepExecution.notRun(step, e.getMessage(), io.reprounit.fingerprint.Fingerprint.empty()));
+                    results.replayed(StepExecution.notRun(step, String.valueOf(e.getMessage()), io.reprounit.fingerprint.Fingerprint.empty()));
                     break;
                 }
             }

@@ -170,7 +170,8 @@ public final class PipelineRunner {
                     + " fingerprint of step '" + step.name() + "': " + e.getMessage(), e), invocation.elapsed(), data);
         }
         return invocation.failure() == null
-                ? StepExecution.succeeded(step.name(), invocation.inputs(), invocation.output(), invocation.elapsed(),
+                ? StepExecution.succeeded(step.name(), invocation.inputs(), requireNonNull(invocation.output()),
+                        invocation.elapsed(),
                         fingerprint)
                 : StepExecution.failed(step.name(), invocation.inputs(), invocation.failure(), invocation.elapsed(),
                         fingerprint);
@@ -219,7 +220,7 @@ public final class PipelineRunner {
                 .findFirst();
     }
 
-    private static Object argumentValue(StepArgument argument, Map<String, Object> outputs) {
+    private static @Nullable Object argumentValue(StepArgument argument, Map<String, Object> outputs) {
         if (argument instanceof StepArgument.Upstream upstream) {
             return outputs.get(upstream.step());
         }
@@ -230,7 +231,7 @@ public final class PipelineRunner {
     }
 
     /** A relative path parameter against {@link #pathsAgainst}; its digest and fingerprint keep it as configured. */
-    private Object resolved(Object value, StepArgument argument) {
+    private @Nullable Object resolved(@Nullable Object value, StepArgument argument) {
         if (pathsAgainst == null || !(argument instanceof StepArgument.Configured)) {
             return value;
         }
@@ -245,7 +246,7 @@ public final class PipelineRunner {
 
     private String argumentDigest(StepArgument argument, Map<String, StepExecution> executions) {
         if (argument instanceof StepArgument.Upstream upstream) {
-            return executions.get(upstream.step()).output().orElseThrow().digest();
+            return requireNonNull(executions.get(upstream.step())).output().orElseThrow().digest();
         }
         if (argument instanceof StepArgument.Configured configured) {
             // Of the value as recorded: a digest of a password would let it be guessed.
@@ -284,7 +285,7 @@ public final class PipelineRunner {
             if (failure != null) {
                 throw new StepFailedException("Cannot create an instance of " + type.getName() + " for this run", failure);
             }
-            return value;
+            return requireNonNull(value);
         }
     }
 }

@@ -46,7 +46,7 @@ public final class MetadataStore implements AutoCloseable {
         Optional<Path> file = StoreOpening.databaseFile(url, setting);
         if (file.isPresent()) {
             StoreOpening.inspect(file.get(), url, setting).requireOurs(setting, url);
-            StoreOpening.createDirectory(file.get().getParent(), url, setting);
+            StoreOpening.createDirectory(java.util.Objects.requireNonNull(file.get().toAbsolutePath().getParent()), url, setting);
         }
         Connection connection;
         try {
@@ -95,12 +95,11 @@ public final class MetadataStore implements AutoCloseable {
         try {
             StoreFile.of(connection, file).requireOurs(setting, url);
             if (Schema.version(connection) < Schema.LATEST) {
-                write(c -> {
+                update(c -> {
                     int now = Schema.version(c); // another process may have migrated it meanwhile
                     if (now < Schema.LATEST) {
                         Schema.migrate(c, now, Schema.LATEST);
                     }
-                    return null;
                 });
             }
         } catch (SQLException e) {
@@ -129,18 +128,12 @@ public final class MetadataStore implements AutoCloseable {
      */
     public void completeRun(long runId, RecordedRun run, ArtifactStore artifacts) {
         List<RunWriter.StoredArtifact> stored = RunWriter.storeArtifacts(run, artifacts);
-        write(c -> {
-            RunWriter.completeRun(c, runId, run, stored);
-            return null;
-        });
+        update(c -> RunWriter.completeRun(c, runId, run, stored));
     }
 
     /** Writes the verdict on every step and the check's outcome, noting for history where a step changed. */
     public void finishCheck(long checkId, List<StepVerdict> verdicts, Instant finished) {
-        write(c -> {
-            VerdictWriter.finishCheck(c, checkId, verdicts, finished);
-            return null;
-        });
+        update(c -> VerdictWriter.finishCheck(c, checkId, verdicts, finished));
     }
 
     /**
@@ -148,10 +141,7 @@ public final class MetadataStore implements AutoCloseable {
      * {@code step} was running, that step as its culprit with a FAILED verdict explained by {@code explanation}.
      */
     public void exitedDuringCheck(long checkId, @Nullable String step, String explanation, Instant exited) {
-        write(c -> {
-            VerdictWriter.exited(c, checkId, step, explanation, exited);
-            return null;
-        });
+        update(c -> VerdictWriter.exited(c, checkId, step, explanation, exited));
     }
 
     /** Deletes all but the latest {@code keep} checks of {@code pipeline}; returns how many were deleted. */
@@ -224,6 +214,17 @@ public final class MetadataStore implements AutoCloseable {
     @FunctionalInterface
     interface Work<T> {
         T apply(Connection connection) throws SQLException;
+    }
+
+    interface Update {
+        void apply(Connection connection) throws SQLException;
+    }
+
+    private void update(Update work) {
+        write(connection -> {
+            work.apply(connection);
+            return Boolean.TRUE;
+        });
     }
 
     private synchronized <T> T write(Work<T> work) {

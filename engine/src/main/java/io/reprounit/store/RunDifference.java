@@ -99,9 +99,10 @@ public record RunDifference(StoredRun before, StoredRun after, List<PartChange> 
         }
         boolean bytes = bytesDiffer(old.bytes(), now.bytes());
         if (sameOutput && parts.isEmpty() && inputs.isEmpty()) {
-            // Digests first: in a table cut to the terminal's width, they are what must stay.
-            return "bytes only: " + io.reprounit.artifact.Digests.shortForm(old.bytes()) + " → "
-                    + io.reprounit.artifact.Digests.shortForm(now.bytes()) + " (same compared output)";
+            // Only the bytes differ, so both were recorded. Digests first: in a table cut to the terminal's width,
+            // they are what must stay.
+            return "bytes only: " + io.reprounit.artifact.Digests.shortForm(Objects.requireNonNull(old.bytes())) + " → "
+                    + io.reprounit.artifact.Digests.shortForm(Objects.requireNonNull(now.bytes())) + " (same compared output)";
         }
         if (sameOutput) {
             return "same output, although " + (parts.isEmpty() ? "an input" : "its fingerprint") + " changed"

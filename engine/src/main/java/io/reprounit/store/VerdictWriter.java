@@ -193,7 +193,7 @@ final class VerdictWriter {
                 }
             }
         }
-        outputs.replaceAll((step, output) -> output.bytes() != null && bytes.get(step).size() > 1
+        outputs.replaceAll((step, output) -> output.bytes() != null && bytes.getOrDefault(step, Set.of()).size() > 1
                 ? new Output(output.digest(), BYTES_VARY) : output);
         return outputs;
     }

@@ -1,5 +1,7 @@
 package io.reprounit.jupiter;
 
+import static java.util.Objects.requireNonNull;
+
 import io.reprounit.artifact.Artifact;
 import io.reprounit.compare.Renderings;
 import io.reprounit.compare.StepVerdict;
@@ -46,14 +48,15 @@ final class OutputComparison {
                     new TreeSet<>(later.keySet()).toString());
         }
         List<String> differing = first.keySet().stream()
-                .filter(name -> !agree(first.get(name), later.get(name), normalization(normalizations, name)))
+                .filter(name -> !agree(requireNonNull(first.get(name)), requireNonNull(later.get(name)),
+                        normalization(normalizations, name)))
                 .toList();
         if (differing.isEmpty()) {
             return;
         }
         String name = differing.get(0);
-        Artifact expected = first.get(name);
-        Artifact actual = later.get(name);
+        Artifact expected = requireNonNull(first.get(name)); // both runs recorded the same names, checked above
+        Artifact actual = requireNonNull(later.get(name));
         String others = differing.size() == 1 ? ""
                 : "; " + quoted(differing.subList(1, differing.size())) + " also " + (differing.size() == 2 ? "differs"
                         : "differ");

@@ -106,10 +106,10 @@ public final class Outputs {
         }
     }
 
-    private static IllegalArgumentException unsupported(String name, Object value, @Nullable String why,
+    private static IllegalArgumentException unsupported(String name, @Nullable Object value, @Nullable String why,
             @Nullable Throwable cause) {
-        return new IllegalArgumentException("Output '" + name + "' (a " + value.getClass().getName()
-                + ") cannot be compared between runs: " + why, cause);
+        return new IllegalArgumentException("Output '" + name + "' (" + (value == null ? "null"
+                : "a " + value.getClass().getName()) + ") cannot be compared between runs: " + why, cause);
     }
 
     /** The outputs recorded so far, in the order they were recorded. */

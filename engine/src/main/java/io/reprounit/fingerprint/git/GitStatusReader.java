@@ -56,7 +56,7 @@ final class GitStatusReader {
     }
 
     private static Optional<File> findGitDir(Path directory) {
-        Path start = Files.isRegularFile(directory) ? directory.getParent() : directory;
+        Path start = Files.isRegularFile(directory) ? java.util.Objects.requireNonNull(directory.toAbsolutePath().getParent()) : directory;
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(start.toAbsolutePath().toFile());
         return Optional.ofNullable(builder.getGitDir());
     }
