@@ -48,9 +48,15 @@ class MavenPluginIT {
         assertThat(show.output().indexOf("[INFO] STEP")).as("steps first").isLessThan(
                 show.output().indexOf("[INFO] ASPECT"));
 
-        Path saved = build.run("reprounit:output", "-Drun=" + run, "-Dstep=countWords", "-Dfile=counts.txt")
-                .project().resolve("counts.txt");
-        assertThat(Files.readString(saved)).contains("quick").contains("the");
+        MavenBuild.Result diff = build.run("reprounit:diff", "-Dbefore=" + run, "-Dafter=" + check.group(1) + ".2");
+        assertThat(diff.exitCode()).as(diff.output()).isZero();
+        assertThat(diff.output()).contains("have the same fingerprint parts and the same step outputs");
+
+        MavenBuild.Result output = build.run("reprounit:output", "-Drun=" + run, "-Dstep=countWords",
+                "-Dfile=counts.txt");
+        assertThat(output.exitCode()).as(output.output()).isZero();
+        Path saved = output.project().resolve("counts.txt");
+        assertThat(Files.readString(saved)).contains("quick").contains("lazy");
 
         MavenBuild.Result verify = build.run("reprounit:verify");
         assertThat(verify.exitCode()).as(verify.output()).isZero();
