@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "diff", description = "Which fingerprint parts and which step outputs differ between two runs, and"
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Which fingerprint parts and which step outputs differ between two runs, and"
         + " why: a changed part, a different input, or a step that diverged by itself; and which outputs differ in"
         + " their exact bytes only, where normalizers left the difference out of the comparison. Each kept output of"
         + " both runs is read, and one whose file is damaged or missing is marked so.")
@@ -60,17 +61,17 @@ final class DiffCommand implements Callable<Integer> {
         }
         if (!difference.parts().isEmpty()) {
             out.println();
-            Table parts = new Table("ASPECT", "PART", "CHANGE");
+            Table parts = new Table("ASPECT", "PART", "CHANGE").whole("PART");
             difference.parts().forEach(change -> parts.row(change.aspect().label(), change.name(), what(change)));
-            out.print(parts.render());
+            out.print(parts.render(options.width()));
         }
         if (!difference.steps().isEmpty()) {
             out.println();
-            Table steps = new Table("STEP", "OUTPUT A", "OUTPUT B", "EXPLANATION");
+            Table steps = new Table("STEP", "OUTPUT A", "OUTPUT B", "EXPLANATION").whole("STEP");
             difference.steps().forEach(step -> steps.row(step.step(),
                     conditions.digest(difference.before().step(step.step()).orElse(null)),
                     conditions.digest(difference.after().step(step.step()).orElse(null)), step.explanation()));
-            out.print(steps.render());
+            out.print(steps.render(options.width()));
         }
         List<String> problems = conditions.problems(difference.before(), difference.after());
         if (!problems.isEmpty()) {

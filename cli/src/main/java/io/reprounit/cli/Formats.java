@@ -24,10 +24,19 @@ final class Formats {
      * screen or reverse the text around it.
      */
     static String text(String text) {
+        return escape(text, false);
+    }
+
+    /** {@link #text} that leaves tabs as they are: for whole lines of an output, whose columns they may align. */
+    static String textKeepingTabs(String text) {
+        return escape(text, true);
+    }
+
+    private static String escape(String text, boolean keepTabs) {
         @Nullable StringBuilder escaped = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!steersTerminal(c)) {
+            if (!steersTerminal(c) || (keepTabs && c == '\t')) {
                 if (escaped != null) {
                     escaped.append(c);
                 }

@@ -13,8 +13,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "gc", description = "Removes checks beyond --keep, then the fingerprint parts and artifact files that"
-        + " no remaining run refers to.")
+@Command(name = "gc", mixinStandardHelpOptions = true,
+        description = "Removes checks beyond --keep, then the fingerprint parts and artifact files that no remaining"
+        + " run refers to. Artifact files changed within --min-age (one hour by default) are spared, since a test"
+        + " running now may have just written one that its run, not yet recorded, refers to; gc says how many it"
+        + " spared. Give --min-age PT0S to remove them too, when no test is running.")
 final class GcCommand implements Callable<Integer> {
 
     @Mixin StoreOptions options = new StoreOptions();
@@ -27,7 +30,8 @@ final class GcCommand implements Callable<Integer> {
     @Mixin ArtifactsOption artifacts = new ArtifactsOption();
 
     @Option(names = "--min-age", paramLabel = "<duration>", defaultValue = "PT1H", description = "Spare artifact files"
-            + " younger than this (ISO-8601, such as PT1H): a test run writing now may need them. Default: ${DEFAULT-VALUE}.")
+            + " changed more recently than this, as an ISO-8601 duration such as PT1H, PT10M or P2D; PT0S spares"
+            + " none. Default: ${DEFAULT-VALUE}.")
     Duration minimumAge = Duration.ofHours(1);
 
     @Override
@@ -44,10 +48,19 @@ final class GcCommand implements Callable<Integer> {
         PrintWriter out = ReproUnitCli.out(spec);
         if (options.json) {
             out.print(Json.write(Json.object().put("checksRemoved", collected.checksRemoved())
-                    .put("artifactsRemoved", collected.artifactsRemoved()).map()));
+                    .put("artifactsRemoved", collected.artifactsRemoved())
+                    .put("artifactsSpared", collected.artifactsSpared())
+                    .put("minimumAge", collected.minimumAge().toString()).map()));
         } else {
             out.println("Removed " + collected.checksRemoved() + " checks and " + collected.artifactsRemoved().size()
                     + " artifact files from " + store.root() + ".");
+            int spared = collected.artifactsSpared();
+            if (spared > 0) {
+                out.println("Spared " + spared + (spared == 1 ? " file that no run refers to: it was" : " files that"
+                        + " no run refers to: they were") + " changed within --min-age " + minimumAge + ", and a test"
+                        + " running now may need " + (spared == 1 ? "it" : "them") + ". Run gc --min-age PT0S when"
+                        + " no test is running to remove " + (spared == 1 ? "it." : "them."));
+            }
         }
         return 0;
     }

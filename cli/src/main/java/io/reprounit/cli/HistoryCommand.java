@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "history", description = "Each step's output digest over time: the checks where it was first"
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Each step's output digest over time: the checks where it was first"
         + " recorded, changed, diverged, failed or reproduced again, with their commit, then its latest verdict; and"
         + " where only its exact bytes changed (bytes changed) or started to differ between runs (bytes vary).")
 final class HistoryCommand implements Callable<Integer> {
@@ -48,11 +49,12 @@ final class HistoryCommand implements Callable<Integer> {
         out.println(Formats.text(history.pipeline()) + ": " + history.checks() + " checks recorded"
                 + (history.earlierEvents() > 0 ? "; " + history.earlierEvents() + " earlier events not shown"
                         + " (--limit)" : ""));
-        Table table = new Table("CHECK", "STARTED", "COMMIT", "STEP", "EVENT", "VERDICT", "OUTPUT");
+        Table table = new Table("CHECK", "STARTED", "COMMIT", "STEP", "EVENT", "VERDICT", "OUTPUT")
+                .whole("CHECK", "STEP");
         history.entries().forEach(entry -> table.row(entry.check(), Formats.time(entry.started()),
                 Formats.commit(entry.commit()), entry.step(), entry.event(), entry.verdict(),
                 Formats.digest(entry.output())));
-        out.print(table.render());
+        out.print(table.render(options.width()));
         return 0;
     }
 }

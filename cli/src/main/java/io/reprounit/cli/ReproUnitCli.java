@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "reprounit", mixinStandardHelpOptions = true, version = "ReproUnit 0.1.0",
         description = "Reads the checks that ReproUnit recorded: when a step stopped reproducing, and what changed.",
         subcommands = {RunsCommand.class, HistoryCommand.class, ShowCommand.class, DiffCommand.class,
-                VerifyCommand.class, GcCommand.class})
+                OutputCommand.class, VerifyCommand.class, GcCommand.class})
 public final class ReproUnitCli implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "runs", description = "The latest checks, newest first: when, which pipeline and commit, the verdict"
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "The latest checks, newest first: when, which pipeline and commit, the verdict"
         + " and the culprit step. Their runs are named <check>.<run>, such as 17.2.")
 final class RunsCommand implements Callable<Integer> {
 
@@ -45,10 +46,11 @@ final class RunsCommand implements Callable<Integer> {
             out.println("No checks recorded" + (pipeline == null ? "" : " of " + Formats.text(pipeline)) + " yet.");
             return 0;
         }
-        Table table = new Table("CHECK", "STARTED", "PIPELINE", "COMMIT", "VERDICT", "CULPRIT", "RUNS");
+        Table table = new Table("CHECK", "STARTED", "PIPELINE", "COMMIT", "VERDICT", "CULPRIT", "RUNS")
+                .whole("CHECK", "PIPELINE", "CULPRIT", "RUNS");
         checks.forEach(check -> table.row(check.id(), Formats.time(check.started()), check.pipeline(),
                 Formats.commit(check.commit()), check.outcome(), check.culprit(), String.join(" ", check.runs())));
-        out.print(table.render());
+        out.print(table.render(options.width()));
         return 0;
     }
 }

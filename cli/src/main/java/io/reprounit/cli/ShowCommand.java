@@ -11,15 +11,20 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "show", description = "A run's fingerprint parts and the output digest of each of its steps; where"
-        + " normalizers left something out of an output, the digest of its exact bytes as well; and where the artifact"
-        + " store keeps each output, or why it does not. Each kept output is read, and one whose file is damaged or"
-        + " missing is marked so.")
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "A run's steps with the output digest of each; where normalizers left something out of an"
+        + " output, the digest of its exact bytes as well; where the artifact store keeps each output, or why it does"
+        + " not; then the run's fingerprint parts, the jars on the class path counted unless --parts lists them. Each"
+        + " kept output is read, and one whose file is damaged or missing is marked so.")
 final class ShowCommand implements Callable<Integer> {
+
+    /** The prefix of the parts that fingerprint each jar on the class path: a hundred of them in a real project. */
+    private static final String JAR = "jar:";
 
     @Mixin StoreOptions options = new StoreOptions();
     @Mixin ArtifactsOption artifacts = new ArtifactsOption();
@@ -27,6 +32,9 @@ final class ShowCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "<run id>", description = "A run, such as 17.2; a check id such as 17 means its first run.")
     String run = "";
+
+    @Option(names = "--parts", description = "List every fingerprint part, each jar on the class path included.")
+    boolean allParts;
 
     @Override
     public Integer call() {
@@ -40,23 +48,21 @@ final class ShowCommand implements Callable<Integer> {
             out.print(Json.write(json(stored, conditions)));
             return 0;
         }
+        int width = options.width();
         out.println(Formats.text("Run " + stored.id() + " of " + stored.pipeline() + ": " + stored.status() + ", "
                 + stored.mode() + ", started " + Formats.time(stored.started()) + ", commit "
                 + Formats.commit(stored.commit())));
         out.println();
-        Table parts = new Table("ASPECT", "PART", "VALUE", "DIGEST");
-        stored.fingerprint().parts().forEach(part -> parts.row(part.aspect().label(), part.name(), part.value(),
-                Formats.digest(part.digest())));
-        out.print(parts.isEmpty() ? "No run-level fingerprint parts.\n" : parts.render());
-        out.println();
         out.print(stored.steps().isEmpty() ? "No step was recorded: the run did not finish.\n"
-                : steps(stored, conditions));
-        String kept = kept(stored);
+                : steps(stored, conditions, width));
+        String kept = kept(stored, width);
         if (!kept.isEmpty()) {
             out.println();
             out.println("Outputs in the artifact store:");
             out.print(kept);
         }
+        out.println();
+        out.print(parts(stored.fingerprint().parts(), allParts, width));
         List<String> problems = conditions.problems(stored);
         if (!problems.isEmpty()) {
             out.println();
@@ -65,12 +71,29 @@ final class ShowCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The run-level parts; unless {@code all}, the jars on the class path as one line that counts them. */
+    private static String parts(List<FingerprintPart> parts, boolean all, int width) {
+        if (parts.isEmpty()) {
+            return "No run-level fingerprint parts.\n";
+        }
+        Table table = new Table("ASPECT", "PART", "VALUE", "DIGEST").whole("PART");
+        List<FingerprintPart> jars = all ? List.of()
+                : parts.stream().filter(part -> part.name().startsWith(JAR)).toList();
+        parts.stream().filter(part -> all || !part.name().startsWith(JAR)).forEach(part -> table.row(part.aspect().label(),
+                part.name(), part.value(), Formats.digest(part.digest())));
+        if (!jars.isEmpty()) {
+            table.row(jars.get(0).aspect().label(), JAR + "*", jars.size() + (jars.size() == 1 ? " jar" : " jars")
+                    + " on the class path (--parts lists them)", null);
+        }
+        return table.render(width);
+    }
+
     /**
      * Per output, where the artifact store keeps it (the JSON has the whole location) and in what form, or why it does
      * not keep it.
      */
-    private static String kept(StoredRun run) {
-        Table kept = new Table("STEP", "KEPT", "STORED BYTES", "WHERE, OR WHY NOT");
+    private static String kept(StoredRun run, int width) {
+        Table kept = new Table("STEP", "KEPT", "STORED BYTES", "WHERE, OR WHY NOT").whole("STEP");
         for (StoredStep step : run.steps()) {
             if (step.output() == null) {
                 continue;
@@ -83,21 +106,21 @@ final class ShowCommand implements Callable<Integer> {
                         : "no reason was recorded"));
             }
         }
-        return kept.isEmpty() ? "" : kept.render();
+        return kept.isEmpty() ? "" : kept.render(width);
     }
 
     /**
      * One row per step. The column of exact-bytes digests is there only where some step's output was normalized, since
      * elsewhere it would repeat the output column.
      */
-    private static String steps(StoredRun run, OutputConditions conditions) {
+    private static String steps(StoredRun run, OutputConditions conditions, int width) {
         boolean normalized = run.steps().stream().anyMatch(StoredStep::isNormalized);
         List<String> headers = new java.util.ArrayList<>(List.of("STEP", "STATUS", "VERDICT", "OUTPUT"));
         if (normalized) {
             headers.add("EXACT BYTES");
         }
         headers.addAll(List.of("SIZE", "MILLIS", "PARTS"));
-        Table steps = new Table(headers.toArray(String[]::new));
+        Table steps = new Table(headers.toArray(String[]::new)).whole("STEP");
         for (StoredStep step : run.steps()) {
             List<@Nullable Object> row = new java.util.ArrayList<>(List.of(step.step(), step.status()));
             row.add(step.verdict());
@@ -110,7 +133,7 @@ final class ShowCommand implements Callable<Integer> {
             row.add(step.fingerprint().parts().size());
             steps.row(row.toArray());
         }
-        return steps.render();
+        return steps.render(width);
     }
 
     private static Map<String, @Nullable Object> json(StoredRun run, OutputConditions conditions) {

@@ -18,6 +18,16 @@ final class StoreOptions {
     @Option(names = "--json", description = "Print JSON for scripts instead of a table.")
     boolean json;
 
+    @Option(names = "--width", paramLabel = "<columns>", converter = PositiveCount.class, description = "Fit tables"
+            + " to this many columns; ids and names are never cut. Default: the terminal's width, or "
+            + Table.WIDTH + " where the output is not a terminal.")
+    @Nullable Integer width;
+
+    /** The width tables are fitted to. */
+    int width() {
+        return width != null ? width : Terminal.columns().orElse(Table.WIDTH);
+    }
+
     String url() {
         return store != null ? store : StoreLocation.defaultUrl(Path.of("").toAbsolutePath());
     }

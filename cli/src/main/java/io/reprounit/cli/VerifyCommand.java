@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "verify", description = "Runs SQLite's integrity check on the metadata store, then reads whole every"
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Runs SQLite's integrity check on the metadata store, then reads whole every"
         + " artifact it refers to and every file in the artifact store, and lists each damaged or missing artifact with"
         + " the runs and steps whose output it is. Exit status 1 where anything is damaged or missing, else 0.")
 final class VerifyCommand implements Callable<Integer> {
@@ -64,10 +65,10 @@ final class VerifyCommand implements Callable<Integer> {
             return ok ? 0 : 1;
         }
         out.println();
-        Table table = new Table("ARTIFACT", "STATE", "OUTPUT OF", "PROBLEM");
+        Table table = new Table("ARTIFACT", "STATE", "OUTPUT OF", "PROBLEM").whole("ARTIFACT");
         problems.forEach(problem -> table.row(Digests.shortForm(problem.condition().digest()),
                 problem.condition().state().label(), uses(problem.uses()), problem.condition().problem()));
-        out.print(table.render());
+        out.print(table.render(options.width()));
         out.println();
         out.println(problems.size() + (problems.size() == 1 ? " artifact is" : " artifacts are") + " damaged or"
                 + " missing; --json gives each one's file.");

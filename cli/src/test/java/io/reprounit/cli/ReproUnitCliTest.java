@@ -78,12 +78,14 @@ class ReproUnitCliTest {
     }
 
     @Test
-    void showGivesTheRunsPartsAndStepDigests() {
+    void showGivesTheRunsStepDigestsThenItsParts() {
         Output table = cli("show", diverged + ".2", "--store", url);
         assertThat(table.status).isZero();
         assertThat(table.out).contains("Run " + diverged + ".2 of IrisPipeline: COMPLETE")
                 .contains("java.version").contains("17.0.15")
                 .contains(io.reprounit.artifact.Digests.shortForm(StoreFixtures.text("train B").digest()));
+        assertThat(table.out.indexOf("STEP ")).as("the steps before the parts").isPositive()
+                .isLessThan(table.out.indexOf("ASPECT "));
         assertAligned(table);
 
         JsonNode json = json(cli("show", diverged + ".2", "--json", "--store", url));
@@ -188,6 +190,37 @@ class ReproUnitCliTest {
         List<Artifact> outputs = List.of(StoreFixtures.normalized("model", exact), StoreFixtures.text("score"));
         return StoreFixtures.check(store, artifacts, "ModelPipeline", List.of(StoreFixtures.run(1, "c1", outputs),
                 StoreFixtures.run(2, "c1", outputs)), StoreFixtures.verdicts(Verdict.REPRODUCED, Verdict.REPRODUCED));
+    }
+
+    @Test
+    void gcSaysWhatItSparedAsTooYoungAndHowToRemoveIt() {
+        Output young = cli("gc", "--keep", "1", "--store", url);
+        assertThat(young.status).as(young.err).isZero();
+        assertThat(young.lines()).containsExactly("Removed 1 checks and 0 artifact files from "
+                + directory.resolve("artifacts") + ".", "Spared 1 file that no run refers to: it was changed within"
+                + " --min-age PT1H, and a test running now may need it. Run gc --min-age PT0S when no test is running"
+                + " to remove it.");
+        JsonNode json = json(cli("gc", "--json", "--store", url));
+        assertThat(json.get("artifactsSpared").asInt()).isEqualTo(1);
+        assertThat(json.get("minimumAge").asString()).isEqualTo("PT1H");
+
+        Output help = cli("gc", "--help");
+        assertThat(help.status).isZero();
+        assertThat(help.out.replaceAll("\\s+", " ")).contains("--min-age=<duration>").contains("Default: PT1H")
+                .contains("PT0S spares none");
+
+        assertThat(cli("gc", "--min-age", "PT0S", "--store", url).lines())
+                .containsExactly("Removed 0 checks and 1 artifact files from " + directory.resolve("artifacts") + ".");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("runs", "history", "show", "diff", "output", "verify", "gc")) {
+            Output help = cli(command, "--help");
+            assertThat(help.status).as(command).isZero();
+            assertThat(help.out).as(command).startsWith("Usage: reprounit " + command).contains("--store");
+            assertThat(help.err).as(command).isEmpty();
+        }
     }
 
     @Test

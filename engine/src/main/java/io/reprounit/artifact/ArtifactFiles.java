@@ -140,4 +140,18 @@ final class ArtifactFiles {
         }
         return removed;
     }
+
+    /** How many files, temporary ones included, hold no artifact in {@code kept}: what a gc spared as too young. */
+    static int countUnreferenced(Path root, Set<String> kept) {
+        Path directory = root.resolve(ALGORITHM);
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(directory, 2)) {
+            return (int) files.filter(Files::isRegularFile).map(ArtifactFiles::digestOf)
+                    .filter(digest -> digest == null || !kept.contains(digest)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the artifact store " + root, e);
+        }
+    }
 }

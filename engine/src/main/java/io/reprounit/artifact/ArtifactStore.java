@@ -364,4 +364,9 @@ public final class ArtifactStore {
     public List<String> removeAllExcept(Set<String> kept, Duration minimumAge) {
         return ArtifactFiles.removeAllExcept(root, kept, minimumAge);
     }
+
+    /** How many files (temporary ones included) hold no artifact in {@code kept}: after a gc, those it spared. */
+    public int countUnreferenced(Set<String> kept) {
+        return ArtifactFiles.countUnreferenced(root, kept);
+    }
 }

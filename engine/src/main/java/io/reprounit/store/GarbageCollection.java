@@ -1,9 +1,14 @@
 package io.reprounit.store;
 
+import java.time.Duration;
 import java.util.List;
 
-/** What {@code gc} removed: checks beyond the retention, and artifact files that no remaining run refers to. */
-public record GarbageCollection(int checksRemoved, List<String> artifactsRemoved) {
+/**
+ * What {@code gc} removed: checks beyond the retention, and artifact files that no remaining run refers to; and how many
+ * such files it spared, since they changed within {@code minimumAge} and a test writing now may need them.
+ */
+public record GarbageCollection(int checksRemoved, List<String> artifactsRemoved, int artifactsSpared,
+        Duration minimumAge) {
 
     public GarbageCollection {
         artifactsRemoved = List.copyOf(artifactsRemoved);

@@ -180,8 +180,9 @@ public final class MetadataStore implements AutoCloseable {
     public GarbageCollection collectGarbage(ArtifactStore artifacts, @Nullable Integer keep, Duration minimumAge) {
         int checks = keep == null ? 0 : write(c -> Retention.keepLatestEverywhere(c, keep));
         List<String> kept = write(Retention::removeUnreferenced);
-        List<String> removed = artifacts.removeAllExcept(new java.util.HashSet<>(kept), minimumAge);
-        return new GarbageCollection(checks, removed);
+        java.util.Set<String> referenced = new java.util.HashSet<>(kept);
+        List<String> removed = artifacts.removeAllExcept(referenced, minimumAge);
+        return new GarbageCollection(checks, removed, artifacts.countUnreferenced(referenced), minimumAge);
     }
 
     /** Every artifact the artifact store keeps by this store's account, with the runs and steps whose outputs it is. */

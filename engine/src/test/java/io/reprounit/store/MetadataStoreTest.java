@@ -142,6 +142,26 @@ class MetadataStoreTest {
             assertThat(collected.artifactsRemoved()).containsExactly(StoreFixtures.text("old").digest());
             assertThat(artifacts.read(StoreFixtures.text("new").digest())).isPresent();
             assertThat(artifacts.read(StoreFixtures.text("old").digest())).isEmpty();
+            assertThat(collected.artifactsSpared()).isZero();
+        }
+    }
+
+    @Test
+    void gcCountsTheUnreferencedFilesItSparesAsTooYoung() throws Exception {
+        try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
+            check(store, artifacts, "Iris", List.of(run(1, "c1", "old")), verdicts(Verdict.REPRODUCED));
+            check(store, artifacts, "Iris", List.of(run(1, "c2", "new")), verdicts(Verdict.REPRODUCED));
+            store.keepLatestChecks("Iris", 1);
+
+            GarbageCollection young = store.collectGarbage(artifacts, null, Duration.ofHours(1));
+
+            assertThat(young.artifactsRemoved()).isEmpty();
+            assertThat(young.artifactsSpared()).isEqualTo(1);
+            assertThat(young.minimumAge()).isEqualTo(Duration.ofHours(1));
+            assertThat(artifacts.read(StoreFixtures.text("old").digest())).isPresent();
+            GarbageCollection all = store.collectGarbage(artifacts, null, Duration.ZERO);
+            assertThat(all.artifactsRemoved()).containsExactly(StoreFixtures.text("old").digest());
+            assertThat(all.artifactsSpared()).isZero();
         }
     }
 

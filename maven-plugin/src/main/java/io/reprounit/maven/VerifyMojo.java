@@ -1,0 +1,17 @@
+package io.reprounit.maven;
+
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Checks the metadata store's integrity and reads every artifact whole; fails the build where anything is damaged or
+ * missing: {@code mvn reprounit:verify}.
+ */
+@Mojo(name = "verify", requiresProject = false, aggregator = true, threadSafe = true)
+public final class VerifyMojo extends CommandMojo {
+
+    @Override
+    List<String> command() {
+        return List.of("verify");
+    }
+}

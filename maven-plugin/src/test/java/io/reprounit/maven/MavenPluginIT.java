@@ -1,0 +1,69 @@
+package io.reprounit.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plugin's goals in a real Maven build of a fixture project, as a user runs them: {@code mvn test} records a check
+ * of its pipeline in the store at the root of its git working tree, then {@code mvn reprounit:…} reads it back there,
+ * with no option but the goal's own.
+ */
+class MavenPluginIT {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    private static final String PIPELINE = "WordCountPipelineTest";
+
+    @Test
+    void theGoalsReadTheHistoryThatTheProjectsTestsRecorded() throws Exception {
+        // One build of the fixture for every goal: each Maven run costs seconds.
+        MavenBuild build = MavenBuild.ofFixture("plugin-goals", TIMEOUT).inGitRepository();
+
+        MavenBuild.Result test = build.run("test");
+        assertThat(test.exitCode()).as(test.output()).isZero();
+        assertThat(test.project().resolve(".reprounit/metadata.db")).as("the store at the working tree's root")
+                .exists();
+
+        MavenBuild.Result runs = build.run("reprounit:runs");
+        assertThat(runs.exitCode()).as(runs.output()).isZero();
+        Matcher check = Pattern.compile("\\[INFO\\] (\\d+) +\\S+ \\S+ +" + PIPELINE + " .*REPRODUCED")
+                .matcher(runs.output());
+        assertThat(check.find()).as(runs.output()).isTrue();
+        String run = check.group(1) + ".1";
+
+        MavenBuild.Result history = build.run("reprounit:history", "-Dpipeline=" + PIPELINE);
+        assertThat(history.exitCode()).as(history.output()).isZero();
+        assertThat(history.output()).contains("[INFO] " + PIPELINE + ": 1 checks recorded")
+                .contains(" load ").contains(" countWords ").contains("first recorded");
+
+        MavenBuild.Result show = build.run("reprounit:show", "-Drun=" + run);
+        assertThat(show.exitCode()).as(show.output()).isZero();
+        assertThat(show.output()).contains("Run " + run + " of " + PIPELINE).contains("[INFO] load ")
+                .contains("[INFO] countWords ").contains("git.commit").containsPattern("jar:\\* +\\d+ jars");
+        assertThat(show.output().indexOf("[INFO] STEP")).as("steps first").isLessThan(
+                show.output().indexOf("[INFO] ASPECT"));
+
+        MavenBuild.Result diff = build.run("reprounit:diff", "-Dbefore=" + run, "-Dafter=" + check.group(1) + ".2");
+        assertThat(diff.exitCode()).as(diff.output()).isZero();
+        assertThat(diff.output()).contains("have the same fingerprint parts and the same step outputs");
+
+        MavenBuild.Result output = build.run("reprounit:output", "-Drun=" + run, "-Dstep=countWords",
+                "-Dfile=counts.txt");
+        assertThat(output.exitCode()).as(output.output()).isZero();
+        Path saved = output.project().resolve("counts.txt");
+        assertThat(Files.readString(saved)).contains("quick").contains("lazy");
+
+        MavenBuild.Result verify = build.run("reprounit:verify");
+        assertThat(verify.exitCode()).as(verify.output()).isZero();
+        assertThat(verify.output()).contains("Every artifact is intact.");
+
+        MavenBuild.Result unknown = build.run("reprounit:history", "-Dpipeline=WordCount");
+        assertThat(unknown.exitCode()).as("a mistake fails the goal").isEqualTo(1);
+        assertThat(unknown.output()).contains("No pipeline 'WordCount'").contains(PIPELINE).doesNotContain("\tat ");
+    }
+}
