@@ -50,7 +50,7 @@ public final class ReproUnitTestEngine extends HierarchicalTestEngine<ReproUnitE
         PipelineReader reader = new PipelineReader(configuration.defaultRuns(), materializers::whyUnsupported,
                 configuration.paramOverrides());
         EngineDiscoveryRequestResolver.<ReproUnitEngineDescriptor>builder()
-                .addClassContainerSelectorResolver(PipelineReader::isPipelineClass)
+                .addClassContainerSelectorResolver(UnrunnableClasses::isAnnotated) // so that they are reported
                 .addSelectorResolver(context -> new PipelineSelectorResolver(context.getClassNameFilter(),
                         context.getIssueReporter(), reader))
                 .build()
