@@ -11,16 +11,13 @@ import io.reprounit.run.CheckPlan;
 import io.reprounit.run.CheckRunner;
 import io.reprounit.run.Run;
 import io.reprounit.run.RunSettings;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.platform.commons.util.UnrecoverableExceptions;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.TestExecutionResult;
 
 /**
- * Executes the selected pipelines: for each, every run of the steps the selected steps need, then one verdict per
- * selected step, reported as that step's test result.
+ * Checks one pipeline for its node: every run of the steps its selected steps need, their comparison, and the
+ * baseline's, recorded in the metadata store as it goes. Thread-safe: pipelines may be checked in parallel.
  */
 final class CheckExecutor {
 
@@ -41,68 +38,32 @@ final class CheckExecutor {
         this.runSettings = requireNonNull(runSettings);
     }
 
-    void execute(TestDescriptor engine) {
-        listener.executionStarted(engine);
-        engine.getChildren().forEach(child -> fingerprinter.prepare(((PipelineDescriptor) child).pipeline()));
-        for (TestDescriptor child : engine.getChildren()) {
-            execute((PipelineDescriptor) child);
-        }
-        listener.executionFinished(engine, TestExecutionResult.successful());
+    /** Starts what every check of these pipelines needs in the background, before the first one runs. */
+    void prepare(java.util.Collection<? extends TestDescriptor> pipelines) {
+        pipelines.forEach(child -> fingerprinter.prepare(((PipelineDescriptor) child).pipeline()));
     }
 
-    private void execute(PipelineDescriptor descriptor) {
-        listener.executionStarted(descriptor);
-        List<StepDescriptor> selected = new ArrayList<>();
-        descriptor.getChildren().forEach(child -> selected.add((StepDescriptor) child));
-        try {
-            PipelineDefinition pipeline = descriptor.pipeline();
-            List<StepDefinition> needed = pipeline.stepsNeededFor(selected.stream().map(s -> s.step().name()).toList());
-            // Planned before the check is recorded, so that a bad isolation or variation setting records nothing.
-            CheckPlan plan = runSettings.plan(pipeline);
-            try (CheckRecording recording = recorder.start(pipeline, plan.isForked() ? "forked" : "repeat")) {
-                check(descriptor, selected, needed, plan, recording);
-            }
-        } catch (Throwable t) {
-            UnrecoverableExceptions.rethrowIfUnrecoverable(t);
-            listener.executionFinished(descriptor, TestExecutionResult.failed(t));
-        }
-    }
-
-    private void check(PipelineDescriptor descriptor, List<StepDescriptor> selected, List<StepDefinition> needed,
-            CheckPlan plan, CheckRecording recording) {
+    /**
+     * Runs the check and compares its runs; the recording stays open until {@link CheckedPipeline#finish}, after the
+     * steps are reported. A check that fails before it ends has nothing to report: its recording is closed here.
+     */
+    CheckedPipeline check(PipelineDescriptor descriptor) {
         PipelineDefinition pipeline = descriptor.pipeline();
-        CheckRunner runner = new CheckRunner(pipeline, needed, materializers, fingerprinter, plan, recording.artifacts());
-        CheckRunner.Result produced = runner.run(new CheckRunner.Recording() {
-            @Override
-            public void runStarting(int number) {
-                recording.runStarting(number);
-            }
-
-            @Override
-            public Run runFinished(Run run) {
-                return recording.runFinished(run);
-            }
-
-            @Override
-            public void stepStarting(int run, String step) {
-                recording.stepStarting(run, step);
-            }
-
-            @Override
-            public void stepFinished(int run, String step) {
-                recording.stepFinished();
-            }
-        });
-        List<Run> runs = produced.runs();
-        listener.reportingEntryPublished(descriptor, FingerprintEntries.of(runs.get(0).fingerprint()));
-        BaselineCheck.Outcome outcome = baselines.apply(descriptor, needed, runs,
-                RunComparator.compare(needed, runs).withFindings(produced.findings()));
-        StepReporter reporter = new StepReporter(listener);
-        for (StepDescriptor step : selected) {
-            reporter.report(step, outcome.result().verdict(step.step().name()).orElseThrow());
+        List<StepDefinition> needed = pipeline.stepsNeededFor(descriptor.getChildren().stream()
+                .map(child -> ((StepDescriptor) child).step().name()).toList());
+        // Planned before the check is recorded, so that a bad isolation or variation setting records nothing.
+        CheckPlan plan = runSettings.plan(pipeline);
+        CheckRecording recording = recorder.start(pipeline, plan.isForked() ? "forked" : "repeat");
+        try {
+            CheckRunner.Result produced = new CheckRunner(pipeline, needed, materializers, fingerprinter, plan,
+                    recording.artifacts()).run(recording.asRunnerRecording());
+            List<Run> runs = produced.runs();
+            listener.reportingEntryPublished(descriptor, FingerprintEntries.of(runs.get(0).fingerprint()));
+            return new CheckedPipeline(baselines.apply(descriptor, needed, runs,
+                    RunComparator.compare(needed, runs).withFindings(produced.findings())), recording);
+        } catch (RuntimeException | Error e) {
+            recording.close();
+            throw e;
         }
-        recording.checked(outcome.result()); // after the steps' results, so that a store failure hides none
-        listener.executionFinished(descriptor, outcome.pipelineFailure().map(TestExecutionResult::failed)
-                .orElseGet(TestExecutionResult::successful));
     }
 }

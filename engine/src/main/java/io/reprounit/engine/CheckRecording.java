@@ -6,6 +6,7 @@ import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.compare.CheckResult;
 import io.reprounit.pipeline.Secrets;
 import io.reprounit.pipeline.PipelineDefinition;
+import io.reprounit.run.CheckRunner;
 import io.reprounit.run.Run;
 import io.reprounit.store.MetadataStore;
 import io.reprounit.store.RecordedRun;
@@ -63,6 +64,31 @@ final class CheckRecording implements AutoCloseable {
     /** Where the check's runs keep their outputs as they digest them. */
     ArtifactStore artifacts() {
         return artifacts;
+    }
+
+    /** This recording, told of the runner's runs and steps as they start and end. */
+    CheckRunner.Recording asRunnerRecording() {
+        return new CheckRunner.Recording() {
+            @Override
+            public void runStarting(int number) {
+                CheckRecording.this.runStarting(number);
+            }
+
+            @Override
+            public Run runFinished(Run run) {
+                return CheckRecording.this.runFinished(run);
+            }
+
+            @Override
+            public void stepStarting(int run, String step) {
+                CheckRecording.this.stepStarting(run, step);
+            }
+
+            @Override
+            public void stepFinished(int run, String step) {
+                CheckRecording.this.stepFinished();
+            }
+        };
     }
 
     void runStarting(int number) {

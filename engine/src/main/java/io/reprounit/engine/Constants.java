@@ -128,5 +128,56 @@ public final class Constants {
      */
     public static final String REPLAY_PROPERTY_NAME = "reprounit.replay";
 
+    /**
+     * Whether pipelines are checked in parallel, on the JUnit Platform's parallel executor; {@code false} by default.
+     * The steps of one pipeline are always reported one after another, after its check. Pipelines given the same files
+     * or directories (a {@code Path} or {@code File} parameter, or one inside the other) still take turns, as do two
+     * that share a baseline file. Configure the executor with the keys under {@link #PARALLEL_CONFIG_PREFIX}, as for
+     * Jupiter's {@code junit.jupiter.execution.parallel.config.*} and Cucumber's
+     * {@code cucumber.execution.parallel.config.*}.
+     */
+    public static final String PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME = "reprounit.execution.parallel.enabled";
+
+    /**
+     * Prefix of the keys that configure the parallel executor, read by the JUnit Platform's
+     * {@code ParallelHierarchicalTestExecutorServiceFactory} once the prefix is taken off.
+     */
+    public static final String PARALLEL_CONFIG_PREFIX = "reprounit.execution.parallel.config.";
+
+    /**
+     * How the parallel executor sizes its pool: {@code dynamic} (the default: processors times
+     * {@link #PARALLEL_CONFIG_DYNAMIC_FACTOR_PROPERTY_NAME}), {@code fixed}
+     * ({@link #PARALLEL_CONFIG_FIXED_PARALLELISM_PROPERTY_NAME}) or {@code custom}
+     * ({@link #PARALLEL_CONFIG_CUSTOM_CLASS_PROPERTY_NAME}).
+     */
+    public static final String PARALLEL_CONFIG_STRATEGY_PROPERTY_NAME = PARALLEL_CONFIG_PREFIX + "strategy";
+
+    /** For the {@code dynamic} strategy, a positive decimal multiplied by the number of processors. Default: 1. */
+    public static final String PARALLEL_CONFIG_DYNAMIC_FACTOR_PROPERTY_NAME = PARALLEL_CONFIG_PREFIX + "dynamic.factor";
+
+    /** For the {@code fixed} strategy, how many pipelines are checked at a time: a positive whole number. */
+    public static final String PARALLEL_CONFIG_FIXED_PARALLELISM_PROPERTY_NAME = PARALLEL_CONFIG_PREFIX
+            + "fixed.parallelism";
+
+    /**
+     * For the {@code fixed} strategy, the most threads the executor's pool may have; at least
+     * {@link #PARALLEL_CONFIG_FIXED_PARALLELISM_PROPERTY_NAME}. Default: that number plus 256.
+     */
+    public static final String PARALLEL_CONFIG_FIXED_MAX_POOL_SIZE_PROPERTY_NAME = PARALLEL_CONFIG_PREFIX
+            + "fixed.max-pool-size";
+
+    /**
+     * For the {@code fixed} strategy, whether the pool stops taking work once it has
+     * {@link #PARALLEL_CONFIG_FIXED_MAX_POOL_SIZE_PROPERTY_NAME} threads. Default: {@code true}.
+     */
+    public static final String PARALLEL_CONFIG_FIXED_SATURATE_PROPERTY_NAME = PARALLEL_CONFIG_PREFIX
+            + "fixed.saturate";
+
+    /**
+     * For the {@code custom} strategy, the fully qualified name of a class implementing
+     * {@code org.junit.platform.engine.support.hierarchical.ParallelExecutionConfigurationStrategy}.
+     */
+    public static final String PARALLEL_CONFIG_CUSTOM_CLASS_PROPERTY_NAME = PARALLEL_CONFIG_PREFIX + "custom.class";
+
     private Constants() {}
 }

@@ -53,7 +53,8 @@ final class PipelineSelectorResolver implements SelectorResolver {
     @Override
     public Resolution resolve(ClassSelector selector, Context context) {
         Class<?> candidate = selector.getJavaClass();
-        if (!PipelineReader.isPipelineClass(candidate) || !classNameFilter.test(candidate.getName())) {
+        if (!classNameFilter.test(candidate.getName()) || UnrunnableClasses.report(candidate, issueReporter)
+                || !PipelineReader.isPipelineClass(candidate)) {
             return unresolved();
         }
         return pipeline(candidate)
@@ -67,7 +68,8 @@ final class PipelineSelectorResolver implements SelectorResolver {
     public Resolution resolve(MethodSelector selector, Context context) {
         Class<?> candidate = selector.getJavaClass();
         Method method = selector.getJavaMethod();
-        if (!PipelineReader.isPipelineClass(candidate) || !method.isAnnotationPresent(Step.class)) {
+        if (UnrunnableClasses.report(candidate, issueReporter) || !PipelineReader.isPipelineClass(candidate)
+                || !method.isAnnotationPresent(Step.class)) {
             return unresolved();
         }
         Optional<StepDefinition> step = pipeline(candidate).flatMap(pipeline -> pipeline.steps().stream()

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.support.config.PrefixedConfigurationParameters;
 
 /**
  * Every setting of one engine execution, read once at discovery from the launcher's configuration parameters and kept
@@ -27,10 +28,11 @@ final class ReproUnitConfiguration {
     private final StoreSettings store;
     private final boolean fingerprintEnabled;
     private final List<String> environmentVariables;
+    private final Optional<ConfigurationParameters> parallel;
 
     private ReproUnitConfiguration(int defaultRuns, Optional<String> runsProblem, ParamOverrides paramOverrides,
             BaselineSettings baselines, RunSettings runs, StoreSettings store, boolean fingerprintEnabled,
-            List<String> environmentVariables) {
+            List<String> environmentVariables, Optional<ConfigurationParameters> parallel) {
         this.defaultRuns = defaultRuns;
         this.runsProblem = requireNonNull(runsProblem);
         this.paramOverrides = requireNonNull(paramOverrides);
@@ -39,6 +41,7 @@ final class ReproUnitConfiguration {
         this.store = requireNonNull(store);
         this.fingerprintEnabled = fingerprintEnabled;
         this.environmentVariables = List.copyOf(environmentVariables);
+        this.parallel = requireNonNull(parallel);
     }
 
     static ReproUnitConfiguration read(ConfigurationParameters parameters, Function<String, String> environment) {
@@ -64,7 +67,10 @@ final class ReproUnitConfiguration {
                 parameters.get(Constants.ENVIRONMENT_VARIABLES_PROPERTY_NAME)
                         .map(names -> Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty())
                                 .toList())
-                        .orElse(List.of()));
+                        .orElse(List.of()),
+                parameters.getBoolean(Constants.PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME).orElse(false)
+                        ? Optional.of(new PrefixedConfigurationParameters(parameters, Constants.PARALLEL_CONFIG_PREFIX))
+                        : Optional.empty());
     }
 
     /** Every {@code reprounit.param.*} setting, so that one that names no parameter can be reported, not ignored. */
@@ -110,5 +116,13 @@ final class ReproUnitConfiguration {
 
     List<String> environmentVariables() {
         return environmentVariables;
+    }
+
+    /**
+     * The parallel executor's settings, without their prefix, where {@link
+     * Constants#PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME} is on; empty where pipelines are checked one at a time.
+     */
+    Optional<ConfigurationParameters> parallel() {
+        return parallel;
     }
 }

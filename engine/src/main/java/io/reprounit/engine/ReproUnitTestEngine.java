@@ -1,29 +1,26 @@
 package io.reprounit.engine;
 
 import io.reprounit.artifact.Materializers;
-import io.reprounit.artifact.WarmUp;
-import io.reprounit.fingerprint.Fingerprinter;
-import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.pipeline.PipelineReader;
-import io.reprounit.run.RunSettings;
 import java.util.Optional;
-import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
+import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory;
 
 /**
  * The ReproUnit test engine: every {@code @ReproducibleRun} class is a pipeline, every {@code @Step} a test that passes
- * when the step gave the same output in every run.
+ * when the step gave the same output in every run. Executed by the JUnit Platform's hierarchical executor: a pipeline's
+ * node runs its check, its steps' nodes report the verdicts (see docs/architecture.md).
  */
-public final class ReproUnitTestEngine implements TestEngine {
+public final class ReproUnitTestEngine extends HierarchicalTestEngine<ReproUnitExecutionContext> {
 
     @Override
     public String getId() {
@@ -53,7 +50,7 @@ public final class ReproUnitTestEngine implements TestEngine {
         PipelineReader reader = new PipelineReader(configuration.defaultRuns(), materializers::whyUnsupported,
                 configuration.paramOverrides());
         EngineDiscoveryRequestResolver.<ReproUnitEngineDescriptor>builder()
-                .addClassContainerSelectorResolver(PipelineReader::isPipelineClass)
+                .addClassContainerSelectorResolver(UnrunnableClasses::isAnnotated) // so that they are reported
                 .addSelectorResolver(context -> new PipelineSelectorResolver(context.getClassNameFilter(),
                         context.getIssueReporter(), reader))
                 .build()
@@ -64,26 +61,23 @@ public final class ReproUnitTestEngine implements TestEngine {
     }
 
     @Override
-    public void execute(ExecutionRequest request) {
-        TestDescriptor root = request.getRootTestDescriptor();
-        if (!root.getChildren().isEmpty()) {
-            WarmUp.start();
-        }
-        ReproUnitConfiguration configuration = ((ReproUnitEngineDescriptor) root).configuration();
-        Materializers materializers = Materializers.load(classLoader());
-        Fingerprinter fingerprinter = configuration.fingerprintEnabled()
-                ? Fingerprinter.create(classLoader(), configuration.environmentVariables(), materializers)
-                : Fingerprinter.disabled();
-        BaselineCheck baselines = new BaselineCheck(configuration.baselines(), request.getEngineExecutionListener(),
-                java.nio.file.Path.of("").toAbsolutePath());
-        try (CheckRecorder recorder = new CheckRecorder(configuration.store())) {
-            new CheckExecutor(request.getEngineExecutionListener(), materializers, fingerprinter, baselines, recorder,
-                    configuration.runs()).execute(root);
-        }
+    protected ReproUnitExecutionContext createExecutionContext(ExecutionRequest request) {
+        return new ReproUnitExecutionContext(ExecutionServices.create(request));
+    }
+
+    /** The platform's parallel executor where asked for, configured as Jupiter's and Cucumber's are; else one thread. */
+    @Override
+    protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
+        return configuration(request).parallel()
+                .map(ParallelHierarchicalTestExecutorServiceFactory::create)
+                .orElseGet(() -> super.createExecutorService(request));
+    }
+
+    private static ReproUnitConfiguration configuration(ExecutionRequest request) {
+        return ((ReproUnitEngineDescriptor) request.getRootTestDescriptor()).configuration();
     }
 
     private static ClassLoader classLoader() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : ReproUnitTestEngine.class.getClassLoader();
+        return ExecutionServices.classLoader();
     }
 }

@@ -5,59 +5,77 @@ import static java.util.Objects.requireNonNull;
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.Normalization;
 import io.reprounit.compare.StepVerdict;
+import io.reprounit.compare.Verdict;
 import io.reprounit.run.StepExecution;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.platform.engine.EngineExecutionListener;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Turns a step's verdict into its test result: reproduced passes; diverged fails with the two outputs as expected and
- * actual, so that an IDE opens its diff view; tainted is aborted, naming the culprit upstream; a step that threw fails with
- * what it threw; a step that could not run is skipped. Digests and sizes go out as report entries.
+ * Turns a step's verdict into its test result, in one place: reproduced passes; diverged or changed fails with the
+ * outputs as expected and actual, so that an IDE opens its diff view, and the whole of each differing output published
+ * as a file; tainted is aborted, naming the culprit upstream; a step that threw fails with what it threw; a step that
+ * could not run is skipped. Digests and sizes go out as report entries.
  */
 final class StepReporter {
 
     private final EngineExecutionListener listener;
+    private final StepEvidence evidence;
 
-    StepReporter(EngineExecutionListener listener) {
+    StepReporter(EngineExecutionListener listener, StepEvidence evidence) {
         this.listener = requireNonNull(listener);
+        this.evidence = requireNonNull(evidence);
     }
 
-    void report(StepDescriptor descriptor, StepVerdict verdict) {
-        if (verdict.verdict() == io.reprounit.compare.Verdict.NOT_RUN) {
-            listener.executionSkipped(descriptor, verdict.explanation());
-            return;
-        }
-        listener.executionStarted(descriptor);
+    /** Why the step is skipped, where it did not run; its node then never starts. */
+    static Optional<String> skipReason(StepVerdict verdict) {
+        return verdict.verdict() == Verdict.NOT_RUN ? Optional.of(verdict.explanation()) : Optional.empty();
+    }
+
+    /**
+     * Publishes the step's report entries and evidence, then throws what its test result is to say: nothing where it
+     * passes, an {@link AssertionFailedError} or what the step threw where it fails, a {@link TestAbortedException}
+     * where it is aborted.
+     */
+    void report(StepDescriptor descriptor, StepVerdict verdict) throws Exception {
         listener.reportingEntryPublished(descriptor, ReportEntry.from(entries(verdict, descriptor.step().normalization())));
         verdict.executions().stream().findFirst().ifPresent(first ->
                 listener.reportingEntryPublished(descriptor, FingerprintEntries.of(first.fingerprint())));
-        listener.executionFinished(descriptor, result(verdict));
+        Optional<Throwable> failure = failure(verdict);
+        if (failure.isPresent()) {
+            if (verdict.verdict() == Verdict.DIVERGED || verdict.verdict() == Verdict.CHANGED) {
+                evidence.publish(descriptor, verdict);
+            }
+            throw Failures.asThrowable(failure.get());
+        }
     }
 
-    private static TestExecutionResult result(StepVerdict verdict) {
+    private static Optional<Throwable> failure(StepVerdict verdict) {
         return switch (verdict.verdict()) {
-            case REPRODUCED -> TestExecutionResult.successful();
-            case DIVERGED, CHANGED -> TestExecutionResult.failed(new AssertionFailedError(verdict.explanation(),
+            case REPRODUCED -> Optional.empty();
+            case DIVERGED, CHANGED -> Optional.of(new AssertionFailedError(verdict.explanation(),
                     shown(verdict.expected(), "run 1"), shown(verdict.actual(), "a later run")));
-            case TAINTED -> TestExecutionResult.aborted(new TestAbortedException(verdict.explanation()));
-            case FAILED -> TestExecutionResult.failed(failure(verdict));
-            case NOT_RUN -> throw new IllegalStateException("A step that did not run is skipped, not finished");
+            case TAINTED -> Optional.of(new TestAbortedException(verdict.explanation()));
+            case FAILED -> Optional.of(thrown(verdict));
+            case NOT_RUN -> throw new IllegalStateException("A step that did not run is skipped, not reported");
         };
     }
 
-    /** What the step threw, as it threw it where it threw in every run; wrapped where it threw only in some. */
-    private static Throwable failure(StepVerdict verdict) {
+    /**
+     * What the step threw, as it threw it where it threw in every run; wrapped where it threw only in some, and where
+     * it is a {@link TestAbortedException}, which the executor would report as aborted: a step that throws fails.
+     */
+    private static Throwable thrown(StepVerdict verdict) {
         Throwable thrown = verdict.failureCause().orElseThrow();
         boolean everyRun = verdict.executions().stream().allMatch(e -> e.status() == StepExecution.Status.FAILED);
-        return everyRun ? thrown : new AssertionFailedError(verdict.explanation(), thrown);
+        return everyRun && !(thrown instanceof TestAbortedException) ? thrown
+                : new AssertionFailedError(verdict.explanation(), thrown);
     }
 
     private static String shown(StepVerdict.@Nullable Rendering rendering, String which) {

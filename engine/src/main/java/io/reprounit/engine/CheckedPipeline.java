@@ -1,0 +1,39 @@
+package io.reprounit.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.reprounit.compare.StepVerdict;
+
+/**
+ * One pipeline's check once its runs are compared: the verdicts its steps report, and its recording, to finish after
+ * them.
+ */
+final class CheckedPipeline {
+
+    private final BaselineCheck.Outcome outcome;
+    private final CheckRecording recording;
+
+    CheckedPipeline(BaselineCheck.Outcome outcome, CheckRecording recording) {
+        this.outcome = requireNonNull(outcome);
+        this.recording = requireNonNull(recording);
+    }
+
+    StepVerdict verdict(String step) {
+        return outcome.result().verdict(step).orElseThrow();
+    }
+
+    /**
+     * Records the verdicts, after the steps' results so that a store failure hides none, then fails the pipeline where
+     * the store or the baseline says it fails.
+     */
+    void finish() throws Exception {
+        try {
+            recording.checked(outcome.result());
+        } finally {
+            recording.close();
+        }
+        if (outcome.pipelineFailure().isPresent()) {
+            throw Failures.asThrowable(outcome.pipelineFailure().get());
+        }
+    }
+}

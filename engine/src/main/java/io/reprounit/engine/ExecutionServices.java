@@ -1,0 +1,68 @@
+package io.reprounit.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.reprounit.artifact.Materializers;
+import io.reprounit.artifact.WarmUp;
+import io.reprounit.fingerprint.Fingerprinter;
+import java.nio.file.Path;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+
+/**
+ * What one engine execution checks and reports its pipelines with, built from the configuration its engine descriptor
+ * kept from discovery: the check, the step reporter, and the metadata store's recorder, closed when the engine's node
+ * is cleaned up.
+ */
+final class ExecutionServices implements AutoCloseable {
+
+    private final CheckExecutor checks;
+    private final StepReporter steps;
+    private final CheckRecorder recorder;
+
+    private ExecutionServices(CheckExecutor checks, StepReporter steps, CheckRecorder recorder) {
+        this.checks = requireNonNull(checks);
+        this.steps = requireNonNull(steps);
+        this.recorder = requireNonNull(recorder);
+    }
+
+    static ExecutionServices create(ExecutionRequest request) {
+        TestDescriptor root = request.getRootTestDescriptor();
+        if (!root.getChildren().isEmpty()) {
+            WarmUp.start();
+        }
+        ReproUnitConfiguration configuration = ((ReproUnitEngineDescriptor) root).configuration();
+        ClassLoader classLoader = classLoader();
+        Materializers materializers = Materializers.load(classLoader);
+        Fingerprinter fingerprinter = configuration.fingerprintEnabled()
+                ? Fingerprinter.create(classLoader, configuration.environmentVariables(), materializers)
+                : Fingerprinter.disabled();
+        BaselineCheck baselines = new BaselineCheck(configuration.baselines(), request.getEngineExecutionListener(),
+                Path.of("").toAbsolutePath());
+        CheckRecorder recorder = new CheckRecorder(configuration.store());
+        return new ExecutionServices(new CheckExecutor(request.getEngineExecutionListener(), materializers,
+                fingerprinter, baselines, recorder, configuration.runs()),
+                new StepReporter(request.getEngineExecutionListener(), new StepEvidence(
+                        request.getOutputDirectoryCreator(), request.getEngineExecutionListener())),
+                recorder);
+    }
+
+    CheckExecutor checks() {
+        return checks;
+    }
+
+    StepReporter steps() {
+        return steps;
+    }
+
+    /** Waits for the metadata store's last writes and closes it. */
+    @Override
+    public void close() {
+        recorder.close();
+    }
+
+    static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : ReproUnitTestEngine.class.getClassLoader();
+    }
+}
