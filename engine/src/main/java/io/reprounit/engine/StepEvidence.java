@@ -68,7 +68,7 @@ final class StepEvidence {
         } catch (JUnitException e) {
             return Optional.empty();
         } catch (IOException | UncheckedIOException e) {
-            notWritten(descriptor, e.getMessage());
+            notWritten(descriptor, String.valueOf(e.getMessage()));
             return Optional.empty();
         }
     }
