@@ -41,10 +41,11 @@ final class UnusedConfigKeys {
             PipelineProblems problems) {
         List<Unused> unused = unused(config, steps);
         Map<String, List<Missing>> underMisspeltSection = new LinkedHashMap<>();
+        Set<Unused> explained = new HashSet<>(); // a params key may be the slip of several steps' @Param: one each
         for (Missing param : missing) {
             Optional<Unused> meant = misspeltKey(param, unused);
             if (meant.isPresent()) {
-                unused.remove(meant.get());
+                explained.add(meant.get());
                 problems.add(param.method(), "step '" + param.step() + "': @Param(\"" + param.key() + "\") has no value,"
                         + " but " + config.where(meant.get().path()) + meant.get().path() + " is read by no step: did you"
                         + " mean " + param.key() + "? Keys must match the @Param's name exactly, case included");
@@ -62,6 +63,9 @@ final class UnusedConfigKeys {
                                     + ".yaml beside the class (or name one with @ReproducibleRun(config))"));
         }
         for (Unused key : unused) {
+            if (explained.contains(key)) {
+                continue;
+            }
             problems.add(method(key, steps), config.where(key.path()) + message(key, steps, underMisspeltSection));
         }
     }

@@ -47,6 +47,19 @@ class MisspeltKeysTest {
     }
 
     @Test
+    void aSharedParamMisspeltOnceIsTheSlipOfEveryStepThatTakesIt() throws Exception {
+        Path file = Files.writeString(directory.resolve("SharedRate.yaml"), "params:\n  Rate: 0.1\n");
+        List<DiscoveryIssue> issues = ReproUnitKit.engine().selectors(selectClass(ConfiguredFixture.load(
+                io.reprounit.engine.fixtures.badinput.SharedRate.class, file))).discover().getDiscoveryIssues();
+
+        assertThat(issues).extracting(DiscoveryIssue::message).satisfiesExactly(
+                message -> assertThat(message).contains("step 'warmUp': @Param(\"rate\") has no value, but")
+                        .contains("params.Rate is read by no step: did you mean rate?"),
+                message -> assertThat(message).contains("step 'train': @Param(\"rate\") has no value, but")
+                        .contains("params.Rate is read by no step: did you mean rate?"));
+    }
+
+    @Test
     void stepForStepsIsOneUnknownKeyNamingStepsAndEveryValueItStranded() throws Exception {
         List<DiscoveryIssue> issues = issues(Tunable.VALID_CONFIG.replace("steps:", "step:"));
 
