@@ -10,11 +10,30 @@ import java.util.Optional;
 public final class CheckResult {
 
     private final Map<String, StepVerdict> verdicts;
+    private final @org.jspecify.annotations.Nullable String failure;
 
     CheckResult(List<StepVerdict> verdicts) {
+        this(verdicts, null);
+    }
+
+    private CheckResult(List<StepVerdict> verdicts, @org.jspecify.annotations.Nullable String failure) {
         Map<String, StepVerdict> byStep = new LinkedHashMap<>();
         verdicts.forEach(verdict -> byStep.put(verdict.step(), verdict));
         this.verdicts = Collections.unmodifiableMap(byStep);
+        this.failure = failure;
+    }
+
+    /**
+     * This result, failed as a whole although its steps' verdicts may all be REPRODUCED: its baseline was missing on
+     * CI, malformed, or could not be set up. The store must not record such a check as reproduced.
+     */
+    public CheckResult failedAsAWhole(String why) {
+        return new CheckResult(verdicts(), why);
+    }
+
+    /** Why the check failed as a whole, beside its steps' verdicts; empty where it did not. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
     }
 
     public Optional<StepVerdict> verdict(String step) {
@@ -36,7 +55,7 @@ public final class CheckResult {
         return new CheckResult(verdicts.values().stream().map(verdict -> {
             String finding = findings.get(verdict.step());
             return finding == null || verdict.passed() ? verdict : verdict.explainedFurther("; " + finding);
-        }).toList());
+        }).toList(), failure);
     }
 
     /** Whether every step reproduced. */

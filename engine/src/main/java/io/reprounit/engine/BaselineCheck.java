@@ -44,7 +44,7 @@ final class BaselineCheck {
         PipelineDefinition pipeline = descriptor.pipeline();
         BaselineSettings.Resolved resolved = settings.resolve(pipeline);
         if (resolved.error().isPresent()) {
-            return new Outcome(runs, Optional.of(new BaselineSetupException(resolved.error().get())));
+            return failed(runs, new BaselineSetupException(resolved.error().get()));
         }
         BaselineMode mode = resolved.mode();
         if (mode == BaselineMode.NONE) {
@@ -60,8 +60,7 @@ final class BaselineCheck {
             if (mode == BaselineMode.UPDATE && recordable) {
                 return record(descriptor, files, received, runs, "rewritten (it was malformed)");
             }
-            return new Outcome(runs, Optional.of(new BaselineSetupException(e.getMessage()
-                    + " The file was left as it is.")));
+            return failed(runs, new BaselineSetupException(e.getMessage() + " The file was left as it is."));
         }
         if (mode == BaselineMode.UPDATE || mode == BaselineMode.RECORD_MISSING && expected.isEmpty()) {
             return recordable ? record(descriptor, files, received, runs, expected.isEmpty() ? "recorded" : "updated")
@@ -70,11 +69,11 @@ final class BaselineCheck {
         if (expected.isEmpty()) {
             files.writeReceived(received);
             publishReceived(descriptor, files);
-            return new Outcome(runs, Optional.of(new AssertionFailedError("Pipeline " + pipeline.name()
+            return failed(runs, new AssertionFailedError("Pipeline " + pipeline.name()
                     + " has no baseline: expected " + files.expected() + ". Has it been committed? The received"
                     + " baseline is in " + files.received() + "; to record it, run outside CI with "
                     + Constants.BASELINE_MODE_PROPERTY_NAME + "=record-missing (the default) or update, review it and"
-                    + " commit it.")));
+                    + " commit it."));
         }
         CheckResult compared = BaselineComparator.compare(needed, runs, expected.get(), received);
         if (compared.isReproducible()) {
@@ -93,6 +92,11 @@ final class BaselineCheck {
         listener.reportingEntryPublished(descriptor, ReportEntry.from(Map.of("reprounit.baseline",
                 what + ": " + files.expected())));
         return new Outcome(runs, Optional.empty());
+    }
+
+    /** The pipeline fails as a whole, and its result says so, so that the store records no REPRODUCED check. */
+    private static Outcome failed(CheckResult runs, Throwable failure) {
+        return new Outcome(runs.failedAsAWhole(String.valueOf(failure.getMessage())), Optional.of(failure));
     }
 
     private void publishReceived(PipelineDescriptor descriptor, BaselineFiles files) {

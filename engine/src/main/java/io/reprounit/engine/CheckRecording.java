@@ -152,7 +152,7 @@ final class CheckRecording implements AutoCloseable {
     void checked(CheckResult result) {
         Instant finished = Instant.now();
         write(metadata -> {
-            metadata.finishCheck(check, result.verdicts(), finished);
+            metadata.finishCheck(check, result.verdicts(), result.failure().isPresent(), finished);
             Integer keep = recorder.retention();
             if (keep != null) {
                 metadata.keepLatestChecks(pipeline.name(), keep);

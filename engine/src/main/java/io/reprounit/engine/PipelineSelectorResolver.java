@@ -102,8 +102,12 @@ final class PipelineSelectorResolver implements SelectorResolver {
                 || !PipelineReader.isPipelineClass(candidate.get())) {
             return unresolved();
         }
-        return pipeline(candidate.get())
-                .flatMap(pipeline -> pipeline.step(stepSegment.getValue()))
+        Optional<PipelineDefinition> pipeline = pipeline(candidate.get());
+        if (pipeline.isEmpty()) {
+            // A broken pipeline: its problems are reported already, and "could not be resolved" would only repeat them.
+            return Resolution.selectors(Set.of(selectClass(candidate.get())));
+        }
+        return pipeline.get().step(stepSegment.getValue())
                 .map(step -> Resolution.selectors(Set.of(selectMethod(candidate.get(), step.method()))))
                 .orElse(unresolved());
     }

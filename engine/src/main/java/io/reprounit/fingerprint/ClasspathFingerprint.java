@@ -26,6 +26,35 @@ final class ClasspathFingerprint {
 
     private ClasspathFingerprint() {}
 
+    /**
+     * The class path that {@code loader} sees: {@code java.class.path}, then the entries of every {@link
+     * java.net.URLClassLoader} from the application class loader down to {@code loader}. A launcher given its class
+     * path as an argument (the console launcher's {@code --class-path}, some IDE runners) loads the tests through such
+     * a loader, and {@code java.class.path} alone would leave out every dependency of the project.
+     */
+    static String seenBy(@org.jspecify.annotations.Nullable ClassLoader loader) {
+        Set<String> entries = new LinkedHashSet<>(List.of(System.getProperty("java.class.path", "").split(File.pathSeparator)));
+        List<ClassLoader> chain = new ArrayList<>();
+        for (ClassLoader current = loader; current != null; current = current.getParent()) {
+            chain.add(0, current); // parents first, as they are searched
+        }
+        for (ClassLoader current : chain) {
+            if (current instanceof java.net.URLClassLoader urls) {
+                for (java.net.URL url : urls.getURLs()) {
+                    try {
+                        if ("file".equals(url.getProtocol())) {
+                            entries.add(Path.of(url.toURI()).toString());
+                        }
+                    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                        // Not a local file: nothing on this machine to digest.
+                    }
+                }
+            }
+        }
+        entries.remove("");
+        return String.join(File.pathSeparator, entries);
+    }
+
     static List<FingerprintPart> take(String classPath, JarCache cache) {
         List<FingerprintPart> parts = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>();

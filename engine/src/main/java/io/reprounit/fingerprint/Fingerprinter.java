@@ -97,7 +97,7 @@ public final class Fingerprinter {
             // In the order they are needed: a step's parts before it runs, the run's parts when the run ends.
             pipeline.steps().forEach(step -> fixedParts(pipeline, step));
             environment();
-            classpath();
+            classpath(pipeline.pipelineClass());
             repository(pipeline.pipelineClass());
         }
     }
@@ -125,7 +125,7 @@ public final class Fingerprinter {
         }
         List<FingerprintPart> parts = new ArrayList<>(environment().join());
         parts.addAll(repository(type).join());
-        parts.addAll(classpath().join());
+        parts.addAll(classpath(type).join());
         return Fingerprint.of(parts);
     }
 
@@ -176,8 +176,9 @@ public final class Fingerprinter {
                 () -> EnvironmentFingerprint.take(names, System::getenv), BACKGROUND));
     }
 
-    private static CompletableFuture<List<FingerprintPart>> classpath() {
-        return CLASSPATHS.computeIfAbsent(System.getProperty("java.class.path", ""),
+    /** The jars the class's loader sees, which is more than {@code java.class.path} under a launcher's own loader. */
+    private static CompletableFuture<List<FingerprintPart>> classpath(Class<?> type) {
+        return CLASSPATHS.computeIfAbsent(ClasspathFingerprint.seenBy(type.getClassLoader()),
                 path -> CompletableFuture.supplyAsync(() -> ClasspathFingerprint.take(path, JarCache.inUserCache()), BACKGROUND));
     }
 

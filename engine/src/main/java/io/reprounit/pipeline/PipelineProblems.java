@@ -1,28 +1,45 @@
 package io.reprounit.pipeline;
+
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Problems collected while reading one class, each prefixed with the pipeline it belongs to. */
+/**
+ * Problems collected while reading one class, each prefixed with the pipeline it belongs to and, where it is about a
+ * method, ending with the method's place in its source file as a stack trace shows it, which IDEs turn into a link.
+ */
 final class PipelineProblems {
 
     private final Class<?> pipelineClass;
     private final List<PipelineProblem> list = new ArrayList<>();
+    private final Map<Class<?>, SourceLines> sources = new HashMap<>();
 
     PipelineProblems(Class<?> pipelineClass) {
         this.pipelineClass = pipelineClass;
     }
 
     void add(@Nullable Method method, String message) {
-        list.add(new PipelineProblem("Pipeline " + pipelineClass.getName() + " cannot run: " + message, method));
+        String location = method == null ? "" : lines(method).location(method).map(at -> "\n\tat " + at).orElse("");
+        list.add(new PipelineProblem("Pipeline " + pipelineClass.getName() + " cannot run: " + message + location, method));
     }
 
     boolean isEmpty() {
         return list.isEmpty();
     }
 
+    /** The problems of the class first, then those of its methods in the order of the source. */
     List<PipelineProblem> list() {
-        return list;
+        List<PipelineProblem> ordered = new ArrayList<>(list);
+        ordered.sort(Comparator.comparingInt(problem -> problem.source()
+                .map(method -> lines(method).firstLine(method).orElse(Integer.MAX_VALUE)).orElse(-1)));
+        return ordered;
+    }
+
+    SourceLines lines(Method method) {
+        return sources.computeIfAbsent(method.getDeclaringClass(), SourceLines::of);
     }
 }

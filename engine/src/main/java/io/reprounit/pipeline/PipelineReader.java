@@ -89,6 +89,7 @@ public final class PipelineReader {
         }
 
         Map<String, StepDefinition> steps = new LinkedHashMap<>();
+        List<UnusedConfigKeys.Missing> missing = new ArrayList<>();
         for (Method method : stepMethods(pipelineClass)) {
             String stepName = stepName(method);
             StepDefinition previous = steps.get(stepName);
@@ -97,16 +98,14 @@ public final class PipelineReader {
                         + method.getName() + "(); give one of them another name with @Step(\"...\")");
                 continue;
             }
-            steps.put(stepName, readStep(name, stepName, method, config, seed, problems));
+            steps.put(stepName, readStep(name, stepName, method, config, seed, missing, problems));
         }
         if (steps.isEmpty()) {
             problems.add(null, "it has no @Step methods; annotate the methods that compute the pipeline's steps");
         }
         checkInputs(steps, problems);
         UnusedOverrides.check(name, steps, overrides, problems);
-        if (problems.isEmpty()) {
-            UnusedConfigKeys.check(config, steps, problems);
-        }
+        UnusedConfigKeys.check(config, steps, missing, problems);
         checkConstructor(pipelineClass, steps, problems);
         if (!problems.isEmpty()) {
             return new PipelineReading(null, problems.list());
@@ -123,7 +122,7 @@ public final class PipelineReader {
     }
 
     private StepDefinition readStep(String pipelineName, String stepName, Method method, PipelineConfig config, long seed,
-            PipelineProblems problems) {
+            List<UnusedConfigKeys.Missing> missing, PipelineProblems problems) {
         Type returned = method.getGenericReturnType();
         outputTypeCheck.whyUnsupported(returned).ifPresent(why ->
                 problems.add(method, "step '" + stepName + "' returns " + returned.getTypeName() + ", which cannot be"
@@ -131,13 +130,14 @@ public final class PipelineReader {
         List<StepArgument> arguments = new ArrayList<>();
         Parameter[] parameters = method.getParameters();
         for (int i = 0; i < parameters.length; i++) {
-            arguments.add(readArgument(pipelineName, stepName, method, parameters[i], i, config, seed, problems));
+            arguments.add(readArgument(pipelineName, stepName, method, parameters[i], i, config, seed, missing, problems));
         }
         return new StepDefinition(stepName, method, arguments, StepNormalizers.read(stepName, method, problems));
     }
 
     private StepArgument readArgument(String pipelineName, String stepName, Method method, Parameter parameter,
-            int index, PipelineConfig config, long seed, PipelineProblems problems) {
+            int index, PipelineConfig config, long seed, List<UnusedConfigKeys.Missing> missing,
+            PipelineProblems problems) {
         Input input = parameter.getAnnotation(Input.class);
         Param param = parameter.getAnnotation(Param.class);
         String described = "parameter " + (index + 1) + " (" + parameter.getParameterizedType().getTypeName() + ")";
@@ -148,7 +148,7 @@ public final class PipelineReader {
             return new StepArgument.Upstream(input.value());
         }
         if (param != null) {
-            return readParam(pipelineName, stepName, method, parameter, param.value(), described, config, problems);
+            return readParam(pipelineName, stepName, method, parameter, param.value(), described, config, missing, problems);
         }
         if (parameter.getType() == Random.class) {
             return new StepArgument.SeededRandom(Seeds.forStep(seed, stepName));
@@ -159,7 +159,8 @@ public final class PipelineReader {
     }
 
     private StepArgument readParam(String pipelineName, String stepName, Method method, Parameter parameter,
-            String key, String described, PipelineConfig config, PipelineProblems problems) {
+            String key, String described, PipelineConfig config, List<UnusedConfigKeys.Missing> missing,
+            PipelineProblems problems) {
         Type type = parameter.getParameterizedType();
         if (!ParamConverter.isSupported(type)) {
             problems.add(method, "step '" + stepName + "': @Param(\"" + key + "\") has type " + type.getTypeName()
@@ -175,12 +176,8 @@ public final class PipelineReader {
             return new StepArgument.Configured(key, new ConfigValue(key, tools.jackson.databind.node.MissingNode.getInstance(), -1), type);
         }
         if (value.isEmpty()) {
-            String file = config.resource().orElse(null);
-            problems.add(method, "step '" + stepName + "': @Param(\"" + key + "\") has no value; set steps." + stepName
-                    + "." + key + " or params." + key + (file == null
-                            ? " in the pipeline's configuration, " + method.getDeclaringClass().getSimpleName()
-                                    + ".yaml beside the class (or name one with @ReproducibleRun(config))"
-                            : " in " + file));
+            // Reported with the keys no step reads, one of which may be this key misspelt (UnusedConfigKeys).
+            missing.add(new UnusedConfigKeys.Missing(stepName, key, method));
             return new StepArgument.Configured(key, new ConfigValue(key, tools.jackson.databind.node.MissingNode.getInstance(), -1), type);
         }
         ParamConverter.check(value.get().node(), type).ifPresent(why ->
@@ -257,7 +254,11 @@ public final class PipelineReader {
         Set<String> signatures = new HashSet<>();
         for (Class<?> type = pipelineClass; type != null && type != Object.class; type = type.getSuperclass()) {
             List<Method> declared = new ArrayList<>(List.of(type.getDeclaredMethods()));
-            declared.sort(java.util.Comparator.comparing(Method::toGenericString));
+            // In the order of the source, so that steps and their problems read as the class does; reflection's
+            // order is undefined. Methods without line numbers (compiled without them) come last, by signature.
+            SourceLines lines = SourceLines.of(type);
+            declared.sort(java.util.Comparator.<Method>comparingInt(method -> lines.firstLine(method)
+                    .orElse(Integer.MAX_VALUE)).thenComparing(Method::toGenericString));
             for (Method method : declared) {
                 String signature = method.getName() + java.util.Arrays.toString(method.getParameterTypes());
                 if (method.isAnnotationPresent(Step.class) && !method.isSynthetic() && !method.isBridge()

@@ -133,7 +133,15 @@ public final class MetadataStore implements AutoCloseable {
 
     /** Writes the verdict on every step and the check's outcome, noting for history where a step changed. */
     public void finishCheck(long checkId, List<StepVerdict> verdicts, Instant finished) {
-        update(c -> VerdictWriter.finishCheck(c, checkId, verdicts, finished));
+        finishCheck(checkId, verdicts, false, finished);
+    }
+
+    /**
+     * As {@link #finishCheck(long, List, Instant)}, for a check that may have failed as a whole although every step
+     * reproduced (its baseline missing on CI, malformed, or not to be set up): such a check is FAILED, not REPRODUCED.
+     */
+    public void finishCheck(long checkId, List<StepVerdict> verdicts, boolean failedAsAWhole, Instant finished) {
+        update(c -> VerdictWriter.finishCheck(c, checkId, verdicts, failedAsAWhole, finished));
     }
 
     /**

@@ -39,8 +39,8 @@ final class VerdictWriter {
 
     private VerdictWriter() {}
 
-    static void finishCheck(Connection c, long checkId, List<StepVerdict> verdicts, Instant finished)
-            throws SQLException {
+    static void finishCheck(Connection c, long checkId, List<StepVerdict> verdicts, boolean failedAsAWhole,
+            Instant finished) throws SQLException {
         long pipelineId = pipelineOf(c, checkId);
         Map<String, Output> outputs = outputs(c, checkId);
         try (PreparedStatement previous = c.prepareStatement(PREVIOUS);
@@ -69,7 +69,9 @@ final class VerdictWriter {
                 + " WHERE id = ?")) {
             StepVerdict worst = worst(verdicts);
             update.setLong(1, finished.toEpochMilli());
-            update.setString(2, worst == null ? Verdict.REPRODUCED.name() : worst.verdict().name());
+            // A check that failed as a whole with every step reproduced (no baseline on CI) did not reproduce.
+            update.setString(2, worst != null ? worst.verdict().name()
+                    : failedAsAWhole ? Verdict.FAILED.name() : Verdict.REPRODUCED.name());
             RunWriter.setNullable(update, 3, worst == null ? null
                     : worst.culprits().isEmpty() ? worst.step() : worst.culprits().get(0));
             update.setLong(4, checkId);

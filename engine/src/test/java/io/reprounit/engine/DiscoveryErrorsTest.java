@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import io.reprounit.engine.fixtures.broken.Cycle;
 import io.reprounit.engine.fixtures.broken.DuplicateName;
 import io.reprounit.engine.fixtures.broken.MissingParam;
+import io.reprounit.engine.fixtures.broken.ProblemsInEveryStep;
 import io.reprounit.engine.fixtures.broken.SingleRun;
 import io.reprounit.engine.fixtures.broken.StreamStep;
 import io.reprounit.engine.fixtures.broken.UnknownInput;
@@ -58,6 +59,39 @@ class DiscoveryErrorsTest {
                 .contains("steps.train.epochs").contains("params.epochs").contains("MissingParam.yaml");
         assertMethodSource(issue, MissingParam.class, "train");
         assertNotRun(MissingParam.class, () -> MissingParam.calls);
+    }
+
+    @Test
+    void problemsComeInTheOrderOfTheSourceEachEndingWithALinkToItsLine() {
+        EngineDiscoveryResults discovery = ReproUnitKit.discover(selectClass(ProblemsInEveryStep.class));
+        List<DiscoveryIssue> issues = discovery.getDiscoveryIssues();
+
+        assertThat(issues).extracting(issue -> ((MethodSource) issue.source().orElseThrow()).getMethodName())
+                .containsExactly("sample", "model", "evaluate"); // not the alphabet's evaluate, model, sample
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("\\n\\tat "
+                + java.util.regex.Pattern.quote(ProblemsInEveryStep.class.getName()) + "\\.(\\w+)\\(ProblemsInEveryStep"
+                + "\\.java:(\\d+)\\)$");
+        List<Integer> lines = new java.util.ArrayList<>();
+        for (DiscoveryIssue issue : issues) {
+            java.util.regex.Matcher matcher = link.matcher(issue.message());
+            assertThat(matcher.find()).as(issue.message()).isTrue();
+            assertThat(matcher.group(1)).isEqualTo(((MethodSource) issue.source().orElseThrow()).getMethodName());
+            lines.add(Integer.parseInt(matcher.group(2)));
+        }
+        assertThat(lines).isSorted().doesNotHaveDuplicates().allSatisfy(line -> assertThat(line).isGreaterThan(10));
+        assertNotRun(ProblemsInEveryStep.class, () -> ProblemsInEveryStep.calls);
+    }
+
+    @Test
+    void eachProblemIsReportedOnceHoweverManySelectorsReachTheClass() throws Exception {
+        Class<?> pipeline = ProblemsInEveryStep.class;
+        List<DiscoveryIssue> issues = ReproUnitKit.discover(selectClass(pipeline),
+                org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod(pipeline,
+                        pipeline.getDeclaredMethod("model", int.class, int.class)),
+                org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId(
+                        ReproUnitKit.stepId(pipeline, "evaluate"))).getDiscoveryIssues();
+
+        assertThat(issues).hasSize(3).doesNotHaveDuplicates();
     }
 
     @Test

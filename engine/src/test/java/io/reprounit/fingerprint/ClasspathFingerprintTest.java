@@ -135,6 +135,31 @@ class ClasspathFingerprintTest {
         assertThat(cacheFile).doesNotExist();
     }
 
+    @Test
+    void theJarsOfTheClassLoaderThatLoadedTheClassCountNotOnlyJavaClassPath() throws Exception {
+        // As the console launcher runs tests given with --class-path: a URLClassLoader of its own over the project's
+        // classes and dependencies, while java.class.path names only the launcher.
+        Path library = jar("extra-lib-3.1.jar", "com.example", "extra-lib", "3.1", null);
+        Path classes = Files.createDirectories(directory.resolve("classes/gen"));
+        org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
+        writer.visit(org.objectweb.asm.Opcodes.V17, org.objectweb.asm.Opcodes.ACC_PUBLIC, "gen/Launched", null,
+                "java/lang/Object", null);
+        writer.visitEnd();
+        Files.write(classes.resolve("Launched.class"), writer.toByteArray());
+
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {
+                directory.resolve("classes").toUri().toURL(), library.toUri().toURL()}, getClass().getClassLoader())) {
+            Class<?> launched = loader.loadClass("gen.Launched");
+            List<FingerprintPart> parts = Fingerprinter.create(loader, List.of(),
+                    io.reprounit.artifact.Materializers.of(List.of())).forClass(launched).parts();
+
+            assertThat(parts).filteredOn(part -> part.name().equals("jar:com.example:extra-lib")).singleElement()
+                    .satisfies(part -> assertThat(part.digest()).isEqualTo(io.reprounit.artifact.PathContent.digest(library)));
+            assertThat(parts).as("the jars of java.class.path still count")
+                    .anySatisfy(part -> assertThat(part.name()).isEqualTo("jar:org.assertj:assertj-core"));
+        }
+    }
+
     private Path jar(String name, String group, String artifact, String version, String classPath) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -60,6 +60,24 @@ class EngineRecordingTest {
     }
 
     @Test
+    void aCheckWhoseBaselineIsMissingOnCiIsRecordedAsFailedNotReproduced() {
+        String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
+
+        EngineExecutionResults results = EngineTestKit.engine("reprounit").enableImplicitConfigurationParameters(true)
+                .configurationParameters(Map.of("reprounit.ci", "true", "reprounit.store.url", url,
+                        "reprounit.baseline.dir", directory.resolve("baselines").toString()))
+                .selectors(selectClass(Saved.class)).execute();
+
+        results.containerEvents().assertStatistics(stats -> stats.failed(1)); // the pipeline: "Has it been committed?"
+        try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
+            CheckSummary check = store.checks("Saved", 5).get(0);
+            assertThat(check.outcome()).isEqualTo("FAILED");
+            assertThat(store.run(check.runs().get(0)).steps()).extracting(StoredStep::verdict)
+                    .containsOnly("REPRODUCED"); // the steps did reproduce: it is the check that failed
+        }
+    }
+
+    @Test
     void bothDigestsOfEachOutputAreRecordedAndBytesThatDifferBetweenRunsAreNoFailure() {
         String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
 

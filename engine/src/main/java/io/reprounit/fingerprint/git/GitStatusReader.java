@@ -17,6 +17,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 final class GitStatusReader {
 
     static {
+        Slf4jFallback.quietWhereNoProvider(); // before JGit's first logger
         // JGit measures the file system's timestamp resolution on first use, which takes over a second; in the
         // background it costs nothing here, and JGit treats recent files as racily clean meanwhile.
         org.eclipse.jgit.util.FS.FileStoreAttributes.setBackground(true);

@@ -43,10 +43,22 @@ final class MavenBuild {
 
     private final Path project;
     private final Duration timeout;
+    private final List<String> unsetVariables = new ArrayList<>();
 
     private MavenBuild(Path project, Duration timeout) {
         this.project = project;
         this.timeout = timeout;
+    }
+
+    /** The fixture's directory, for a test to add what the fixture leaves to it. */
+    Path project() {
+        return project;
+    }
+
+    /** Runs the build without these environment variables of the test's own JVM (such as {@code CI}). */
+    MavenBuild withoutEnvironmentVariables(String... names) {
+        unsetVariables.addAll(List.of(names));
+        return this;
     }
 
     /** A fresh copy of the fixture {@code name} (from {@code target/it-fixtures}) in {@code target/it-work}. */
@@ -83,6 +95,7 @@ final class MavenBuild {
         Map<String, String> environment = builder.environment();
         environment.put("JAVA_HOME", System.getProperty("java.home")); // the JDK running this test
         environment.remove("MAVEN_ARGS"); // Maven 3.9+ would add these to the command line
+        unsetVariables.forEach(environment::remove);
         Process process = builder.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -40,6 +40,11 @@ class NondeterministicPipelineIT {
     }
 
     @Test
+    void nothingWarnsAboutSlf4jThoughTheFixtureHasNoProvider() {
+        assertThat(build.output()).as(log()).doesNotContain("SLF4J");
+    }
+
+    @Test
     void surefireCountsEveryStepAsATestCase() throws Exception {
         Element suite = report().getDocumentElement();
 
