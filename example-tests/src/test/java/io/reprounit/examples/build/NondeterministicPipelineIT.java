@@ -2,6 +2,7 @@ package io.reprounit.examples.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reprounit.testsupport.MavenBuild;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

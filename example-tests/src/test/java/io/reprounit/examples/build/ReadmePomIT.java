@@ -2,12 +2,11 @@ package io.reprounit.examples.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import io.reprounit.testsupport.MavenBuild;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +36,7 @@ class ReadmePomIT {
         MavenBuild maven = MavenBuild.ofFixture("readme-project", Duration.ofMinutes(5))
                 .withoutEnvironmentVariables("CI"); // a developer's first run, which records the baseline
         Files.writeString(maven.project().resolve("pom.xml"), pom, StandardCharsets.UTF_8);
-        gitInit(maven.project()); // a user's project is a repository of its own, which holds its store
+        maven.inGitRepository(); // a user's project is a repository of its own, which holds its store
         build = maven.run("test");
     }
 
@@ -63,11 +62,6 @@ class ReadmePomIT {
     @Test
     void nothingWarnsAboutSlf4j() {
         assertThat(build.output()).as(log()).doesNotContain("SLF4J");
-    }
-
-    private static void gitInit(Path directory) throws IOException, InterruptedException {
-        Process git = new ProcessBuilder("git", "init", "-q").directory(directory.toFile()).inheritIO().start();
-        assertThat(git.waitFor(1, TimeUnit.MINUTES) && git.exitValue() == 0).as("git init in " + directory).isTrue();
     }
 
     private static String log() {

@@ -1,4 +1,4 @@
-package io.reprounit.examples.build;
+package io.reprounit.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,12 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs a real Maven build of a fixture project, in a separate process, as a user would from a terminal.
+ * Runs a real Maven build of a fixture project, in a separate process, as a user would from a terminal: the
+ * integration tests of the modules that need one (example-tests, maven-plugin) share it.
  *
  * <p>How the fixture's build finds its artifacts, offline and without touching the user's {@code ~/.m2}:
  * <ul>
- *   <li>its local repository is {@code target/it-repo}, where {@code maven-invoker-plugin:install} put the engine and
- *       the parent POM exactly as this reactor built them, with their dependencies;</li>
+ *   <li>its local repository is {@code target/it-repo}, where {@code maven-invoker-plugin:install} put the module's
+ *       artifacts and the parent POM exactly as this reactor built them, with their dependencies;</li>
  *   <li>everything else (Maven's plugins, Surefire's JUnit Platform provider) comes through a settings file whose only
  *       mirror, for every repository, is the <em>outer</em> build's local repository, read as a {@code file:} remote.
  *       The outer build has just used those same plugin versions, so they are there, and the fixture's build needs no
@@ -31,12 +32,12 @@ import java.util.stream.Stream;
  * The alternatives were worse: {@code -o} against the outer repository would let the fixture's snapshot leak into it
  * (or find a stale one there), and the invoker plugin's own {@code run} goal hides the build behind its own reporting.
  */
-final class MavenBuild {
+public final class MavenBuild {
 
     /** What a build did: its exit code, its console output, and the project directory it ran in. */
-    record Result(int exitCode, String output, Path project) {
+    public record Result(int exitCode, String output, Path project) {
 
-        Path surefireReport(String testClass) {
+        public Path surefireReport(String testClass) {
             return project.resolve("target/surefire-reports/TEST-" + testClass + ".xml");
         }
     }
@@ -51,18 +52,18 @@ final class MavenBuild {
     }
 
     /** The fixture's directory, for a test to add what the fixture leaves to it. */
-    Path project() {
+    public Path project() {
         return project;
     }
 
     /** Runs the build without these environment variables of the test's own JVM (such as {@code CI}). */
-    MavenBuild withoutEnvironmentVariables(String... names) {
+    public MavenBuild withoutEnvironmentVariables(String... names) {
         unsetVariables.addAll(List.of(names));
         return this;
     }
 
     /** A fresh copy of the fixture {@code name} (from {@code target/it-fixtures}) in {@code target/it-work}. */
-    static MavenBuild ofFixture(String name, Duration timeout) {
+    public static MavenBuild ofFixture(String name, Duration timeout) {
         Path fixture = Path.of(property("it.fixtures")).resolve(name);
         if (!Files.isDirectory(fixture)) {
             throw new IllegalStateException("No fixture " + fixture + "; run the integration tests with Maven"
@@ -80,7 +81,31 @@ final class MavenBuild {
         return new MavenBuild(project, timeout);
     }
 
-    Result run(String... goals) throws IOException, InterruptedException {
+    /**
+     * Makes the project a git working tree of its own, with one commit: the store's default place is the root of the
+     * working tree, and without this it would be that of the ReproUnit checkout the test runs in.
+     */
+    public MavenBuild inGitRepository() throws IOException, InterruptedException {
+        Files.writeString(project.resolve(".gitignore"), "target/\n.reprounit/\nbuild.log\nit-settings.xml\n",
+                StandardCharsets.UTF_8);
+        git("init", "-q");
+        git("add", "-A");
+        git("-c", "user.name=ReproUnit IT", "-c", "user.email=it@reprounit.invalid", "commit", "-q", "-m", "fixture");
+        return this;
+    }
+
+    private void git(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("git " + String.join(" ", arguments) + " failed in " + project + ": "
+                    + output);
+        }
+    }
+
+    public Result run(String... goals) throws IOException, InterruptedException {
         Path settings = writeSettings();
         List<String> command = new ArrayList<>();
         command.add(mavenExecutable());

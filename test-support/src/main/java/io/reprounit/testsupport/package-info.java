@@ -1,0 +1,5 @@
+/** What the integration tests of several modules share: a real Maven build of a fixture project. */
+@NullMarked
+package io.reprounit.testsupport;
+
+import org.jspecify.annotations.NullMarked;
