@@ -21,6 +21,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MetadataStore implements AutoCloseable {
 
+    static {
+        io.reprounit.fingerprint.git.Slf4jFallback.quietWhereNoProvider(); // before sqlite-jdbc's first logger
+    }
+
     /** How long a writer waits for another process's transaction before giving up. */
     static final int BUSY_TIMEOUT_MILLIS = 60_000;
 

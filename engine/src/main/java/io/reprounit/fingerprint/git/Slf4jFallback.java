@@ -8,9 +8,10 @@ import java.util.ServiceLoader;
  * providers were found"). A ReproUnit user did not ask for JGit, and JGit logs nothing a check needs: where no provider
  * is present, SLF4J is bound to its own no-op provider before JGit first logs, which is what SLF4J falls back to anyway,
  * minus the warning. Where a provider is present, or {@code slf4j.provider} is set, nothing changes: a user's logging
- * is theirs. No provider ships with the engine, since a second one on a user's class path would warn in turn.
+ * is theirs. No provider ships with the engine, since a second one on a user's class path would warn in turn. Called
+ * before the first use of JGit and of sqlite-jdbc, which logs through SLF4J too where it finds it.
  */
-final class Slf4jFallback {
+public final class Slf4jFallback {
 
     private static final String PROVIDER_PROPERTY = "slf4j.provider";
     private static final String VERBOSITY_PROPERTY = "slf4j.internal.verbosity";
@@ -19,7 +20,7 @@ final class Slf4jFallback {
     private Slf4jFallback() {}
 
     /** Binds SLF4J to its no-op provider where it would otherwise warn that it has none; to be called before JGit. */
-    static synchronized void quietWhereNoProvider() {
+    public static synchronized void quietWhereNoProvider() {
         try {
             ClassLoader loader = org.slf4j.LoggerFactory.class.getClassLoader(); // naming the class does not initialize it
             if (System.getProperty(PROVIDER_PROPERTY) != null || hasProvider(loader)) {
