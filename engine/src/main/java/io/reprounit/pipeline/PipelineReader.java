@@ -11,13 +11,15 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
 
 /**
  * Reads a {@link ReproducibleRun @ReproducibleRun} class into a {@link PipelineDefinition}, or into every problem that
@@ -249,27 +251,25 @@ public final class PipelineReader {
     }
 
     /** @Step methods of the class and its superclasses; an overriding method hides the one it overrides. */
+    /**
+     * The {@code @Step} methods of the class and its superclasses, an overridden one only as its override (JUnit's
+     * {@link AnnotationSupport} finds them as it finds Jupiter's methods): the class's own first, each class's in the
+     * order of the source, so that steps and their problems read as the class does (reflection's order is undefined).
+     * Methods without line numbers (compiled without them) come last in their class, by signature.
+     */
     private static List<Method> stepMethods(Class<?> pipelineClass) {
-        List<Method> found = new ArrayList<>();
-        Set<String> signatures = new HashSet<>();
-        for (Class<?> type = pipelineClass; type != null && type != Object.class; type = type.getSuperclass()) {
-            List<Method> declared = new ArrayList<>(List.of(type.getDeclaredMethods()));
-            // In the order of the source, so that steps and their problems read as the class does; reflection's
-            // order is undefined. Methods without line numbers (compiled without them) come last, by signature.
-            SourceLines lines = SourceLines.of(type);
-            declared.sort(java.util.Comparator.<Method>comparingInt(method -> lines.firstLine(method)
-                    .orElse(Integer.MAX_VALUE)).thenComparing(Method::toGenericString));
-            for (Method method : declared) {
-                String signature = method.getName() + java.util.Arrays.toString(method.getParameterTypes());
-                if (method.isAnnotationPresent(Step.class) && !method.isSynthetic() && !method.isBridge()
-                        && signatures.add(signature)) {
-                    found.add(method);
-                } else if (!Modifier.isPrivate(method.getModifiers())) {
-                    signatures.add(signature);
-                }
-            }
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> type = pipelineClass; type != null; type = type.getSuperclass()) {
+            hierarchy.add(type);
         }
-        return found;
+        Map<Class<?>, SourceLines> lines = new HashMap<>();
+        return AnnotationSupport.findAnnotatedMethods(pipelineClass, Step.class, HierarchyTraversalMode.BOTTOM_UP)
+                .stream()
+                .sorted(Comparator.<Method>comparingInt(method -> hierarchy.indexOf(method.getDeclaringClass()))
+                        .thenComparingInt(method -> lines.computeIfAbsent(method.getDeclaringClass(), SourceLines::of)
+                                .firstLine(method).orElse(Integer.MAX_VALUE))
+                        .thenComparing(Method::toGenericString))
+                .toList();
     }
 
     static String stepName(Method method) {
