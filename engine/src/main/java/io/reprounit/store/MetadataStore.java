@@ -3,7 +3,6 @@ package io.reprounit.store;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.ArtifactStore;
-import io.reprounit.compare.StepVerdict;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -132,7 +131,7 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     /** Writes the verdict on every step and the check's outcome, noting for history where a step changed. */
-    public void finishCheck(long checkId, List<StepVerdict> verdicts, Instant finished) {
+    public void finishCheck(long checkId, List<RecordedVerdict> verdicts, Instant finished) {
         update(c -> VerdictWriter.finishCheck(c, checkId, verdicts, finished));
     }
 
