@@ -97,8 +97,8 @@ public final class CheckService {
     }
 
     /** The verdicts as the metadata store records them. */
-    public static List<RecordedVerdict> recorded(CheckResult result) {
-        return result.verdicts().stream().map(CheckService::recorded).toList();
+    public static List<RecordedVerdict> recorded(List<StepVerdict> verdicts) {
+        return verdicts.stream().map(CheckService::recorded).toList();
     }
 
     private static RecordedVerdict recorded(StepVerdict verdict) {

@@ -107,6 +107,15 @@ public final class RunComparator {
                 executions);
     }
 
+    /**
+     * Whether two runs' outputs agree: the same semantic digest, or numbers within the step's tolerance. The rule
+     * every comparison of runs applies, the Jupiter bridge's included.
+     */
+    public static boolean agree(Artifact first, Artifact later, Normalization normalization) {
+        return first.digest().equals(later.digest())
+                || normalization.hasTolerance() && normalization.compareWithinTolerance(first, later).within();
+    }
+
     /** Every later run against run 1: the first one beyond the tolerance, or the largest difference within it. */
     private static ToleranceCheck withinTolerance(Normalization normalization, List<StepExecution> executions) {
         Artifact first = executions.get(0).output().orElseThrow();

@@ -157,7 +157,7 @@ final class CheckRecording implements AutoCloseable {
     void checked(CheckResult result) {
         Instant finished = Instant.now();
         write(metadata -> {
-            metadata.finishCheck(check, CheckService.recorded(result), finished);
+            metadata.finishCheck(check, CheckService.recorded(result.verdicts()), finished);
             Integer keep = recorder.retention();
             if (keep != null) {
                 metadata.keepLatestChecks(pipeline.name(), keep);
