@@ -161,8 +161,7 @@ public final class RunComparator {
         List<String> tolerated = new ArrayList<>();
         for (StepArgument argument : step.arguments()) {
             if (argument instanceof StepArgument.Upstream upstream && changedInputs.contains(argument.label())) {
-                StepVerdict verdict = judged.get(upstream.step());
-                if (verdict != null && verdict.verdict() == Verdict.REPRODUCED) {
+                if (StepVerdict.blame(judged).apply(upstream.step()).isEmpty()) {
                     tolerated.add(argument.label());
                 }
             }
