@@ -4,6 +4,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -89,6 +90,55 @@ class ArchitectureTest {
     @Test
     void nothingInTheEngineJarUsesTheCommandLineParser() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("picocli..", "io.reprounit.cli..")
+                .check(classes);
+    }
+
+    /**
+     * Every package of the engine module and the packages each may use, from the bottom up: the annotations and
+     * artifacts at the bottom, the check service above the comparisons and the store, the JUnit adapter on top. The
+     * extensions (jupiter, assertj, tribuo) and the command line sit above this module and are checked in theirs.
+     */
+    @Test
+    void everyPackageUsesOnlyTheLayersBelowIt() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("api").definedBy("io.reprounit.api..")
+                .layer("artifact").definedBy("io.reprounit.artifact..")
+                .layer("pipeline").definedBy("io.reprounit.pipeline..")
+                .layer("fingerprint").definedBy("io.reprounit.fingerprint..")
+                .layer("run").definedBy("io.reprounit.run..")
+                .layer("baseline").definedBy("io.reprounit.baseline..")
+                .layer("compare").definedBy("io.reprounit.compare..")
+                .layer("store").definedBy("io.reprounit.store..")
+                .layer("check").definedBy("io.reprounit.check..")
+                .layer("engine").definedBy("io.reprounit.engine..")
+                .whereLayer("api").mayNotAccessAnyLayer()
+                .whereLayer("artifact").mayNotAccessAnyLayer()
+                .whereLayer("pipeline").mayOnlyAccessLayers("api", "artifact")
+                .whereLayer("fingerprint").mayOnlyAccessLayers("api", "artifact", "pipeline")
+                .whereLayer("run").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint")
+                .whereLayer("baseline").mayOnlyAccessLayers("artifact", "pipeline", "fingerprint", "run")
+                .whereLayer("compare").mayOnlyAccessLayers("artifact", "pipeline", "fingerprint", "run", "baseline")
+                .whereLayer("store").mayOnlyAccessLayers("artifact", "fingerprint", "run")
+                .whereLayer("check").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "run", "baseline",
+                        "compare", "store")
+                .whereLayer("engine").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "run",
+                        "baseline", "compare", "store", "check")
+                .check(classes);
+    }
+
+    /** A package of the engine module that no layer above names would escape every rule: each must be placed. */
+    @Test
+    void everyClassBelongsToALayer() {
+        classes().should().resideInAnyPackage("io.reprounit.api..", "io.reprounit.artifact..",
+                "io.reprounit.pipeline..", "io.reprounit.fingerprint..", "io.reprounit.run..", "io.reprounit.baseline..",
+                "io.reprounit.compare..", "io.reprounit.store..", "io.reprounit.check..", "io.reprounit.engine..")
+                .check(classes);
+    }
+
+    /** The store keeps verdicts by name (store.RecordedVerdict), so that it needs nothing of the comparison. */
+    @Test
+    void storeDependsOnlyOnRunFingerprintAndArtifact() {
+        mayUseOnly("io.reprounit.store", "io.reprounit.run", "io.reprounit.fingerprint", "io.reprounit.artifact")
                 .check(classes);
     }
 

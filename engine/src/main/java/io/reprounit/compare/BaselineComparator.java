@@ -10,16 +10,14 @@ import io.reprounit.baseline.Baseline;
 import io.reprounit.baseline.BaselineYaml;
 import io.reprounit.baseline.StepRecord;
 import io.reprounit.compare.StepVerdict.Rendering;
-import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
+import io.reprounit.run.Culprits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Compares a check's result with the pipeline's baseline, step by step in topological order. A step whose output
@@ -75,15 +73,7 @@ public final class BaselineComparator {
         String differs = "step '" + name + "' gave a different output than its baseline (baseline "
                 + Digests.shortForm(expected.get().digest()) + ", now " + Digests.shortForm(received.digest()) + ")"
                 + tolerance.map(check -> "; " + check.detail()).orElse("");
-        Set<String> culprits = new LinkedHashSet<>();
-        for (StepArgument argument : step.arguments()) {
-            if (argument instanceof StepArgument.Upstream upstream) {
-                StepVerdict before = judged.get(upstream.step());
-                if (before != null && before.verdict() != Verdict.REPRODUCED) {
-                    culprits.addAll(before.culprits().isEmpty() ? List.of(upstream.step()) : before.culprits());
-                }
-            }
-        }
+        List<String> culprits = Culprits.upstreamOf(step, upstream -> true, StepVerdict.blame(judged));
         if (!culprits.isEmpty()) {
             return StepVerdict.differing(name, Verdict.TAINTED, differs + ", because it was fed a different input: step "
                     + String.join(" and ", culprits.stream().map(c -> "'" + c + "'").toList())

@@ -6,6 +6,7 @@ import io.reprounit.artifact.Normalization;
 import io.reprounit.artifact.ToleranceCheck;
 import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
+import io.reprounit.run.Culprits;
 import io.reprounit.run.Run;
 import io.reprounit.run.StepExecution;
 import io.reprounit.run.StepExecution.Status;
@@ -20,8 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * Compares the runs of a check step by step, in topological order, with the rule that Bazel's execution-log comparison
- * uses: a step whose inputs were identical in every run but whose output was not is the culprit, DIVERGED; a step that was
- * fed a different input only inherits the difference, TAINTED, and names the culprit upstream.
+ * uses ({@link Culprits}): a step whose inputs were identical in every run but whose output was not is the culprit,
+ * DIVERGED; a step that was fed a different input only inherits the difference, TAINTED, and names the culprit upstream.
  */
 public final class RunComparator {
 
@@ -87,7 +88,8 @@ public final class RunComparator {
         List<String> tolerated = toleratedInputs(step, changedInputs, judged);
         changedInputs.removeAll(tolerated);
         if (!changedInputs.isEmpty()) {
-            List<String> culprits = culprits(step, changedInputs, judged);
+            List<String> culprits = Culprits.upstreamOf(step, upstream -> changedInputs.contains(upstream.label()),
+                    StepVerdict.blame(judged));
             String explanation = "step '" + name + "' was fed a different " + String.join(" and ", changedInputs)
                     + " because step " + culprits.stream().map(c -> "'" + c + "'").collect(Collectors.joining(" and "))
                     + " diverged upstream; it is tainted, not to blame";
@@ -103,6 +105,15 @@ public final class RunComparator {
                 + compared.firstDifference() + comparedAfter(normalization);
         return StepVerdict.differing(name, Verdict.DIVERGED, explanation, List.of(name), shown[0], shown[1],
                 executions);
+    }
+
+    /**
+     * Whether two runs' outputs agree: the same semantic digest, or numbers within the step's tolerance. The rule
+     * every comparison of runs applies, the Jupiter bridge's included.
+     */
+    public static boolean agree(Artifact first, Artifact later, Normalization normalization) {
+        return first.digest().equals(later.digest())
+                || normalization.hasTolerance() && normalization.compareWithinTolerance(first, later).within();
     }
 
     /** Every later run against run 1: the first one beyond the tolerance, or the largest difference within it. */
@@ -150,8 +161,7 @@ public final class RunComparator {
         List<String> tolerated = new ArrayList<>();
         for (StepArgument argument : step.arguments()) {
             if (argument instanceof StepArgument.Upstream upstream && changedInputs.contains(argument.label())) {
-                StepVerdict verdict = judged.get(upstream.step());
-                if (verdict != null && verdict.verdict() == Verdict.REPRODUCED) {
+                if (StepVerdict.blame(judged).apply(upstream.step()).isEmpty()) {
                     tolerated.add(argument.label());
                 }
             }
@@ -170,22 +180,6 @@ public final class RunComparator {
             }
         }
         return changed;
-    }
-
-    /** The diverged steps upstream that the changed inputs trace back to. */
-    private static List<String> culprits(StepDefinition step, List<String> changedInputs, Map<String, StepVerdict> judged) {
-        Set<String> culprits = new LinkedHashSet<>();
-        for (StepArgument argument : step.arguments()) {
-            if (argument instanceof StepArgument.Upstream upstream && changedInputs.contains(argument.label())) {
-                StepVerdict verdict = judged.get(upstream.step());
-                if (verdict != null && !verdict.culprits().isEmpty()) {
-                    culprits.addAll(verdict.culprits());
-                } else {
-                    culprits.add(upstream.step());
-                }
-            }
-        }
-        return new ArrayList<>(culprits);
     }
 
     private static int firstDifferentRun(List<StepExecution> executions) {

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.run.StepExecution;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,6 +62,20 @@ public record StepVerdict(
     /** This verdict with {@code more} said after its explanation. */
     public StepVerdict explainedFurther(String more) {
         return new StepVerdict(step, verdict, explanation + more, culprits, expected, actual, failure, executions);
+    }
+
+    /**
+     * What {@link io.reprounit.run.Culprits#upstreamOf} asks of the steps judged so far: the culprits of one that did not
+     * reproduce, nothing for one that did.
+     */
+    static Function<String, Optional<List<String>>> blame(Map<String, StepVerdict> judged) {
+        return step -> {
+            StepVerdict verdict = judged.get(step);
+            if (verdict == null) {
+                return Optional.of(List.of());
+            }
+            return verdict.passed() ? Optional.empty() : Optional.of(verdict.culprits());
+        };
     }
 
     public boolean passed() {

@@ -3,10 +3,10 @@ package io.reprounit.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.check.CheckService;
 import io.reprounit.compare.CheckResult;
 import io.reprounit.pipeline.Secrets;
 import io.reprounit.pipeline.PipelineDefinition;
-import io.reprounit.run.CheckRunner;
 import io.reprounit.run.Run;
 import io.reprounit.store.MetadataStore;
 import io.reprounit.store.RecordedRun;
@@ -67,8 +67,13 @@ final class CheckRecording implements AutoCloseable {
     }
 
     /** This recording, told of the runner's runs and steps as they start and end. */
-    CheckRunner.Recording asRunnerRecording() {
-        return new CheckRunner.Recording() {
+    CheckService.Recording asRunnerRecording() {
+        return new CheckService.Recording() {
+            @Override
+            public ArtifactStore artifacts() {
+                return artifacts;
+            }
+
             @Override
             public void runStarting(int number) {
                 CheckRecording.this.runStarting(number);
@@ -152,7 +157,8 @@ final class CheckRecording implements AutoCloseable {
     void checked(CheckResult result) {
         Instant finished = Instant.now();
         write(metadata -> {
-            metadata.finishCheck(check, result.verdicts(), result.failure().isPresent(), finished);
+            metadata.finishCheck(check, CheckService.recorded(result.verdicts()), result.failure().isPresent(),
+                    finished);
             Integer keep = recorder.retention();
             if (keep != null) {
                 metadata.keepLatestChecks(pipeline.name(), keep);

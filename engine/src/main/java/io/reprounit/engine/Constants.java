@@ -1,8 +1,14 @@
 package io.reprounit.engine;
 
+import io.reprounit.fingerprint.Fingerprinter;
+import io.reprounit.run.RunSettings;
+import io.reprounit.store.StoreSettings;
+
 /**
  * The configuration parameters of the ReproUnit engine. Each is read from the launcher request, from system properties
- * and from {@code junit-platform.properties}, in the order the JUnit Platform gives them precedence.
+ * and from {@code junit-platform.properties}, in the order the JUnit Platform gives them precedence. The keys that the
+ * core reads for the Jupiter bridge as well (where runs execute, the metadata store) are named by the core's settings
+ * classes and documented here, the one place users look.
  */
 public final class Constants {
 
@@ -32,7 +38,7 @@ public final class Constants {
      * …, by the rule of {@link io.reprounit.pipeline.Secrets}) is recorded only as present or not, never its value,
      * and a password in a URL as {@code (redacted)}. Default: none.
      */
-    public static final String ENVIRONMENT_VARIABLES_PROPERTY_NAME = "reprounit.environment.variables";
+    public static final String ENVIRONMENT_VARIABLES_PROPERTY_NAME = Fingerprinter.ENVIRONMENT_VARIABLES_KEY;
 
     /**
      * Whether runs and steps are fingerprinted; {@code true} by default. Turning it off is for measuring what
@@ -73,14 +79,14 @@ public final class Constants {
      * every module and Surefire fork of a build shares one history. A store that cannot be opened, or an empty value,
      * fails each pipeline with a message naming this key.
      */
-    public static final String STORE_URL_PROPERTY_NAME = "reprounit.store.url";
+    public static final String STORE_URL_PROPERTY_NAME = StoreSettings.URL_KEY;
 
     /**
      * The directory of the content-addressed artifact store, where every step output is kept as
      * {@code sha256/ab/cdef…}, or {@code sha256/ab/cdef….zst} where zstd makes it at least a tenth smaller. Default:
      * {@code artifacts} beside the metadata store's database file. An empty value is an error, not the working directory.
      */
-    public static final String ARTIFACTS_DIR_PROPERTY_NAME = "reprounit.artifacts.dir";
+    public static final String ARTIFACTS_DIR_PROPERTY_NAME = StoreSettings.ARTIFACTS_DIR_KEY;
 
     /**
      * The largest step output kept in the artifact store, by the size of its canonical form before compression: a
@@ -89,13 +95,13 @@ public final class Constants {
      * is still digested and checked, but not kept: its report entry and the command line's {@code show} say so and why.
      * A value that is not a size fails each pipeline with a message naming this key. Default: no limit.
      */
-    public static final String ARTIFACTS_MAX_SIZE_PROPERTY_NAME = "reprounit.artifacts.max-size";
+    public static final String ARTIFACTS_MAX_SIZE_PROPERTY_NAME = StoreSettings.ARTIFACTS_MAX_SIZE_KEY;
 
     /**
      * How many checks of each pipeline the metadata store keeps: after each check, older ones are deleted. Their
      * artifact files stay until {@code gc} removes what no kept check refers to. Default: every check is kept.
      */
-    public static final String STORE_RETENTION_PROPERTY_NAME = "reprounit.store.retention";
+    public static final String STORE_RETENTION_PROPERTY_NAME = StoreSettings.RETENTION_KEY;
 
     /**
      * Where the runs of a check execute: {@code same_jvm}, one after another in the test JVM, or {@code forked}, each in
@@ -103,7 +109,7 @@ public final class Constants {
      * differs from one JVM start to the next ({@code Set.of} order, identity hash codes). Case-insensitive. Default:
      * {@code same_jvm}. {@code @ReproducibleRun(isolation = …)} overrides it for one pipeline.
      */
-    public static final String ISOLATION_PROPERTY_NAME = "reprounit.isolation";
+    public static final String ISOLATION_PROPERTY_NAME = RunSettings.ISOLATION_KEY;
 
     /**
      * What later runs vary against the first, comma-separated and case-insensitive, or {@code all}: {@code time_zone},
@@ -112,21 +118,21 @@ public final class Constants {
      * Needs {@link #ISOLATION_PROPERTY_NAME} {@code = forked}; asking for variations in the same JVM fails the pipeline.
      * Default: none. {@code @ReproducibleRun(vary = …)} overrides it for one pipeline.
      */
-    public static final String VARY_PROPERTY_NAME = "reprounit.vary";
+    public static final String VARY_PROPERTY_NAME = RunSettings.VARY_KEY;
 
     /**
      * How long one forked run may take, as a {@link java.time.Duration} such as {@code PT2M}; past it the run's JVM is
      * killed with every process it started, and its unfinished steps fail naming the timeout, the run and the step that
      * was running. Default: {@code PT10M}.
      */
-    public static final String RUN_TIMEOUT_PROPERTY_NAME = "reprounit.run.timeout";
+    public static final String RUN_TIMEOUT_PROPERTY_NAME = RunSettings.TIMEOUT_KEY;
 
     /**
      * How many times a step that diverged is replayed alone on run 1's inputs, so that its failure says whether it is
      * nondeterministic by itself (several distinct outputs) or only reacts to something outside its inputs (one); in
      * this JVM after same-JVM runs, in one more fresh JVM after forked ones. {@code 0} turns replay off. Default: 3.
      */
-    public static final String REPLAY_PROPERTY_NAME = "reprounit.replay";
+    public static final String REPLAY_PROPERTY_NAME = RunSettings.REPLAY_KEY;
 
     /**
      * Whether pipelines are checked in parallel, on the JUnit Platform's parallel executor; {@code false} by default.

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Materializers;
 import io.reprounit.artifact.WarmUp;
+import io.reprounit.check.CheckService;
 import io.reprounit.fingerprint.Fingerprinter;
 import java.nio.file.Path;
 import org.junit.platform.engine.ExecutionRequest;
@@ -40,8 +41,8 @@ final class ExecutionServices implements AutoCloseable {
         BaselineCheck baselines = new BaselineCheck(configuration.baselines(), request.getEngineExecutionListener(),
                 Path.of("").toAbsolutePath());
         CheckRecorder recorder = new CheckRecorder(configuration.store());
-        return new ExecutionServices(new CheckExecutor(request.getEngineExecutionListener(), materializers,
-                fingerprinter, baselines, recorder, configuration.runs()),
+        return new ExecutionServices(new CheckExecutor(request.getEngineExecutionListener(),
+                new CheckService(configuration.runs(), materializers, fingerprinter), baselines, recorder),
                 new StepReporter(request.getEngineExecutionListener(), new StepEvidence(
                         request.getOutputDirectoryCreator(), request.getEngineExecutionListener())),
                 recorder);

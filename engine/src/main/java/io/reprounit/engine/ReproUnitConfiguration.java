@@ -2,9 +2,10 @@ package io.reprounit.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.run.RunSettings;
-import java.util.Arrays;
+import io.reprounit.store.StoreSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,14 +60,10 @@ final class ReproUnitConfiguration {
         }
         return new ReproUnitConfiguration(defaultRuns, runsProblem, paramOverrides(parameters),
                 BaselineSettings.from(parameters, environment),
-                new RunSettings(parameters::get, new RunSettings.Keys(Constants.ISOLATION_PROPERTY_NAME,
-                        Constants.VARY_PROPERTY_NAME, Constants.RUN_TIMEOUT_PROPERTY_NAME,
-                        Constants.REPLAY_PROPERTY_NAME)),
-                StoreSettings.from(parameters),
+                new RunSettings(parameters::get),
+                StoreSettings.from(parameters::get),
                 parameters.getBoolean(Constants.FINGERPRINT_ENABLED_PROPERTY_NAME).orElse(true),
-                parameters.get(Constants.ENVIRONMENT_VARIABLES_PROPERTY_NAME)
-                        .map(names -> Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty())
-                                .toList())
+                parameters.get(Constants.ENVIRONMENT_VARIABLES_PROPERTY_NAME).map(Fingerprinter::environmentVariables)
                         .orElse(List.of()),
                 parameters.getBoolean(Constants.PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME).orElse(false)
                         ? Optional.of(new PrefixedConfigurationParameters(parameters, Constants.PARALLEL_CONFIG_PREFIX))

@@ -23,6 +23,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Fingerprinter {
 
+    /**
+     * The environment variables recorded in the environment fingerprint, comma-separated; documented for users in
+     * {@code io.reprounit.engine.Constants}.
+     */
+    public static final String ENVIRONMENT_VARIABLES_KEY = "reprounit.environment.variables";
+
+    /** The names a {@link #ENVIRONMENT_VARIABLES_KEY} value lists, blanks left out. */
+    public static List<String> environmentVariables(String value) {
+        return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
+    }
+
+
     private static final Map<List<String>, CompletableFuture<List<FingerprintPart>>> ENVIRONMENTS =
             new ConcurrentHashMap<>();
     private static final Map<String, CompletableFuture<List<FingerprintPart>>> CLASSPATHS = new ConcurrentHashMap<>();

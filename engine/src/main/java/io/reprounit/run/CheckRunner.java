@@ -53,10 +53,18 @@ public final class CheckRunner {
     private final Fingerprinter fingerprinter;
     private final CheckPlan plan;
     private final @Nullable ArtifactStore store;
+    private final int runCount;
 
-    /** @param store where every run keeps its outputs as it digests them, in this JVM or a forked one; null for none */
+    /**
+     * @param store where every run keeps its outputs as it digests them, in this JVM or a forked one; null for none
+     * @param runs  how many runs the check compares: the pipeline's own number unless a caller asks for another
+     */
     public CheckRunner(PipelineDefinition pipeline, List<StepDefinition> steps, Materializers materializers,
-            Fingerprinter fingerprinter, CheckPlan plan, @Nullable ArtifactStore store) {
+            Fingerprinter fingerprinter, CheckPlan plan, @Nullable ArtifactStore store, int runs) {
+        if (runs < 2) {
+            throw new IllegalArgumentException("A check compares at least 2 runs, not " + runs);
+        }
+        this.runCount = runs;
         this.pipeline = requireNonNull(pipeline);
         this.steps = List.copyOf(steps);
         this.materializers = requireNonNull(materializers);
@@ -73,7 +81,7 @@ public final class CheckRunner {
         PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter, store);
         Map<String, Object> controlOutputs = new HashMap<>(); // kept for replay: the objects run 1's steps received
         List<Run> runs = new ArrayList<>();
-        for (int number = 1; number <= pipeline.runs(); number++) {
+        for (int number = 1; number <= runCount; number++) {
             recording.runStarting(number);
             runs.add(recording.runFinished(runner.reporting(progress(recording, number))
                     .run(number, number == 1 ? controlOutputs : new HashMap<>())));
@@ -119,7 +127,7 @@ public final class CheckRunner {
             Fingerprint shared = fingerprinter.forRun(pipeline);
             ForkedRunner runner = new ForkedRunner(setup, pipeline, steps, plan, shared, store);
             List<Supplier<ForkedRunner.Outcome>> tasks = new ArrayList<>();
-            for (int number = 1; number <= pipeline.runs(); number++) {
+            for (int number = 1; number <= runCount; number++) {
                 int run = number;
                 RunConditions conditions = RunConditions.experiment(plan.variations(), number - 1);
                 recording.runStarting(number);

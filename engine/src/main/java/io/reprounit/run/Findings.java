@@ -28,7 +28,7 @@ final class Findings {
             return Optional.of("step '" + step + "' could not be replayed on run " + control.number() + "'s inputs: "
                     + (problem != null ? problem : "the run that should replay it did not get that far"));
         }
-        long distinct = replays.stream().map(Divergence::result).distinct().count();
+        long distinct = replays.stream().map(Culprits::result).distinct().count();
         String where = elsewhere == null ? "" : " " + elsewhere;
         if (distinct > 1) {
             return Optional.of("replayed " + replays.size() + " times alone on run " + control.number() + "'s inputs"
@@ -42,7 +42,7 @@ final class Findings {
 
     /** What "outside its inputs" is likely to be when runs in one JVM differ but replays do not. */
     static String sameJvmCause(List<StepExecution> replays) {
-        return replays.stream().map(Divergence::result).distinct().count() == 1
+        return replays.stream().map(Culprits::result).distinct().count() == 1
                 ? " that changed between runs, such as a clock, a counter or state kept in a static field" : "";
     }
 

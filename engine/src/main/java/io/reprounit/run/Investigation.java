@@ -107,6 +107,6 @@ final class Investigation {
     }
 
     private static boolean differs(ForkedRunner.Outcome outcome, StepExecution first) {
-        return outcome.run().execution(first.step()).map(e -> Divergence.differsOnSameInputs(first, e)).orElse(false);
+        return outcome.run().execution(first.step()).map(e -> Culprits.divergedOnSameInputs(first, e)).orElse(false);
     }
 }

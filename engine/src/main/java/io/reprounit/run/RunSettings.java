@@ -29,15 +29,23 @@ public final class RunSettings {
     /** Replays of a diverged step: enough to tell "always different" from "different once", cheap for small steps. */
     public static final int DEFAULT_REPLAY = 3;
 
-    /** The names of the configuration parameters, owned by the engine's constants. */
-    public record Keys(String isolation, String vary, String timeout, String replay) {}
+    /** Where runs execute; {@code io.reprounit.engine.Constants} documents each key for users. */
+    public static final String ISOLATION_KEY = "reprounit.isolation";
+    public static final String VARY_KEY = "reprounit.vary";
+    public static final String TIMEOUT_KEY = "reprounit.run.timeout";
+    public static final String REPLAY_KEY = "reprounit.replay";
+
+    /** The names of the configuration parameters read. */
+    private record Keys(String isolation, String vary, String timeout, String replay) {}
+
+    private static final Keys KEYS = new Keys(ISOLATION_KEY, VARY_KEY, TIMEOUT_KEY, REPLAY_KEY);
 
     private final Function<String, Optional<String>> parameters;
-    private final Keys keys;
+    private final Keys keys = KEYS;
 
-    public RunSettings(Function<String, Optional<String>> parameters, Keys keys) {
+    /** @param parameters the configuration parameters by key: the launcher's, or a caller's over system properties */
+    public RunSettings(Function<String, Optional<String>> parameters) {
         this.parameters = requireNonNull(parameters);
-        this.keys = requireNonNull(keys);
     }
 
     /** The plan for one pipeline; an {@link IllegalArgumentException} naming the setting where one is wrong. */

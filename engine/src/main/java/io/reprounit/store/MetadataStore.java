@@ -3,7 +3,6 @@ package io.reprounit.store;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.ArtifactStore;
-import io.reprounit.compare.StepVerdict;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -136,7 +135,7 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     /** Writes the verdict on every step and the check's outcome, noting for history where a step changed. */
-    public void finishCheck(long checkId, List<StepVerdict> verdicts, Instant finished) {
+    public void finishCheck(long checkId, List<RecordedVerdict> verdicts, Instant finished) {
         finishCheck(checkId, verdicts, false, finished);
     }
 
@@ -144,7 +143,7 @@ public final class MetadataStore implements AutoCloseable {
      * As {@link #finishCheck(long, List, Instant)}, for a check that may have failed as a whole although every step
      * reproduced (its baseline missing on CI, malformed, or not to be set up): such a check is FAILED, not REPRODUCED.
      */
-    public void finishCheck(long checkId, List<StepVerdict> verdicts, boolean failedAsAWhole, Instant finished) {
+    public void finishCheck(long checkId, List<RecordedVerdict> verdicts, boolean failedAsAWhole, Instant finished) {
         update(c -> VerdictWriter.finishCheck(c, checkId, verdicts, failedAsAWhole, finished));
     }
 

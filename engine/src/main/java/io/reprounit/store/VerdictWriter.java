@@ -1,7 +1,5 @@
 package io.reprounit.store;
 
-import io.reprounit.compare.StepVerdict;
-import io.reprounit.compare.Verdict;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,10 +20,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class VerdictWriter {
 
-    /** In order of precedence: the check's outcome is the first of these that a step got. */
-    private static final List<Verdict> OUTCOMES = List.of(Verdict.DIVERGED, Verdict.FAILED, Verdict.CHANGED,
-            Verdict.TAINTED, Verdict.NOT_RUN);
-
     /**
      * The bytes digest a verdict records where the runs of its check gave different exact bytes: not a digest, since
      * there is no one digest to record; each run's is in its step execution.
@@ -39,21 +33,21 @@ final class VerdictWriter {
 
     private VerdictWriter() {}
 
-    static void finishCheck(Connection c, long checkId, List<StepVerdict> verdicts, boolean failedAsAWhole,
+    static void finishCheck(Connection c, long checkId, List<RecordedVerdict> verdicts, boolean failedAsAWhole,
             Instant finished) throws SQLException {
         long pipelineId = pipelineOf(c, checkId);
         Map<String, Output> outputs = outputs(c, checkId);
         try (PreparedStatement previous = c.prepareStatement(PREVIOUS);
                 PreparedStatement insert = c.prepareStatement(INSERT)) {
             int position = 0;
-            for (StepVerdict verdict : verdicts) {
+            for (RecordedVerdict verdict : verdicts) {
                 Output output = outputs.getOrDefault(verdict.step(), Output.NONE);
                 String event = eventSincePrevious(previous, pipelineId, verdict.step(), checkId, output,
-                        verdict.verdict().name());
+                        verdict.verdict());
                 insert.setLong(1, checkId);
                 insert.setString(2, verdict.step());
                 insert.setInt(3, position++);
-                insert.setString(4, verdict.verdict().name());
+                insert.setString(4, verdict.verdict());
                 insert.setString(5, verdict.explanation());
                 insert.setString(6, String.join(",", verdict.culprits()));
                 RunWriter.setNullable(insert, 7, output.digest());
@@ -67,11 +61,11 @@ final class VerdictWriter {
         try (PreparedStatement update = c.prepareStatement("UPDATE checks SET finished = ?, status = ?, culprit = ?,"
                 + " commit_id = (SELECT commit_id FROM runs WHERE check_id = checks.id ORDER BY number LIMIT 1)"
                 + " WHERE id = ?")) {
-            StepVerdict worst = worst(verdicts);
+            RecordedVerdict worst = worst(verdicts);
             update.setLong(1, finished.toEpochMilli());
             // A check that failed as a whole with every step reproduced (no baseline on CI) did not reproduce.
-            update.setString(2, worst != null ? worst.verdict().name()
-                    : failedAsAWhole ? Verdict.FAILED.name() : Verdict.REPRODUCED.name());
+            update.setString(2, worst != null ? worst.verdict()
+                    : failedAsAWhole ? RecordedVerdict.FAILED : RecordedVerdict.REPRODUCED);
             RunWriter.setNullable(update, 3, worst == null ? null
                     : worst.culprits().isEmpty() ? worst.step() : worst.culprits().get(0));
             update.setLong(4, checkId);
@@ -100,7 +94,7 @@ final class VerdictWriter {
         long pipelineId = pipelineOf(c, checkId);
         try (PreparedStatement previous = c.prepareStatement(PREVIOUS);
                 PreparedStatement insert = c.prepareStatement(INSERT)) {
-            String failed = Verdict.FAILED.name();
+            String failed = RecordedVerdict.FAILED;
             insert.setLong(1, checkId);
             insert.setString(2, step);
             insert.setInt(3, 0);
@@ -149,7 +143,7 @@ final class VerdictWriter {
         if (!verdict.equals(previousVerdict)) {
             return verdict.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         }
-        if (!verdict.equals(Verdict.REPRODUCED.name())) {
+        if (!verdict.equals(RecordedVerdict.REPRODUCED)) {
             return null;
         }
         if (!java.util.Objects.equals(now.digest(), previous.digest())) {
@@ -161,10 +155,10 @@ final class VerdictWriter {
         return now.bytes().equals(BYTES_VARY) ? "bytes vary" : "bytes changed";
     }
 
-    private static @Nullable StepVerdict worst(List<StepVerdict> verdicts) {
-        for (Verdict outcome : OUTCOMES) {
-            for (StepVerdict verdict : verdicts) {
-                if (verdict.verdict() == outcome) {
+    private static @Nullable RecordedVerdict worst(List<RecordedVerdict> verdicts) {
+        for (String outcome : RecordedVerdict.OUTCOMES) {
+            for (RecordedVerdict verdict : verdicts) {
+                if (verdict.verdict().equals(outcome)) {
                     return verdict;
                 }
             }

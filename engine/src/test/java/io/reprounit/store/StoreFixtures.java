@@ -75,7 +75,8 @@ public final class StoreFixtures {
             long id = store.startRun(check, run.number(), "repeat", "seed: 42\n", run.started());
             store.completeRun(id, run, artifacts);
         }
-        store.finishCheck(check, verdicts, Instant.now());
+        store.finishCheck(check, verdicts.stream().map(v -> new RecordedVerdict(v.step(), v.verdict().name(),
+                v.explanation(), v.culprits())).toList(), Instant.now());
         return check;
     }
 }

@@ -2,9 +2,18 @@ package io.reprounit.jupiter;
 
 import static java.util.Objects.requireNonNull;
 
+import io.reprounit.api.Isolation;
+import io.reprounit.api.Variation;
 import io.reprounit.baseline.Baseline;
+import io.reprounit.run.RunSettings;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,24 +23,29 @@ import org.jspecify.annotations.Nullable;
  * ReproUnit.check(IrisPipeline.class, CheckOptions.defaults().runs(3).environmentVariables("CUDA_VISIBLE_DEVICES"));
  * }</pre>
  *
- * <p>Unlike the engine, these options read no configuration parameters or system properties: a check from a test
- * method does exactly what the test says.
+ * <p>Where runs execute is read as the engine reads it: {@link #isolation}, {@link #vary}, {@link #runTimeout} and
+ * {@link #replay} where set here, else the system properties {@code reprounit.isolation}, {@code reprounit.vary},
+ * {@code reprounit.run.timeout} and {@code reprounit.replay}, and the pipeline's {@code @ReproducibleRun} over both.
+ * Every other setting is what the test says.
  */
 public final class CheckOptions {
 
-    private static final CheckOptions DEFAULTS = new CheckOptions(null, true, List.of(), null);
+    private static final CheckOptions DEFAULTS = new CheckOptions(null, true, List.of(), null, Map.of());
 
     private final @Nullable Integer runs;
     private final boolean fingerprints;
     private final List<String> environmentVariables;
     private final @Nullable Baseline baseline;
+    /** Run settings by their configuration key, over the system properties. */
+    private final Map<String, String> settings;
 
     private CheckOptions(@Nullable Integer runs, boolean fingerprints, List<String> environmentVariables,
-            @Nullable Baseline baseline) {
+            @Nullable Baseline baseline, Map<String, String> settings) {
         this.runs = runs;
         this.fingerprints = fingerprints;
         this.environmentVariables = List.copyOf(environmentVariables);
         this.baseline = baseline;
+        this.settings = Map.copyOf(settings);
     }
 
     /** The pipeline's own number of runs ({@code @ReproducibleRun(runs)}), fingerprints taken, no baseline. */
@@ -44,7 +58,7 @@ public final class CheckOptions {
         if (count < 2) {
             throw new IllegalArgumentException("A check compares at least 2 runs, not " + count);
         }
-        return new CheckOptions(count, fingerprints, environmentVariables, baseline);
+        return new CheckOptions(count, fingerprints, environmentVariables, baseline, settings);
     }
 
     /**
@@ -52,12 +66,12 @@ public final class CheckOptions {
      * can then no longer say which part changed.
      */
     public CheckOptions withoutFingerprints() {
-        return new CheckOptions(runs, false, environmentVariables, baseline);
+        return new CheckOptions(runs, false, environmentVariables, baseline, settings);
     }
 
     /** Records these environment variables in the environment fingerprint; secret-looking ones only as present. */
     public CheckOptions environmentVariables(String... names) {
-        return new CheckOptions(runs, fingerprints, List.of(names), baseline);
+        return new CheckOptions(runs, fingerprints, List.of(names), baseline, settings);
     }
 
     /**
@@ -67,7 +81,50 @@ public final class CheckOptions {
      * {@link io.reprounit.baseline.BaselineYaml#read(String, String)}.
      */
     public CheckOptions against(Baseline expected) {
-        return new CheckOptions(runs, fingerprints, environmentVariables, requireNonNull(expected));
+        return new CheckOptions(runs, fingerprints, environmentVariables, requireNonNull(expected), settings);
+    }
+
+    /**
+     * Runs each run in this JVM ({@link Isolation#SAME_JVM}) or each in a fresh one ({@link Isolation#FORKED}), as
+     * {@code reprounit.isolation} does for the engine; {@link Isolation#CONFIGURED} leaves it to the system property.
+     */
+    public CheckOptions isolation(Isolation isolation) {
+        return with(RunSettings.ISOLATION_KEY, requireNonNull(isolation) == Isolation.CONFIGURED ? null
+                : isolation.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** Varies these between runs, as {@code reprounit.vary} does; needs {@link Isolation#FORKED}. */
+    public CheckOptions vary(Variation... variations) {
+        return with(RunSettings.VARY_KEY, Arrays.stream(variations).map(v -> v.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(",")));
+    }
+
+    /** Kills a forked run that takes longer, as {@code reprounit.run.timeout} does. */
+    public CheckOptions runTimeout(Duration timeout) {
+        return with(RunSettings.TIMEOUT_KEY, timeout.toString());
+    }
+
+    /** Replays a diverged step this many times alone on run 1's inputs, as {@code reprounit.replay} does; 0 for none. */
+    public CheckOptions replay(int times) {
+        if (times < 0) {
+            throw new IllegalArgumentException("A step is replayed 0 or more times, not " + times);
+        }
+        return with(RunSettings.REPLAY_KEY, String.valueOf(times));
+    }
+
+    private CheckOptions with(String key, @Nullable String value) {
+        Map<String, String> changed = new HashMap<>(settings);
+        if (value == null) {
+            changed.remove(key);
+        } else {
+            changed.put(key, value);
+        }
+        return new CheckOptions(runs, fingerprints, environmentVariables, baseline, changed);
+    }
+
+    /** A run setting by its key: set here, or else the system property. */
+    Optional<String> setting(String key) {
+        return Optional.ofNullable(settings.get(key)).or(() -> Optional.ofNullable(System.getProperty(key)));
     }
 
     Optional<Integer> runs() {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Artifact;
 import io.reprounit.compare.Renderings;
+import io.reprounit.compare.RunComparator;
 import io.reprounit.compare.StepVerdict;
 import io.reprounit.artifact.Digests;
 import io.reprounit.artifact.Normalization;
@@ -23,10 +24,9 @@ final class OutputComparison {
 
     private OutputComparison() {}
 
-    /** Whether two runs' outputs agree: the same semantic digest, or numbers within the tolerance. */
+    /** Whether two runs' outputs agree, by the rule every comparison of runs applies. */
     static boolean agree(Artifact first, Artifact later, Normalization normalization) {
-        return first.digest().equals(later.digest())
-                || normalization.hasTolerance() && normalization.compareWithinTolerance(first, later).within();
+        return RunComparator.agree(first, later, normalization);
     }
 
     static void compare(Map<String, Artifact> first, Map<String, Artifact> later,

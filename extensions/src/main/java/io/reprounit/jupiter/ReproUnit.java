@@ -3,21 +3,14 @@ package io.reprounit.jupiter;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Materializers;
-import io.reprounit.baseline.Baseline;
-import io.reprounit.compare.BaselineComparator;
-import io.reprounit.compare.CheckResult;
-import io.reprounit.compare.RunComparator;
+import io.reprounit.check.CheckService;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.PipelineReader;
 import io.reprounit.pipeline.PipelineReading;
 import io.reprounit.pipeline.StepDefinition;
-import io.reprounit.run.PipelineRunner;
-import io.reprounit.run.Run;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
+import io.reprounit.run.CheckPlan;
+import io.reprounit.run.RunSettings;
 
 /**
  * Checks a whole pipeline class from any test and gives back its result as a value, to assert on:
@@ -29,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>It composes the same core classes as the engine — {@link PipelineReader}, {@link PipelineRunner} with a
- * {@link Fingerprinter}, {@link RunComparator} — so a check here gives the verdicts the engine would give. It does not
- * record the check in the metadata store, and applies a baseline only when one is given through
+ * <p>It checks through the core's {@link CheckService}, as the engine does, honouring the same settings of where runs
+ * execute ({@code reprounit.isolation}, {@code reprounit.vary}, {@code reprounit.run.timeout}, {@code reprounit.replay},
+ * from {@link CheckOptions} or else system properties), so a check here gives the verdicts the engine would give. It
+ * does not record the check in the metadata store, and applies a baseline only when one is given through
  * {@link CheckOptions#against}; it never writes one.
  */
 public final class ReproUnit {
@@ -47,7 +41,8 @@ public final class ReproUnit {
      * Runs and compares the pipeline as {@code options} say.
      *
      * @throws MalformedPipelineException listing every problem, where the class cannot be run as a pipeline
-     * @throws IllegalArgumentException where the class is not annotated {@code @ReproducibleRun} at all
+     * @throws IllegalArgumentException where the class is not annotated {@code @ReproducibleRun} at all, or where a
+     *                                  setting of where runs execute is wrong (naming it)
      */
     public static PipelineCheck check(Class<?> pipelineClass, CheckOptions options) {
         requireNonNull(pipelineClass, "pipelineClass");
@@ -66,22 +61,13 @@ public final class ReproUnit {
                 : Fingerprinter.disabled();
         fingerprinter.prepare(pipeline);
 
-        List<StepDefinition> steps = pipeline.steps();
-        PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter);
-        int count = options.runs().orElse(pipeline.runs());
-        List<Run> runs = new ArrayList<>(count);
-        for (int number = 1; number <= count; number++) {
-            runs.add(runner.run(number));
-        }
-        CheckResult result = RunComparator.compare(steps, runs);
-        @Nullable Baseline expected = options.baseline().orElse(null);
-        @Nullable Baseline received = null;
-        if (expected != null) {
-            // Built as the engine builds it, so that both sides are compared in the same portable form.
-            received = Baseline.of(pipeline, runs, Path.of("").toAbsolutePath());
-            result = BaselineComparator.compare(steps, result, expected, received);
-        }
-        return new PipelineCheck(pipeline, runs, result, expected, received);
+        CheckService checks = new CheckService(new RunSettings(options::setting), materializers, fingerprinter);
+        CheckPlan plan = checks.plan(pipeline);
+        CheckService.Check check = checks.check(pipeline, pipeline.steps().stream().map(StepDefinition::name).toList(),
+                plan, options.runs().orElse(pipeline.runs()), options.baseline().orElse(null),
+                CheckService.NOT_RECORDED);
+        return new PipelineCheck(pipeline, check.runs(), check.result(), options.baseline().orElse(null),
+                check.received());
     }
 
     private static ClassLoader classLoaderOf(Class<?> pipelineClass) {

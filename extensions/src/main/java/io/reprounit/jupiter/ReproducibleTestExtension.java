@@ -1,7 +1,6 @@
 package io.reprounit.jupiter;
 
 import io.reprounit.artifact.Materializers;
-import io.reprounit.engine.Constants;
 import io.reprounit.fingerprint.Fingerprinter;
 import java.util.List;
 import java.lang.reflect.Method;
@@ -49,9 +48,8 @@ final class ReproducibleTestExtension implements TestTemplateInvocationContextPr
                     + " outputs.record(name, value)");
         }
         Materializers materializers = Materializers.load(classLoader(method));
-        List<String> variables = context.getConfigurationParameter(Constants.ENVIRONMENT_VARIABLES_PROPERTY_NAME)
-                .map(names -> Arrays.stream(names.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList())
-                .orElse(List.of());
+        List<String> variables = context.getConfigurationParameter(Fingerprinter.ENVIRONMENT_VARIABLES_KEY)
+                .map(Fingerprinter::environmentVariables).orElse(List.of());
         RunSeries series = new RunSeries(runs, materializers,
                 Fingerprinter.create(classLoader(method), variables, materializers),
                 TestRecording.of(context, method), method);

@@ -7,8 +7,8 @@ import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.artifact.Materializers;
 import io.reprounit.artifact.Normalization;
 import io.reprounit.compare.Verdict;
-import io.reprounit.engine.Constants;
 import io.reprounit.fingerprint.Fingerprinter;
+import io.reprounit.store.StoreSettings;
 import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -101,7 +101,7 @@ final class RunSeries {
         if (number == runs && recording.failure().isPresent()) {
             RuntimeException failure = recording.failure().get();
             throw new IllegalStateException("The runs were compared, but recording them in the metadata store failed: "
-                    + failure.getMessage() + " (setting " + Constants.STORE_URL_PROPERTY_NAME + ")", failure);
+                    + failure.getMessage() + " (setting " + StoreSettings.URL_KEY + ")", failure);
         }
     }
 

@@ -4,18 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.ArtifactStore;
-import io.reprounit.artifact.ByteSize;
+import io.reprounit.check.CheckService;
 import io.reprounit.compare.StepVerdict;
 import io.reprounit.compare.Verdict;
-import io.reprounit.engine.Constants;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.run.StepExecution;
 import io.reprounit.store.MetadataStore;
 import io.reprounit.store.RecordedRun;
 import io.reprounit.store.RecordedStep;
-import io.reprounit.store.StoreLocation;
+import io.reprounit.store.StoreException;
+import io.reprounit.store.StoreSettings;
 import java.lang.reflect.Method;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,22 +28,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Records the runs of a {@link ReproducibleTest @ReproducibleTest} method in the metadata store, as the engine records
  * a pipeline: the method is the pipeline ({@code Class#method}), each recorded output a step, so that {@code history}
- * and {@code diff} work for Jupiter tests too. The settings are the engine's: {@code reprounit.store.url} and
- * {@code reprounit.artifacts.dir}. A store that cannot be written does not hide the comparison: the first problem is
+ * and {@code diff} work for Jupiter tests too. The settings are read by the same {@link StoreSettings} as the engine's:
+ * {@code reprounit.store.url}, {@code reprounit.artifacts.dir}, {@code reprounit.artifacts.max-size} and
+ * {@code reprounit.store.retention}. A store that cannot be written does not hide the comparison: the first problem is
  * kept and reported once the runs are compared.
  */
 final class TestRecording {
 
-    private final String url;
+    private final StoreSettings settings;
     private final @Nullable ArtifactStore artifacts;
     private final String pipeline;
     private final String pipelineClass;
     private long check = -1;
     private @Nullable RuntimeException failure;
 
-    private TestRecording(String url, @Nullable ArtifactStore artifacts, @Nullable RuntimeException problem,
+    private TestRecording(StoreSettings settings, @Nullable ArtifactStore artifacts, @Nullable RuntimeException problem,
             String pipeline, String pipelineClass) {
-        this.url = requireNonNull(url);
+        this.settings = requireNonNull(settings);
         this.artifacts = artifacts;
         this.failure = problem;
         this.pipeline = requireNonNull(pipeline);
@@ -52,27 +52,16 @@ final class TestRecording {
     }
 
     static TestRecording of(ExtensionContext context, Method method) {
-        String url = context.getConfigurationParameter(Constants.STORE_URL_PROPERTY_NAME).map(String::strip)
-                .orElseGet(() -> StoreLocation.defaultUrl(Path.of("").toAbsolutePath()));
-        Path directory = context.getConfigurationParameter(Constants.ARTIFACTS_DIR_PROPERTY_NAME).map(String::strip)
-                .map(Path::of)
-                .orElseGet(() -> StoreLocation.defaultArtifactsDirectory(url, Constants.ARTIFACTS_DIR_PROPERTY_NAME));
-        ArtifactStore artifacts = new ArtifactStore(directory);
+        StoreSettings settings = StoreSettings.from(context::getConfigurationParameter);
+        ArtifactStore artifacts = null;
         RuntimeException problem = null;
-        Optional<String> maxSize = context.getConfigurationParameter(Constants.ARTIFACTS_MAX_SIZE_PROPERTY_NAME)
-                .map(String::strip);
-        if (maxSize.isPresent()) {
-            try {
-                artifacts = artifacts.withMaxSize(ByteSize.parse(maxSize.get()),
-                        Constants.ARTIFACTS_MAX_SIZE_PROPERTY_NAME + " = " + maxSize.get());
-            } catch (IllegalArgumentException e) {
-                // Nothing is recorded, and the runs are still compared; the setting is named once they are.
-                artifacts = null;
-                problem = new IllegalArgumentException(Constants.ARTIFACTS_MAX_SIZE_PROPERTY_NAME + " = "
-                        + e.getMessage() + "; or leave it unset to keep every output whatever its size.", e);
-            }
+        try {
+            artifacts = settings.artifacts();
+        } catch (StoreException e) {
+            // Nothing is recorded, and the runs are still compared; the setting is named once they are.
+            problem = new IllegalArgumentException(e.getMessage(), e);
         }
-        return new TestRecording(url, artifacts, problem, method.getDeclaringClass().getSimpleName() + "#"
+        return new TestRecording(settings, artifacts, problem, method.getDeclaringClass().getSimpleName() + "#"
                 + method.getName(), method.getDeclaringClass().getName());
     }
 
@@ -101,12 +90,18 @@ final class TestRecording {
         if (check < 0) {
             return;
         }
-        List<StepVerdict> recorded = new ArrayList<>();
-        verdicts.forEach((output, verdict) -> recorded.add(verdict == Verdict.REPRODUCED
+        List<StepVerdict> verdictsByOutput = new ArrayList<>();
+        verdicts.forEach((output, verdict) -> verdictsByOutput.add(verdict == Verdict.REPRODUCED
                 ? StepVerdict.reproduced(output, "output '" + output + "' was the same in every run", List.of())
                 : StepVerdict.differing(output, verdict, "output '" + output + "' differed between runs",
                         List.of(output), null, null, List.of())));
-        attempt(store -> store.finishCheck(check, recorded, Instant.now()));
+        attempt(store -> {
+            store.finishCheck(check, CheckService.recorded(verdictsByOutput), Instant.now());
+            Integer keep = settings.retention();
+            if (keep != null) {
+                store.keepLatestChecks(pipeline, keep);
+            }
+        });
     }
 
     /** The first problem the store gave, to be reported once the comparison has had its say. */
@@ -118,7 +113,7 @@ final class TestRecording {
         if (failure != null) {
             return;
         }
-        try (MetadataStore store = MetadataStore.open(url, Constants.STORE_URL_PROPERTY_NAME)) {
+        try (MetadataStore store = settings.open()) {
             write.accept(store);
         } catch (RuntimeException e) {
             failure = e;

@@ -53,6 +53,15 @@ class ReproUnitCheckTest {
     }
 
     @Test
+    void refusesVariationsInOneJvmNamingTheSettingsAsTheEngineDoes() {
+        assertThatThrownBy(() -> ReproUnit.check(StablePipeline.class, CheckOptions.defaults()
+                .isolation(io.reprounit.api.Isolation.SAME_JVM).vary(io.reprounit.api.Variation.LOCALE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reprounit.vary = 'locale' asks for variations")
+                .hasMessageContaining("set reprounit.isolation = forked");
+    }
+
+    @Test
     void throwsListingEveryProblemOfAMalformedPipeline() {
         assertThatThrownBy(() -> ReproUnit.check(BrokenPipeline.class))
                 .isInstanceOf(MalformedPipelineException.class)
