@@ -19,10 +19,10 @@ public final class Constants {
      * How many runs a check compares for pipelines that keep the default of {@code @ReproducibleRun(runs)}; at least 2.
      * Default: {@value #DEFAULT_RUNS}.
      */
-    public static final String RUNS_PROPERTY_NAME = "reprounit.runs";
+    public static final String RUNS_PROPERTY_NAME = RunSettings.RUNS_KEY;
 
     /** The number of runs when neither the annotation nor {@link #RUNS_PROPERTY_NAME} says otherwise. */
-    public static final int DEFAULT_RUNS = 2;
+    public static final int DEFAULT_RUNS = RunSettings.DEFAULT_RUNS;
 
     /**
      * Prefix of the system properties that override one step's parameter for a quick experiment:
@@ -30,7 +30,7 @@ public final class Constants {
      * {@code -Dreprounit.param.IrisPipeline.train.epochs=12}. The override is recorded in the configuration parts. One
      * that names a step the pipeline does not have, or a parameter its step does not take, is a discovery error.
      */
-    public static final String PARAM_OVERRIDE_PREFIX = "reprounit.param.";
+    public static final String PARAM_OVERRIDE_PREFIX = io.reprounit.pipeline.ParamOverrides.PREFIX;
 
     /**
      * Comma-separated names of environment variables to record in the environment parts, for example

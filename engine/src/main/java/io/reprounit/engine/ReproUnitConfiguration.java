@@ -46,21 +46,10 @@ final class ReproUnitConfiguration {
     }
 
     static ReproUnitConfiguration read(ConfigurationParameters parameters, Function<String, String> environment) {
-        Optional<String> configuredRuns = parameters.get(Constants.RUNS_PROPERTY_NAME);
-        int defaultRuns = Constants.DEFAULT_RUNS;
-        Optional<String> runsProblem = Optional.empty();
-        if (configuredRuns.isPresent()) {
-            try {
-                defaultRuns = Integer.parseInt(configuredRuns.get().strip());
-            } catch (NumberFormatException e) {
-                runsProblem = Optional.of("Configuration parameter " + Constants.RUNS_PROPERTY_NAME + " = '"
-                        + configuredRuns.get() + "' is not a whole number; set it to 2 or more. Using "
-                        + Constants.DEFAULT_RUNS + ".");
-            }
-        }
-        return new ReproUnitConfiguration(defaultRuns, runsProblem, paramOverrides(parameters),
+        RunSettings runs = new RunSettings(parameters::get);
+        return new ReproUnitConfiguration(runs.defaultRuns(), runs.runsProblem(), paramOverrides(parameters),
                 BaselineSettings.from(parameters, environment),
-                new RunSettings(parameters::get),
+                runs,
                 StoreSettings.from(parameters::get),
                 parameters.getBoolean(Constants.FINGERPRINT_ENABLED_PROPERTY_NAME).orElse(true),
                 parameters.get(Constants.ENVIRONMENT_VARIABLES_PROPERTY_NAME).map(Fingerprinter::environmentVariables)

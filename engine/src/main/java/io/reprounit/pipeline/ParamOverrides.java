@@ -33,6 +33,20 @@ public interface ParamOverrides {
         return new SettingOverrides(prefix, settings);
     }
 
+    /** The overrides among this JVM's system properties: those named {@value #PREFIX}{@code <pipeline>.<step>.<key>}. */
+    static ParamOverrides fromSystemProperties() {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        System.getProperties().forEach((key, value) -> {
+            if (key instanceof String name && name.startsWith(PREFIX) && value instanceof String text) {
+                settings.put(name, text);
+            }
+        });
+        return of(PREFIX, settings);
+    }
+
+    /** How the settings that override a step's {@code @Param} begin. */
+    String PREFIX = "reprounit.param.";
+
     /** @param setting where the value was set, for messages and fingerprints, such as the system property's name */
     record Override(String setting, String yaml) {}
 }

@@ -30,6 +30,9 @@ public final class RunSettings {
     public static final int DEFAULT_REPLAY = 3;
 
     /** Where runs execute; {@code io.reprounit.engine.Constants} documents each key for users. */
+    public static final String RUNS_KEY = "reprounit.runs";
+    /** The number of runs when neither the annotation nor {@link #RUNS_KEY} says otherwise. */
+    public static final int DEFAULT_RUNS = 2;
     public static final String ISOLATION_KEY = "reprounit.isolation";
     public static final String VARY_KEY = "reprounit.vary";
     public static final String TIMEOUT_KEY = "reprounit.run.timeout";
@@ -46,6 +49,29 @@ public final class RunSettings {
     /** @param parameters the configuration parameters by key: the launcher's, or a caller's over system properties */
     public RunSettings(Function<String, Optional<String>> parameters) {
         this.parameters = requireNonNull(parameters);
+    }
+
+    /**
+     * The runs of a pipeline that leaves {@code @ReproducibleRun(runs)} at its default: {@link #RUNS_KEY}, else
+     * {@value #DEFAULT_RUNS}; fewer than 2 is the pipeline reader's to report.
+     */
+    public int defaultRuns() {
+        return parameters.apply(RUNS_KEY).flatMap(RunSettings::wholeNumber).orElse(DEFAULT_RUNS);
+    }
+
+    /** What is wrong with {@link #RUNS_KEY}, where something is: then {@link #defaultRuns} is {@value #DEFAULT_RUNS}. */
+    public Optional<String> runsProblem() {
+        return parameters.apply(RUNS_KEY).filter(value -> wholeNumber(value).isEmpty()).map(value -> "Configuration"
+                + " parameter " + RUNS_KEY + " = '" + value + "' is not a whole number; set it to 2 or more. Using "
+                + DEFAULT_RUNS + ".");
+    }
+
+    private static Optional<Integer> wholeNumber(String value) {
+        try {
+            return Optional.of(Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** The plan for one pipeline; an {@link IllegalArgumentException} naming the setting where one is wrong. */

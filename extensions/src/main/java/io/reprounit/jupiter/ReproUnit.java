@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.reprounit.artifact.Materializers;
 import io.reprounit.check.CheckService;
 import io.reprounit.fingerprint.Fingerprinter;
+import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.PipelineReader;
 import io.reprounit.pipeline.PipelineReading;
@@ -53,7 +54,13 @@ public final class ReproUnit {
         }
         ClassLoader classLoader = classLoaderOf(pipelineClass);
         Materializers materializers = Materializers.load(classLoader);
-        PipelineReading reading = new PipelineReader(2, materializers::whyUnsupported).read(pipelineClass);
+        RunSettings settings = new RunSettings(options::setting);
+        settings.runsProblem().ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        // Read as the engine reads it: the same default number of runs and the same @Param overrides.
+        PipelineReading reading = new PipelineReader(settings.defaultRuns(), materializers::whyUnsupported,
+                ParamOverrides.fromSystemProperties()).read(pipelineClass);
         PipelineDefinition pipeline = reading.pipeline()
                 .orElseThrow(() -> new MalformedPipelineException(pipelineClass, reading.problems()));
         Fingerprinter fingerprinter = options.fingerprints()
@@ -61,7 +68,7 @@ public final class ReproUnit {
                 : Fingerprinter.disabled();
         fingerprinter.prepare(pipeline);
 
-        CheckService checks = new CheckService(new RunSettings(options::setting), materializers, fingerprinter);
+        CheckService checks = new CheckService(settings, materializers, fingerprinter);
         CheckPlan plan = checks.plan(pipeline);
         CheckService.Check check = checks.check(pipeline, pipeline.steps().stream().map(StepDefinition::name).toList(),
                 plan, options.runs().orElse(pipeline.runs()), options.baseline().orElse(null),

@@ -8,6 +8,7 @@ import io.reprounit.fingerprint.Aspect;
 import io.reprounit.jupiter.fixtures.BrokenPipeline;
 import io.reprounit.jupiter.fixtures.FailingPipeline;
 import io.reprounit.jupiter.fixtures.FlakyPipeline;
+import io.reprounit.jupiter.fixtures.ScaledPipeline;
 import io.reprounit.jupiter.fixtures.StablePipeline;
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +84,28 @@ class ReproUnitCheckTest {
     void refusesFewerThanTwoRuns() {
         assertThatThrownBy(() -> CheckOptions.defaults().runs(1))
                 .hasMessage("A check compares at least 2 runs, not 1");
+    }
+
+    @Test
+    void takesTheDefaultNumberOfRunsFromTheSettingAsTheEngineDoes() {
+        System.setProperty("reprounit.runs", "3");
+        try {
+            assertThat(ReproUnit.check(ScaledPipeline.class).runs()).hasSize(3);
+        } finally {
+            System.clearProperty("reprounit.runs");
+        }
+        assertThat(ReproUnit.check(ScaledPipeline.class).runs()).hasSize(2);
+    }
+
+    @Test
+    void readsParameterOverridesAsTheEngineDoes() {
+        String configured = ReproUnit.check(ScaledPipeline.class).step("scale").orElseThrow().outputDigest().orElseThrow();
+        System.setProperty("reprounit.param.ScaledPipeline.scale.factor", "5");
+        try {
+            StepCheck scaled = ReproUnit.check(ScaledPipeline.class).step("scale").orElseThrow();
+            assertThat(scaled.outputDigest()).isPresent().isNotEqualTo(java.util.Optional.of(configured));
+        } finally {
+            System.clearProperty("reprounit.param.ScaledPipeline.scale.factor");
+        }
     }
 }
