@@ -13,7 +13,6 @@ import io.reprounit.run.Run;
 import io.reprounit.run.RunSettings;
 import java.util.List;
 import org.junit.platform.engine.EngineExecutionListener;
-import org.junit.platform.engine.TestDescriptor;
 
 /**
  * Checks one pipeline for its node: every run of the steps its selected steps need, their comparison, and the
@@ -39,8 +38,8 @@ final class CheckExecutor {
     }
 
     /** Starts what every check of these pipelines needs in the background, before the first one runs. */
-    void prepare(java.util.Collection<? extends TestDescriptor> pipelines) {
-        pipelines.forEach(child -> fingerprinter.prepare(((PipelineDescriptor) child).pipeline()));
+    void prepare(List<PipelineDescriptor> pipelines) {
+        pipelines.forEach(pipeline -> fingerprinter.prepare(pipeline.pipeline()));
     }
 
     /**

@@ -55,7 +55,7 @@ public final class ReproUnitTestEngine extends HierarchicalTestEngine<ReproUnitE
                         context.getIssueReporter(), reader))
                 .build()
                 .resolve(request, engine, issues);
-        engine.getChildren().forEach(child -> ((PipelineDescriptor) child).orderStepsTopologically());
+        engine.pipelines().forEach(PipelineDescriptor::orderStepsTopologically);
         BaselineOrphans.report(configuration.baselines(), issues);
         return engine;
     }
