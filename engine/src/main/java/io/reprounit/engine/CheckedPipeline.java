@@ -3,6 +3,7 @@ package io.reprounit.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.compare.StepVerdict;
+import java.util.List;
 
 /**
  * One pipeline's check once its runs are compared: the verdicts its steps report, and its recording, to finish after
@@ -20,6 +21,11 @@ final class CheckedPipeline {
 
     StepVerdict verdict(String step) {
         return outcome.result().verdict(step).orElseThrow();
+    }
+
+    /** The verdict on every step the check ran, the selected ones and those they need, in the order they ran. */
+    List<StepVerdict> verdicts() {
+        return outcome.result().verdicts();
     }
 
     /**

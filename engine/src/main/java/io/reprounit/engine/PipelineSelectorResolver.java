@@ -75,11 +75,14 @@ final class PipelineSelectorResolver implements SelectorResolver {
     @Override
     public Resolution resolve(MethodSelector selector, Context context) {
         Class<?> candidate = selector.getJavaClass();
-        Method method = selector.getJavaMethod();
-        if (UnrunnableClasses.report(candidate, issueReporter) || !PipelineReader.isPipelineClass(candidate)
-                || !method.isAnnotationPresent(Step.class)) {
+        if (UnrunnableClasses.report(candidate, issueReporter) || !PipelineReader.isPipelineClass(candidate)) {
             return unresolved();
         }
+        Optional<Method> stepMethod = stepMethod(candidate, selector);
+        if (stepMethod.isEmpty()) {
+            return unresolved();
+        }
+        Method method = stepMethod.get();
         if (reading(candidate).pipeline().isEmpty()) {
             return Resolution.selectors(Set.of(selectClass(candidate))); // its class fails, naming the problems
         }
@@ -120,6 +123,23 @@ final class PipelineSelectorResolver implements SelectorResolver {
                 .flatMap(pipeline -> pipeline.step(stepSegment.getValue()))
                 .map(step -> Resolution.selectors(Set.of(selectMethod(candidate.get(), step.method()))))
                 .orElse(unresolved());
+    }
+
+    /**
+     * The step method selected. {@code Class#train} without parameter types, as a person types it on the command
+     * line, selects the one step method of that name: looking it up by reflection with no parameters would throw.
+     */
+    private static Optional<Method> stepMethod(Class<?> pipelineClass, MethodSelector selector) {
+        if (selector.getParameterTypeNames().isEmpty()) {
+            List<Method> named = ReflectionSupport.findMethods(pipelineClass,
+                    method -> method.getName().equals(selector.getMethodName()) && method.isAnnotationPresent(Step.class),
+                    org.junit.platform.commons.support.HierarchyTraversalMode.TOP_DOWN);
+            if (named.size() == 1) {
+                return Optional.of(named.get(0));
+            }
+        }
+        Method method = selector.getJavaMethod();
+        return method.isAnnotationPresent(Step.class) ? Optional.of(method) : Optional.empty();
     }
 
     private Set<DiscoverySelector> stepSelectors(PipelineDescriptor descriptor) {
