@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.compare.StepVerdict;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One pipeline's check once its runs are compared: the verdicts its steps report, and its recording, to finish after
@@ -26,6 +27,11 @@ final class CheckedPipeline {
     /** The verdict on every step the check ran, the selected ones and those they need, in the order they ran. */
     List<StepVerdict> verdicts() {
         return outcome.result().verdicts();
+    }
+
+    /** Why the pipeline as a whole fails, where it does: its baseline, for one. */
+    Optional<Throwable> pipelineFailure() {
+        return outcome.pipelineFailure();
     }
 
     /**

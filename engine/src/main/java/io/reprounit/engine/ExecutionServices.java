@@ -19,11 +19,13 @@ final class ExecutionServices implements AutoCloseable {
     private final CheckExecutor checks;
     private final StepReporter steps;
     private final CheckRecorder recorder;
+    private final ConsoleSummary summary;
 
-    private ExecutionServices(CheckExecutor checks, StepReporter steps, CheckRecorder recorder) {
+    private ExecutionServices(CheckExecutor checks, StepReporter steps, CheckRecorder recorder, ConsoleSummary summary) {
         this.checks = requireNonNull(checks);
         this.steps = requireNonNull(steps);
         this.recorder = requireNonNull(recorder);
+        this.summary = requireNonNull(summary);
     }
 
     static ExecutionServices create(ExecutionRequest request) {
@@ -44,7 +46,7 @@ final class ExecutionServices implements AutoCloseable {
                 fingerprinter, baselines, recorder, configuration.runs()),
                 new StepReporter(request.getEngineExecutionListener(), new StepEvidence(
                         request.getOutputDirectoryCreator(), request.getEngineExecutionListener())),
-                recorder);
+                recorder, new ConsoleSummary(configuration.summary() ? System.out : null));
     }
 
     CheckExecutor checks() {
@@ -53,6 +55,10 @@ final class ExecutionServices implements AutoCloseable {
 
     StepReporter steps() {
         return steps;
+    }
+
+    ConsoleSummary summary() {
+        return summary;
     }
 
     /** Waits for the metadata store's last writes and closes it. */

@@ -109,7 +109,10 @@ final class PipelineDescriptor extends AbstractTestDescriptor implements Node<Re
     @Override
     public void after(ReproUnitExecutionContext context) throws Exception {
         if (context.checked().isPresent()) {
-            context.checked().get().finish();
+            CheckedPipeline checked = context.checked().get();
+            context.services().summary().print(pipeline.name(), checked.verdicts(), List.of(),
+                    checked.pipelineFailure());
+            checked.finish();
         }
     }
 }

@@ -6,6 +6,7 @@ import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.run.RunSettings;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -29,10 +30,13 @@ final class ReproUnitConfiguration {
     private final boolean fingerprintEnabled;
     private final List<String> environmentVariables;
     private final Optional<ConfigurationParameters> parallel;
+    private final boolean summary;
+    private final Optional<String> summaryProblem;
 
     private ReproUnitConfiguration(int defaultRuns, Optional<String> runsProblem, ParamOverrides paramOverrides,
             BaselineSettings baselines, RunSettings runs, StoreSettings store, boolean fingerprintEnabled,
-            List<String> environmentVariables, Optional<ConfigurationParameters> parallel) {
+            List<String> environmentVariables, Optional<ConfigurationParameters> parallel, boolean summary,
+            Optional<String> summaryProblem) {
         this.defaultRuns = defaultRuns;
         this.runsProblem = requireNonNull(runsProblem);
         this.paramOverrides = requireNonNull(paramOverrides);
@@ -42,6 +46,8 @@ final class ReproUnitConfiguration {
         this.fingerprintEnabled = fingerprintEnabled;
         this.environmentVariables = List.copyOf(environmentVariables);
         this.parallel = requireNonNull(parallel);
+        this.summary = summary;
+        this.summaryProblem = requireNonNull(summaryProblem);
     }
 
     static ReproUnitConfiguration read(ConfigurationParameters parameters, Function<String, String> environment) {
@@ -70,7 +76,30 @@ final class ReproUnitConfiguration {
                         .orElse(List.of()),
                 parameters.getBoolean(Constants.PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME).orElse(false)
                         ? Optional.of(new PrefixedConfigurationParameters(parameters, Constants.PARALLEL_CONFIG_PREFIX))
-                        : Optional.empty());
+                        : Optional.empty(),
+                !summaryValue(parameters).equals("off"), summaryProblem(parameters));
+    }
+
+    private static String summaryValue(ConfigurationParameters parameters) {
+        String value = parameters.get(Constants.SUMMARY_PROPERTY_NAME).orElse("on").strip().toLowerCase(Locale.ROOT);
+        return value.equals("false") ? "off" : value.equals("true") ? "on" : value;
+    }
+
+    private static Optional<String> summaryProblem(ConfigurationParameters parameters) {
+        String value = summaryValue(parameters);
+        return value.equals("on") || value.equals("off") ? Optional.empty() : Optional.of("Configuration parameter "
+                + Constants.SUMMARY_PROPERTY_NAME + " = '" + parameters.get(Constants.SUMMARY_PROPERTY_NAME).orElse("")
+                + "' is neither on nor off; the summary stays on.");
+    }
+
+    /** Whether each check's summary is printed on standard output ({@link Constants#SUMMARY_PROPERTY_NAME}). */
+    boolean summary() {
+        return summary;
+    }
+
+    /** Why {@link Constants#SUMMARY_PROPERTY_NAME} could not be read, where it could not. */
+    Optional<String> summaryProblem() {
+        return summaryProblem;
     }
 
     /** Every {@code reprounit.param.*} setting, so that one that names no parameter can be reported, not ignored. */

@@ -46,6 +46,8 @@ public final class ReproUnitTestEngine extends HierarchicalTestEngine<ReproUnitE
                 DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
         configuration.runsProblem().ifPresent(problem -> issues.reportIssue(DiscoveryIssue.create(Severity.ERROR,
                 problem)));
+        configuration.summaryProblem().ifPresent(problem -> issues.reportIssue(DiscoveryIssue.create(Severity.WARNING,
+                problem)));
         Materializers materializers = Materializers.load(classLoader());
         PipelineReader reader = new PipelineReader(configuration.defaultRuns(), materializers::whyUnsupported,
                 configuration.paramOverrides());
