@@ -23,12 +23,12 @@ final class CheckExecutor {
     private final EngineExecutionListener listener;
     private final Materializers materializers;
     private final Fingerprinter fingerprinter;
-    private final BaselineCheck baselines;
+    private final BaselineReporting baselines;
     private final CheckRecorder recorder;
     private final RunSettings runSettings;
 
     CheckExecutor(EngineExecutionListener listener, Materializers materializers, Fingerprinter fingerprinter,
-            BaselineCheck baselines, CheckRecorder recorder, RunSettings runSettings) {
+            BaselineReporting baselines, CheckRecorder recorder, RunSettings runSettings) {
         this.listener = requireNonNull(listener);
         this.materializers = requireNonNull(materializers);
         this.fingerprinter = requireNonNull(fingerprinter);

@@ -12,10 +12,10 @@ import java.util.Optional;
  */
 final class CheckedPipeline {
 
-    private final BaselineCheck.Outcome outcome;
+    private final BaselineReporting.Outcome outcome;
     private final CheckRecording recording;
 
-    CheckedPipeline(BaselineCheck.Outcome outcome, CheckRecording recording) {
+    CheckedPipeline(BaselineReporting.Outcome outcome, CheckRecording recording) {
         this.outcome = requireNonNull(outcome);
         this.recording = requireNonNull(recording);
     }
@@ -27,6 +27,11 @@ final class CheckedPipeline {
     /** The verdict on every step the check ran, the selected ones and those they need, in the order they ran. */
     List<StepVerdict> verdicts() {
         return outcome.result().verdicts();
+    }
+
+    /** What the summary says of the baseline: written, what changed, the received file, or why it was not checked. */
+    List<String> notes() {
+        return outcome.notes();
     }
 
     /** Why the pipeline as a whole fails, where it does: its baseline, for one. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Materializers;
 import io.reprounit.artifact.WarmUp;
+import io.reprounit.baseline.BaselineCheck;
 import io.reprounit.fingerprint.Fingerprinter;
 import java.nio.file.Path;
 import org.junit.platform.engine.ExecutionRequest;
@@ -39,8 +40,8 @@ final class ExecutionServices implements AutoCloseable {
         Fingerprinter fingerprinter = configuration.fingerprintEnabled()
                 ? Fingerprinter.create(classLoader, configuration.environmentVariables(), materializers)
                 : Fingerprinter.disabled();
-        BaselineCheck baselines = new BaselineCheck(configuration.baselines(), request.getEngineExecutionListener(),
-                Path.of("").toAbsolutePath());
+        BaselineReporting baselines = new BaselineReporting(new BaselineCheck(configuration.baselines(),
+                Path.of("").toAbsolutePath()), configuration.paramOverrides(), request.getEngineExecutionListener());
         CheckRecorder recorder = new CheckRecorder(configuration.store());
         return new ExecutionServices(new CheckExecutor(request.getEngineExecutionListener(), materializers,
                 fingerprinter, baselines, recorder, configuration.runs()),

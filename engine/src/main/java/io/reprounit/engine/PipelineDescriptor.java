@@ -110,7 +110,7 @@ final class PipelineDescriptor extends AbstractTestDescriptor implements Node<Re
     public void after(ReproUnitExecutionContext context) throws Exception {
         if (context.checked().isPresent()) {
             CheckedPipeline checked = context.checked().get();
-            context.services().summary().print(pipeline.name(), checked.verdicts(), List.of(),
+            context.services().summary().print(pipeline.name(), checked.verdicts(), checked.notes(),
                     checked.pipelineFailure());
             checked.finish();
         }

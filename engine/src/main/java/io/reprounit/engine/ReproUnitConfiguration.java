@@ -2,6 +2,7 @@ package io.reprounit.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.reprounit.baseline.BaselineSettings;
 import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.run.RunSettings;
 import java.util.Arrays;
@@ -64,7 +65,9 @@ final class ReproUnitConfiguration {
             }
         }
         return new ReproUnitConfiguration(defaultRuns, runsProblem, paramOverrides(parameters),
-                BaselineSettings.from(parameters, environment),
+                BaselineSettings.from(parameters::get, new BaselineSettings.Keys(Constants.BASELINE_MODE_PROPERTY_NAME,
+                        Constants.BASELINE_DIR_PROPERTY_NAME, Constants.DEFAULT_BASELINE_DIR,
+                        Constants.CI_PROPERTY_NAME), environment::apply, PathSettings::problem),
                 new RunSettings(parameters::get, new RunSettings.Keys(Constants.ISOLATION_PROPERTY_NAME,
                         Constants.VARY_PROPERTY_NAME, Constants.RUN_TIMEOUT_PROPERTY_NAME,
                         Constants.REPLAY_PROPERTY_NAME)),

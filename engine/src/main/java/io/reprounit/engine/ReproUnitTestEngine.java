@@ -1,6 +1,7 @@
 package io.reprounit.engine;
 
 import io.reprounit.artifact.Materializers;
+import io.reprounit.baseline.BaselineOrphans;
 import io.reprounit.pipeline.PipelineReader;
 import java.util.Optional;
 import org.junit.platform.engine.DiscoveryIssue;
@@ -9,6 +10,7 @@ import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
@@ -58,7 +60,9 @@ public final class ReproUnitTestEngine extends HierarchicalTestEngine<ReproUnitE
                 .build()
                 .resolve(request, engine, issues);
         engine.pipelines().forEach(PipelineDescriptor::orderStepsTopologically);
-        BaselineOrphans.report(configuration.baselines(), issues);
+        BaselineOrphans.find(configuration.baselines(), classLoader()).forEach(orphan -> issues.reportIssue(
+                DiscoveryIssue.builder(Severity.WARNING, orphan.message())
+                        .source(FileSource.from(orphan.file().toFile()))));
         return engine;
     }
 
