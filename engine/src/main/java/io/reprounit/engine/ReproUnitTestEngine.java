@@ -60,6 +60,7 @@ public final class ReproUnitTestEngine extends HierarchicalTestEngine<ReproUnitE
                 .build()
                 .resolve(request, engine, issues);
         engine.pipelines().forEach(PipelineDescriptor::orderStepsTopologically);
+        SurefireIncludes.report(request, engine.pipelines(), issues);
         BaselineOrphans.find(configuration.baselines(), classLoader()).forEach(orphan -> issues.reportIssue(
                 DiscoveryIssue.builder(Severity.WARNING, orphan.message())
                         .source(FileSource.from(orphan.file().toFile()))));
