@@ -28,7 +28,8 @@ class MalformedPipelineIT {
     void theBuildFailsNamingTheProblem() {
         assertThat(build.exitCode()).as(log()).isNotZero();
         assertThat(build.output()).as(log())
-                .contains("There are test failures")
+                .contains("BUILD FAILURE")
+                .contains("Tests run: 4, Failures: 0, Errors: 1, Skipped: 0") // its class is the one error
                 .contains("Pipeline io.reprounit.it.BrokenPipelineTest cannot run")
                 .contains("there is no step named 'lod'")
                 .doesNotContain("There was an error in the forked process");
@@ -38,6 +39,7 @@ class MalformedPipelineIT {
     void everyOtherPipelineAndTheJupiterTestRunAndPass() throws Exception {
         assertThat(counts("io.reprounit.it.GoodPipelineTest")).as(log()).isEqualTo("tests=2 failures=0 errors=0");
         assertThat(counts("io.reprounit.it.PlainJupiterTest")).as(log()).isEqualTo("tests=1 failures=0 errors=0");
+        assertThat(build.output()).as(log()).contains("ReproUnit GoodPipelineTest: 2 reproduced");
     }
 
     private static String counts(String testClass) throws Exception {
