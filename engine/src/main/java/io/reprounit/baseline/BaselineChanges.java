@@ -16,13 +16,14 @@ final class BaselineChanges {
 
     private BaselineChanges() {}
 
-    static List<String> between(Baseline before, Baseline after) {
+    /** @param order the pipeline's steps in the order they run, which a baseline file does not keep */
+    static List<String> between(Baseline before, Baseline after, List<String> order) {
         List<String> changes = new ArrayList<>();
         TreeSet<String> steps = new TreeSet<>(before.steps().keySet());
         steps.addAll(after.steps().keySet());
-        // In the order of the new baseline, then steps it no longer has.
-        List<String> ordered = new ArrayList<>(after.steps().keySet());
-        steps.stream().filter(step -> !after.steps().containsKey(step)).forEach(ordered::add);
+        // In the order the steps run, then any step the pipeline no longer has.
+        List<String> ordered = new ArrayList<>(order.stream().filter(steps::contains).toList());
+        steps.stream().filter(step -> !ordered.contains(step)).forEach(ordered::add);
         for (String step : ordered) {
             Optional<StepRecord> was = before.step(step);
             Optional<StepRecord> now = after.step(step);

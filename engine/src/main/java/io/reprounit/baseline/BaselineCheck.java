@@ -86,13 +86,14 @@ public final class BaselineCheck {
             expected = files.read(pipeline.steps().stream().map(StepDefinition::name).toList());
         } catch (BaselineFormatException e) {
             if (mode == BaselineMode.UPDATE && recordable) {
-                return record(files, received, Optional.empty(), "rewritten (it was malformed)");
+                return record(files, received, Optional.empty(), "rewritten (it was malformed)", List.of());
             }
             return new Decision.Failed(e.getMessage() + " The file was left as it is. To replace it: "
                     + acceptCommand(pipeline), true, Optional.empty());
         }
         if (mode == BaselineMode.UPDATE || mode == BaselineMode.RECORD_MISSING && expected.isEmpty()) {
-            return recordable ? record(files, received, expected, expected.isEmpty() ? "recorded" : "updated")
+            return recordable ? record(files, received, expected, expected.isEmpty() ? "recorded" : "updated",
+                    pipeline.steps().stream().map(StepDefinition::name).toList())
                     : new Decision.Unchecked(Optional.of("baseline not written: "
                             + (reproducible ? "only some steps were selected" : "not every step reproduced")));
         }
@@ -124,10 +125,11 @@ public final class BaselineCheck {
         return command;
     }
 
-    private static Decision record(BaselineFiles files, Baseline received, Optional<Baseline> replaced, String what) {
+    private static Decision record(BaselineFiles files, Baseline received, Optional<Baseline> replaced, String what,
+            List<String> order) {
         files.writeExpected(received);
         files.deleteReceived();
         return new Decision.Recorded(what, files.expected(),
-                replaced.map(before -> BaselineChanges.between(before, received)).orElse(List.of()));
+                replaced.map(before -> BaselineChanges.between(before, received, order)).orElse(List.of()));
     }
 }

@@ -77,7 +77,7 @@ class BaselineWorkflowTest {
                 .filter(pairs -> pairs.containsKey("reprounit.baseline")).map(pairs -> pairs.get("reprounit.baseline"))
                 .findFirst().orElseThrow();
         assertThat(entry).startsWith("baseline updated: " + kit.expected())
-                .containsPattern("step train: output \\w+ → \\w+; .*epochs")
+                .containsPattern("step train: output \\w+ → \\w+; .*epochs(.|\\R)*step report: output")
                 .doesNotContain("step load:"); // unchanged steps are not listed
         assertThat(out).contains("baseline updated: " + kit.expected()).contains("step train: output");
     }
