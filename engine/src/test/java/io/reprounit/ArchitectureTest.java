@@ -73,6 +73,13 @@ class ArchitectureTest {
                 "io.reprounit.api").check(classes);
     }
 
+    /** The baseline policy lives here, below compare: the engine only maps its decisions to test results. */
+    @Test
+    void baselineDependsOnlyOnRunPipelineArtifactFingerprintAndApi() {
+        mayUseOnly("io.reprounit.baseline", "io.reprounit.run", "io.reprounit.pipeline", "io.reprounit.artifact",
+                "io.reprounit.fingerprint", "io.reprounit.api").check(classes);
+    }
+
     @Test
     void compareDependsOnlyOnRunBaselinePipelineArtifactAndFingerprint() {
         mayUseOnly("io.reprounit.compare", "io.reprounit.run", "io.reprounit.baseline", "io.reprounit.pipeline",

@@ -7,7 +7,6 @@ import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.run.CheckPlan;
 import java.util.List;
 import org.junit.platform.engine.EngineExecutionListener;
-import org.junit.platform.engine.TestDescriptor;
 
 /**
  * Checks one pipeline for its node through the core's {@link CheckService}: every run of the steps its selected steps
@@ -18,10 +17,10 @@ final class CheckExecutor {
 
     private final EngineExecutionListener listener;
     private final CheckService checks;
-    private final BaselineCheck baselines;
+    private final BaselineReporting baselines;
     private final CheckRecorder recorder;
 
-    CheckExecutor(EngineExecutionListener listener, CheckService checks, BaselineCheck baselines,
+    CheckExecutor(EngineExecutionListener listener, CheckService checks, BaselineReporting baselines,
             CheckRecorder recorder) {
         this.listener = requireNonNull(listener);
         this.checks = requireNonNull(checks);
@@ -30,8 +29,8 @@ final class CheckExecutor {
     }
 
     /** Starts what every check of these pipelines needs in the background, before the first one runs. */
-    void prepare(java.util.Collection<? extends TestDescriptor> pipelines) {
-        pipelines.forEach(child -> checks.prepare(((PipelineDescriptor) child).pipeline()));
+    void prepare(List<PipelineDescriptor> pipelines) {
+        pipelines.forEach(pipeline -> checks.prepare(pipeline.pipeline()));
     }
 
     /**

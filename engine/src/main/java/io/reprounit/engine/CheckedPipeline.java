@@ -3,6 +3,8 @@ package io.reprounit.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.compare.StepVerdict;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One pipeline's check once its runs are compared: the verdicts its steps report, and its recording, to finish after
@@ -10,16 +12,31 @@ import io.reprounit.compare.StepVerdict;
  */
 final class CheckedPipeline {
 
-    private final BaselineCheck.Outcome outcome;
+    private final BaselineReporting.Outcome outcome;
     private final CheckRecording recording;
 
-    CheckedPipeline(BaselineCheck.Outcome outcome, CheckRecording recording) {
+    CheckedPipeline(BaselineReporting.Outcome outcome, CheckRecording recording) {
         this.outcome = requireNonNull(outcome);
         this.recording = requireNonNull(recording);
     }
 
     StepVerdict verdict(String step) {
         return outcome.result().verdict(step).orElseThrow();
+    }
+
+    /** The verdict on every step the check ran, the selected ones and those they need, in the order they ran. */
+    List<StepVerdict> verdicts() {
+        return outcome.result().verdicts();
+    }
+
+    /** What the summary says of the baseline: written, what changed, the received file, or why it was not checked. */
+    List<String> notes() {
+        return outcome.notes();
+    }
+
+    /** Why the pipeline as a whole fails, where it does: its baseline, for one. */
+    Optional<Throwable> pipelineFailure() {
+        return outcome.pipelineFailure();
     }
 
     /**

@@ -47,6 +47,13 @@ public final class Constants {
     public static final String FINGERPRINT_ENABLED_PROPERTY_NAME = "reprounit.fingerprint.enabled";
 
     /**
+     * Whether the engine prints its summary of each check on standard output, where {@code mvn test} and CI logs show
+     * it: a line per pipeline and one per step with its verdict, with the reason for each step that did not reproduce.
+     * {@code on} or {@code off}; default {@code on}.
+     */
+    public static final String SUMMARY_PROPERTY_NAME = "reprounit.summary";
+
+    /**
      * How pipelines are checked against their baselines: {@code verify} (a difference or a missing baseline fails),
      * {@code update} (write or overwrite baselines and pass), {@code record-missing} (write the missing ones, verify the
      * rest) or {@code none} (runs against runs only). Case-insensitive. Default: {@code record-missing}, except on CI

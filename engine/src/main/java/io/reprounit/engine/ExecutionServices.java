@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Materializers;
 import io.reprounit.artifact.WarmUp;
+import io.reprounit.baseline.BaselineCheck;
 import io.reprounit.check.CheckService;
 import io.reprounit.fingerprint.Fingerprinter;
 import java.nio.file.Path;
@@ -20,11 +21,13 @@ final class ExecutionServices implements AutoCloseable {
     private final CheckExecutor checks;
     private final StepReporter steps;
     private final CheckRecorder recorder;
+    private final ConsoleSummary summary;
 
-    private ExecutionServices(CheckExecutor checks, StepReporter steps, CheckRecorder recorder) {
+    private ExecutionServices(CheckExecutor checks, StepReporter steps, CheckRecorder recorder, ConsoleSummary summary) {
         this.checks = requireNonNull(checks);
         this.steps = requireNonNull(steps);
         this.recorder = requireNonNull(recorder);
+        this.summary = requireNonNull(summary);
     }
 
     static ExecutionServices create(ExecutionRequest request) {
@@ -38,14 +41,14 @@ final class ExecutionServices implements AutoCloseable {
         Fingerprinter fingerprinter = configuration.fingerprintEnabled()
                 ? Fingerprinter.create(classLoader, configuration.environmentVariables(), materializers)
                 : Fingerprinter.disabled();
-        BaselineCheck baselines = new BaselineCheck(configuration.baselines(), request.getEngineExecutionListener(),
-                Path.of("").toAbsolutePath());
+        BaselineReporting baselines = new BaselineReporting(new BaselineCheck(configuration.baselines(),
+                Path.of("").toAbsolutePath()), configuration.paramOverrides(), request.getEngineExecutionListener());
         CheckRecorder recorder = new CheckRecorder(configuration.store());
         return new ExecutionServices(new CheckExecutor(request.getEngineExecutionListener(),
                 new CheckService(configuration.runs(), materializers, fingerprinter), baselines, recorder),
                 new StepReporter(request.getEngineExecutionListener(), new StepEvidence(
                         request.getOutputDirectoryCreator(), request.getEngineExecutionListener())),
-                recorder);
+                recorder, new ConsoleSummary(configuration.summary() ? System.out : null));
     }
 
     CheckExecutor checks() {
@@ -54,6 +57,10 @@ final class ExecutionServices implements AutoCloseable {
 
     StepReporter steps() {
         return steps;
+    }
+
+    ConsoleSummary summary() {
+        return summary;
     }
 
     /** Waits for the metadata store's last writes and closes it. */

@@ -2,11 +2,14 @@ package io.reprounit.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.reprounit.compare.StepVerdict;
+import io.reprounit.compare.Verdict;
 import io.reprounit.pipeline.PipelineDefinition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -76,10 +79,40 @@ final class PipelineDescriptor extends AbstractTestDescriptor implements Node<Re
         return context.with(context.services().checks().check(this));
     }
 
+    /**
+     * Registers, as a dynamic test before the selected steps are reported, each step that was not selected but made
+     * the check fail: the culprit upstream of a step run alone, as an IDE does. Its selected step alone would only be
+     * aborted as tainted, or pass, and the run would be green with the culprit only in the store.
+     */
+    @Override
+    public ReproUnitExecutionContext execute(ReproUnitExecutionContext context, DynamicTestExecutor dynamicTests) {
+        if (context.checked().isEmpty()) {
+            return context;
+        }
+        Set<String> selected = getChildren().stream().map(child -> ((StepDescriptor) child).step().name())
+                .collect(Collectors.toSet());
+        for (StepVerdict verdict : context.checked().get().verdicts()) {
+            if (!selected.contains(verdict.step()) && isCulprit(verdict.verdict())) {
+                StepDescriptor culprit = new StepDescriptor(getUniqueId().append(StepDescriptor.SEGMENT_TYPE,
+                        verdict.step()), pipeline.pipelineClass(), pipeline.step(verdict.step()).orElseThrow());
+                addChild(culprit);
+                dynamicTests.execute(culprit);
+            }
+        }
+        return context;
+    }
+
+    private static boolean isCulprit(Verdict verdict) {
+        return verdict == Verdict.DIVERGED || verdict == Verdict.CHANGED || verdict == Verdict.FAILED;
+    }
+
     @Override
     public void after(ReproUnitExecutionContext context) throws Exception {
         if (context.checked().isPresent()) {
-            context.checked().get().finish();
+            CheckedPipeline checked = context.checked().get();
+            context.services().summary().print(pipeline.name(), checked.verdicts(), checked.notes(),
+                    checked.pipelineFailure());
+            checked.finish();
         }
     }
 }

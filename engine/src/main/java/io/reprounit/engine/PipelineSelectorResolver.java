@@ -35,14 +35,16 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
  * Resolves class, method and unique-id selectors into pipeline and step descriptors. Each class is read once; a class
- * that is not a valid pipeline is reported as ERROR discovery issues, one per problem, and gets no descriptor.
+ * that is not a valid pipeline gets a {@link MalformedPipelineDescriptor}, which fails naming its problems, and each
+ * problem is an INFO discovery issue with the class or method at fault as its source, for tools that show them: ERROR
+ * is critical for the platform and would stop every test of the module.
  */
 final class PipelineSelectorResolver implements SelectorResolver {
 
     private final Predicate<String> classNameFilter;
     private final DiscoveryIssueReporter issueReporter;
     private final PipelineReader reader;
-    private final Map<Class<?>, Optional<PipelineDefinition>> pipelines = new HashMap<>();
+    private final Map<Class<?>, PipelineReading> pipelines = new HashMap<>();
 
     PipelineSelectorResolver(Predicate<String> classNameFilter, DiscoveryIssueReporter issueReporter, PipelineReader reader) {
         this.classNameFilter = requireNonNull(classNameFilter);
@@ -57,9 +59,15 @@ final class PipelineSelectorResolver implements SelectorResolver {
                 || !PipelineReader.isPipelineClass(candidate)) {
             return unresolved();
         }
-        return pipeline(candidate)
-                .flatMap(pipeline -> context.addToParent(parent -> Optional.of(new PipelineDescriptor(
-                        PipelineDescriptor.uniqueId(parent.getUniqueId(), candidate), pipeline))))
+        PipelineReading reading = reading(candidate);
+        if (reading.pipeline().isEmpty()) {
+            return context.addToParent(parent -> Optional.of(new MalformedPipelineDescriptor(
+                            PipelineDescriptor.uniqueId(parent.getUniqueId(), candidate), candidate, reading.problems())))
+                    .map(descriptor -> Resolution.match(Match.exact(descriptor)))
+                    .orElse(unresolved());
+        }
+        return context.addToParent(parent -> Optional.of(new PipelineDescriptor(
+                        PipelineDescriptor.uniqueId(parent.getUniqueId(), candidate), reading.pipeline().get())))
                 .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> stepSelectors(descriptor))))
                 .orElse(unresolved());
     }
@@ -67,10 +75,16 @@ final class PipelineSelectorResolver implements SelectorResolver {
     @Override
     public Resolution resolve(MethodSelector selector, Context context) {
         Class<?> candidate = selector.getJavaClass();
-        Method method = selector.getJavaMethod();
-        if (UnrunnableClasses.report(candidate, issueReporter) || !PipelineReader.isPipelineClass(candidate)
-                || !method.isAnnotationPresent(Step.class)) {
+        if (UnrunnableClasses.report(candidate, issueReporter) || !PipelineReader.isPipelineClass(candidate)) {
             return unresolved();
+        }
+        Optional<Method> stepMethod = stepMethod(candidate, selector);
+        if (stepMethod.isEmpty()) {
+            return unresolved();
+        }
+        Method method = stepMethod.get();
+        if (reading(candidate).pipeline().isEmpty()) {
+            return Resolution.selectors(Set.of(selectClass(candidate))); // its class fails, naming the problems
         }
         Optional<StepDefinition> step = pipeline(candidate).flatMap(pipeline -> pipeline.steps().stream()
                 .filter(definition -> definition.method().equals(method))
@@ -102,14 +116,31 @@ final class PipelineSelectorResolver implements SelectorResolver {
                 || !PipelineReader.isPipelineClass(candidate.get())) {
             return unresolved();
         }
-        Optional<PipelineDefinition> pipeline = pipeline(candidate.get());
-        if (pipeline.isEmpty()) {
+        if (reading(candidate.get()).pipeline().isEmpty()) {
             // A broken pipeline: its problems are reported already, and "could not be resolved" would only repeat them.
             return Resolution.selectors(Set.of(selectClass(candidate.get())));
         }
-        return pipeline.get().step(stepSegment.getValue())
+        return pipeline(candidate.get())
+                .flatMap(pipeline -> pipeline.step(stepSegment.getValue()))
                 .map(step -> Resolution.selectors(Set.of(selectMethod(candidate.get(), step.method()))))
                 .orElse(unresolved());
+    }
+
+    /**
+     * The step method selected. {@code Class#train} without parameter types, as a person types it on the command
+     * line, selects the one step method of that name: looking it up by reflection with no parameters would throw.
+     */
+    private static Optional<Method> stepMethod(Class<?> pipelineClass, MethodSelector selector) {
+        if (selector.getParameterTypeNames().isEmpty()) {
+            List<Method> named = ReflectionSupport.findMethods(pipelineClass,
+                    method -> method.getName().equals(selector.getMethodName()) && method.isAnnotationPresent(Step.class),
+                    org.junit.platform.commons.support.HierarchyTraversalMode.TOP_DOWN);
+            if (named.size() == 1) {
+                return Optional.of(named.get(0));
+            }
+        }
+        Method method = selector.getJavaMethod();
+        return method.isAnnotationPresent(Step.class) ? Optional.of(method) : Optional.empty();
     }
 
     private Set<DiscoverySelector> stepSelectors(PipelineDescriptor descriptor) {
@@ -122,17 +153,21 @@ final class PipelineSelectorResolver implements SelectorResolver {
     }
 
     private Optional<PipelineDefinition> pipeline(Class<?> pipelineClass) {
+        return reading(pipelineClass).pipeline();
+    }
+
+    private PipelineReading reading(Class<?> pipelineClass) {
         return pipelines.computeIfAbsent(pipelineClass, this::read);
     }
 
-    private Optional<PipelineDefinition> read(Class<?> pipelineClass) {
+    private PipelineReading read(Class<?> pipelineClass) {
         PipelineReading reading = reader.read(pipelineClass);
         for (PipelineProblem problem : reading.problems()) {
-            issueReporter.reportIssue(DiscoveryIssue.builder(Severity.ERROR, problem.message())
+            issueReporter.reportIssue(DiscoveryIssue.builder(Severity.INFO, problem.message())
                     .source(problem.source()
                             .<org.junit.platform.engine.TestSource>map(method -> MethodSource.from(pipelineClass, method))
                             .orElseGet(() -> ClassSource.from(pipelineClass))));
         }
-        return reading.pipeline();
+        return reading;
     }
 }

@@ -2,11 +2,13 @@ package io.reprounit.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.reprounit.baseline.BaselineSettings;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.run.RunSettings;
 import io.reprounit.store.StoreSettings;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -30,10 +32,13 @@ final class ReproUnitConfiguration {
     private final boolean fingerprintEnabled;
     private final List<String> environmentVariables;
     private final Optional<ConfigurationParameters> parallel;
+    private final boolean summary;
+    private final Optional<String> summaryProblem;
 
     private ReproUnitConfiguration(int defaultRuns, Optional<String> runsProblem, ParamOverrides paramOverrides,
             BaselineSettings baselines, RunSettings runs, StoreSettings store, boolean fingerprintEnabled,
-            List<String> environmentVariables, Optional<ConfigurationParameters> parallel) {
+            List<String> environmentVariables, Optional<ConfigurationParameters> parallel, boolean summary,
+            Optional<String> summaryProblem) {
         this.defaultRuns = defaultRuns;
         this.runsProblem = requireNonNull(runsProblem);
         this.paramOverrides = requireNonNull(paramOverrides);
@@ -43,12 +48,16 @@ final class ReproUnitConfiguration {
         this.fingerprintEnabled = fingerprintEnabled;
         this.environmentVariables = List.copyOf(environmentVariables);
         this.parallel = requireNonNull(parallel);
+        this.summary = summary;
+        this.summaryProblem = requireNonNull(summaryProblem);
     }
 
     static ReproUnitConfiguration read(ConfigurationParameters parameters, Function<String, String> environment) {
         RunSettings runs = new RunSettings(parameters::get);
         return new ReproUnitConfiguration(runs.defaultRuns(), runs.runsProblem(), paramOverrides(parameters),
-                BaselineSettings.from(parameters, environment),
+                BaselineSettings.from(parameters::get, new BaselineSettings.Keys(Constants.BASELINE_MODE_PROPERTY_NAME,
+                        Constants.BASELINE_DIR_PROPERTY_NAME, Constants.DEFAULT_BASELINE_DIR,
+                        Constants.CI_PROPERTY_NAME), environment::apply, PathSettings::problem),
                 runs,
                 StoreSettings.from(parameters::get),
                 parameters.getBoolean(Constants.FINGERPRINT_ENABLED_PROPERTY_NAME).orElse(true),
@@ -56,7 +65,30 @@ final class ReproUnitConfiguration {
                         .orElse(List.of()),
                 parameters.getBoolean(Constants.PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME).orElse(false)
                         ? Optional.of(new PrefixedConfigurationParameters(parameters, Constants.PARALLEL_CONFIG_PREFIX))
-                        : Optional.empty());
+                        : Optional.empty(),
+                !summaryValue(parameters).equals("off"), summaryProblem(parameters));
+    }
+
+    private static String summaryValue(ConfigurationParameters parameters) {
+        String value = parameters.get(Constants.SUMMARY_PROPERTY_NAME).orElse("on").strip().toLowerCase(Locale.ROOT);
+        return value.equals("false") ? "off" : value.equals("true") ? "on" : value;
+    }
+
+    private static Optional<String> summaryProblem(ConfigurationParameters parameters) {
+        String value = summaryValue(parameters);
+        return value.equals("on") || value.equals("off") ? Optional.empty() : Optional.of("Configuration parameter "
+                + Constants.SUMMARY_PROPERTY_NAME + " = '" + parameters.get(Constants.SUMMARY_PROPERTY_NAME).orElse("")
+                + "' is neither on nor off; the summary stays on.");
+    }
+
+    /** Whether each check's summary is printed on standard output ({@link Constants#SUMMARY_PROPERTY_NAME}). */
+    boolean summary() {
+        return summary;
+    }
+
+    /** Why {@link Constants#SUMMARY_PROPERTY_NAME} could not be read, where it could not. */
+    Optional<String> summaryProblem() {
+        return summaryProblem;
     }
 
     /** Every {@code reprounit.param.*} setting, so that one that names no parameter can be reported, not ignored. */

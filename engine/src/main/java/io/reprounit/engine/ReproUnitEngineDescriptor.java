@@ -2,6 +2,7 @@ package io.reprounit.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.UniqueId;
@@ -23,6 +24,12 @@ final class ReproUnitEngineDescriptor extends EngineDescriptor implements Node<R
         this.configuration = requireNonNull(configuration);
     }
 
+    /** The valid pipelines: a malformed one only fails. */
+    List<PipelineDescriptor> pipelines() {
+        return getChildren().stream().filter(PipelineDescriptor.class::isInstance).map(PipelineDescriptor.class::cast)
+                .toList();
+    }
+
     ReproUnitConfiguration configuration() {
         return configuration;
     }
@@ -30,15 +37,15 @@ final class ReproUnitEngineDescriptor extends EngineDescriptor implements Node<R
     /** The files {@code pipeline} must not share with a pipeline checked at the same time. */
     synchronized Set<ExclusiveResource> exclusiveResources(PipelineDescriptor pipeline) {
         if (sharedFiles == null) {
-            sharedFiles = SharedFiles.of(getChildren().stream().map(child -> ((PipelineDescriptor) child).pipeline())
-                    .toList(), configuration.baselines().directory());
+            sharedFiles = SharedFiles.of(pipelines().stream().map(PipelineDescriptor::pipeline).toList(),
+                    configuration.baselines().directory());
         }
         return sharedFiles.of(pipeline.pipeline());
     }
 
     @Override
     public ReproUnitExecutionContext before(ReproUnitExecutionContext context) {
-        context.services().checks().prepare(getChildren());
+        context.services().checks().prepare(pipelines());
         return context;
     }
 

@@ -1,6 +1,7 @@
 package io.reprounit.engine;
 
 import io.reprounit.artifact.Materializers;
+import io.reprounit.baseline.BaselineOrphans;
 import io.reprounit.pipeline.PipelineReader;
 import java.util.Optional;
 import org.junit.platform.engine.DiscoveryIssue;
@@ -9,6 +10,7 @@ import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
@@ -46,6 +48,8 @@ public final class ReproUnitTestEngine extends HierarchicalTestEngine<ReproUnitE
                 DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
         configuration.runsProblem().ifPresent(problem -> issues.reportIssue(DiscoveryIssue.create(Severity.ERROR,
                 problem)));
+        configuration.summaryProblem().ifPresent(problem -> issues.reportIssue(DiscoveryIssue.create(Severity.WARNING,
+                problem)));
         Materializers materializers = Materializers.load(classLoader());
         PipelineReader reader = new PipelineReader(configuration.defaultRuns(), materializers::whyUnsupported,
                 configuration.paramOverrides());
@@ -55,8 +59,11 @@ public final class ReproUnitTestEngine extends HierarchicalTestEngine<ReproUnitE
                         context.getIssueReporter(), reader))
                 .build()
                 .resolve(request, engine, issues);
-        engine.getChildren().forEach(child -> ((PipelineDescriptor) child).orderStepsTopologically());
-        BaselineOrphans.report(configuration.baselines(), issues);
+        engine.pipelines().forEach(PipelineDescriptor::orderStepsTopologically);
+        SurefireIncludes.report(request, engine.pipelines(), issues);
+        BaselineOrphans.find(configuration.baselines(), classLoader()).forEach(orphan -> issues.reportIssue(
+                DiscoveryIssue.builder(Severity.WARNING, orphan.message())
+                        .source(FileSource.from(orphan.file().toFile()))));
         return engine;
     }
 

@@ -91,7 +91,7 @@ class BadSettingsTest {
         List<DiscoveryIssue> issues = issues(Map.of("reprounit.param.Tunable.nosuchstep.n", "5"));
 
         assertThat(issues).singleElement().satisfies(issue -> {
-            assertThat(issue.severity()).isEqualTo(Severity.ERROR);
+            assertThat(issue.severity()).isEqualTo(Severity.INFO);
             assertThat(issue.message()).contains("reprounit.param.Tunable.nosuchstep.n = '5' overrides no parameter:"
                     + " pipeline 'Tunable' has no step 'nosuchstep'").contains("reprounit.param.Tunable.train.epochs");
             assertThat(issue.source()).get().isInstanceOf(ClassSource.class);

@@ -26,8 +26,8 @@ import org.junit.platform.testkit.engine.EngineDiscoveryResults;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
- * Every kind of malformed pipeline is one ERROR discovery issue with the class or method at fault as its source, and
- * the pipeline gets no descriptor, so none of its code runs.
+ * Every kind of malformed pipeline is a container that fails naming its problem, and one INFO discovery issue with the
+ * class or method at fault as its source; none of its code runs, and every other pipeline still does.
  */
 class DiscoveryErrorsTest {
 
@@ -149,13 +149,14 @@ class DiscoveryErrorsTest {
                 .selectors(selectClass(WordCount.class)).discover();
 
         assertThat(discovery.getDiscoveryIssues()).singleElement().satisfies(issue -> {
-            assertThat(issue.severity()).isEqualTo(Severity.ERROR);
+            assertThat(issue.severity()).isEqualTo(Severity.INFO);
             assertThat(issue.message()).contains("runs = 1").contains(Constants.RUNS_PROPERTY_NAME);
             assertThat(issue.source()).contains(ClassSource.from(WordCount.class));
         });
-        assertThat(discovery.getEngineDescriptor().getChildren()).isEmpty();
+        assertThat(discovery.getEngineDescriptor().getChildren()).singleElement()
+                .isInstanceOf(MalformedPipelineDescriptor.class);
         EngineExecutionResults results = ReproUnitKit.execute(oneRun, selectClass(WordCount.class));
-        assertThat(results.allEvents().started().count()).isLessThanOrEqualTo(1); // at most the engine itself
+        assertThat(failureOf(results, WordCount.class)).contains("runs = 1");
         assertThat(results.testEvents().count()).isZero();
     }
 
@@ -171,28 +172,47 @@ class DiscoveryErrorsTest {
     }
 
     @Test
-    void aBrokenPipelineFailsTheExecutionWithItsIssueInsteadOfBeingSkippedSilently() {
+    void aBrokenPipelineFailsOnItsOwnWhileEveryOtherPipelineRuns() {
         EngineExecutionResults results = ReproUnitKit.execute(selectClass(Cycle.class), selectClass(WordCount.class));
 
-        // ERROR is a critical severity for the platform: the engine fails as a whole, naming the problem and its source.
-        assertThat(results.allEvents().finished().stream()).singleElement().satisfies(engine -> {
-            assertThat(engine.getTestDescriptor().getUniqueId()).isEqualTo(ReproUnitKit.ENGINE);
-            TestExecutionResult result = engine.getRequiredPayload(TestExecutionResult.class);
-            assertThat(result.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
-            assertThat(result.getThrowable().orElseThrow().getMessage())
-                    .contains("[ERROR] Pipeline " + Cycle.class.getName() + " cannot run: its steps form a cycle")
-                    .contains("methodName = 'ping'");
-        });
-        assertThat(results.testEvents().count()).isZero();
+        // The platform treats ERROR issues as critical and would fail the engine: no test would run at all.
+        assertThat(failureOf(results, Cycle.class))
+                .contains("Pipeline " + Cycle.class.getName() + " cannot run: its steps form a cycle")
+                .contains("(at " + Cycle.class.getName() + ".ping)");
+        assertThat(results.containerEvents().finished().stream()
+                .filter(event -> event.getTestDescriptor().getUniqueId().equals(ReproUnitKit.ENGINE))
+                .map(event -> event.getRequiredPayload(TestExecutionResult.class).getStatus()))
+                .containsExactly(TestExecutionResult.Status.SUCCESSFUL);
+        assertThat(results.testEvents().succeeded().count()).isPositive();
+        assertThat(results.testEvents().failed().count()).isZero();
+    }
+
+    @Test
+    void selectingAStepOfABrokenPipelineShowsItsPipelineFailing() {
+        EngineExecutionResults results = ReproUnitKit.execute(
+                org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId(
+                        ReproUnitKit.stepId(UnknownInput.class, "consume")));
+
+        assertThat(failureOf(results, UnknownInput.class)).contains("there is no step named 'missing'");
     }
 
     private static DiscoveryIssue onlyIssue(Class<?> pipelineClass) {
         EngineDiscoveryResults discovery = ReproUnitKit.discover(selectClass(pipelineClass));
-        assertThat(discovery.getEngineDescriptor().getChildren()).as("descriptors of a broken pipeline").isEmpty();
+        assertThat(discovery.getEngineDescriptor().getChildren()).as("descriptors of a broken pipeline")
+                .singleElement().isInstanceOf(MalformedPipelineDescriptor.class);
         List<DiscoveryIssue> issues = discovery.getDiscoveryIssues();
         assertThat(issues).singleElement()
-                .satisfies(issue -> assertThat(issue.severity()).isEqualTo(Severity.ERROR));
+                .satisfies(issue -> assertThat(issue.severity()).isEqualTo(Severity.INFO));
         return issues.get(0);
+    }
+
+    /** The message the pipeline's container failed with. */
+    private static String failureOf(EngineExecutionResults results, Class<?> pipelineClass) {
+        return results.containerEvents().failed().stream()
+                .filter(event -> event.getTestDescriptor().getUniqueId().equals(ReproUnitKit.pipelineId(pipelineClass)))
+                .map(event -> event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow()
+                        .getMessage())
+                .findFirst().orElseThrow(() -> new AssertionError(pipelineClass + " did not fail"));
     }
 
     private static void assertMethodSource(DiscoveryIssue issue, Class<?> pipelineClass, String methodName) {
@@ -203,13 +223,12 @@ class DiscoveryErrorsTest {
         assertThat(method.getMethodName()).isEqualTo(methodName);
     }
 
-    /** Executing the broken pipeline runs none of its steps and reports no test. */
+    /** Executing the broken pipeline runs none of its steps, reports no test, and fails its container. */
     private static void assertNotRun(Class<?> pipelineClass, java.util.function.IntSupplier calls) {
         int before = calls.getAsInt();
         EngineExecutionResults results = ReproUnitKit.execute(selectClass(pipelineClass));
         assertThat(calls.getAsInt()).as("calls of the broken pipeline's steps").isEqualTo(before);
         assertThat(results.testEvents().count()).isZero();
-        assertThat(results.containerEvents().started().stream().map(event -> event.getTestDescriptor().getUniqueId()))
-                .doesNotContain(ReproUnitKit.pipelineId(pipelineClass));
+        assertThat(failureOf(results, pipelineClass)).contains("cannot run");
     }
 }

@@ -158,8 +158,8 @@ class MalformedInputFuzzTest {
                     .selectors(selectClass(pipeline)).execute(), generated::toString);
 
             assertThat(results.testEvents().started().count()).as("steps run").isZero();
-            assertThat(failure(results, ReproUnitKit.ENGINE.toString())).as(shown(generated))
-                    .contains("[ERROR] Pipeline " + Tunable.class.getName() + " cannot run").contains(CONFIG_RESOURCE);
+            assertThat(failure(results, ReproUnitKit.pipelineId(pipeline).toString())).as(shown(generated))
+                    .contains("Pipeline " + Tunable.class.getName() + " cannot run").contains(CONFIG_RESOURCE);
             assertThat(snapshot(root)).as("files after the engine ran").isEqualTo(before);
         }));
     }

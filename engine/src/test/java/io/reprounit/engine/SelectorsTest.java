@@ -82,7 +82,32 @@ class SelectorsTest {
 
         assertThat(pipelines(discovery)).containsExactlyInAnyOrder(
                 pipelineId(FirstDiverges.class), pipelineId(MiddleDiverges.class), pipelineId(LastDiverges.class));
-        assertThat(discovery.getDiscoveryIssues()).isEmpty();
+        assertThat(otherThanSurefireIncludes(discovery)).isEmpty();
+    }
+
+    /** Where the engine scans, it notices pipelines that mvn test would not run, and says so without failing. */
+    @Test
+    void aScannedPipelineThatSurefireWouldNotIncludeIsAnInfoIssueNamingIt() {
+        EngineDiscoveryResults discovery = ReproUnitKit.discover(
+                selectPackage("io.reprounit.engine.fixtures.diverging"));
+
+        assertThat(discovery.getDiscoveryIssues()).filteredOn(issue -> issue.source()
+                .equals(java.util.Optional.of(org.junit.platform.engine.support.descriptor.ClassSource.from(
+                        FirstDiverges.class))))
+                .singleElement().satisfies(issue -> {
+                    assertThat(issue.severity()).isEqualTo(org.junit.platform.engine.DiscoveryIssue.Severity.INFO);
+                    assertThat(issue.message()).contains(FirstDiverges.class.getName())
+                            .contains("Surefire's default includes").contains("FirstDivergesTest");
+                });
+        assertThat(ReproUnitKit.discover(selectClass(FirstDiverges.class)).getDiscoveryIssues())
+                .as("a class selected by name, as Surefire does").isEmpty();
+        assertThat(SurefireIncludes.isIncludedByDefault(SelectorsTest.class)).isTrue();
+    }
+
+    private static java.util.List<org.junit.platform.engine.DiscoveryIssue> otherThanSurefireIncludes(
+            EngineDiscoveryResults discovery) {
+        return discovery.getDiscoveryIssues().stream()
+                .filter(issue -> !issue.message().contains("Surefire's default includes")).toList();
     }
 
     @Test
@@ -97,7 +122,7 @@ class SelectorsTest {
         assertThat(pipelines(discovery)).containsExactlyInAnyOrder(pipelineId(WordCount.class),
                 pipelineId(FirstDiverges.class), pipelineId(MiddleDiverges.class), pipelineId(LastDiverges.class));
         assertThat(ids(discovery.getEngineDescriptor())).containsAll(WORD_COUNT);
-        assertThat(discovery.getDiscoveryIssues()).isEmpty();
+        assertThat(otherThanSurefireIncludes(discovery)).isEmpty();
     }
 
     @Test
@@ -134,7 +159,7 @@ class SelectorsTest {
 
         assertThat(pipelines(discovery))
                 .containsExactlyInAnyOrder(pipelineId(FirstDiverges.class), pipelineId(LastDiverges.class));
-        assertThat(discovery.getDiscoveryIssues()).as("broken fixtures elsewhere in the package are filtered out")
+        assertThat(otherThanSurefireIncludes(discovery)).as("broken fixtures elsewhere in the package are filtered out")
                 .isEmpty();
     }
 

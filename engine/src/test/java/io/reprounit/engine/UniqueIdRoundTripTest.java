@@ -58,7 +58,9 @@ class UniqueIdRoundTripTest {
 
         for (Map.Entry<UniqueId, TestExecutionResult.Status> step : whole.entrySet()) {
             Map<UniqueId, TestExecutionResult.Status> alone = results(ReproUnitKit.execute(selectUniqueId(step.getKey())));
-            assertThat(alone).as("executing " + step.getKey() + " alone").containsExactly(step);
+            // Besides the step, only a culprit upstream is reported (registered at execution), as in the whole run.
+            assertThat(alone).as("executing " + step.getKey() + " alone").containsEntry(step.getKey(), step.getValue());
+            assertThat(whole).as("executing " + step.getKey() + " alone").containsAllEntriesOf(alone);
         }
     }
 

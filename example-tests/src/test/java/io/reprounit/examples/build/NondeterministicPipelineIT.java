@@ -83,6 +83,17 @@ class NondeterministicPipelineIT {
         }
     }
 
+    /** The engine's own summary reaches mvn test's console, and so CI logs: every step, with its reason. */
+    @Test
+    void theConsoleNamesEveryStepWithItsVerdict() {
+        assertThat(build.output()).as(log())
+                .contains("ReproUnit ShuffledTrainingPipelineTest: 2 reproduced, 1 diverged, 2 tainted")
+                .containsPattern("REPRODUCED load\\R")
+                .containsPattern("DIVERGED +shuffle: step 'shuffle' is not reproducible")
+                .containsPattern("TAINTED +firstBatch: step 'firstBatch' was fed a different")
+                .containsPattern("TAINTED +report: ");
+    }
+
     private static Document report() throws Exception {
         Path report = build.surefireReport(PIPELINE);
         assertThat(report).as(log()).exists();

@@ -1,8 +1,6 @@
-package io.reprounit.engine;
+package io.reprounit.baseline;
 
 import io.reprounit.artifact.AtomicFiles;
-import io.reprounit.baseline.Baseline;
-import io.reprounit.baseline.BaselineYaml;
 import io.reprounit.pipeline.PipelineNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,14 +15,25 @@ import java.util.Optional;
  * The baseline file of one pipeline, {@code <name>.yaml}, and its {@code <name>.received.yaml} beside it, written when a
  * check against the baseline fails and deleted when it passes again. Every write goes to a temporary file first and is
  * then moved into place ({@link AtomicFiles}), so that an interrupted write never leaves half a baseline.
+ *
+ * <p>Received files stay beside their baseline, as ApprovalTests' do, so that {@code diff} and an IDE show the two side
+ * by side; a {@code .gitignore} in the baseline directory, written with the first received file, keeps them out of
+ * commits ({@code git add -A}).
  */
-final class BaselineFiles {
+public final class BaselineFiles {
 
+    /** The line of the baseline directory's {@code .gitignore} that keeps received files out of commits. */
+    public static final String IGNORED = "*.received.yaml";
+
+    private static final Object GITIGNORE_LOCK = new Object();
+
+    private final Path directory;
     private final Path expected;
     private final Path received;
 
-    /** @throws BaselineCheck.BaselineSetupException where a file would not be inside {@code directory} */
-    BaselineFiles(Path directory, String pipelineName) {
+    /** @throws BaselineSetupException where a file would not be inside {@code directory} */
+    public BaselineFiles(Path directory, String pipelineName) {
+        this.directory = directory;
         this.expected = inside(directory, pipelineName + ".yaml");
         this.received = inside(directory, pipelineName + ".received.yaml");
     }
@@ -44,16 +53,16 @@ final class BaselineFiles {
         } catch (InvalidPathException e) {
             // refused below, with what to do
         }
-        throw new BaselineCheck.BaselineSetupException("The baseline file '" + PipelineNames.shown(fileName)
+        throw new BaselineSetupException("The baseline file '" + PipelineNames.shown(fileName)
                 + "' would not be a file inside the baseline directory " + directory + "; nothing was read or written."
                 + " Give the pipeline a name of letters, digits, '-', '_' and single dots.");
     }
 
-    Path expected() {
+    public Path expected() {
         return expected;
     }
 
-    Path received() {
+    public Path received() {
         return received;
     }
 
@@ -61,7 +70,7 @@ final class BaselineFiles {
      * The recorded baseline, or empty where there is none; a malformed one, or one with a record of a step not in
      * {@code steps}, throws, naming file and line.
      */
-    Optional<Baseline> read(Collection<String> steps) {
+    public Optional<Baseline> read(Collection<String> steps) {
         if (!Files.exists(expected)) {
             return Optional.empty();
         }
@@ -72,15 +81,38 @@ final class BaselineFiles {
         }
     }
 
-    void writeExpected(Baseline baseline) {
+    public void writeExpected(Baseline baseline) {
         write(expected, baseline);
     }
 
-    void writeReceived(Baseline baseline) {
+    /** Writes the received baseline, and makes sure git ignores received files in its directory. */
+    public void writeReceived(Baseline baseline) {
         write(received, baseline);
+        ignoreReceived(directory);
     }
 
-    void deleteReceived() {
+    /**
+     * Adds {@link #IGNORED} to the directory's {@code .gitignore}, creating it where there is none; a file that
+     * already has the line is left as it is. Guarded, as pipelines checked in parallel may both write a received file.
+     */
+    static void ignoreReceived(Path directory) {
+        Path gitignore = directory.resolve(".gitignore");
+        synchronized (GITIGNORE_LOCK) {
+            try {
+                String text = Files.exists(gitignore) ? Files.readString(gitignore, StandardCharsets.UTF_8) : "";
+                if (text.lines().map(String::strip).anyMatch(IGNORED::equals)) {
+                    return;
+                }
+                String separator = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
+                AtomicFiles.replace(gitignore, (text + separator + "# Written by ReproUnit: received baselines are"
+                        + " for review, not to commit.\n" + IGNORED + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot add " + IGNORED + " to " + gitignore + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public void deleteReceived() {
         try {
             Files.deleteIfExists(received);
         } catch (IOException e) {

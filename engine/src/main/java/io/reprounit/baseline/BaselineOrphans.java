@@ -1,35 +1,33 @@
-package io.reprounit.engine;
+package io.reprounit.baseline;
 
 import io.reprounit.api.BaselineMode;
-import io.reprounit.baseline.Baseline;
-import io.reprounit.baseline.BaselineFormatException;
-import io.reprounit.baseline.BaselineYaml;
 import io.reprounit.pipeline.PipelineReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.platform.commons.support.ReflectionSupport;
-import org.junit.platform.engine.DiscoveryIssue;
-import org.junit.platform.engine.DiscoveryIssue.Severity;
-import org.junit.platform.engine.support.descriptor.FileSource;
-import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 
 /**
- * Baselines that match no pipeline any more — the class was renamed, deleted or given another pipeline name — reported
- * as warnings at discovery. Each baseline names its class, so the check does not depend on which classes a request
- * happened to select.
+ * Baselines that match no pipeline any more — the class was renamed, deleted or given another pipeline name — for the
+ * engine to report as warnings at discovery. Each baseline names its class, so the check does not depend on which
+ * classes a request happened to select.
  */
-final class BaselineOrphans {
+public final class BaselineOrphans {
+
+    /** A baseline file that matches no pipeline, and what to do about it. */
+    public record Orphan(Path file, String message) {}
 
     private BaselineOrphans() {}
 
-    static void report(BaselineSettings settings, DiscoveryIssueReporter issues) {
+    /** The orphans in the baseline directory, in file name order; none where baselines are off or misconfigured. */
+    public static List<Orphan> find(BaselineSettings settings, ClassLoader classLoader) {
+        List<Orphan> orphans = new ArrayList<>();
         if (settings.configured() == BaselineMode.NONE || settings.problem().isPresent()
                 || !Files.isDirectory(settings.directory())) {
-            return;
+            return orphans;
         }
         for (Path file : baselineFiles(settings.directory())) {
             String fileName = file.getFileName().toString();
@@ -38,15 +36,15 @@ final class BaselineOrphans {
             if (baseline.isEmpty()) {
                 continue; // malformed: the pipeline's own check reports it with file and line
             }
-            Optional<String> why = whyOrphaned(baseline.get(), expectedName);
-            why.ifPresent(reason -> issues.reportIssue(DiscoveryIssue.builder(Severity.WARNING, "Baseline " + file
-                    + " matches no pipeline: " + reason + ". Delete it, or rename it with its pipeline.")
-                    .source(FileSource.from(file.toFile()))));
+            Optional<String> why = whyOrphaned(baseline.get(), expectedName, classLoader);
+            why.ifPresent(reason -> orphans.add(new Orphan(file, "Baseline " + file + " matches no pipeline: " + reason
+                    + ". Delete it, or rename it with its pipeline.")));
         }
+        return orphans;
     }
 
-    private static Optional<String> whyOrphaned(Baseline baseline, String fileName) {
-        Optional<Class<?>> type = ReflectionSupport.tryToLoadClass(baseline.pipelineClass()).toOptional();
+    private static Optional<String> whyOrphaned(Baseline baseline, String fileName, ClassLoader classLoader) {
+        Optional<Class<?>> type = load(baseline.pipelineClass(), classLoader);
         if (type.isEmpty()) {
             return Optional.of("its class " + baseline.pipelineClass() + " does not exist");
         }
@@ -59,6 +57,15 @@ final class BaselineOrphans {
                     + " baseline is " + name + ".yaml");
         }
         return Optional.empty();
+    }
+
+    /** The class, without initializing it: discovery runs no user code. */
+    private static Optional<Class<?>> load(String className, ClassLoader classLoader) {
+        try {
+            return Optional.of(Class.forName(className, false, classLoader));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
     }
 
     private static List<Path> baselineFiles(Path directory) {
