@@ -7,11 +7,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaEnumConstant;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -123,7 +127,7 @@ class ArchitectureTest {
                 .whereLayer("pipeline").mayOnlyAccessLayers("api", "artifact")
                 .whereLayer("fingerprint").mayOnlyAccessLayers("api", "artifact", "pipeline")
                 .whereLayer("run").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint")
-                .whereLayer("baseline").mayOnlyAccessLayers("artifact", "pipeline", "fingerprint", "run")
+                .whereLayer("baseline").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "run")
                 .whereLayer("compare").mayOnlyAccessLayers("artifact", "pipeline", "fingerprint", "run", "baseline")
                 .whereLayer("store").mayOnlyAccessLayers("artifact", "fingerprint", "run")
                 .whereLayer("check").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "run", "baseline",
@@ -159,5 +163,31 @@ class ArchitectureTest {
         return classes().that().resideInAPackage(owner + "..")
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.reprounit..").or(resideInAnyPackage(own)))
                 .because(owner + " may use only " + (allowed.length == 0 ? "nothing of ours" : Arrays.toString(allowed)));
+    }
+
+    /** Every public type says whether users may rely on it: apiguardian's {@code @API}, {@code INTERNAL} where not. */
+    @Test
+    void everyPublicTypeIsMarkedWithItsApiStatus() {
+        classes().that().arePublic().and().areTopLevelClasses().and().resideInAPackage("io.reprounit..")
+                .should().beAnnotatedWith(API.class).check(classes);
+    }
+
+    /** What a pipeline's author writes, the annotations and the configuration keys, is stable. */
+    @Test
+    void theAnnotationsAndConfigurationKeysAreStable() {
+        classes().that().arePublic().and().resideInAPackage("io.reprounit.api")
+                .or().haveFullyQualifiedName("io.reprounit.engine.Constants")
+                .should().beAnnotatedWith(status("STABLE")).check(classes);
+    }
+
+    private static DescribedPredicate<JavaAnnotation<?>> status(String status) {
+        return new DescribedPredicate<>("@API(status = " + status + ")") {
+            @Override
+            public boolean test(JavaAnnotation<?> annotation) {
+                return annotation.getRawType().isEquivalentTo(API.class) && annotation.get("status")
+                        .filter(value -> value instanceof JavaEnumConstant constant && constant.name().equals(status))
+                        .isPresent();
+            }
+        };
     }
 }

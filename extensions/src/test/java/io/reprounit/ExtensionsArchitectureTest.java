@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +78,12 @@ class ExtensionsArchitectureTest {
     void jupiterDoesNotDependOnTheAssertions() {
         noClasses().that().resideInAPackage("io.reprounit.jupiter..")
                 .should().dependOnClassesThat().resideInAPackage("io.reprounit.assertj..").check(classes);
+    }
+
+    /** Every public type says whether users may rely on it: apiguardian's {@code @API}, {@code INTERNAL} where not. */
+    @Test
+    void everyPublicTypeIsMarkedWithItsApiStatus() {
+        classes().that().arePublic().and().areTopLevelClasses().and().resideInAPackage("io.reprounit..")
+                .should().beAnnotatedWith(API.class).check(classes);
     }
 }

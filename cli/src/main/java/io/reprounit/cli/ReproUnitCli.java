@@ -1,12 +1,15 @@
 package io.reprounit.cli;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import io.reprounit.artifact.CorruptedArtifactException;
 import io.reprounit.store.StoreException;
 import java.io.PrintWriter;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
  * The {@code reprounit} command line over the metadata store. A problem with the store or the arguments is one line that
@@ -16,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Reads the checks that ReproUnit recorded: when a step stopped reproducing, and what changed.",
         subcommands = {RunsCommand.class, HistoryCommand.class, ShowCommand.class, DiffCommand.class,
                 OutputCommand.class, VerifyCommand.class, GcCommand.class})
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ReproUnitCli implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec

@@ -1,15 +1,19 @@
 package io.reprounit.cli;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * How wide the terminal is that the tables are printed to: {@code COLUMNS} where the shell exports it, else what
  * {@code stty} says of the controlling terminal; nothing when output goes to a file, a pipe or a build log, whose tables
  * then keep {@link Table#WIDTH} columns so that they read the same everywhere.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Terminal {
 
     private static final int NARROWEST = 40;

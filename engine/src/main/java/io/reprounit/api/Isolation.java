@@ -1,6 +1,11 @@
 package io.reprounit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** Where the runs of a check execute. */
+@API(status = STABLE, since = "0.1")
 public enum Isolation {
 
     /** As configuration parameter {@code reprounit.isolation} says; {@link #SAME_JVM} where it says nothing. */

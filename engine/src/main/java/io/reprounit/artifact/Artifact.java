@@ -1,9 +1,11 @@
 package io.reprounit.artifact;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * is recorded so that a change in the bytes alone is visible without failing a check. Keeps the compared form's size,
  * media type and, up to a bound, its bytes, so that a failure can show what differs.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Artifact {
 
     /** Outputs larger than this keep only their first bytes in memory; their digest still covers every byte. */

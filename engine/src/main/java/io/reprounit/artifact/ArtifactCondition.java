@@ -1,14 +1,17 @@
 package io.reprounit.artifact;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What reading an artifact's file found: its bytes have the digest it is named by (intact); they do not, or cannot be
  * read (damaged, with what is wrong); or there is no file (missing, {@code file} being where it would be).
  */
+@API(status = INTERNAL, since = "0.1")
 public record ArtifactCondition(String digest, Path file, State state, @Nullable String damage) {
 
     public enum State {

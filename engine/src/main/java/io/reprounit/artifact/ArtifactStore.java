@@ -1,6 +1,7 @@
 package io.reprounit.artifact;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * compared with the bytes being kept or digested again; a damaged one is reported and replaced. Outputs larger than an
  * optional maximum size are digested but not kept.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ArtifactStore {
 
 

@@ -1,5 +1,7 @@
 package io.reprounit.artifact;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -9,12 +11,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * Writes a file so that a reader sees either its old content or its new content, never half of it: the content goes to
  * a temporary file beside it, which is then moved into place. Baselines a user reviews, and the caches several forks
  * write at once, are written this way.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class AtomicFiles {
 
     private AtomicFiles() {}

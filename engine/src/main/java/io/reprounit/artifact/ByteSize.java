@@ -1,12 +1,16 @@
 package io.reprounit.artifact;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * A number of bytes as people write it in a setting: {@code 1048576}, {@code 512KiB}, {@code 64MB}, {@code 2G}. The
  * units {@code KB MB GB TB} are powers of 1000; {@code KiB MiB GiB TiB}, and {@code K M G T} alone as in the JVM's
  * {@code -Xmx}, powers of 1024; {@code B} is a byte. Units are read in any case; the number is a whole one.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ByteSize {
 
     private ByteSize() {}

@@ -1,5 +1,9 @@
 package io.reprounit.artifact;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The canonical binary form of a structured value, digest scheme {@value #SCHEME}: the bytes that the semantic digest
  * is taken over and that the artifact store keeps. One place for its tags, so that the writer, the reader and the text
@@ -54,6 +58,7 @@ package io.reprounit.artifact;
  * members are all scalars, nor to a map a materializer writes through {@code CanonicalWriter.map}: they are written
  * anew each time, and numbered all the same.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CanonicalFormat {
 
     /** The digest scheme: recorded in baselines, so that a baseline of another scheme is recognised. */

@@ -1,7 +1,10 @@
 package io.reprounit.artifact;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import org.apiguardian.api.API;
 
 /**
  * The canonical binary form as text for people: previews, failure messages, received files. Rendered lazily and only
@@ -9,6 +12,7 @@ import java.io.InputStream;
  * difference. Numbers by {@code Double.toString} and {@code Float.toString}, which read back as the same value (never
  * a {@code BigDecimal} per number).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CanonicalText {
 
     /** A window of the text: its lines, and how many lines of the whole text come before and after them. */

@@ -1,10 +1,12 @@
 package io.reprounit.artifact;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * is written as a marker and whatever is written for it is dropped; a list that {@code @Unordered} names is written as
  * a set; numbers are rounded to {@code @SignificantDigits}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CanonicalWriter {
 
     static final String LEFT_OUT = "(left out: @IgnoreFields)";

@@ -1,8 +1,12 @@
 package io.reprounit.artifact;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /** An artifact file whose content no longer matches the digest it is named by: changed or damaged on disk. */
+@API(status = INTERNAL, since = "0.1")
 public final class CorruptedArtifactException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -1,11 +1,15 @@
 package io.reprounit.artifact;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apiguardian.api.API;
 
 /** SHA-256 digests, written as {@code sha256:<64 hex digits>} wherever a person or a file sees them. */
+@API(status = INTERNAL, since = "0.1")
 public final class Digests {
 
     public static final String PREFIX = "sha256:";

@@ -1,5 +1,7 @@
 package io.reprounit.artifact;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.util.ArrayDeque;
@@ -9,12 +11,14 @@ import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * Whether a full disk is behind a failure. The operating system says so in an {@link IOException}'s message (Linux and
  * macOS: "No space left on device", Windows: "There is not enough space on the disk"), which often lies a few causes
  * deep, or in a failure that was suppressed by the one that came after it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class DiskFull {
 
     private DiskFull() {}

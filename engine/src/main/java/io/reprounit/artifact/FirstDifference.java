@@ -1,11 +1,13 @@
 package io.reprounit.artifact;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.CanonicalReader.Kind;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Where two canonical forms first differ: both token streams walked in lockstep, packed arrays compared in bulk, lines
@@ -16,6 +18,7 @@ import java.util.Optional;
  * @param expected the differing token of the first form, shortened
  * @param actual   that of the second
  */
+@API(status = INTERNAL, since = "0.1")
 public record FirstDifference(String path, long line, String expected, String actual) {
 
     private static final int CHUNK = 8192;

@@ -1,6 +1,11 @@
 package io.reprounit.artifact;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** Binary content as lines of 16 bytes, the way {@code xxd} shows it, so that a text diff lines up the differences. */
+@API(status = INTERNAL, since = "0.1")
 public final class HexDump {
 
     /** Bytes shown on one line. */

@@ -1,9 +1,14 @@
 package io.reprounit.artifact;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * A stream that is not the canonical binary form it claims to be, or one that ends before its value does (an artifact
  * of which only the first bytes were kept): says at which offset, and what was expected there.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class MalformedCanonicalFormException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

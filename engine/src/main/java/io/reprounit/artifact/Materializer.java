@@ -1,5 +1,9 @@
 package io.reprounit.artifact;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Turns values of some type into canonical form, so that equal values give equal bytes in every run, on every machine.
  *
@@ -11,6 +15,7 @@ package io.reprounit.artifact;
  * of the object it writes: the engine publishes that list with the step ({@link Artifact#leftOut()}), so that nobody is
  * surprised by what was not compared.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface Materializer {
 
     /** Whether this materializer encodes values whose runtime class is {@code type}. */

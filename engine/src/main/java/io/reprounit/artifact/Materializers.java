@@ -1,11 +1,14 @@
 package io.reprounit.artifact;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * its content; every other value is written in the canonical binary form ({@link CanonicalFormat}) by the registered
  * {@link Materializer}s and the built-in encodings, streamed into its digest (and the artifact store) as it is made.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Materializers {
 
     private final List<Materializer> registered;

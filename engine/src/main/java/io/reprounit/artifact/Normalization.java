@@ -1,7 +1,10 @@
 package io.reprounit.artifact;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a step's normalizers leave out of, or loosen in, the comparison of its output: members by path, values by type,
@@ -12,6 +15,7 @@ import java.util.List;
  * <p>Each normalizer is described as it is declared, such as {@code @IgnoreFields({"trainedAt"})}, so that failure
  * messages and the configuration fingerprint name exactly what was not compared.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Normalization {
 
     private static final Normalization NONE = new Builder().build();

@@ -1,5 +1,7 @@
 package io.reprounit.artifact;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * it changes the encoding. Where a step returns one and there is an artifact store, each file is kept in it file by
  * file, in the pass that digests it, so that a large directory is never held in memory.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PathContent {
 
     private PathContent() {}

@@ -1,10 +1,13 @@
 package io.reprounit.artifact;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.reprounit.artifact.CanonicalTree.ArrayNode;
 import io.reprounit.artifact.CanonicalTree.Node;
 import io.reprounit.artifact.CanonicalTree.ObjectNode;
 import io.reprounit.artifact.CanonicalTree.Scalar;
 import java.nio.charset.StandardCharsets;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Canonical binary forms are streamed ({@link StreamTolerance}), from memory or the artifact store; the canonical text
  * of scheme 1, and a baseline's text against an output's, are compared as trees.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ToleranceComparison {
 
     private final Normalization normalization;

@@ -1,14 +1,18 @@
 package io.reprounit.artifact;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apiguardian.api.API;
 
 /**
  * Readies what digesting and keeping the first output needs — SHA-256's provider, zstd's native library, the
  * encoder's classes and its bulk paths compiled — on a thread of its own while the first step runs. Cold, these cost
  * the step's thread 0.3–1 s at its first output; warm, they cost another core about as much, once per JVM.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class WarmUp {
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();

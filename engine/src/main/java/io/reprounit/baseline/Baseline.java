@@ -1,6 +1,7 @@
 package io.reprounit.baseline;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.CanonicalText;
@@ -21,12 +22,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The recorded result of a pipeline, committed beside the tests and reviewed like code: per step its output digest and
  * parts; for the run its environment, dependencies and commit. It holds nothing that would make two machines write
  * different files for the same result beyond what differs for real: no absolute paths, no timestamps, no secrets.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Baseline {
 
     /** Text outputs up to this many characters are previewed in full; longer ones are cut. */

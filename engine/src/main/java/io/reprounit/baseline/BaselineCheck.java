@@ -1,6 +1,7 @@
 package io.reprounit.baseline;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.api.BaselineMode;
 import io.reprounit.pipeline.PipelineDefinition;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The baseline policy for one pipeline's check, in the mode its settings give: verify the result against the baseline,
@@ -17,6 +19,7 @@ import java.util.Optional;
  * reproduced, and a malformed one is never overwritten unless asked to update. The caller compares where told to
  * ({@link Decision.Verify}) and maps each decision to its test results; every failure says how to accept it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class BaselineCheck {
 
     private final BaselineSettings settings;

@@ -1,5 +1,7 @@
 package io.reprounit.baseline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.reprounit.artifact.AtomicFiles;
 import io.reprounit.pipeline.PipelineNames;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The baseline file of one pipeline, {@code <name>.yaml}, and its {@code <name>.received.yaml} beside it, written when a
@@ -20,6 +23,7 @@ import java.util.Optional;
  * by side; a {@code .gitignore} in the baseline directory, written with the first received file, keeps them out of
  * commits ({@code git add -A}).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class BaselineFiles {
 
     /** The line of the baseline directory's {@code .gitignore} that keeps received files out of commits. */

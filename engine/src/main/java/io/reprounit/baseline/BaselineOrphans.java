@@ -1,5 +1,7 @@
 package io.reprounit.baseline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.reprounit.api.BaselineMode;
 import io.reprounit.pipeline.PipelineReader;
 import java.io.IOException;
@@ -9,12 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Baselines that match no pipeline any more — the class was renamed, deleted or given another pipeline name — for the
  * engine to report as warnings at discovery. Each baseline names its class, so the check does not depend on which
  * classes a request happened to select.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class BaselineOrphans {
 
     /** A baseline file that matches no pipeline, and what to do about it. */

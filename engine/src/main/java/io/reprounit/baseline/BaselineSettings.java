@@ -1,5 +1,7 @@
 package io.reprounit.baseline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.reprounit.api.BaselineMode;
 import io.reprounit.pipeline.PipelineDefinition;
 import java.nio.file.Path;
@@ -7,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param keys the names of the settings, owned by the engine's constants, for messages
  */
+@API(status = INTERNAL, since = "0.1")
 public record BaselineSettings(BaselineMode configured, Path directory, boolean ci, Optional<String> problem,
         Keys keys) {
 

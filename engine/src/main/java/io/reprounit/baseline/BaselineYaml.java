@@ -1,5 +1,7 @@
 package io.reprounit.baseline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.reprounit.artifact.CanonicalFormat;
 import io.reprounit.fingerprint.Aspect;
 import io.reprounit.fingerprint.Fingerprint;
@@ -8,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,6 +27,7 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * of steps without normalizers read and write as they did before there were two digests; where it is missing, it is
  * the output digest.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class BaselineYaml {
 
     private static final String HEADER = "# ReproUnit baseline: the recorded result of a pipeline. Review changes to it like code;\n"

@@ -1,8 +1,10 @@
 package io.reprounit.baseline;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.fingerprint.Fingerprint;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * the step's own fingerprint parts (code, config, data). {@code bytesDigest} is {@link #VARIES} where the runs of the
  * recorded check gave different bytes for the same compared output, since no one digest would stand for them.
  */
+@API(status = INTERNAL, since = "0.1")
 public record StepRecord(String digest, String bytesDigest, long size, @Nullable String preview, Fingerprint parts) {
 
     /** The bytes digest of a step whose runs gave different exact bytes. */

@@ -1,6 +1,7 @@
 package io.reprounit.check;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.artifact.Materializers;
@@ -20,6 +21,7 @@ import io.reprounit.store.RecordedVerdict;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * ({@link BaselineComparator}). The engine and {@code ReproUnit.check} both call it, so a pipeline gets the same
  * verdicts from either. Thread-safe: pipelines may be checked in parallel.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CheckService {
 
     /** Told of each run and step of a check as it goes, and where its runs keep their outputs. */

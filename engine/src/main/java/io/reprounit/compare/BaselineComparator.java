@@ -1,5 +1,7 @@
 package io.reprounit.compare;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.CanonicalText;
 import io.reprounit.artifact.Digests;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Compares a check's result with the pipeline's baseline, step by step in topological order. A step whose output
@@ -26,6 +29,7 @@ import java.util.Optional;
  * between runs keeps that verdict: against a baseline there is nothing more to learn from it. Only semantic digests are
  * compared: a step whose exact bytes alone differ from the baseline's reproduces, and its explanation says so.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class BaselineComparator {
 
     private BaselineComparator() {}

@@ -1,12 +1,16 @@
 package io.reprounit.compare;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The verdict on every step of a check, in topological order. */
+@API(status = INTERNAL, since = "0.1")
 public final class CheckResult {
 
     private final Map<String, StepVerdict> verdicts;

@@ -1,5 +1,7 @@
 package io.reprounit.compare;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.CanonicalText;
 import io.reprounit.artifact.FirstDifference;
@@ -11,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Readable renderings of two outputs that differ, for an IDE's diff view, and where they first differ, for a console
@@ -18,6 +21,7 @@ import java.util.Optional;
  * dump; long ones cut to a window of lines around the first difference. The first difference of structured values is
  * found on their binary forms, streamed from memory or the artifact store, and only the lines shown are formatted.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Renderings {
 
     /** Characters shown of each side at most; outputs up to this size are shown whole. */

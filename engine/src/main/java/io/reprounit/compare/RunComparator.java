@@ -1,5 +1,7 @@
 package io.reprounit.compare;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.Digests;
 import io.reprounit.artifact.Normalization;
@@ -8,8 +10,8 @@ import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
 import io.reprounit.run.Culprits;
 import io.reprounit.run.Run;
-import io.reprounit.run.StepExecution;
 import io.reprounit.run.StepExecution.Status;
+import io.reprounit.run.StepExecution;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -18,12 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Compares the runs of a check step by step, in topological order, with the rule that Bazel's execution-log comparison
  * uses ({@link Culprits}): a step whose inputs were identical in every run but whose output was not is the culprit,
  * DIVERGED; a step that was fed a different input only inherits the difference, TAINTED, and names the culprit upstream.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RunComparator {
 
     private RunComparator() {}

@@ -1,18 +1,21 @@
 package io.reprounit.compare;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.run.StepExecution;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The verdict on one step, with the explanation a person reads and, for a divergence, the two outputs to show side by
  * side. {@code executions} holds the step's execution in each run, in run order.
  */
+@API(status = INTERNAL, since = "0.1")
 public record StepVerdict(
         String step,
         Verdict verdict,

@@ -1,6 +1,11 @@
 package io.reprounit.compare;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** What a check concluded about one step. */
+@API(status = INTERNAL, since = "0.1")
 public enum Verdict {
     /** The same output in every run. */
     REPRODUCED,

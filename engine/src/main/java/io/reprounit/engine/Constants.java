@@ -1,8 +1,11 @@
 package io.reprounit.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.run.RunSettings;
 import io.reprounit.store.StoreSettings;
+import org.apiguardian.api.API;
 
 /**
  * The configuration parameters of the ReproUnit engine. Each is read from the launcher request, from system properties
@@ -10,6 +13,7 @@ import io.reprounit.store.StoreSettings;
  * core reads for the Jupiter bridge as well (where runs execute, the metadata store) are named by the core's settings
  * classes and documented here, the one place users look.
  */
+@API(status = STABLE, since = "0.1")
 public final class Constants {
 
     /** The engine's id, as in unique ids such as {@code [engine:reprounit]}. */

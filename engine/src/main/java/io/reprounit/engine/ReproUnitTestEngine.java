@@ -1,11 +1,14 @@
 package io.reprounit.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.reprounit.artifact.Materializers;
 import io.reprounit.baseline.BaselineOrphans;
 import io.reprounit.pipeline.PipelineReader;
 import java.util.Optional;
-import org.junit.platform.engine.DiscoveryIssue;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
@@ -22,6 +25,7 @@ import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestEx
  * when the step gave the same output in every run. Executed by the JUnit Platform's hierarchical executor: a pipeline's
  * node runs its check, its steps' nodes report the verdicts (see docs/architecture.md).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ReproUnitTestEngine extends HierarchicalTestEngine<ReproUnitExecutionContext> {
 
     @Override

@@ -1,6 +1,11 @@
 package io.reprounit.fingerprint;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** The four things a result depends on, each fingerprinted on its own so that a difference can be explained by it. */
+@API(status = INTERNAL, since = "0.1")
 public enum Aspect {
     /** The git commit and working tree, the bytecode each step runs, the jars on the classpath. */
     CODE,

@@ -1,5 +1,7 @@
 package io.reprounit.fingerprint;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.reprounit.artifact.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,12 +11,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a run or a step depended on, as named parts, never folded into one opaque hash: two fingerprints are compared
  * part by part, so that every difference can be named.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Fingerprint {
 
     private static final Fingerprint EMPTY = new Fingerprint(List.of());

@@ -1,8 +1,10 @@
 package io.reprounit.fingerprint;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.Digests;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * baselines ask of every part they write, and which would otherwise cost a SHA-256 each time — in a fresh JVM, where
  * hashing runs interpreted, a thousand of them are tens of milliseconds of a check.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FingerprintPart {
 
     private final Aspect aspect;

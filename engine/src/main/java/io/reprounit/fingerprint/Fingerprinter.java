@@ -1,6 +1,7 @@
 package io.reprounit.fingerprint;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.Materializers;
 import io.reprounit.pipeline.PipelineDefinition;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * background as soon as a check is planned, so that it overlaps the first run. A step's code and configuration parts are
  * taken once per step; its data parts every time it runs, since they are a snapshot of its sources at that moment.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Fingerprinter {
 
     /**

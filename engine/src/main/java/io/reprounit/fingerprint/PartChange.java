@@ -1,8 +1,12 @@
 package io.reprounit.fingerprint;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /** A fingerprint part that differs between two fingerprints: added ({@code before} null), removed, or changed. */
+@API(status = INTERNAL, since = "0.1")
 public record PartChange(@Nullable FingerprintPart before, @Nullable FingerprintPart after) {
 
     public PartChange {

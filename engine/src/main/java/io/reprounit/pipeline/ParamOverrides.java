@@ -1,13 +1,17 @@
 package io.reprounit.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Values that override a pipeline's configuration for one step's parameter, for quick experiments without editing the
  * YAML file; the engine reads them from system properties {@code reprounit.param.<pipeline>.<step>.<key>}.
  */
 @FunctionalInterface
+@API(status = INTERNAL, since = "0.1")
 public interface ParamOverrides {
 
     ParamOverrides NONE = (pipeline, step, key) -> Optional.empty();

@@ -1,12 +1,14 @@
 package io.reprounit.pipeline;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
@@ -16,6 +18,7 @@ import tools.jackson.databind.node.MissingNode;
  * full text is kept, since a run records exactly what it was configured with, and so is the line of every key, since an
  * error about a key names where it is.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PipelineConfig {
 
     /** The seed of pipelines whose configuration sets none; any fixed value would do. */

@@ -1,6 +1,7 @@
 package io.reprounit.pipeline;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -11,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /** A validated pipeline: its steps in topological order, its configuration and how many runs a check compares. */
+@API(status = INTERNAL, since = "0.1")
 public final class PipelineDefinition {
 
     private final String name;

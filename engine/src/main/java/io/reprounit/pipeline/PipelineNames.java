@@ -1,11 +1,15 @@
 package io.reprounit.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The rule for a pipeline's name, which names its baseline file, {@code <name>.yaml}: it must stay one file inside the
  * baseline directory, on every system a team checks the baseline out on, and be printable where it is shown.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PipelineNames {
 
     /** Leaves room for {@code .received.yaml} and a temporary file's suffix within a file system's 255. */

@@ -1,6 +1,7 @@
 package io.reprounit.pipeline;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.api.Input;
 import io.reprounit.api.Param;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 
@@ -26,6 +28,7 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * keeps it from being one. It only reflects on the class and reads its configuration: it never runs user code, since IDEs
  * call discovery on their own.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PipelineReader {
 
     /** Judges a step's declared return type; the artifact layer knows which types it can materialize. */

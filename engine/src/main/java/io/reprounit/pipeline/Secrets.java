@@ -1,5 +1,7 @@
 package io.reprounit.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -31,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code name=value} in a query string or an option ({@code ?password=…}, {@code ;password=…}, {@code -Ddb.token=…})
  * are replaced by {@value #REDACTED}, and the rest of the value kept.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Secrets {
 
     /** What a secret-named value is recorded as: that it has a value, nothing of what it is. */

@@ -1,6 +1,11 @@
 package io.reprounit.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** What a step receives for one of its parameters. */
+@API(status = INTERNAL, since = "0.1")
 public sealed interface StepArgument {
 
     /** A short label for messages and fingerprints, such as {@code @Input("load")}. */

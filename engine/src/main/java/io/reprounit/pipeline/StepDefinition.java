@@ -1,6 +1,7 @@
 package io.reprounit.pipeline;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.Normalization;
 import java.io.File;
@@ -9,8 +10,10 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** One step of a pipeline: its name, the method that computes it and what each of the method's parameters receives. */
+@API(status = INTERNAL, since = "0.1")
 public final class StepDefinition {
 
     private final String name;

@@ -1,6 +1,7 @@
 package io.reprounit.pipeline;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import tools.jackson.core.JacksonException;
@@ -30,6 +32,7 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  * are not UTF-8, and nesting deeper than {@value #MAX_DEPTH} levels. One streaming pass checks and finds lines, since a
  * parsed tree forgets locations; only then is the tree built.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class YamlDocument {
 
     /** Deeper than any configuration or baseline needs, and well inside the parser's own limit, which has no line. */

@@ -1,12 +1,14 @@
 package io.reprounit.run;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.api.Isolation;
 import io.reprounit.api.Variation;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * How one pipeline's check produces its runs: in this JVM or forked, with which variations, how long a forked run may
@@ -15,6 +17,7 @@ import java.util.Set;
  * @param isolation      {@link Isolation#SAME_JVM} or {@link Isolation#FORKED}, never {@code CONFIGURED}
  * @param timeoutSetting where the timeout came from, for the message that reports a killed run
  */
+@API(status = INTERNAL, since = "0.1")
 public record CheckPlan(Isolation isolation, Set<Variation> variations, Duration timeout, String timeoutSetting,
         int replay) {
 

@@ -1,6 +1,7 @@
 package io.reprounit.run;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.api.Variation;
 import io.reprounit.artifact.ArtifactStore;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * handing the runs back: which variation makes the difference (one at a time, as reprotest's auto mode does) and what
  * replaying the step alone on run 1's inputs gives.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CheckRunner {
 
     /** Told of each run of the check as it starts and ends, such as the metadata store's recording. */

@@ -1,5 +1,7 @@
 package io.reprounit.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * The one rule that says who is to blame, after Bazel's execution-log comparison: walking the steps in topological
@@ -18,6 +21,7 @@ import java.util.function.Predicate;
  * this class, so they cannot disagree. It lives here, below {@code compare}, because a check investigates a divergence
  * before it is judged.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Culprits {
 
     private Culprits() {}

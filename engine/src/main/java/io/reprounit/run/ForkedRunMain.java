@@ -1,5 +1,7 @@
 package io.reprounit.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.reprounit.artifact.Materializers;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.PipelineDefinition;
@@ -17,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The main class of a forked run, which reads its {@link ForkedRunRequest} on standard input. It reads the pipeline
@@ -24,6 +27,7 @@ import java.util.stream.Collectors;
  * outputs, and writes everything to the results file as it goes (see {@link ForkedResults}). It exits as soon as it is
  * done, whatever threads a step left behind, and halts if the test JVM goes away, so that no run outlives its check.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ForkedRunMain {
 
     private ForkedRunMain() {}

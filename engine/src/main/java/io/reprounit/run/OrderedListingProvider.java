@@ -1,6 +1,7 @@
 package io.reprounit.run;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import org.apiguardian.api.API;
 
 /**
  * The default file system provider of a forked run that varies {@link io.reprounit.api.Variation#DIRECTORY_ORDER}:
@@ -37,6 +39,7 @@ import java.util.concurrent.ExecutorService;
  * the default {@link FileSystem} and that file system makes every {@link Path}, so both are wrapped too: a provider that
  * handed out the JDK's own file system would never be asked to list a directory.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class OrderedListingProvider extends FileSystemProvider {
 
     /** The system property that says which order: {@code sorted} or {@code reversed}. */

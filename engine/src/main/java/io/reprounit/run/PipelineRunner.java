@@ -1,6 +1,7 @@
 package io.reprounit.run;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.ArtifactStore;
@@ -9,8 +10,8 @@ import io.reprounit.artifact.Normalization;
 import io.reprounit.fingerprint.Aspect;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.Fingerprinter;
-import io.reprounit.pipeline.Secrets;
 import io.reprounit.pipeline.PipelineDefinition;
+import io.reprounit.pipeline.Secrets;
 import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
 import java.io.File;
@@ -25,12 +26,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a pipeline once in this JVM: a fresh instance of its class, each step in topological order, each output
  * materialized into an artifact the moment the step returns, before a downstream step can change it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PipelineRunner {
 
     private final PipelineDefinition pipeline;

@@ -1,6 +1,7 @@
 package io.reprounit.run;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.fingerprint.Fingerprint;
 import java.time.Instant;
@@ -9,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One execution of a pipeline: what each step it ran did, in the order they ran, and what the run as a whole depended
  * on (environment, commit, classpath, configuration).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Run {
 
     private final int number;

@@ -1,6 +1,7 @@
 package io.reprounit.run;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.api.Isolation;
 import io.reprounit.api.ReproducibleRun;
@@ -15,12 +16,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The configuration of isolation, variations, run timeout and replay, resolved per pipeline against its
  * {@link ReproducibleRun} annotation. Values are read when a pipeline is planned, so that a bad one fails that pipeline
  * with a message naming the setting, instead of the whole execution.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RunSettings {
 
     /** A forked run is killed past this: long enough for a real training, short enough to end a hang in a CI job. */

@@ -1,12 +1,14 @@
 package io.reprounit.run;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.Artifact;
 import io.reprounit.fingerprint.Fingerprint;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * digest of every argument it received, so that a comparison can tell a step that diverged by itself from one that was
  * only fed different inputs.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class StepExecution {
 
     public enum Status { SUCCEEDED, FAILED, NOT_RUN }

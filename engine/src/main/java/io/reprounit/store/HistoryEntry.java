@@ -1,6 +1,9 @@
 package io.reprounit.store;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Instant;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,5 +12,6 @@ import org.jspecify.annotations.Nullable;
  * digest is shown. {@code bytes} is the digest of that output's exact bytes, {@code varies} where the check's runs gave
  * different bytes, or null where the store did not record it.
  */
+@API(status = INTERNAL, since = "0.1")
 public record HistoryEntry(long check, String run, Instant started, @Nullable String commit, String step,
         String verdict, @Nullable String output, @Nullable String bytes, String event) {}

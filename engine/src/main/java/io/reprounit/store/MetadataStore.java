@@ -1,6 +1,7 @@
 package io.reprounit.store;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.ArtifactStore;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * transactions, so that several Surefire forks writing at once queue for the lock instead of failing. One instance may
  * be shared by threads; its methods take turns on its one connection.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class MetadataStore implements AutoCloseable {
 
     static {

@@ -1,6 +1,7 @@
 package io.reprounit.store;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.Artifact;
 import io.reprounit.fingerprint.Fingerprint;
@@ -8,12 +9,14 @@ import io.reprounit.run.StepExecution;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the store keeps of one step execution: its status, duration, the digest of every input, its output, why it failed
  * or did not run, and its fingerprint.
  */
+@API(status = INTERNAL, since = "0.1")
 public record RecordedStep(
         String step,
         StepExecution.Status status,

@@ -1,8 +1,10 @@
 package io.reprounit.store;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A step's verdict as the store keeps it: by name, as its {@code verdicts} table holds it, so that the store depends
@@ -10,6 +12,7 @@ import java.util.List;
  *
  * @param verdict the name of the verdict: REPRODUCED, DIVERGED, TAINTED, CHANGED, FAILED or NOT_RUN
  */
+@API(status = INTERNAL, since = "0.1")
 public record RecordedVerdict(String step, String verdict, String explanation, List<String> culprits) {
 
     static final String REPRODUCED = "REPRODUCED";

@@ -1,11 +1,14 @@
 package io.reprounit.store;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.reprounit.fingerprint.PartChange;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * step-level parts differ, each explained in the words of a verdict; and the steps whose compared output is the same
  * but whose exact bytes differ, where both runs recorded them, so that a change the normalizers hide is still seen.
  */
+@API(status = INTERNAL, since = "0.1")
 public record RunDifference(StoredRun before, StoredRun after, List<PartChange> parts, List<StepDifference> steps) {
 
     public RunDifference {

@@ -1,14 +1,18 @@
 package io.reprounit.store;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Where the metadata store and the artifact store live: by default {@code .reprounit/metadata.db} at the root of the git
  * working tree that holds the working directory (or in the working directory itself outside git), so that every module
  * of a build and every Surefire fork of it share one history; artifacts in {@code artifacts} beside the database.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class StoreLocation {
 
     static final String URL_PREFIX = "jdbc:sqlite:";

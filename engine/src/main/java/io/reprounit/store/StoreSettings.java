@@ -1,11 +1,14 @@
 package io.reprounit.store;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.artifact.ByteSize;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * fails each check with a message naming it, rather than failing the whole engine, so that other engines' tests still
  * run.
  */
+@API(status = INTERNAL, since = "0.1")
 public record StoreSettings(String url, @Nullable Path artifactsDirectory, @Nullable String maxSize,
         @Nullable Integer retention, @Nullable String problem) {
 

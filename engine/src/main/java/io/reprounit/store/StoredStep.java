@@ -1,7 +1,10 @@
 package io.reprounit.store;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.reprounit.fingerprint.Fingerprint;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * the output, relative to its root, with the file's {@code codec} ({@code raw} or {@code zstd}) and {@code storedSize};
  * {@code notKept} is why it is not kept, where the store recorded why (schema version 4 on).
  */
+@API(status = INTERNAL, since = "0.1")
 public record StoredStep(String step, String status, @Nullable String verdict, long durationNanos,
         @Nullable String output, @Nullable String bytes, @Nullable Long size, @Nullable String mediaType, @Nullable String problem,
         Map<String, String> inputs, Fingerprint fingerprint, @Nullable String keptAt, @Nullable String codec,

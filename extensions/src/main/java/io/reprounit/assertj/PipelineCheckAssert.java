@@ -1,13 +1,17 @@
 package io.reprounit.assertj;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import io.reprounit.compare.Verdict;
 import io.reprounit.jupiter.PipelineCheck;
 import io.reprounit.jupiter.StepCheck;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on a whole {@link PipelineCheck}; {@link #step(String)} moves on to one step. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PipelineCheckAssert extends AbstractAssert<PipelineCheckAssert, PipelineCheck> {
 
     PipelineCheckAssert(PipelineCheck actual) {

@@ -1,7 +1,10 @@
 package io.reprounit.assertj;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import io.reprounit.jupiter.PipelineCheck;
 import io.reprounit.jupiter.StepCheck;
+import org.apiguardian.api.API;
 
 /**
  * Entry point for AssertJ assertions on ReproUnit's check results, in AssertJ's style:
@@ -17,6 +20,7 @@ import io.reprounit.jupiter.StepCheck;
  * <p>The methods are named {@code assertThat} so that they sit beside AssertJ's own static imports; Java picks the
  * overload by the argument's type.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ReproUnitAssertions {
 
     private ReproUnitAssertions() {}

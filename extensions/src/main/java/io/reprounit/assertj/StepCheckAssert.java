@@ -1,5 +1,7 @@
 package io.reprounit.assertj;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import io.reprounit.artifact.Digests;
 import io.reprounit.compare.Verdict;
 import io.reprounit.fingerprint.Aspect;
@@ -8,12 +10,14 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on one step of a check: its verdict, its output's digest, what changed for it and how the engine explains
  * it. Every failure shows the expected and the actual value, and the engine's explanation of the step.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class StepCheckAssert extends AbstractAssert<StepCheckAssert, StepCheck> {
 
     /** Short forms shorter than this could name more than one output. */

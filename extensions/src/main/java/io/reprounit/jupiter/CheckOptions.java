@@ -1,6 +1,7 @@
 package io.reprounit.jupiter;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.reprounit.api.Isolation;
 import io.reprounit.api.Variation;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * {@code reprounit.run.timeout} and {@code reprounit.replay}, and the pipeline's {@code @ReproducibleRun} over both.
  * Every other setting is what the test says.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CheckOptions {
 
     private static final CheckOptions DEFAULTS = new CheckOptions(null, true, List.of(), null, Map.of());

@@ -1,6 +1,7 @@
 package io.reprounit.jupiter;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.ArtifactStore;
@@ -11,12 +12,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What one run of a {@link ReproducibleTest @ReproducibleTest} method produced, by name. Declare a parameter of this
  * type; each run gets its own.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Outputs {
 
     private final Materializers materializers;

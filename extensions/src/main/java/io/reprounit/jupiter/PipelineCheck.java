@@ -1,6 +1,7 @@
 package io.reprounit.jupiter;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.reprounit.baseline.Baseline;
 import io.reprounit.compare.CheckResult;
@@ -11,12 +12,14 @@ import io.reprounit.run.Run;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The result of {@link ReproUnit#check}: the verdict on every step, in topological order, with the runs behind it. Assert
  * on it with {@code io.reprounit.assertj.ReproUnitAssertions.assertThat(check)}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PipelineCheck {
 
     private final PipelineDefinition pipeline;

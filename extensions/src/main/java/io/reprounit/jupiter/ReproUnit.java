@@ -1,6 +1,7 @@
 package io.reprounit.jupiter;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.reprounit.artifact.Materializers;
 import io.reprounit.check.CheckService;
@@ -12,6 +13,7 @@ import io.reprounit.pipeline.PipelineReading;
 import io.reprounit.pipeline.StepDefinition;
 import io.reprounit.run.CheckPlan;
 import io.reprounit.run.RunSettings;
+import org.apiguardian.api.API;
 
 /**
  * Checks a whole pipeline class from any test and gives back its result as a value, to assert on:
@@ -29,6 +31,7 @@ import io.reprounit.run.RunSettings;
  * does not record the check in the metadata store, and applies a baseline only when one is given through
  * {@link CheckOptions#against}; it never writes one.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ReproUnit {
 
     private ReproUnit() {}

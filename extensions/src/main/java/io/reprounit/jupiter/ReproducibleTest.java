@@ -1,10 +1,13 @@
 package io.reprounit.jupiter;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
@@ -58,6 +61,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @TestTemplate
 @Execution(ExecutionMode.SAME_THREAD) // run 2 is compared with run 1, so run 1 must come first
 @ExtendWith(ReproducibleTestExtension.class)
+@API(status = EXPERIMENTAL, since = "0.1")
 public @interface ReproducibleTest {
 
     /** How many runs are compared; at least 2. */

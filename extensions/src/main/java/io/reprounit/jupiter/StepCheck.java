@@ -1,6 +1,7 @@
 package io.reprounit.jupiter;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.reprounit.artifact.Artifact;
 import io.reprounit.baseline.StepRecord;
@@ -17,12 +18,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One step of a {@link PipelineCheck}: its verdict and explanation, its output's digest in each run, its fingerprint
  * parts, and which aspects (code, config, data, environment) changed for it.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class StepCheck {
 
     private final StepVerdict verdict;

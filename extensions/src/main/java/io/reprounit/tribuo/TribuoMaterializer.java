@@ -1,7 +1,10 @@
 package io.reprounit.tribuo;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import io.reprounit.artifact.CanonicalWriter;
 import io.reprounit.artifact.Materializer;
+import org.apiguardian.api.API;
 
 /**
  * Encodes Tribuo {@code org.tribuo.Model}s and {@code org.tribuo.Dataset}s by what they compute, so that two identical
@@ -31,6 +34,7 @@ import io.reprounit.artifact.Materializer;
  * only {@link #write} and {@link #serializedForm}, which are called for Tribuo values alone, reach the classes that use
  * Tribuo's API.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class TribuoMaterializer implements Materializer {
 
     static final String MODEL = "org.tribuo.Model";

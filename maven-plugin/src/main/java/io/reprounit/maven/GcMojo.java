@@ -1,9 +1,12 @@
 package io.reprounit.maven;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * {@code minAge}: {@code mvn reprounit:gc [-Dkeep=10] [-DminAge=PT0S]}.
  */
 @Mojo(name = "gc", requiresProject = false, aggregator = true, threadSafe = true)
+@API(status = INTERNAL, since = "0.1")
 public final class GcMojo extends CommandMojo {
 
     /** Keep only the latest this many checks of each pipeline. Default: keep every check. */

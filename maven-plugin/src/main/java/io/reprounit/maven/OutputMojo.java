@@ -1,14 +1,18 @@
 package io.reprounit.maven;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /** Prints a step's stored output, or saves it: {@code mvn reprounit:output -Drun=17.2 -Dstep=train [-Dfile=…]}. */
 @Mojo(name = "output", requiresProject = false, aggregator = true, threadSafe = true)
+@API(status = INTERNAL, since = "0.1")
 public final class OutputMojo extends CommandMojo {
 
     /** A run, such as 17.2; a check id such as 17 means its first run. */

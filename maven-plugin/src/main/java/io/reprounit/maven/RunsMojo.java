@@ -1,13 +1,17 @@
 package io.reprounit.maven;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /** The latest checks, newest first: {@code mvn reprounit:runs [-Dpipeline=…] [-Dlimit=…]}. */
 @Mojo(name = "runs", requiresProject = false, aggregator = true, threadSafe = true)
+@API(status = INTERNAL, since = "0.1")
 public final class RunsMojo extends CommandMojo {
 
     /** Only this pipeline (name or class name). */

@@ -1,10 +1,13 @@
 package io.reprounit.fingerprint.git;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** What {@link GitStatus} found: no repository, a repository it could not read, or a checkout of a commit. */
+@API(status = INTERNAL, since = "0.1")
 public sealed interface GitState {
 
     /** No {@code .git} at or above the directory. */

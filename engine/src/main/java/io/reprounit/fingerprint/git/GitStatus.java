@@ -1,6 +1,9 @@
 package io.reprounit.fingerprint.git;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * load no JGit class before they need one: loading the first verifies JGit's signed jar and reads its message bundle,
  * which costs a fresh JVM more than a remembered answer does.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface GitStatus {
 
     /** The state of the repository holding {@code directory}. */

@@ -1,7 +1,10 @@
 package io.reprounit.fingerprint.git;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import org.apiguardian.api.API;
 
 /**
  * JGit logs through SLF4J, and SLF4J 2 warns on the console of every JVM that has no logging provider ("No SLF4J
@@ -11,6 +14,7 @@ import java.util.ServiceLoader;
  * is theirs. No provider ships with the engine, since a second one on a user's class path would warn in turn. Called
  * before the first use of JGit and of sqlite-jdbc, which logs through SLF4J too where it finds it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Slf4jFallback {
 
     private static final String PROVIDER_PROPERTY = "slf4j.provider";
