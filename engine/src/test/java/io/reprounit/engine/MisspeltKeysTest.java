@@ -106,7 +106,8 @@ class MisspeltKeysTest {
         Path file = Files.writeString(directory.resolve("Tunable.yaml"), config);
         List<DiscoveryIssue> issues = ReproUnitKit.engine().selectors(selectClass(ConfiguredFixture.load(Tunable.class,
                 file))).discover().getDiscoveryIssues();
-        assertThat(issues).allSatisfy(issue -> assertThat(issue.severity()).isEqualTo(Severity.ERROR));
+        // INFO: the pipeline's class fails on its own with these problems, and other pipelines still run.
+        assertThat(issues).allSatisfy(issue -> assertThat(issue.severity()).isEqualTo(Severity.INFO));
         return issues;
     }
 }
