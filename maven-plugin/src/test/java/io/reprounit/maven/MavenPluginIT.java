@@ -67,4 +67,23 @@ class MavenPluginIT {
         assertThat(unknown.exitCode()).as("a mistake fails the goal").isEqualTo(1);
         assertThat(unknown.output()).contains("No pipeline 'WordCount'").contains(PIPELINE).doesNotContain("\tat ");
     }
+
+    /** What the README tells a user to put in their pom.xml is what the fixture above declares, at this version. */
+    @Test
+    void theReadmeDeclaresThePluginAsTheFixtureDoes() throws Exception {
+        String readme = Files.readString(Path.of(System.getProperty("it.readme")));
+        Matcher block = Pattern.compile("<!-- readme-plugin: begin[^>]*-->\\s*```xml\\n(.*?)```", Pattern.DOTALL)
+                .matcher(readme);
+        assertThat(block.find()).as("README.md has the plugin's declaration between <!-- readme-plugin: begin -->"
+                + " and <!-- readme-plugin: end -->").isTrue();
+        String fixture = Files.readString(Path.of("src/it/plugin-goals/pom.xml"))
+                .replace("@project.version@", System.getProperty("it.project.version"));
+        for (String line : block.group(1).strip().split("\n")) {
+            if (!line.strip().startsWith("<!--")) {
+                assertThat(fixture).as("the fixture's pom.xml declares the plugin as the README does")
+                        .contains(line.strip());
+            }
+        }
+        assertThat(block.group(1)).contains("<version>" + System.getProperty("it.project.version") + "</version>");
+    }
 }
