@@ -42,7 +42,7 @@ class StoredNamesTest {
         try (MetadataStore store = MetadataStore.open(url, "--store")) {
             check = StoreFixtures.check(store, new ArtifactStore(directory.resolve("artifacts")), PIPELINE,
                     List.of(named), List.of(new StepVerdict(STEP, Verdict.DIVERGED, STEP + " diverged", List.of(), null,
-                            null, null, List.of())));
+                            null, null, List.of(), List.of())));
         }
     }
 

@@ -2,6 +2,7 @@ package io.reprounit.compare;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.reprounit.run.Finding;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,17 +50,15 @@ public final class CheckResult {
     }
 
     /**
-     * This result with a finding added to the explanation of each named step that did not reproduce, such as what a
-     * forked check learnt by re-running one variation at a time or by replaying the step.
+     * This result with findings added to each named step that did not reproduce, such as what a forked check learnt by
+     * re-running one variation at a time or by replaying the step.
      */
-    public CheckResult withFindings(Map<String, String> findings) {
+    public CheckResult withFindings(Map<String, List<Finding>> findings) {
         if (findings.isEmpty()) {
             return this;
         }
-        return new CheckResult(verdicts.values().stream().map(verdict -> {
-            String finding = findings.get(verdict.step());
-            return finding == null || verdict.passed() ? verdict : verdict.explainedFurther("; " + finding);
-        }).toList(), failure);
+        return new CheckResult(verdicts.values().stream().map(verdict -> verdict.passed() ? verdict
+                : verdict.withFindings(findings.getOrDefault(verdict.step(), List.of()))).toList(), failure);
     }
 
     /** Whether every step reproduced. */

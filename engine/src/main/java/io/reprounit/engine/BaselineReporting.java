@@ -11,6 +11,7 @@ import io.reprounit.compare.StepVerdict;
 import io.reprounit.compare.Verdict;
 import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.pipeline.StepDefinition;
+import io.reprounit.run.Finding;
 import io.reprounit.run.Run;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,10 +79,10 @@ final class BaselineReporting {
     }
 
     private static CheckResult withAcceptHint(CheckResult compared, String accept) {
-        Map<String, String> hints = new LinkedHashMap<>();
+        Map<String, List<Finding>> hints = new LinkedHashMap<>();
         for (StepVerdict verdict : compared.verdicts()) {
             if (verdict.verdict() == Verdict.CHANGED || verdict.verdict() == Verdict.DIVERGED) {
-                hints.put(verdict.step(), accept);
+                hints.put(verdict.step(), List.of(new Finding(Finding.Kind.BASELINE, accept)));
             }
         }
         return compared.withFindings(hints);

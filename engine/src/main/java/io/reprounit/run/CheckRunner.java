@@ -48,7 +48,7 @@ public final class CheckRunner {
     }
 
     /** The check's runs in order, and a finding for each step that diverged, to add to its verdict. */
-    public record Result(List<Run> runs, Map<String, String> findings) {}
+    public record Result(List<Run> runs, Map<String, List<Finding>> findings) {}
 
     private final PipelineDefinition pipeline;
     private final List<StepDefinition> steps;
@@ -89,7 +89,7 @@ public final class CheckRunner {
             runs.add(recording.runFinished(runner.reporting(progress(recording, number))
                     .run(number, number == 1 ? controlOutputs : new HashMap<>())));
         }
-        Map<String, String> findings = new LinkedHashMap<>();
+        Map<String, List<Finding>> findings = new LinkedHashMap<>();
         for (Divergence divergence : Divergence.find(steps, runs)) {
             StepDefinition step = pipeline.step(divergence.step()).orElseThrow();
             List<StepExecution> replays = new ArrayList<>();
@@ -105,7 +105,8 @@ public final class CheckRunner {
                 }
             }
             Findings.replay(step.name(), plan.replay(), replays, problem, runs.get(0), null)
-                    .ifPresent(text -> findings.put(step.name(), text + Findings.sameJvmCause(replays)));
+                    .ifPresent(text -> findings.put(step.name(),
+                            List.of(new Finding(Finding.Kind.REPLAY, text + Findings.sameJvmCause(replays)))));
         }
         return new Result(runs, findings);
     }
@@ -141,7 +142,7 @@ public final class CheckRunner {
                 runs.add(recording.runFinished(outcome.run()));
             }
             List<Divergence> divergences = Divergence.find(steps, runs);
-            Map<String, String> findings = divergences.isEmpty() ? Map.of()
+            Map<String, List<Finding>> findings = divergences.isEmpty() ? Map.of()
                     : new Investigation(runner, plan, runs.get(0), divergences).findings(this::inParallel);
             return new Result(runs, findings);
         }

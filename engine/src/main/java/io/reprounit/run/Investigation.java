@@ -32,7 +32,7 @@ final class Investigation {
         this.divergences = List.copyOf(divergences);
     }
 
-    Map<String, String> findings(Function<List<Supplier<ForkedRunner.Outcome>>, List<ForkedRunner.Outcome>> parallel) {
+    Map<String, List<Finding>> findings(Function<List<Supplier<ForkedRunner.Outcome>>, List<ForkedRunner.Outcome>> parallel) {
         List<Variation> variations = new ArrayList<>(plan.orderedVariations());
         if (variations.isEmpty() && plan.replay() == 0) {
             return Map.of();
@@ -49,12 +49,12 @@ final class Investigation {
         }
         List<ForkedRunner.Outcome> outcomes = parallel.apply(tasks);
         ForkedRunner.Outcome again = outcomes.get(0);
-        Map<String, String> findings = new LinkedHashMap<>();
+        Map<String, List<Finding>> findings = new LinkedHashMap<>();
         for (Divergence divergence : divergences) {
             String step = divergence.step();
             StepExecution first = control.execution(step).orElseThrow();
             boolean acrossJvms = differs(again, first);
-            List<String> sentences = new ArrayList<>();
+            List<Finding> sentences = new ArrayList<>();
             List<String> blamed = new ArrayList<>();
             for (int i = 0; i < variations.size(); i++) {
                 if (differs(outcomes.get(i + 1), first)) {
@@ -64,19 +64,20 @@ final class Investigation {
             }
             if (!variations.isEmpty()) {
                 if (acrossJvms) {
-                    sentences.add("it differs between fresh JVMs even with no variation, so no variation is to blame");
+                    sentences.add(new Finding(Finding.Kind.VARIATION, "it differs between fresh JVMs even with no"
+                            + " variation, so no variation is to blame"));
                 } else if (!blamed.isEmpty()) {
-                    sentences.add("step '" + step + "' differs under " + String.join(" and ", blamed)
-                            + " (found by re-running with one variation at a time)");
+                    sentences.add(new Finding(Finding.Kind.VARIATION, "step '" + step + "' differs under "
+                            + String.join(" and ", blamed) + " (found by re-running with one variation at a time)"));
                 } else {
-                    sentences.add("no variation alone makes it differ, only " + String.join(", ",
-                            divergenceConditions(divergence)) + " together");
+                    sentences.add(new Finding(Finding.Kind.VARIATION, "no variation alone makes it differ, only "
+                            + String.join(", ", divergenceConditions(divergence)) + " together"));
                 }
             }
-            replayFinding(step, first, again).ifPresent(text -> sentences.add(text + (text.contains("deterministic by"
-                    + " itself and") ? cause(acrossJvms, blamed) : "")));
+            replayFinding(step, first, again).ifPresent(text -> sentences.add(new Finding(Finding.Kind.REPLAY,
+                    text + (text.contains("deterministic by itself and") ? cause(acrossJvms, blamed) : ""))));
             if (!sentences.isEmpty()) {
-                findings.put(step, String.join("; ", sentences));
+                findings.put(step, sentences);
             }
         }
         return findings;

@@ -62,7 +62,7 @@ public final class StoreFixtures {
         List<StepVerdict> list = new ArrayList<>();
         for (int i = 0; i < verdicts.length; i++) {
             list.add(new StepVerdict("step" + i, verdicts[i], "step" + i + " " + verdicts[i], List.of(), null, null,
-                    null, List.of()));
+                    null, List.of(), List.of()));
         }
         return list;
     }

@@ -5,8 +5,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.reprounit.api.Isolation;
 import io.reprounit.api.Variation;
+import io.reprounit.compare.StepVerdict;
 import io.reprounit.compare.Verdict;
 import io.reprounit.jupiter.fixtures.LocalePriceReport;
+import io.reprounit.run.Finding;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,12 @@ class SameVerdictsAsTheEngineTest {
         }
         assertThat(check.step("report").orElseThrow().explanation()).as("the variation investigated")
                 .contains("locale=");
+        StepVerdict report = check.step("report").orElseThrow().stepVerdict();
+        assertThat(report.findings(Finding.Kind.VARIATION)).singleElement().extracting(Finding::text).asString()
+                .contains("step 'report' differs under locale=");
+        assertThat(report.findings(Finding.Kind.REPLAY)).singleElement().extracting(Finding::text).asString()
+                .startsWith("replayed 1 times alone on run 1's inputs");
+        assertThat(report.findings(Finding.Kind.BASELINE)).isEmpty();
         assertThat(explanations.get("shouted")).contains("because step 'report' diverged upstream");
     }
 
