@@ -48,7 +48,7 @@ final class FlatObject {
      */
     static @Nullable FlatObject of(String[] names, byte[][] nameTokens, Object[] members) {
         byte[] kinds = new byte[members.length];
-        Object[] readers = new Object[members.length];
+        @Nullable Object[] readers = new @Nullable Object[members.length];
         for (int i = 0; i < members.length; i++) {
             if (members[i] instanceof String) {
                 kinds[i] = CONSTANT;

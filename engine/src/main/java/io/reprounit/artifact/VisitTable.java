@@ -55,8 +55,8 @@ final class VisitTable {
     }
 
     private void grow() {
-        Object[] oldKeys = keys;
-        TokenStructure.Scope[] oldScopes = scopes;
+        @Nullable Object[] oldKeys = keys;
+        TokenStructure.@Nullable Scope[] oldScopes = scopes;
         int[] oldOrdinals = ordinals;
         int length = oldKeys.length * 2;
         keys = new Object[length];

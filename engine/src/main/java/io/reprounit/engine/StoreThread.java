@@ -31,7 +31,7 @@ final class StoreThread implements AutoCloseable {
     }
 
     /** Runs {@code work} on the store's thread, after everything submitted before it. */
-    <T> CompletableFuture<T> submit(Function<MetadataStore, T> work) {
+    <T extends @Nullable Object> CompletableFuture<T> submit(Function<MetadataStore, T> work) {
         return CompletableFuture.supplyAsync(() -> work.apply(store()), thread);
     }
 

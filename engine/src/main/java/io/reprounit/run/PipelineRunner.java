@@ -186,7 +186,7 @@ public final class PipelineRunner {
 
     private Invocation invoke(StepDefinition step, Map<String, Object> outputs, Map<String, StepExecution> executions,
             Instance instance, Fingerprint data, @Nullable ArtifactStore keptIn) {
-        Object[] values = new Object[step.arguments().size()];
+        @Nullable Object[] values = new @Nullable Object[step.arguments().size()];
         Map<String, String> digests = new LinkedHashMap<>();
         long started = System.nanoTime();
         try {
