@@ -23,8 +23,6 @@ import org.junit.platform.engine.support.config.PrefixedConfigurationParameters;
  */
 final class ReproUnitConfiguration {
 
-    private final int defaultRuns;
-    private final Optional<String> runsProblem;
     private final ParamOverrides paramOverrides;
     private final BaselineSettings baselines;
     private final RunSettings runs;
@@ -35,12 +33,9 @@ final class ReproUnitConfiguration {
     private final boolean summary;
     private final Optional<String> summaryProblem;
 
-    private ReproUnitConfiguration(int defaultRuns, Optional<String> runsProblem, ParamOverrides paramOverrides,
-            BaselineSettings baselines, RunSettings runs, StoreSettings store, boolean fingerprintEnabled,
-            List<String> environmentVariables, Optional<ConfigurationParameters> parallel, boolean summary,
-            Optional<String> summaryProblem) {
-        this.defaultRuns = defaultRuns;
-        this.runsProblem = requireNonNull(runsProblem);
+    private ReproUnitConfiguration(ParamOverrides paramOverrides, BaselineSettings baselines, RunSettings runs,
+            StoreSettings store, boolean fingerprintEnabled, List<String> environmentVariables,
+            Optional<ConfigurationParameters> parallel, boolean summary, Optional<String> summaryProblem) {
         this.paramOverrides = requireNonNull(paramOverrides);
         this.baselines = requireNonNull(baselines);
         this.runs = requireNonNull(runs);
@@ -53,12 +48,11 @@ final class ReproUnitConfiguration {
     }
 
     static ReproUnitConfiguration read(ConfigurationParameters parameters, Function<String, String> environment) {
-        RunSettings runs = new RunSettings(parameters::get);
-        return new ReproUnitConfiguration(runs.defaultRuns(), runs.runsProblem(), paramOverrides(parameters),
+        return new ReproUnitConfiguration(paramOverrides(parameters),
                 BaselineSettings.from(parameters::get, new BaselineSettings.Keys(Constants.BASELINE_MODE_PROPERTY_NAME,
                         Constants.BASELINE_DIR_PROPERTY_NAME, Constants.DEFAULT_BASELINE_DIR,
                         Constants.CI_PROPERTY_NAME), environment::apply, PathSettings::problem),
-                runs,
+                new RunSettings(parameters::get),
                 StoreSettings.from(parameters::get),
                 parameters.getBoolean(Constants.FINGERPRINT_ENABLED_PROPERTY_NAME).orElse(true),
                 parameters.get(Constants.ENVIRONMENT_VARIABLES_PROPERTY_NAME).map(Fingerprinter::environmentVariables)
@@ -104,12 +98,12 @@ final class ReproUnitConfiguration {
 
     /** Runs of a pipeline that leaves {@code @ReproducibleRun(runs)} at its default. */
     int defaultRuns() {
-        return defaultRuns;
+        return runs.defaultRuns();
     }
 
     /** Why {@link Constants#RUNS_PROPERTY_NAME} could not be used, where it could not. */
     Optional<String> runsProblem() {
-        return runsProblem;
+        return runs.runsProblem();
     }
 
     ParamOverrides paramOverrides() {
