@@ -72,8 +72,15 @@ class ArchitectureTest {
     }
 
     @Test
-    void runDependsOnlyOnPipelineArtifactFingerprintAndApi() {
+    void runDependsOnlyOnPipelineArtifactFingerprintCacheAndApi() {
         mayUseOnly("io.reprounit.run", "io.reprounit.pipeline", "io.reprounit.artifact", "io.reprounit.fingerprint",
+                "io.reprounit.cache", "io.reprounit.api").check(classes);
+    }
+
+    /** The cache decides from fingerprints and digests; the store feeds it and the runner asks it. */
+    @Test
+    void cacheDependsOnlyOnFingerprintPipelineArtifactAndApi() {
+        mayUseOnly("io.reprounit.cache", "io.reprounit.fingerprint", "io.reprounit.pipeline", "io.reprounit.artifact",
                 "io.reprounit.api").check(classes);
     }
 
@@ -87,7 +94,7 @@ class ArchitectureTest {
     @Test
     void compareDependsOnlyOnRunBaselinePipelineArtifactAndFingerprint() {
         mayUseOnly("io.reprounit.compare", "io.reprounit.run", "io.reprounit.baseline", "io.reprounit.pipeline",
-                "io.reprounit.artifact", "io.reprounit.fingerprint").check(classes);
+                "io.reprounit.artifact", "io.reprounit.fingerprint", "io.reprounit.cache").check(classes);
     }
 
     @Test
@@ -116,6 +123,7 @@ class ArchitectureTest {
                 .layer("artifact").definedBy("io.reprounit.artifact..")
                 .layer("pipeline").definedBy("io.reprounit.pipeline..")
                 .layer("fingerprint").definedBy("io.reprounit.fingerprint..")
+                .layer("cache").definedBy("io.reprounit.cache..")
                 .layer("run").definedBy("io.reprounit.run..")
                 .layer("baseline").definedBy("io.reprounit.baseline..")
                 .layer("compare").definedBy("io.reprounit.compare..")
@@ -126,14 +134,16 @@ class ArchitectureTest {
                 .whereLayer("artifact").mayNotAccessAnyLayer()
                 .whereLayer("pipeline").mayOnlyAccessLayers("api", "artifact")
                 .whereLayer("fingerprint").mayOnlyAccessLayers("api", "artifact", "pipeline")
-                .whereLayer("run").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint")
+                .whereLayer("cache").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint")
+                .whereLayer("run").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "cache")
                 .whereLayer("baseline").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "run")
-                .whereLayer("compare").mayOnlyAccessLayers("artifact", "pipeline", "fingerprint", "run", "baseline")
-                .whereLayer("store").mayOnlyAccessLayers("artifact", "fingerprint", "run")
-                .whereLayer("check").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "run", "baseline",
-                        "compare", "store")
-                .whereLayer("engine").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "run",
-                        "baseline", "compare", "store", "check")
+                .whereLayer("compare").mayOnlyAccessLayers("artifact", "pipeline", "fingerprint", "cache", "run",
+                        "baseline")
+                .whereLayer("store").mayOnlyAccessLayers("artifact", "fingerprint", "cache", "run")
+                .whereLayer("check").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "cache", "run",
+                        "baseline", "compare", "store")
+                .whereLayer("engine").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "cache",
+                        "run", "baseline", "compare", "store", "check")
                 .check(classes);
     }
 
@@ -141,15 +151,20 @@ class ArchitectureTest {
     @Test
     void everyClassBelongsToALayer() {
         classes().should().resideInAnyPackage("io.reprounit.api..", "io.reprounit.artifact..",
-                "io.reprounit.pipeline..", "io.reprounit.fingerprint..", "io.reprounit.run..", "io.reprounit.baseline..",
+                "io.reprounit.pipeline..", "io.reprounit.fingerprint..", "io.reprounit.cache..", "io.reprounit.run..",
+                "io.reprounit.baseline..",
                 "io.reprounit.compare..", "io.reprounit.store..", "io.reprounit.check..", "io.reprounit.engine..")
                 .check(classes);
     }
 
-    /** The store keeps verdicts by name (store.RecordedVerdict), so that it needs nothing of the comparison. */
+    /**
+     * The store keeps verdicts by name (store.RecordedVerdict), so that it needs nothing of the comparison; it reads the
+     * step cache's entries for it.
+     */
     @Test
-    void storeDependsOnlyOnRunFingerprintAndArtifact() {
-        mayUseOnly("io.reprounit.store", "io.reprounit.run", "io.reprounit.fingerprint", "io.reprounit.artifact")
+    void storeDependsOnlyOnRunFingerprintCacheAndArtifact() {
+        mayUseOnly("io.reprounit.store", "io.reprounit.run", "io.reprounit.fingerprint", "io.reprounit.cache",
+                "io.reprounit.artifact")
                 .check(classes);
     }
 

@@ -122,7 +122,8 @@ final class ShowCommand implements Callable<Integer> {
         headers.addAll(List.of("SIZE", "MILLIS", "PARTS"));
         Table steps = new Table(headers.toArray(String[]::new)).whole("STEP");
         for (StoredStep step : run.steps()) {
-            List<@Nullable Object> row = new java.util.ArrayList<>(List.of(step.step(), step.status()));
+            List<@Nullable Object> row = new java.util.ArrayList<>(List.of(step.step(), step.cachedFrom() == null
+                    ? step.status() : "CACHED (check " + step.cachedFrom() + ")"));
             row.add(step.verdict());
             row.add(conditions.digest(step));
             if (normalized) {
@@ -151,7 +152,8 @@ final class ShowCommand implements Callable<Integer> {
                 .put("size", step.size()).put("mediaType", step.mediaType())
                 .put("durationNanos", step.durationNanos()).put("problem", step.problem())
                 .put("keptAt", step.keptAt()).put("codec", step.codec()).put("storedSize", step.storedSize())
-                .put("notKept", step.output() != null && step.keptAt() == null ? step.notKept() : null);
+                .put("notKept", step.output() != null && step.keptAt() == null ? step.notKept() : null)
+                .put("cachedFrom", step.cachedFrom());
         conditions.json(fields, "artifact", step);
         return fields.put("inputs", new java.util.TreeMap<>(step.inputs()))
                 .put("parts", parts(step.fingerprint().parts())).map();

@@ -101,6 +101,27 @@ public final class Artifact {
     }
 
     /**
+     * An artifact that {@code store} keeps at {@code location}, as recorded: how an output served from the cache is
+     * handed on. Its first bytes are read for previews; the digest is trusted as recorded, and verified by whoever reads
+     * the whole. Empty where the store has no such artifact.
+     *
+     * @throws java.io.UncheckedIOException where its file cannot be read
+     */
+    public static java.util.Optional<Artifact> inStore(ArtifactStore store, String digest, String bytesDigest, long size,
+            String mediaType, String location) {
+        java.util.Optional<java.io.InputStream> opened = store.open(digest);
+        if (opened.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try (java.io.InputStream in = opened.get()) {
+            byte[] head = in.readNBytes((int) Math.min(size, MAX_KEPT_BYTES));
+            return java.util.Optional.of(restored(digest, bytesDigest, size, mediaType, head, Kept.at(store, location)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read artifact " + digest + " from " + store.root(), e);
+        }
+    }
+
+    /**
      * Where the whole compared form is kept, or why it is not. Waits for the upload where its file is still being
      * written, which happens off the step's thread: whoever needs the answer first (the metadata store) waits for it.
      */

@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -69,6 +70,12 @@ public final class RunComparator {
         Set<String> outputs = executions.stream().map(e -> e.output().orElseThrow().digest())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Normalization normalization = step.normalization();
+        Optional<Long> served = servedFrom(executions);
+        if (outputs.size() == 1 && served.isPresent()) {
+            return StepVerdict.reproduced(name, "step '" + name + "' was served from the cache, not run: check "
+                    + served.get() + " reproduced it with the same code, configuration, data, environment and inputs,"
+                    + " giving " + outputs.iterator().next(), executions);
+        }
         if (outputs.size() == 1) {
             return StepVerdict.reproduced(name, "step '" + name + "' gave the same output in all " + executions.size()
                     + " runs: " + outputs.iterator().next() + comparedAfter(normalization) + bytesOnly(executions),
@@ -139,6 +146,12 @@ public final class RunComparator {
     }
 
     /** Names the normalizers, so that nobody is surprised by what was not compared. */
+    /** The check every run's output was served from, where the cache served the step in every run. */
+    private static Optional<Long> servedFrom(List<StepExecution> executions) {
+        Set<Optional<Long>> sources = executions.stream().map(StepExecution::cachedFrom).collect(Collectors.toSet());
+        return sources.size() == 1 ? sources.iterator().next() : Optional.empty();
+    }
+
     static String comparedAfter(Normalization normalization) {
         return normalization.isNone() ? "" : " (compared after its normalizers: " + normalization.describe() + ")";
     }

@@ -2,6 +2,8 @@ package io.reprounit.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.reprounit.cache.CacheSettings;
+
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.store.MetadataStore;
 import io.reprounit.store.StoreException;
@@ -12,10 +14,12 @@ import org.jspecify.annotations.Nullable;
 final class CheckRecorder implements AutoCloseable {
 
     private final StoreSettings settings;
+    private final CacheSettings cache;
     private final StoreThread store = new StoreThread(this::open);
 
-    CheckRecorder(StoreSettings settings) {
+    CheckRecorder(StoreSettings settings, CacheSettings cache) {
         this.settings = requireNonNull(settings);
+        this.cache = requireNonNull(cache);
     }
 
     /**
@@ -25,7 +29,7 @@ final class CheckRecorder implements AutoCloseable {
      * @throws StoreException naming the setting to change when a setting is wrong
      */
     CheckRecording start(PipelineDefinition pipeline, String mode) {
-        return new CheckRecording(this, store, pipeline, settings.artifacts(), mode);
+        return new CheckRecording(this, store, pipeline, settings.artifacts(), mode, cache.on() && mode.equals("repeat"));
     }
 
     MetadataStore open() {

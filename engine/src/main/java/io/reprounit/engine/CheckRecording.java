@@ -2,6 +2,11 @@ package io.reprounit.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.reprounit.cache.CacheEntry;
+import io.reprounit.cache.StepCache;
+import java.util.List;
+import java.util.function.Supplier;
+
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.check.CheckService;
 import io.reprounit.compare.CheckResult;
@@ -44,12 +49,14 @@ final class CheckRecording implements AutoCloseable {
     /** The last write submitted: each waits for the one before, so that the first failure skips the rest. */
     private volatile CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
     private final ExitWatch exitWatch;
+    private final StepCache cache;
     // Touched only on the store's thread.
     private long check;
     private final Map<Integer, Long> runs = new HashMap<>();
 
+    /** @param cached whether the check's steps may be served from the cache of what this store recorded */
     CheckRecording(CheckRecorder recorder, StoreThread store, PipelineDefinition pipeline, ArtifactStore artifacts,
-            String mode) {
+            String mode, boolean cached) {
         this.recorder = requireNonNull(recorder);
         this.store = requireNonNull(store);
         this.pipeline = requireNonNull(pipeline);
@@ -59,6 +66,23 @@ final class CheckRecording implements AutoCloseable {
         Instant started = Instant.now();
         write(metadata -> check = metadata.startCheck(pipeline.name(), pipeline.pipelineClass().getName(), mode,
                 started));
+        this.cache = cached ? StepCache.over(entries(pipeline)) : StepCache.OFF;
+    }
+
+    /**
+     * What the store recorded for the cache, read on the store's thread while the check starts. A store that cannot
+     * answer serves nothing: the check then runs every step, and the store's failure is reported when it ends.
+     */
+    private Supplier<Map<String, List<CacheEntry>>> entries(PipelineDefinition pipeline) {
+        CompletableFuture<Map<String, List<CacheEntry>>> entries = store.submit(
+                metadata -> metadata.cacheEntries(pipeline.name(), StepCache.ENTRIES_PER_STEP));
+        return () -> {
+            try {
+                return entries.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                return Map.of();
+            }
+        };
     }
 
     /** Where the check's runs keep their outputs as they digest them. */
@@ -92,6 +116,11 @@ final class CheckRecording implements AutoCloseable {
             @Override
             public void stepFinished(int run, String step) {
                 CheckRecording.this.stepFinished();
+            }
+
+            @Override
+            public StepCache cache() {
+                return cache;
             }
         };
     }

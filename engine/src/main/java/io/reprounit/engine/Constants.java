@@ -83,6 +83,18 @@ public final class Constants {
     public static final String CI_PROPERTY_NAME = "reprounit.ci";
 
     /**
+     * Whether steps are served from the step cache: {@code on} or {@code off}. Before a step runs in the test JVM, the
+     * metadata store is asked for a recorded check of the pipeline that had the step REPRODUCED with the same code (its
+     * bytecode and the project helpers it reaches), parameters, seed, normalizers, data, environment, jars and inputs,
+     * and whose output the artifact store still holds: then the step does not run, its output is read back and fed
+     * downstream, and its report entry {@code reprounit.cache} says {@code hit: check <id>}. Every step that runs says
+     * why in {@code miss: …}. A step that ever diverged with the same key is never served. Forked and perturbed checks,
+     * and checks with fingerprints off, always run every step. Default: {@code on}, except on CI builds (see
+     * {@link #CI_PROPERTY_NAME}), where every check is a whole proof.
+     */
+    public static final String CACHE_PROPERTY_NAME = io.reprounit.cache.CacheSettings.KEY;
+
+    /**
      * The JDBC URL of the metadata store where every check is recorded: runs, step executions, artifacts, fingerprint
      * parts and verdicts. Only SQLite is supported, as {@code jdbc:sqlite:<file>}; a relative file is resolved against
      * the working directory, which under Maven is the module's directory. Default: {@code .reprounit/metadata.db} at the

@@ -43,7 +43,7 @@ final class ExecutionServices implements AutoCloseable {
                 : Fingerprinter.disabled();
         BaselineReporting baselines = new BaselineReporting(new BaselineCheck(configuration.baselines(),
                 Path.of("").toAbsolutePath()), configuration.paramOverrides(), request.getEngineExecutionListener());
-        CheckRecorder recorder = new CheckRecorder(configuration.store());
+        CheckRecorder recorder = new CheckRecorder(configuration.store(), configuration.cache());
         return new ExecutionServices(new CheckExecutor(request.getEngineExecutionListener(),
                 new CheckService(configuration.runs(), materializers, fingerprinter), baselines, recorder),
                 new StepReporter(request.getEngineExecutionListener(), new StepEvidence(

@@ -3,6 +3,7 @@ package io.reprounit.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.baseline.BaselineSettings;
+import io.reprounit.cache.CacheSettings;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.run.RunSettings;
@@ -32,10 +33,12 @@ final class ReproUnitConfiguration {
     private final Optional<ConfigurationParameters> parallel;
     private final boolean summary;
     private final Optional<String> summaryProblem;
+    private final CacheSettings cache;
 
     private ReproUnitConfiguration(ParamOverrides paramOverrides, BaselineSettings baselines, RunSettings runs,
             StoreSettings store, boolean fingerprintEnabled, List<String> environmentVariables,
-            Optional<ConfigurationParameters> parallel, boolean summary, Optional<String> summaryProblem) {
+            Optional<ConfigurationParameters> parallel, boolean summary, Optional<String> summaryProblem,
+            CacheSettings cache) {
         this.paramOverrides = requireNonNull(paramOverrides);
         this.baselines = requireNonNull(baselines);
         this.runs = requireNonNull(runs);
@@ -45,22 +48,34 @@ final class ReproUnitConfiguration {
         this.parallel = requireNonNull(parallel);
         this.summary = summary;
         this.summaryProblem = requireNonNull(summaryProblem);
+        this.cache = requireNonNull(cache);
     }
 
     static ReproUnitConfiguration read(ConfigurationParameters parameters, Function<String, String> environment) {
-        return new ReproUnitConfiguration(paramOverrides(parameters),
-                BaselineSettings.from(parameters::get, new BaselineSettings.Keys(Constants.BASELINE_MODE_PROPERTY_NAME,
-                        Constants.BASELINE_DIR_PROPERTY_NAME, Constants.DEFAULT_BASELINE_DIR,
-                        Constants.CI_PROPERTY_NAME), environment::apply, PathSettings::problem),
+        BaselineSettings baselines = BaselineSettings.from(parameters::get, new BaselineSettings.Keys(
+                Constants.BASELINE_MODE_PROPERTY_NAME, Constants.BASELINE_DIR_PROPERTY_NAME,
+                Constants.DEFAULT_BASELINE_DIR, Constants.CI_PROPERTY_NAME), environment::apply, PathSettings::problem);
+        boolean fingerprints = parameters.getBoolean(Constants.FINGERPRINT_ENABLED_PROPERTY_NAME).orElse(true);
+        CacheSettings cache = CacheSettings.from(parameters::get, baselines.ci());
+        if (cache.on() && !fingerprints) {
+            // Without fingerprints every step would look unchanged: the cache would serve stale outputs.
+            cache = new CacheSettings(false, Constants.FINGERPRINT_ENABLED_PROPERTY_NAME + "=false", null);
+        }
+        return new ReproUnitConfiguration(paramOverrides(parameters), baselines,
                 new RunSettings(parameters::get),
                 StoreSettings.from(parameters::get),
-                parameters.getBoolean(Constants.FINGERPRINT_ENABLED_PROPERTY_NAME).orElse(true),
+                fingerprints,
                 parameters.get(Constants.ENVIRONMENT_VARIABLES_PROPERTY_NAME).map(Fingerprinter::environmentVariables)
                         .orElse(List.of()),
                 parameters.getBoolean(Constants.PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME).orElse(false)
                         ? Optional.of(new PrefixedConfigurationParameters(parameters, Constants.PARALLEL_CONFIG_PREFIX))
                         : Optional.empty(),
-                !summaryValue(parameters).equals("off"), summaryProblem(parameters));
+                !summaryValue(parameters).equals("off"), summaryProblem(parameters), cache);
+    }
+
+    /** Whether and why steps are served from the step cache ({@link Constants#CACHE_PROPERTY_NAME}). */
+    CacheSettings cache() {
+        return cache;
     }
 
     private static String summaryValue(ConfigurationParameters parameters) {

@@ -96,6 +96,8 @@ final class StepReporter {
         if (!normalization.isNone()) {
             entries.put("reprounit.normalizers", normalization.describe());
         }
+        verdict.executions().stream().findFirst().flatMap(StepExecution::cache)
+                .ifPresent(lookup -> entries.put("reprounit.cache", lookup.reportEntry()));
         List<Artifact> outputs = verdict.executions().stream().map(StepExecution::output).flatMap(Optional::stream).toList();
         if (outputs.isEmpty()) {
             return entries;

@@ -131,6 +131,19 @@ public final class Fingerprinter {
     }
 
     /**
+     * The parts of a run that a step cache compares: the environment and the jars, without waiting for git, which a
+     * cache does not compare.
+     */
+    public Fingerprint forCache(PipelineDefinition pipeline) {
+        if (!enabled) {
+            return Fingerprint.empty();
+        }
+        List<FingerprintPart> parts = new ArrayList<>(environment().join());
+        parts.addAll(classpath(pipeline.pipelineClass()).join());
+        return Fingerprint.of(parts);
+    }
+
+    /**
      * The parts of code that runs outside a pipeline, such as a Jupiter test of the class {@code type}: the environment,
      * the git state of the repository holding the class, the jars on the class path.
      */

@@ -6,6 +6,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.reprounit.api.Variation;
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.artifact.Materializers;
+import io.reprounit.cache.StepCache;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.PipelineDefinition;
@@ -45,6 +46,11 @@ public final class CheckRunner {
         default void stepStarting(int run, String step) {}
 
         default void stepFinished(int run, String step) {}
+
+        /** The step cache that runs in this JVM ask before each step; off unless the recording offers one. */
+        default StepCache cache() {
+            return StepCache.OFF;
+        }
     }
 
     /** The check's runs in order, and a finding for each step that diverged, to add to its verdict. */
@@ -81,7 +87,15 @@ public final class CheckRunner {
     }
 
     private Result sameJvm(Recording recording) {
-        PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter, store);
+        try (RestoredFiles restored = new RestoredFiles()) {
+            return sameJvm(recording, restored);
+        }
+    }
+
+    /** Forked runs never ask the cache: they are asked for to prove a step in fresh or perturbed JVMs. */
+    private Result sameJvm(Recording recording, RestoredFiles restored) {
+        PipelineRunner plain = new PipelineRunner(pipeline, steps, materializers, fingerprinter, store);
+        PipelineRunner runner = store == null ? plain : plain.caching(recording.cache(), restored);
         Map<String, Object> controlOutputs = new HashMap<>(); // kept for replay: the objects run 1's steps received
         List<Run> runs = new ArrayList<>();
         for (int number = 1; number <= runCount; number++) {

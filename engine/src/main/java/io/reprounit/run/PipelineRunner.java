@@ -4,9 +4,15 @@ import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.Artifact;
+import io.reprounit.artifact.ArtifactCondition;
+import io.reprounit.artifact.ArtifactReadException;
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.artifact.Materializers;
 import io.reprounit.artifact.Normalization;
+import io.reprounit.cache.CacheEntry;
+import io.reprounit.cache.CacheKey;
+import io.reprounit.cache.CacheLookup;
+import io.reprounit.cache.StepCache;
 import io.reprounit.fingerprint.Aspect;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.Fingerprinter;
@@ -44,6 +50,8 @@ public final class PipelineRunner {
     private final @Nullable Path pathsAgainst;
     private final boolean runFingerprint;
     private final @Nullable ArtifactStore store;
+    private final StepCache cache;
+    private final @Nullable RestoredFiles restored;
 
     /**
      * Told when each step starts and ends: how a forked run says which step it is in when it is killed, and how a
@@ -69,12 +77,12 @@ public final class PipelineRunner {
      */
     public PipelineRunner(PipelineDefinition pipeline, List<StepDefinition> steps, Materializers materializers,
             Fingerprinter fingerprinter, @Nullable ArtifactStore store) {
-        this(pipeline, steps, materializers, fingerprinter, Progress.NONE, null, true, store);
+        this(pipeline, steps, materializers, fingerprinter, Progress.NONE, null, true, store, StepCache.OFF, null);
     }
 
     private PipelineRunner(PipelineDefinition pipeline, List<StepDefinition> steps, Materializers materializers,
             Fingerprinter fingerprinter, Progress progress, @Nullable Path pathsAgainst, boolean runFingerprint,
-            @Nullable ArtifactStore store) {
+            @Nullable ArtifactStore store, StepCache cache, @Nullable RestoredFiles restored) {
         this.pipeline = requireNonNull(pipeline);
         this.steps = List.copyOf(steps);
         this.materializers = requireNonNull(materializers);
@@ -83,6 +91,8 @@ public final class PipelineRunner {
         this.pathsAgainst = pathsAgainst;
         this.runFingerprint = runFingerprint;
         this.store = store;
+        this.cache = requireNonNull(cache);
+        this.restored = restored;
     }
 
     /**
@@ -91,13 +101,23 @@ public final class PipelineRunner {
      * which is the same for every run of the check and slow to take, to the test JVM.
      */
     PipelineRunner forked(Progress progress, Path directory) {
-        return new PipelineRunner(pipeline, steps, materializers, fingerprinter, progress, directory, false, store);
+        return new PipelineRunner(pipeline, steps, materializers, fingerprinter, progress, directory, false, store,
+                StepCache.OFF, null);
+    }
+
+    /**
+     * This runner, asking {@code cache} before each step whether a recorded check proved its output already; a served
+     * output that is a file or directory is restored under {@code restored}. Only where outputs are kept in a store.
+     */
+    PipelineRunner caching(StepCache cache, RestoredFiles restored) {
+        return new PipelineRunner(pipeline, steps, materializers, fingerprinter, progress, pathsAgainst, runFingerprint,
+                store, cache, restored);
     }
 
     /** This runner, telling {@code progress} as each step of a run starts and ends. */
     PipelineRunner reporting(Progress progress) {
         return new PipelineRunner(pipeline, steps, materializers, fingerprinter, progress, pathsAgainst, runFingerprint,
-                store);
+                store, cache, restored);
     }
 
     public Run run(int number) {
@@ -164,6 +184,32 @@ public final class PipelineRunner {
             return StepExecution.failed(step.name(), Map.of(), new StepFailedException("Cannot take the fingerprint of"
                     + " step '" + step.name() + "' before it runs: " + e.getMessage(), e), Duration.ZERO, Fingerprint.empty());
         }
+        CacheLookup lookup = null;
+        if (cache.isOn() && keptIn != null) {
+            Fingerprint fingerprint;
+            try {
+                fingerprint = fingerprinter.forStep(pipeline, step, data);
+            } catch (RuntimeException e) {
+                return StepExecution.failed(step.name(), Map.of(), new StepFailedException("Cannot take the"
+                        + " fingerprint of step '" + step.name() + "': " + e.getMessage(), e), Duration.ZERO, data);
+            }
+            Map<String, String> inputs = inputDigests(step, executions, data);
+            lookup = cache.lookup(step.name(), new CacheKey(fingerprint, fingerprinter.forCache(pipeline), inputs));
+            if (lookup instanceof CacheLookup.Hit hit) {
+                try {
+                    return served(step, hit, inputs, fingerprint, outputs, keptIn);
+                } catch (Unservable e) {
+                    lookup = new CacheLookup.Miss("the output that check " + hit.checkId() + " kept cannot be served: "
+                            + e.getMessage());
+                }
+            }
+        }
+        StepExecution execution = ran(step, outputs, executions, instance, data, keptIn);
+        return lookup == null ? execution : execution.asked(lookup);
+    }
+
+    private StepExecution ran(StepDefinition step, Map<String, Object> outputs, Map<String, StepExecution> executions,
+            Instance instance, Fingerprint data, @Nullable ArtifactStore keptIn) {
         Invocation invocation = invoke(step, outputs, executions, instance, data, keptIn);
         Fingerprint fingerprint;
         try {
@@ -187,16 +233,14 @@ public final class PipelineRunner {
     private Invocation invoke(StepDefinition step, Map<String, Object> outputs, Map<String, StepExecution> executions,
             Instance instance, Fingerprint data, @Nullable ArtifactStore keptIn) {
         @Nullable Object[] values = new @Nullable Object[step.arguments().size()];
-        Map<String, String> digests = new LinkedHashMap<>();
+        Map<String, String> digests = Map.of();
         long started = System.nanoTime();
         try {
+            digests = inputDigests(step, executions, data);
             for (int i = 0; i < values.length; i++) {
                 StepArgument argument = step.arguments().get(i);
                 values[i] = resolved(argumentValue(argument, outputs), argument);
-                digests.put(argument.label(), argumentDigest(argument, executions));
             }
-            // What a step read from its data sources is an input too: a file changed between runs taints, not diverges.
-            data.parts(Aspect.DATA).forEach(part -> digests.put("data:" + part.name(), part.digest()));
             Object target = step.isStatic() ? null : instance.get();
             step.method().trySetAccessible();
             Object output = step.method().invoke(target, values);
@@ -207,6 +251,59 @@ public final class PipelineRunner {
             return new Invocation(digests, null, e.getCause(), elapsed(started));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return new Invocation(digests, null, e, elapsed(started));
+        }
+    }
+
+    /** The digest of everything the step receives: each argument, and what it read from its data sources. */
+    private Map<String, String> inputDigests(StepDefinition step, Map<String, StepExecution> executions,
+            Fingerprint data) {
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (StepArgument argument : step.arguments()) {
+            digests.put(argument.label(), argumentDigest(argument, executions));
+        }
+        // What a step read from its data sources is an input too: a file changed between runs taints, not diverges.
+        data.parts(Aspect.DATA).forEach(part -> digests.put("data:" + part.name(), part.digest()));
+        return digests;
+    }
+
+    /**
+     * The step served from the cache instead of run: its stored output read back for the steps downstream (verified
+     * against its digest as it is), or, where no step of this check reads it, only verified in the store.
+     */
+    private StepExecution served(StepDefinition step, CacheLookup.Hit hit, Map<String, String> inputs,
+            Fingerprint fingerprint, Map<String, Object> outputs, ArtifactStore keptIn) throws Unservable {
+        long started = System.nanoTime();
+        CacheEntry.StoredOutput stored = hit.output();
+        boolean readDownstream = steps.stream().anyMatch(other -> other.upstream().contains(step.name()));
+        try {
+            if (readDownstream) {
+                Object value = materializers.readBack(keptIn, stored.digest(), stored.mediaType(),
+                        step.method().getGenericReturnType(), step.normalization(), requireNonNull(restored).next());
+                outputs.put(step.name(), value);
+            } else {
+                ArtifactCondition condition = keptIn.condition(stored.digest());
+                if (!condition.isIntact()) {
+                    throw new Unservable("its artifact " + stored.digest() + " is " + condition.state().label()
+                            + (condition.problem() == null ? "" : ": " + condition.problem()));
+                }
+            }
+            Artifact output = Artifact.inStore(keptIn, stored.digest(), stored.bytesDigest(), stored.size(),
+                    stored.mediaType(), requireNonNull(stored.location())).orElseThrow(() -> new Unservable(
+                            "its artifact " + stored.digest() + " is not in the artifact store"));
+            return StepExecution.cached(step.name(), inputs, output, elapsed(started), fingerprint, hit);
+        } catch (ArtifactReadException e) {
+            throw new Unservable(e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            throw new Unservable(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Why a hit's output cannot be served after all: the step then runs. */
+    private static final class Unservable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unservable(@Nullable String reason) {
+            super(reason, null, false, false);
         }
     }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.Artifact;
+import io.reprounit.cache.CacheLookup;
 import io.reprounit.fingerprint.Fingerprint;
 import java.time.Duration;
 import java.util.Map;
@@ -29,9 +30,16 @@ public final class StepExecution {
     private final @Nullable String notRunReason;
     private final Duration duration;
     private final Fingerprint fingerprint;
+    private final @Nullable CacheLookup cache;
 
     private StepExecution(String step, Status status, Map<String, String> argumentDigests, @Nullable Artifact output,
             @Nullable Throwable failure, @Nullable String notRunReason, Duration duration, Fingerprint fingerprint) {
+        this(step, status, argumentDigests, output, failure, notRunReason, duration, fingerprint, null);
+    }
+
+    private StepExecution(String step, Status status, Map<String, String> argumentDigests, @Nullable Artifact output,
+            @Nullable Throwable failure, @Nullable String notRunReason, Duration duration, Fingerprint fingerprint,
+            @Nullable CacheLookup cache) {
         this.step = requireNonNull(step);
         this.status = requireNonNull(status);
         this.argumentDigests = Map.copyOf(argumentDigests);
@@ -40,6 +48,20 @@ public final class StepExecution {
         this.notRunReason = notRunReason;
         this.duration = requireNonNull(duration);
         this.fingerprint = requireNonNull(fingerprint);
+        this.cache = cache;
+    }
+
+    /** A step served from the cache: not run, its output that of the check the hit names, read back. */
+    static StepExecution cached(String step, Map<String, String> arguments, Artifact output, Duration duration,
+            Fingerprint fingerprint, CacheLookup.Hit hit) {
+        return new StepExecution(step, Status.SUCCEEDED, arguments, requireNonNull(output), null, null, duration,
+                fingerprint, hit);
+    }
+
+    /** This execution, with what the cache answered before it ran. */
+    StepExecution asked(CacheLookup lookup) {
+        return new StepExecution(step, status, argumentDigests, output, failure, notRunReason, duration, fingerprint,
+                requireNonNull(lookup));
     }
 
     static StepExecution succeeded(String step, Map<String, String> arguments, Artifact output, Duration duration,
@@ -91,6 +113,16 @@ public final class StepExecution {
     /** What this step depended on: its code, its configuration and the data it read. */
     public Fingerprint fingerprint() {
         return fingerprint;
+    }
+
+    /** What the step cache answered before this step ran, where it was asked. */
+    public Optional<CacheLookup> cache() {
+        return Optional.ofNullable(cache);
+    }
+
+    /** The check whose output this execution was served, where the cache served it rather than running the step. */
+    public Optional<Long> cachedFrom() {
+        return cache instanceof CacheLookup.Hit hit ? Optional.of(hit.checkId()) : Optional.empty();
     }
 
     @Override

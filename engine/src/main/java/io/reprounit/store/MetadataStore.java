@@ -168,6 +168,14 @@ public final class MetadataStore implements AutoCloseable {
         return read(c -> StoreQueries.checks(c, pipeline, limit));
     }
 
+    /**
+     * What the step cache of a check of {@code pipeline} compares with, by step: the latest {@code perStep} checks that
+     * had the step REPRODUCED and every check that had it DIVERGED, latest first.
+     */
+    public java.util.Map<String, List<io.reprounit.cache.CacheEntry>> cacheEntries(String pipeline, int perStep) {
+        return read(c -> CacheEntries.of(c, pipeline, perStep));
+    }
+
     /** Where each step's output changed, diverged or failed over the checks of {@code pipeline}, oldest first. */
     public History history(String pipeline, @Nullable String step, int limit) {
         return read(c -> StoreQueries.history(c, pipeline, step, limit));

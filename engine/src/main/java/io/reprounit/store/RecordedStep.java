@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the store keeps of one step execution: its status, duration, the digest of every input, its output, why it failed
- * or did not run, and its fingerprint.
+ * or did not run, its fingerprint, and the check it was served from where the step cache served it.
  */
 @API(status = INTERNAL, since = "0.1")
 public record RecordedStep(
@@ -24,7 +24,8 @@ public record RecordedStep(
         Map<String, String> inputs,
         @Nullable Artifact output,
         @Nullable String problem,
-        Fingerprint fingerprint) {
+        Fingerprint fingerprint,
+        @Nullable Long cachedFrom) {
 
     public RecordedStep {
         requireNonNull(step);
@@ -34,11 +35,17 @@ public record RecordedStep(
         requireNonNull(fingerprint);
     }
 
+    /** A step that ran, not served from the cache. */
+    public RecordedStep(String step, StepExecution.Status status, Duration duration, Map<String, String> inputs,
+            @Nullable Artifact output, @Nullable String problem, Fingerprint fingerprint) {
+        this(step, status, duration, inputs, output, problem, fingerprint, null);
+    }
+
     static RecordedStep of(StepExecution execution) {
         String problem = execution.failure().map(Throwable::toString)
                 .orElse(execution.notRunReason().orElse(null));
         return new RecordedStep(execution.step(), execution.status(), execution.duration(),
                 execution.argumentDigests(), execution.output().orElse(null), problem,
-                execution.fingerprint());
+                execution.fingerprint(), execution.cachedFrom().orElse(null));
     }
 }

@@ -154,8 +154,8 @@ final class RunWriter {
             insert.executeBatch();
         }
         try (PreparedStatement steps = c.prepareStatement("INSERT INTO step_executions (run_id, step, position, status,"
-                + " duration_nanos, output_digest, problem, fingerprint, bytes_digest)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " duration_nanos, output_digest, problem, fingerprint, bytes_digest, cached_from)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement inputs = c.prepareStatement(
                         "INSERT INTO step_inputs (run_id, step, label, digest) VALUES (?, ?, ?, ?)")) {
             int position = 0;
@@ -169,6 +169,11 @@ final class RunWriter {
                 setNullable(steps, 7, step.problem());
                 steps.setString(8, parts.add(step.fingerprint()));
                 setNullable(steps, 9, step.output() == null ? null : step.output().bytesDigest());
+                if (step.cachedFrom() == null) {
+                    steps.setNull(10, Types.BIGINT);
+                } else {
+                    steps.setLong(10, step.cachedFrom());
+                }
                 steps.addBatch();
                 for (Map.Entry<String, String> input : step.inputs().entrySet()) {
                     inputs.setLong(1, runId);

@@ -123,6 +123,11 @@ final class Schema {
             ALTER TABLE artifacts ADD COLUMN codec TEXT;
             ALTER TABLE artifacts ADD COLUMN not_kept_reason TEXT;
             UPDATE artifacts SET codec = 'raw', stored_size = size WHERE location IS NOT NULL;
+            """,
+            // 6: the check whose output a step was served from, where the step cache served it instead of running it.
+            // Older rows keep NULL: every step of them ran.
+            """
+            ALTER TABLE step_executions ADD COLUMN cached_from INTEGER;
             """);
 
     static final int LATEST = MIGRATIONS.size();

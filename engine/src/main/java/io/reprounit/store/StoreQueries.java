@@ -139,7 +139,7 @@ final class StoreQueries {
         List<StoredStep> steps = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT s.step, s.status, v.verdict, s.duration_nanos,"
                 + " s.output_digest, a.size, a.media_type, s.problem, s.fingerprint, s.bytes_digest, a.location, a.codec,"
-                + " a.stored_size, a.not_kept_reason"
+                + " a.stored_size, a.not_kept_reason, s.cached_from"
                 + " FROM step_executions s"
                 + " LEFT JOIN artifacts a ON a.digest = s.output_digest"
                 + " LEFT JOIN verdicts v ON v.check_id = ? AND v.step = s.step WHERE s.run_id = ? ORDER BY s.position")) {
@@ -151,7 +151,7 @@ final class StoreQueries {
                             row.getString(5), row.getString(10), nullableLong(row, 6), row.getString(7),
                             row.getString(8), inputs.getOrDefault(row.getString(1), Map.of()),
                             fingerprints.getOrDefault(row.getString(9), Fingerprint.empty()), row.getString(11),
-                            row.getString(12), nullableLong(row, 13), row.getString(14)));
+                            row.getString(12), nullableLong(row, 13), row.getString(14), nullableLong(row, 15)));
                 }
             }
         }

@@ -12,13 +12,14 @@ import org.jspecify.annotations.Nullable;
  * {@code output} is the semantic digest of its output; {@code bytes} the digest of the output's exact bytes, null where
  * the store did not record it (steps recorded before schema version 3). {@code keptAt} is where the artifact store keeps
  * the output, relative to its root, with the file's {@code codec} ({@code raw} or {@code zstd}) and {@code storedSize};
- * {@code notKept} is why it is not kept, where the store recorded why (schema version 4 on).
+ * {@code notKept} is why it is not kept, where the store recorded why (schema version 4 on). {@code cachedFrom} is the
+ * check whose output the step cache served instead of running the step (schema version 6 on).
  */
 @API(status = INTERNAL, since = "0.1")
 public record StoredStep(String step, String status, @Nullable String verdict, long durationNanos,
         @Nullable String output, @Nullable String bytes, @Nullable Long size, @Nullable String mediaType, @Nullable String problem,
         Map<String, String> inputs, Fingerprint fingerprint, @Nullable String keptAt, @Nullable String codec,
-        @Nullable Long storedSize, @Nullable String notKept) {
+        @Nullable Long storedSize, @Nullable String notKept, @Nullable Long cachedFrom) {
 
     public StoredStep {
         inputs = Map.copyOf(inputs);
