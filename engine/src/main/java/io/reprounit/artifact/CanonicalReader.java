@@ -203,6 +203,18 @@ final class CanonicalReader {
         return requireNonNull(text);
     }
 
+    /** How many scopes out from the current one the current REF's target is. */
+    int refUp() {
+        expect(Kind.REF);
+        return up;
+    }
+
+    /** The ordinal, in its scope, of the container the current REF refers to. */
+    long refOrdinal() {
+        expect(Kind.REF);
+        return number;
+    }
+
     /** The path of what the current REF refers to, or {@code #ordinal} where the reader did not keep it. */
     String refTarget() {
         expect(Kind.REF);

@@ -34,4 +34,15 @@ public interface Materializer {
     default java.util.Optional<byte[]> serializedForm(Object value) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * Reads back, as a value of {@code type} (a type this materializer supports, as a step declares it), what
+     * {@link #write} wrote: so that a stored output can stand in for running its step again. {@code stored} has the
+     * shape written, and for a step's whole output the {@link #serializedForm} where the store keeps it. The value
+     * read is checked by writing it again: it must give the digest stored. Empty by default, and where this
+     * materializer cannot read the value back: then steps whose outputs it writes are always run.
+     */
+    default java.util.Optional<Object> read(StoredValue stored, java.lang.reflect.Type type) {
+        return java.util.Optional.empty();
+    }
 }

@@ -42,7 +42,7 @@ public final class Materializers {
     }
 
     /** The first registered materializer that claims {@code type}, as the encoder picks it. */
-    private Optional<Materializer> claiming(Class<?> type) {
+    Optional<Materializer> claiming(Class<?> type) {
         for (Materializer materializer : registered) {
             if (materializer.supports(type)) {
                 return Optional.of(materializer);
@@ -88,7 +88,11 @@ public final class Materializers {
         try (ArtifactSink compared = new ArtifactSink(store)) {
             write(value, normalization, compared);
             String digest = compared.digest();
-            String bytesDigest = serializedForm(value).map(Digests::sha256)
+            Optional<byte[]> serialized = serializedForm(value);
+            if (store != null && serialized.isPresent()) {
+                whole(serialized.get(), Artifact.BINARY, store); // kept by its digest, to read the value back from
+            }
+            String bytesDigest = serialized.map(Digests::sha256)
                     .orElseGet(() -> changesForm(normalization) ? exactDigest(value) : digest);
             return compared.artifact(digest, bytesDigest, Artifact.CANONICAL);
         }
@@ -139,6 +143,52 @@ public final class Materializers {
     /** The canonical form of any value, rendered as text for a person to read. */
     public String canonicalText(@Nullable Object value) {
         return CanonicalText.render(canonicalBytes(value));
+    }
+
+    /**
+     * Why a stored output of declared type {@code type}, compared under {@code normalization}, cannot be read back;
+     * empty where it can.
+     */
+    public Optional<String> whyUnreadable(java.lang.reflect.Type type, Normalization normalization) {
+        return ReadBack.whyUnreadable(new ReadPlans(this), type, normalization);
+    }
+
+    /**
+     * Reads the stored artifact {@code digest} (media type {@code mediaType}, as recorded) back as a value of
+     * {@code type}. Paths and files are restored under {@code scratch} (a directory the caller owns). Verifies what it
+     * read: the value, materialized again under {@code normalization}, must have {@code digest}; otherwise (and when
+     * the artifact is missing or damaged) throws ArtifactReadException saying why.
+     */
+    public @Nullable Object readBack(ArtifactStore store, String digest, String mediaType, java.lang.reflect.Type type,
+            Normalization normalization, Path scratch) throws ArtifactReadException {
+        return readBack(store, digest, digest, mediaType, type, normalization, scratch);
+    }
+
+    /**
+     * As {@link #readBack(ArtifactStore, String, String, java.lang.reflect.Type, Normalization, Path)}, with the
+     * artifact's recorded bytes digest: where a {@link Materializer#serializedForm} gave it, the store keeps that form
+     * under it, and the materializer may read the value back from it (a Tribuo model does).
+     */
+    public @Nullable Object readBack(ArtifactStore store, String digest, String bytesDigest, String mediaType,
+            java.lang.reflect.Type type, Normalization normalization, Path scratch) throws ArtifactReadException {
+        Optional<String> why = whyUnreadable(type, normalization);
+        if (why.isPresent()) {
+            throw new ArtifactReadException(digest, type, why.get(), null);
+        }
+        Object value = new ReadBack(new ReadPlans(this), store, digest, type).read(bytesDigest, mediaType, scratch);
+        String again;
+        try {
+            again = materialize(value, normalization).digest();
+        } catch (MaterializationException | java.io.UncheckedIOException e) {
+            throw new ArtifactReadException(digest, type, "the value read back cannot be materialized again: "
+                    + e.getMessage(), e);
+        }
+        if (!again.equals(digest)) {
+            throw new ArtifactReadException(digest, type, "the value read back materializes to " + again + ", not to"
+                    + " the digest it was stored under: what was stored is not a " + type.getTypeName() + " as declared"
+                    + " (such as a subclass, or numbers of another type than the declared one)", null);
+        }
+        return value;
     }
 
     /** Why values of {@code type} cannot be step outputs, or empty where they can. */

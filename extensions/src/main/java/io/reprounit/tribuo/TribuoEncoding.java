@@ -52,6 +52,26 @@ final class TribuoEncoding {
         }
     }
 
+    /**
+     * A model or dataset made again from the protobuf form {@link #serialized} gave; empty where the bytes are not
+     * that form of a value of {@code type}.
+     */
+    static java.util.Optional<Object> read(byte[] serialized, Class<?> type) {
+        try {
+            if (Model.class.isAssignableFrom(type)) {
+                Model<?> model = Model.deserialize(org.tribuo.protos.core.ModelProto.parseFrom(serialized));
+                return type.isInstance(model) ? java.util.Optional.of(model) : java.util.Optional.empty();
+            }
+            if (Dataset.class.isAssignableFrom(type)) {
+                Dataset<?> dataset = Dataset.deserialize(org.tribuo.protos.core.DatasetProto.parseFrom(serialized));
+                return type.isInstance(dataset) ? java.util.Optional.of(dataset) : java.util.Optional.empty();
+            }
+            return java.util.Optional.empty();
+        } catch (Exception e) {
+            return java.util.Optional.empty(); // not Tribuo's form of such a value: said unreadable by the caller
+        }
+    }
+
     private static void writeModel(Model<?> model, CanonicalWriter out) {
         StableProvenance provenance = StableProvenance.of(model.getProvenance());
         LearnedParameters.Learned learned = LearnedParameters.of(model);

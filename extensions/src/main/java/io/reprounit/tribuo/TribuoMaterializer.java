@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.reprounit.artifact.CanonicalWriter;
 import io.reprounit.artifact.Materializer;
+import io.reprounit.artifact.StoredValue;
 import org.apiguardian.api.API;
 
 /**
@@ -64,5 +65,16 @@ public final class TribuoMaterializer implements Materializer {
     @Override
     public java.util.Optional<byte[]> serializedForm(Object value) {
         return TribuoEncoding.serialized(value);
+    }
+
+    /**
+     * A model or dataset read back from its protobuf form, which the artifact store keeps beside the semantic form:
+     * the semantic form leaves out provenance, so it is not the model. Empty where that form was not kept.
+     */
+    @Override
+    public java.util.Optional<Object> read(StoredValue stored, java.lang.reflect.Type type) {
+        Class<?> raw = type instanceof java.lang.reflect.ParameterizedType parameterized
+                ? (Class<?>) parameterized.getRawType() : type instanceof Class<?> c ? c : Object.class;
+        return stored.serializedForm().flatMap(bytes -> TribuoEncoding.read(bytes, raw));
     }
 }

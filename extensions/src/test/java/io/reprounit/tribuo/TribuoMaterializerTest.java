@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reprounit.artifact.Artifact;
+import io.reprounit.artifact.ArtifactReadException;
+import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.artifact.Normalization;
 import io.reprounit.artifact.Materializers;
 import io.reprounit.jupiter.CheckOptions;
 import io.reprounit.jupiter.PipelineCheck;
@@ -15,11 +18,14 @@ import io.reprounit.tribuo.fixtures.TribuoTraining;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
+import java.lang.reflect.Type;
+import java.nio.file.Path;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -182,6 +188,46 @@ class TribuoMaterializerTest {
             assertThat(ServiceLoader.load(spi, withoutTribuo).stream().map(provider -> provider.type().getName()))
                     .as("it was asked, and said no").contains(TribuoMaterializer.class.getName());
         }
+    }
+
+    @Test
+    void aModelReadsBackFromItsSerializedFormKeptInTheStore(@TempDir Path temp) throws Exception {
+        Model<Label> model = TribuoTraining.train(TribuoTraining.dataset(), 7L);
+        ArtifactStore store = new ArtifactStore(temp.resolve("store"));
+        Type declared = TribuoMaterializerTest.class.getDeclaredMethod("declaredModel").getGenericReturnType();
+        assertThat(materializers.whyUnreadable(declared, Normalization.none())).isEmpty();
+
+        Artifact stored = materializers.materialize(model, Normalization.none(), store);
+        Object back = materializers.readBack(store, stored.digest(), stored.bytesDigest(), stored.mediaType(), declared,
+                Normalization.none(), temp);
+
+        assertThat(back).isInstanceOf(model.getClass()).isNotSameAs(model);
+        assertThat(materializers.materialize(back).digest()).isEqualTo(stored.digest());
+        @SuppressWarnings("unchecked")
+        Model<Label> readModel = (Model<Label>) back;
+        MutableDataset<Label> data = TribuoTraining.dataset();
+        assertThat(readModel.predict(data).stream().map(p -> p.getOutput().getLabel()).toList())
+                .isEqualTo(model.predict(data).stream().map(p -> p.getOutput().getLabel()).toList());
+    }
+
+    @Test
+    void withoutItsSerializedFormAModelCannotBeReadBack(@TempDir Path temp) {
+        Model<Label> model = TribuoTraining.train(TribuoTraining.dataset(), 7L);
+        ArtifactStore store = new ArtifactStore(temp.resolve("store"));
+        Artifact stored = materializers.materialize(model, Normalization.none(), store);
+
+        // Read by the semantic digest alone: the protobuf form is not found, and the semantic form is not the model.
+        assertThatThrownBy(() -> materializers.readBack(store, stored.digest(), stored.mediaType(), Model.class,
+                Normalization.none(), temp))
+                .isInstanceOf(ArtifactReadException.class)
+                .hasMessageContaining(stored.digest())
+                .hasMessageContaining(TribuoMaterializer.class.getName() + " could not read the value");
+    }
+
+    /** A step's declared return type. */
+    @SuppressWarnings("unused")
+    private static Model<Label> declaredModel() {
+        throw new UnsupportedOperationException();
     }
 
     private static URL codeLocation(Class<?> type) {
