@@ -26,6 +26,8 @@ public final class StepCache {
 
     private final Supplier<Map<String, List<CacheEntry>>> entries;
     private final boolean on;
+    /** The answers given so far in this check: every run of a check gets the same one for the same step and key. */
+    private final Map<String, Map<CacheKey, CacheLookup>> answered = new java.util.concurrent.ConcurrentHashMap<>();
 
     private StepCache(Supplier<Map<String, List<CacheEntry>>> entries, boolean on) {
         this.entries = requireNonNull(entries);
@@ -44,8 +46,24 @@ public final class StepCache {
         return on;
     }
 
-    /** Whether check of the step {@code step}, about to run with {@code key}, may be skipped. */
+    /**
+     * Whether the step {@code step}, about to run with {@code key}, may be served instead. Asked again in a later run of
+     * the same check, with the same key, it gives the same answer, so that the runs of a check agree on what ran.
+     */
     public CacheLookup lookup(String step, CacheKey key) {
+        return answered.computeIfAbsent(step, s -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> answer(step, k));
+    }
+
+    /**
+     * The hit given for {@code step} with {@code key} could not be served after all ({@code miss} says why): later runs
+     * of this check run the step too.
+     */
+    public void refused(String step, CacheKey key, CacheLookup.Miss miss) {
+        answered.computeIfAbsent(step, s -> new java.util.concurrent.ConcurrentHashMap<>()).put(key, miss);
+    }
+
+    private CacheLookup answer(String step, CacheKey key) {
         List<CacheEntry> recorded = entries.get().getOrDefault(step, List.of());
         Optional<CacheEntry> diverged = recorded.stream()
                 .filter(entry -> !entry.reproduced() && entry.key().equals(key)).findFirst();

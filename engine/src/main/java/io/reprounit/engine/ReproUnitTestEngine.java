@@ -64,6 +64,13 @@ public final class ReproUnitTestEngine extends HierarchicalTestEngine<ReproUnitE
                 .build()
                 .resolve(request, engine, issues);
         engine.pipelines().forEach(PipelineDescriptor::orderStepsTopologically);
+        String cacheProblem = configuration.cache().problem();
+        if (cacheProblem != null) {
+            issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, cacheProblem));
+        }
+        if (configuration.cache().on()) {
+            UnreadableOutputs.report(engine.pipelines(), materializers, issues);
+        }
         SurefireIncludes.report(request, engine.pipelines(), issues);
         BaselineOrphans.find(configuration.baselines(), classLoader()).forEach(orphan -> issues.reportIssue(
                 DiscoveryIssue.builder(Severity.WARNING, orphan.message())

@@ -194,13 +194,16 @@ public final class PipelineRunner {
                         + " fingerprint of step '" + step.name() + "': " + e.getMessage(), e), Duration.ZERO, data);
             }
             Map<String, String> inputs = inputDigests(step, executions, data);
-            lookup = cache.lookup(step.name(), new CacheKey(fingerprint, fingerprinter.forCache(pipeline), inputs));
+            CacheKey key = new CacheKey(fingerprint, fingerprinter.forCache(pipeline), inputs);
+            lookup = cache.lookup(step.name(), key);
             if (lookup instanceof CacheLookup.Hit hit) {
                 try {
                     return served(step, hit, inputs, fingerprint, outputs, keptIn);
                 } catch (Unservable e) {
-                    lookup = new CacheLookup.Miss("the output that check " + hit.checkId() + " kept cannot be served: "
-                            + e.getMessage());
+                    CacheLookup.Miss miss = new CacheLookup.Miss("the output that check " + hit.checkId() + " kept"
+                            + " cannot be served: " + e.getMessage());
+                    cache.refused(step.name(), key, miss);
+                    lookup = miss;
                 }
             }
         }

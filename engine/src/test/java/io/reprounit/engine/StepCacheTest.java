@@ -5,7 +5,9 @@ import static io.reprounit.engine.ReproUnitKit.stepId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.reprounit.engine.fixtures.cached.Flaky;
 import io.reprounit.engine.fixtures.cached.Training;
+import io.reprounit.engine.fixtures.cached.Untyped;
 import io.reprounit.store.MetadataStore;
 import io.reprounit.store.StoredRun;
 import io.reprounit.store.StoredStep;
@@ -19,6 +21,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** The step cache, through the engine: which steps run again, which are served, and what each says about it. */
@@ -135,6 +139,57 @@ class StepCacheTest {
             assertThat(calls()).as("every step runs with %s", off).containsEntry("train", 2);
             assertThat(entries(results.allEvents(), stepId(Training.class, "train"))).doesNotContainKey("reprounit.cache");
         }
+    }
+
+    @Test
+    void aStepThatEverDivergedWithTheSameKeyIsNeverServed() {
+        Map<String, String> parameters = Map.of("reprounit.store.url", url, "reprounit.cache", "on");
+        Flaky.nondeterministic = true;
+        try {
+            ReproUnitKit.execute(parameters, selectClass(Flaky.class))
+                    .testEvents().assertStatistics(stats -> stats.failed(1));
+        } finally {
+            Flaky.nondeterministic = false;
+        }
+        for (int check = 2; check <= 3; check++) {
+            Flaky.calls = 0;
+            EngineExecutionResults results = ReproUnitKit.execute(parameters, selectClass(Flaky.class));
+
+            results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+            assertThat(Flaky.calls).as("runs of check %d", check).isEqualTo(2);
+            assertThat(entries(results.allEvents(), stepId(Flaky.class, "draw")).get("reprounit.cache"))
+                    .isEqualTo("miss: step 'draw' diverged with this very code, configuration, data, environment and"
+                            + " inputs in check 1, so it is never served from the cache");
+        }
+    }
+
+    @Test
+    void aStepWhoseOutputCannotBeReadBackForTheStepsThatTakeItIsNamedAtDiscovery() {
+        List<DiscoveryIssue> issues = ReproUnitKit.engine().configurationParameter("reprounit.cache", "on")
+                .selectors(selectClass(Untyped.class)).discover().getDiscoveryIssues();
+
+        assertThat(issues).singleElement().satisfies(issue -> {
+            assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.INFO);
+            assertThat(issue.message()).startsWith("Step 'rows' of pipeline 'Untyped' is never served from the step"
+                    + " cache: its output cannot be read back for the steps that take it, since ")
+                    .contains("java.lang.Object");
+            assertThat(issue.source()).contains(MethodSource.from(Untyped.class.getDeclaredMethod("rows")));
+        });
+        assertThat(ReproUnitKit.engine().configurationParameter("reprounit.cache", "off")
+                .selectors(selectClass(Untyped.class)).discover().getDiscoveryIssues()).as("with the cache off").isEmpty();
+    }
+
+    @Test
+    void aValueThatIsNeitherOnNorOffIsAWarningAndLeavesTheCacheOff() {
+        List<DiscoveryIssue> issues = ReproUnitKit.engine().configurationParameter("reprounit.cache", "sometimes")
+                .selectors(selectClass(Training.class)).discover().getDiscoveryIssues();
+
+        assertThat(issues).singleElement().satisfies(issue -> {
+            assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.WARNING);
+            assertThat(issue.message()).isEqualTo("Configuration parameter reprounit.cache = 'sometimes' is neither on"
+                    + " nor off; the step cache stays off. Set it to on or off, or leave it unset (on, except on CI"
+                    + " builds).");
+        });
     }
 
     @Test
