@@ -40,7 +40,8 @@ public interface Materializer {
      * {@link #write} wrote: so that a stored output can stand in for running its step again. {@code stored} has the
      * shape written, and for a step's whole output the {@link #serializedForm} where the store keeps it. The value
      * read is checked by writing it again: it must give the digest stored. Empty by default, and where this
-     * materializer cannot read the value back: then steps whose outputs it writes are always run.
+     * materializer cannot read the value back. A materializer that does not override this method is said, at
+     * discovery, not to read its types back.
      */
     default java.util.Optional<Object> read(StoredValue stored, java.lang.reflect.Type type) {
         return java.util.Optional.empty();

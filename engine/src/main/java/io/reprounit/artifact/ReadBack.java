@@ -88,15 +88,18 @@ final class ReadBack {
         return type == File.class ? file.toFile() : file;
     }
 
-    private Object directory(Path scratch) {
+    private @Nullable Object directory(Path scratch) {
         ReadPlan listingPlan = new ReadPlan.MapOf(Map.class, TreeMap::new, new ReadPlan.Scalar(String.class),
                 new ReadPlan.Scalar(String.class));
         Map<?, ?> listing;
         try (InputStream in = open(digest)) {
-            listing = (Map<?, ?>) java.util.Objects.requireNonNull(new ValueDecoder(new CanonicalReader(in), plans,
-                    new StoredValue.Context(plans, Optional::empty)).read(listingPlan));
+            listing = (Map<?, ?>) new ValueDecoder(new CanonicalReader(in), plans,
+                    new StoredValue.Context(plans, Optional::empty)).read(listingPlan);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read artifact " + digest, e);
+        }
+        if (listing == null) {
+            return null; // the step returned null
         }
         Path directory = destination(scratch);
         for (Map.Entry<?, ?> entry : listing.entrySet()) {

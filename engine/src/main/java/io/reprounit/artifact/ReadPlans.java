@@ -277,11 +277,8 @@ final class ReadPlans {
         return members;
     }
 
+    /** A constructor with no parameters (an inner class's takes its enclosing instance, so it has none). */
     private static @Nullable Constructor<?> noArgConstructor(Class<?> type) {
-        if (type.isMemberClass() && !Modifier.isStatic(type.getModifiers()) || type.isAnonymousClass()
-                || type.isLocalClass() && !Modifier.isStatic(type.getModifiers())) {
-            return null; // an inner class's constructor takes its enclosing instance
-        }
         try {
             Constructor<?> constructor = type.getDeclaredConstructor();
             return constructor.trySetAccessible() ? constructor : null;

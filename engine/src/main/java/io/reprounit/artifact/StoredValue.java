@@ -99,8 +99,8 @@ public final class StoredValue {
             case DECIMAL -> in.decimal();
             case STRING -> in.string();
             case BYTES, F64S, F32S, INTS -> packed(in, kind);
-            case REF -> throw new ReadFailure("what a materializer wrote at " + in.path() + " refers to a value written"
-                    + " before, which cannot be read back");
+            case REF -> throw new ReadFailure("what a materializer wrote refers to a value written before, which"
+                    + " cannot be read back");
             default -> null;
         };
         return new StoredValue(kind, payload, context, whole);

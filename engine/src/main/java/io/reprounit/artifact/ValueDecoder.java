@@ -42,15 +42,19 @@ final class ValueDecoder {
         scopes.add(new ArrayList<>());
         for (Kind kind = in.next(); kind != Kind.EOF; kind = in.next()) {
             Frame top = stack.get(stack.size() - 1);
-            if (kind == Kind.NAME) {
-                top.name(in.string(), plans);
-            } else if (kind == Kind.END) {
-                stack.remove(stack.size() - 1);
-                Object value = top.finish();
-                top.made(value);
-                deliver(value);
-            } else {
-                begin(kind, top);
+            try {
+                if (kind == Kind.NAME) {
+                    top.name(in.string(), plans);
+                } else if (kind == Kind.END) {
+                    stack.remove(stack.size() - 1);
+                    Object value = top.finish();
+                    top.made(value);
+                    deliver(value);
+                } else {
+                    begin(kind, top);
+                }
+            } catch (ReadFailure e) {
+                throw new ReadFailure("at " + in.path() + ", " + e.getMessage(), e);
             }
         }
         if (stack.size() != 1) {
@@ -119,15 +123,15 @@ final class ValueDecoder {
         List<Object> scope = scopes.get(scopes.size() - 1 - up);
         Object target = scope.get((int) ordinal);
         if (target == PENDING) {
-            throw new ReadFailure("the value at " + in.path() + " refers to " + in.refTarget() + ", which contains it:"
+            throw new ReadFailure("it refers to " + in.refTarget() + ", which contains it:"
                     + " a cycle through a record or an array cannot be made again, since either is made only once all"
                     + " it holds is read");
         }
         if (target instanceof StoredValue) {
-            throw new ReadFailure("the value at " + in.path() + " refers to a part of what a materializer wrote");
+            throw new ReadFailure("it refers to a part of what a materializer wrote");
         }
         if (!box(plan.type()).isInstance(target)) {
-            throw new ReadFailure("the value at " + in.path() + " refers to a " + target.getClass().getName()
+            throw new ReadFailure("it refers to a " + target.getClass().getName()
                     + ", where a " + plan.type().getName() + " is expected");
         }
         return target;
@@ -137,8 +141,8 @@ final class ValueDecoder {
         StoredValue stored = StoredValue.read(in, context, this::register, stack.size() == 1);
         Optional<Object> value = plan.materializer().read(stored, plan.declared());
         if (value.isEmpty()) {
-            throw new ReadFailure(plan.materializer().getClass().getName() + " could not read the value at " + in.path()
-                    + " back as " + plan.declared().getTypeName());
+            throw new ReadFailure(plan.materializer().getClass().getName() + " could not read the value back as "
+                    + plan.declared().getTypeName());
         }
         return value.get();
     }
