@@ -280,8 +280,9 @@ public final class PipelineRunner {
         boolean readDownstream = steps.stream().anyMatch(other -> other.upstream().contains(step.name()));
         try {
             if (readDownstream) {
-                Object value = materializers.readBack(keptIn, stored.digest(), stored.mediaType(),
-                        step.method().getGenericReturnType(), step.normalization(), requireNonNull(restored).next());
+                Object value = materializers.readBack(keptIn, stored.digest(), stored.bytesDigest(),
+                        stored.mediaType(), step.method().getGenericReturnType(), step.normalization(),
+                        requireNonNull(restored).next());
                 outputs.put(step.name(), value);
             } else {
                 ArtifactCondition condition = keptIn.condition(stored.digest());
