@@ -123,6 +123,12 @@ final class Schema {
             ALTER TABLE artifacts ADD COLUMN codec TEXT;
             ALTER TABLE artifacts ADD COLUMN not_kept_reason TEXT;
             UPDATE artifacts SET codec = 'raw', stored_size = size WHERE location IS NOT NULL;
+            """,
+            // 7 in the merged order (5 and 6 are taken by data snapshots and the cache; this one depends on neither, so
+            // it only moves to the end of the list): the recorded check that a check was compared with
+            // (reprounit.against), NULL for a check against runs and a baseline file.
+            """
+            ALTER TABLE checks ADD COLUMN against_check INTEGER;
             """);
 
     static final int LATEST = MIGRATIONS.size();
