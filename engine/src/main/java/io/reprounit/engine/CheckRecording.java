@@ -49,7 +49,7 @@ final class CheckRecording implements AutoCloseable {
     private final Map<Integer, Long> runs = new HashMap<>();
 
     CheckRecording(CheckRecorder recorder, StoreThread store, PipelineDefinition pipeline, ArtifactStore artifacts,
-            String mode) {
+            String mode, @Nullable Long against) {
         this.recorder = requireNonNull(recorder);
         this.store = requireNonNull(store);
         this.pipeline = requireNonNull(pipeline);
@@ -58,7 +58,7 @@ final class CheckRecording implements AutoCloseable {
         this.exitWatch = ExitWatch.start(pipeline.name(), this::exited);
         Instant started = Instant.now();
         write(metadata -> check = metadata.startCheck(pipeline.name(), pipeline.pipelineClass().getName(), mode,
-                started));
+                against, started));
     }
 
     /** Where the check's runs keep their outputs as they digest them. */

@@ -3,6 +3,7 @@ package io.reprounit.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.baseline.BaselineSettings;
+import io.reprounit.check.AgainstSetting;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.run.RunSettings;
@@ -25,6 +26,7 @@ final class ReproUnitConfiguration {
 
     private final ParamOverrides paramOverrides;
     private final BaselineSettings baselines;
+    private final AgainstSetting against;
     private final RunSettings runs;
     private final StoreSettings store;
     private final boolean fingerprintEnabled;
@@ -33,11 +35,13 @@ final class ReproUnitConfiguration {
     private final boolean summary;
     private final Optional<String> summaryProblem;
 
-    private ReproUnitConfiguration(ParamOverrides paramOverrides, BaselineSettings baselines, RunSettings runs,
+    private ReproUnitConfiguration(ParamOverrides paramOverrides, BaselineSettings baselines, AgainstSetting against,
+            RunSettings runs,
             StoreSettings store, boolean fingerprintEnabled, List<String> environmentVariables,
             Optional<ConfigurationParameters> parallel, boolean summary, Optional<String> summaryProblem) {
         this.paramOverrides = requireNonNull(paramOverrides);
         this.baselines = requireNonNull(baselines);
+        this.against = requireNonNull(against);
         this.runs = requireNonNull(runs);
         this.store = requireNonNull(store);
         this.fingerprintEnabled = fingerprintEnabled;
@@ -52,6 +56,7 @@ final class ReproUnitConfiguration {
                 BaselineSettings.from(parameters::get, new BaselineSettings.Keys(Constants.BASELINE_MODE_PROPERTY_NAME,
                         Constants.BASELINE_DIR_PROPERTY_NAME, Constants.DEFAULT_BASELINE_DIR,
                         Constants.CI_PROPERTY_NAME), environment::apply, PathSettings::problem),
+                AgainstSetting.from(parameters::get),
                 new RunSettings(parameters::get),
                 StoreSettings.from(parameters::get),
                 parameters.getBoolean(Constants.FINGERPRINT_ENABLED_PROPERTY_NAME).orElse(true),
@@ -112,6 +117,11 @@ final class ReproUnitConfiguration {
 
     BaselineSettings baselines() {
         return baselines;
+    }
+
+    /** The recorded check to compare checks with instead of their baseline: {@link Constants#AGAINST_PROPERTY_NAME}. */
+    AgainstSetting against() {
+        return against;
     }
 
     RunSettings runs() {
