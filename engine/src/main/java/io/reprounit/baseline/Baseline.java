@@ -176,6 +176,15 @@ public final class Baseline {
         return text.length() <= length ? text : text.substring(0, length) + "…";
     }
 
+    /**
+     * The preview a baseline keeps of {@code output} of {@code step}: its whole compared form as text for a step with
+     * a tolerance, where it is short enough, else its first characters; none for bytes.
+     */
+    public static @org.jspecify.annotations.Nullable String preview(PipelineDefinition pipeline, String step,
+            Artifact output) {
+        return preview(output, keepsWhole(pipeline, step));
+    }
+
     /** Whether a step's preview is its whole compared form as text, as a step with a tolerance keeps it. */
     public static boolean isWhole(StepRecord record) {
         String preview = record.preview();

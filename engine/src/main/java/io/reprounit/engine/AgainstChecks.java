@@ -2,11 +2,14 @@ package io.reprounit.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.baseline.BaselineSetupException;
 import io.reprounit.check.AgainstSetting;
 import io.reprounit.check.RecordedBaseline;
 import io.reprounit.pipeline.PipelineDefinition;
+import io.reprounit.store.StoreException;
 import io.reprounit.store.StoreSettings;
+import io.reprounit.store.StoredCheck;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +31,7 @@ final class AgainstChecks {
     private @Nullable Resolved resolved;
 
     /** The recorded check, or why it cannot be compared with. */
-    private record Resolved(Optional<RecordedBaseline> baseline, Optional<String> problem) {}
+    private record Resolved(Optional<StoredCheck> check, Optional<String> problem) {}
 
     /** @param selected the names of the pipelines this execution checks */
     AgainstChecks(AgainstSetting setting, StoreSettings store, Path workingDirectory, Set<String> selected) {
@@ -48,13 +51,22 @@ final class AgainstChecks {
         return known;
     }
 
+    /** Where the recorded outputs are kept, for their previews; none where its settings are wrong. */
+    private @Nullable ArtifactStore artifacts() {
+        try {
+            return store.artifacts();
+        } catch (StoreException e) {
+            return null;
+        }
+    }
+
     private Resolved resolve() {
         if (setting.problem().isPresent()) {
             return new Resolved(Optional.empty(), setting.problem());
         }
         try {
             return new Resolved(Optional.of(RecordedBaseline.read(setting.check().orElseThrow(), store.url(),
-                    StoreSettings.URL_KEY, workingDirectory)), Optional.empty());
+                    StoreSettings.URL_KEY)), Optional.empty());
         } catch (BaselineSetupException e) {
             return new Resolved(Optional.empty(), Optional.ofNullable(e.getMessage()));
         }
@@ -65,9 +77,9 @@ final class AgainstChecks {
         if (!setting.isSet()) {
             return Optional.empty();
         }
-        return resolved().baseline().filter(recorded -> !recorded.pipeline().equals(pipeline.name())
+        return resolved().check().filter(recorded -> !recorded.pipeline().equals(pipeline.name())
                 && selected.contains(recorded.pipeline())).map(recorded -> "not checked: "
-                + AgainstSetting.describe(recorded.check()) + " is a check of pipeline " + recorded.pipeline()
+                + AgainstSetting.describe(recorded.id()) + " is a check of pipeline " + recorded.pipeline()
                 + ", which is checked against it; this pipeline has nothing to be compared with");
     }
 
@@ -85,14 +97,14 @@ final class AgainstChecks {
         if (now.problem().isPresent()) {
             throw new BaselineSetupException(now.problem().get());
         }
-        RecordedBaseline recorded = now.baseline().orElseThrow();
+        StoredCheck recorded = now.check().orElseThrow();
         if (!recorded.pipeline().equals(pipeline.name())) {
-            throw new BaselineSetupException(AgainstSetting.describe(recorded.check()) + " is a check of pipeline "
+            throw new BaselineSetupException(AgainstSetting.describe(recorded.id()) + " is a check of pipeline "
                     + recorded.pipeline() + " (" + recorded.pipelineClass() + "), which is not selected here, so"
                     + " pipeline " + pipeline.name() + " cannot be compared with it. Select " + recorded.pipeline()
                     + ", or name a check of " + pipeline.name() + " (the `runs " + pipeline.name() + "` command lists"
                     + " them).");
         }
-        return Optional.of(recorded);
+        return Optional.of(RecordedBaseline.of(recorded, pipeline, artifacts(), workingDirectory));
     }
 }
