@@ -17,9 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A step's result against a recorded check as report entries: {@value #KEY} for people ({@code check 12: changed;
  * differs: config param.epochs 10 → 12}), and for code its check id, verdict, and the parts that differ as a JSON array
- * of {@code {aspect, name, recorded, now, recordedDigest, nowDigest}} (null where a part was added or
- * removed), so that {@code reproduce} and build
- * tools need not parse the sentence.
+ * of {@code {aspect, name, recorded, now, recordedDigest, nowDigest}} (null on the side where a part was added or
+ * removed), so that {@code reproduce} and build tools need not parse the sentence.
  */
 final class AgainstEntries {
 
