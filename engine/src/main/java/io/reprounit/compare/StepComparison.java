@@ -40,6 +40,11 @@ public record StepComparison(String step, Verdict verdict, List<PartChange> step
                 stepChanges(expected.step(verdict.step()), received.step(verdict.step())), run)).toList();
     }
 
+    /** The run's parts of {@code received} that differ from {@code expected}'s. */
+    public static List<PartChange> runParts(Baseline expected, Baseline received) {
+        return runChanges(expected, received);
+    }
+
     /** The run's parts that differ: the one rule for both the explanations and this record. */
     static List<PartChange> runChanges(Baseline expected, Baseline received) {
         return received.runParts().changesSince(expected.runParts());

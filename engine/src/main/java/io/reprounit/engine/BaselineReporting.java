@@ -12,10 +12,12 @@ import io.reprounit.compare.CheckResult;
 import io.reprounit.compare.StepComparison;
 import io.reprounit.compare.StepVerdict;
 import io.reprounit.compare.Verdict;
+import io.reprounit.fingerprint.PartChange;
 import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.pipeline.StepDefinition;
 import io.reprounit.run.Finding;
 import io.reprounit.run.Run;
+import io.reprounit.store.DifferingParts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,10 +41,10 @@ final class BaselineReporting {
      * report entries each step adds to its own (its result against a recorded check).
      */
     record Outcome(CheckResult result, Optional<Throwable> pipelineFailure, List<String> notes,
-            Map<String, Map<String, String>> stepEntries) {
+            Map<String, Map<String, String>> stepEntries, Optional<DifferingParts> differingParts) {
 
         Outcome(CheckResult result, Optional<Throwable> pipelineFailure, List<String> notes) {
-            this(result, pipelineFailure, notes, Map.of());
+            this(result, pipelineFailure, notes, Map.of(), Optional.empty());
         }
     }
 
@@ -105,12 +107,16 @@ final class BaselineReporting {
             Decision.Verify verify) {
         CheckResult compared = BaselineComparator.compare(needed, runs, verify.expected(), verify.received());
         Map<String, Map<String, String>> entries = new LinkedHashMap<>();
-        for (StepComparison step : StepComparison.of(compared, verify.expected(), verify.received())) {
+        Map<String, List<PartChange>> stepParts = new LinkedHashMap<>();
+        List<StepComparison> comparisons = StepComparison.of(compared, verify.expected(), verify.received());
+        for (StepComparison step : comparisons) {
             entries.put(step.step(), AgainstEntries.of(recorded.check(), step));
+            stepParts.put(step.step(), step.stepParts());
         }
+        List<PartChange> runParts = StepComparison.runParts(verify.expected(), verify.received());
         return new Outcome(compared, Optional.empty(), List.of("compared with check " + recorded.check() + " of the"
                 + " metadata store (" + AgainstSetting.describe(recorded.check()) + "); no baseline file was read or"
-                + " written"), entries);
+                + " written"), entries, Optional.of(new DifferingParts(runParts, stepParts)));
     }
 
     private static CheckResult withAcceptHint(CheckResult compared, String accept) {

@@ -9,10 +9,12 @@ import io.reprounit.pipeline.Secrets;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.run.Run;
 import io.reprounit.store.MetadataStore;
+import io.reprounit.store.DifferingParts;
 import io.reprounit.store.RecordedRun;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -151,14 +153,15 @@ final class CheckRecording implements AutoCloseable {
     }
 
     /**
-     * Records the verdicts, applies the retention setting, waits for every write of this check, and throws the first
-     * that failed, if one did.
+     * Records the verdicts, and the parts that differed from a recorded check where it was compared with one, applies
+     * the retention setting, waits for every write of this check, and throws the first that failed, if one did.
      */
-    void checked(CheckResult result) {
+    void checked(CheckResult result, Optional<DifferingParts> differingParts) {
         Instant finished = Instant.now();
         write(metadata -> {
             metadata.finishCheck(check, CheckService.recorded(result.verdicts()), result.failure().isPresent(),
                     finished);
+            differingParts.ifPresent(parts -> metadata.recordDifferingParts(check, parts));
             Integer keep = recorder.retention();
             if (keep != null) {
                 metadata.keepLatestChecks(pipeline.name(), keep);

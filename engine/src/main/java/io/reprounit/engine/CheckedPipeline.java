@@ -50,7 +50,7 @@ final class CheckedPipeline {
      */
     void finish() throws Exception {
         try {
-            recording.checked(outcome.result());
+            recording.checked(outcome.result(), outcome.differingParts());
         } finally {
             recording.close();
         }

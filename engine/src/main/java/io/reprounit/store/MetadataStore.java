@@ -160,6 +160,19 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     /**
+     * Records the fingerprint parts of check {@code checkId} that differed from the recorded check it was compared
+     * with ({@code reprounit.against}).
+     */
+    public void recordDifferingParts(long checkId, DifferingParts parts) {
+        update(c -> AgainstWriter.write(c, checkId, parts));
+    }
+
+    /** The parts of check {@code checkId} that differed from the recorded check it was compared with; none else. */
+    public DifferingParts differingParts(long checkId) {
+        return read(c -> AgainstWriter.read(c, checkId));
+    }
+
+    /**
      * Records that the JVM exited in the middle of a check: it stays INCOMPLETE, with when it ended and, where
      * {@code step} was running, that step as its culprit with a FAILED verdict explained by {@code explanation}.
      */

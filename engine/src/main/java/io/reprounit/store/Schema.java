@@ -126,9 +126,22 @@ final class Schema {
             """,
             // 7 in the merged order (5 and 6 are taken by data snapshots and the cache; this one depends on neither, so
             // it only moves to the end of the list): the recorded check that a check was compared with
-            // (reprounit.against), NULL for a check against runs and a baseline file.
+            // (reprounit.against), NULL for a check against runs and a baseline file; and the fingerprint parts that
+            // differed from it, in the portable form they were compared in (so that a checkout elsewhere does not make
+            // every data path differ): the run's with step '', each step's own under its name.
             """
             ALTER TABLE checks ADD COLUMN against_check INTEGER;
+            CREATE INDEX checks_against ON checks (against_check) WHERE against_check IS NOT NULL;
+            CREATE TABLE against_parts (
+                check_id INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+                step TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                name TEXT NOT NULL,
+                recorded_value TEXT,
+                recorded_digest TEXT,
+                now_value TEXT,
+                now_digest TEXT,
+                PRIMARY KEY (check_id, step, kind, name)) WITHOUT ROWID;
             """);
 
     static final int LATEST = MIGRATIONS.size();

@@ -5,6 +5,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.reprounit.baseline.fixtures.Drifting;
 import io.reprounit.baseline.fixtures.Scoring;
+import io.reprounit.fingerprint.Aspect;
+import io.reprounit.fingerprint.PartChange;
+import io.reprounit.store.DifferingParts;
 import io.reprounit.store.MetadataStore;
 import io.reprounit.store.StoredCheck;
 import java.nio.file.Files;
@@ -74,6 +77,7 @@ class AgainstRecordedCheckTest {
             assertThat(store.check(against).against()).isEqualTo(recorded);
             assertThat(store.check(recorded).against()).isNull();
             assertThat(store.checksAgainst(recorded)).containsExactly(against);
+            assertThat(store.differingParts(against)).isEqualTo(new DifferingParts(List.of(), Map.of()));
         }
     }
 
@@ -99,6 +103,17 @@ class AgainstRecordedCheckTest {
         assertThat(train.get("reprounit.against.parts")).startsWith("[{\"aspect\":\"config\",\"name\":\"param.epochs\","
                 + "\"recorded\":\"10\",\"now\":\"12 (from reprounit.param.Scoring.train.epochs)\"");
         assertThat(entries(results, SCORING + "/[step:report]")).containsEntry("reprounit.against.verdict", "TAINTED");
+        try (MetadataStore store = MetadataStore.openReadOnly(url, "test store")) {
+            DifferingParts parts = store.differingParts(latestCheck("Scoring"));
+            assertThat(parts.steps().keySet()).as("only the step whose own parts differ").containsExactly("train");
+            PartChange epochs = parts.steps().get("train").get(0);
+            assertThat(epochs.name()).isEqualTo("param.epochs");
+            assertThat(epochs.aspect()).isEqualTo(Aspect.CONFIG);
+            assertThat(epochs.before().value()).isEqualTo("10");
+            assertThat(epochs.after().value()).startsWith("12");
+            assertThat(parts.run()).extracting(PartChange::name).contains("overrides");
+            assertThat(parts.of("report")).isEqualTo(parts.run());
+        }
     }
 
     @Test
