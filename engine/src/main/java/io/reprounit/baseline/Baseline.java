@@ -56,7 +56,8 @@ public final class Baseline {
 
     /** The baseline that {@code run} would record; steps that did not succeed are left out. */
     public static Baseline of(PipelineDefinition pipeline, Run run, Path workingDirectory) {
-        Map<String, String> renames = portableNames(run, workingDirectory);
+        Map<String, String> renames = portableNames(run.executions().stream().map(StepExecution::fingerprint).toList(),
+                workingDirectory);
         Map<String, StepRecord> steps = new TreeMap<>();
         for (StepExecution execution : run.executions()) {
             execution.output().ifPresent(output -> steps.put(execution.step(), new StepRecord(output.digest(),
@@ -84,6 +85,22 @@ public final class Baseline {
     }
 
     /**
+     * The baseline that a recorded run stands for, as {@link #of(PipelineDefinition, Run, Path)} would have written it
+     * then: the same parts left out and the same datasource paths made portable, so that a check compared with a run of
+     * the metadata store is judged exactly as against a baseline file. {@code steps} hold the run's fingerprint parts
+     * as they were recorded; paths are made relative to {@code workingDirectory} as they are for the current check.
+     */
+    public static Baseline recorded(String pipeline, String pipelineClass, Fingerprint runParts,
+            Map<String, StepRecord> steps, Path workingDirectory) {
+        Map<String, String> renames = portableNames(steps.values().stream().map(StepRecord::parts).toList(),
+                workingDirectory);
+        Map<String, StepRecord> portable = new TreeMap<>();
+        steps.forEach((step, record) -> portable.put(step, new StepRecord(record.digest(), record.bytesDigest(),
+                record.size(), record.preview(), portable(record.parts(), renames))));
+        return new Baseline(pipeline, pipelineClass, portable(runPartsWorthKeeping(runParts), renames), portable);
+    }
+
+    /**
      * Git's working-tree digest and the VM arguments name this checkout and this launch, not the result: they would
      * make every baseline differ between machines and IDEs. The commit stays, for the record.
      */
@@ -103,12 +120,12 @@ public final class Baseline {
      * Absolute datasource paths and what they become in the file: relative to the working directory where they are
      * inside it, {@code …/<file name>} elsewhere, so that no machine's layout ends up in a reviewed file.
      */
-    private static Map<String, String> portableNames(Run run, Path workingDirectory) {
+    private static Map<String, String> portableNames(Collection<Fingerprint> stepParts, Path workingDirectory) {
         Path base = workingDirectory.toAbsolutePath().normalize();
         Map<String, String> renames = new TreeMap<>(java.util.Comparator.comparing(String::length).reversed()
                 .thenComparing(java.util.Comparator.naturalOrder()));
-        for (StepExecution execution : run.executions()) {
-            for (FingerprintPart part : execution.fingerprint().parts(Aspect.DATA)) {
+        for (Fingerprint fingerprint : stepParts) {
+            for (FingerprintPart part : fingerprint.parts(Aspect.DATA)) {
                 Path path = Path.of(part.name());
                 if (path.isAbsolute()) {
                     Path absolute = path.normalize();
@@ -157,6 +174,15 @@ public final class Baseline {
         String text = new String(output.bytes(), StandardCharsets.UTF_8);
         int length = whole && output.isComplete() ? COMPARED_LENGTH : PREVIEW_LENGTH;
         return text.length() <= length ? text : text.substring(0, length) + "…";
+    }
+
+    /**
+     * The preview a baseline keeps of {@code output} of {@code step}: its whole compared form as text for a step with
+     * a tolerance, where it is short enough, else its first characters; none for bytes.
+     */
+    public static @org.jspecify.annotations.Nullable String preview(PipelineDefinition pipeline, String step,
+            Artifact output) {
+        return preview(output, keepsWhole(pipeline, step));
     }
 
     /** Whether a step's preview is its whole compared form as text, as a step with a tolerance keeps it. */

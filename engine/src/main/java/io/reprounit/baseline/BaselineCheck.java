@@ -45,8 +45,13 @@ public final class BaselineCheck {
         /** The baseline was written: {@code what} happened, and what changed per step where one was replaced. */
         record Recorded(String what, Path file, List<String> changes) implements Decision {}
 
-        /** Compare {@code received} with {@code expected}, then {@link #settle} the received file. */
-        record Verify(Baseline expected, Baseline received, BaselineFiles files, String accept) implements Decision {
+        /**
+         * Compare {@code received} with {@code expected}, then {@link #settle} the received file. {@code files} are
+         * the baseline's files, none where {@code expected} is a recorded check ({@code reprounit.against}), which
+         * leaves every file alone; {@code accept} says how to accept a change, where a baseline file can.
+         */
+        record Verify(Baseline expected, Baseline received, Optional<BaselineFiles> files, Optional<String> accept)
+                implements Decision {
 
             /**
              * Deletes the received file where the comparison passed; else writes it for review.
@@ -54,12 +59,15 @@ public final class BaselineCheck {
              * @return the received file, where it was written
              */
             public Optional<Path> settle(boolean passed) {
-                if (passed) {
-                    files.deleteReceived();
+                if (files.isEmpty()) {
                     return Optional.empty();
                 }
-                files.writeReceived(received);
-                return Optional.of(files.received());
+                if (passed) {
+                    files.get().deleteReceived();
+                    return Optional.empty();
+                }
+                files.get().writeReceived(received);
+                return Optional.of(files.get().received());
             }
         }
     }
@@ -107,11 +115,20 @@ public final class BaselineCheck {
                     + " git). To record it, run outside CI: " + acceptCommand(pipeline) + ", then review and commit "
                     + files.expected() + ".", false, Optional.of(files.received()));
         }
-        return new Decision.Verify(expected.get(), received, files, "to accept this change, run outside CI: "
-                + acceptCommand(pipeline) + ", then review and commit " + files.expected() + " (the received baseline"
-                + " is " + files.received() + ")" + (overrides.isEmpty() ? "." : "; or, as " + String.join(", ",
-                overrides) + " override the configuration for an experiment that the baseline should not judge, add -D"
-                + settings.keys().mode() + "=none."));
+        return new Decision.Verify(expected.get(), received, Optional.of(files), Optional.of("to accept this change,"
+                + " run outside CI: " + acceptCommand(pipeline) + ", then review and commit " + files.expected()
+                + " (the received baseline is " + files.received() + ")" + (overrides.isEmpty() ? "." : "; or, as "
+                + String.join(", ", overrides) + " override the configuration for an experiment that the baseline"
+                + " should not judge, add -D" + settings.keys().mode() + "=none.")));
+    }
+
+    /**
+     * Compare the check with {@code recorded}, a recorded check as its baseline ({@code reprounit.against}), whatever
+     * the baseline mode: no baseline file is read or written, and there is nothing to accept.
+     */
+    public Decision.Verify against(PipelineDefinition pipeline, List<Run> runs, Baseline recorded) {
+        return new Decision.Verify(recorded, Baseline.of(pipeline, runs, workingDirectory), Optional.empty(),
+                Optional.empty());
     }
 
     /**

@@ -39,7 +39,7 @@ public final class BaselineComparator {
      *                 both are compared in the same portable form
      */
     public static CheckResult compare(List<StepDefinition> steps, CheckResult runs, Baseline expected, Baseline received) {
-        List<String> environment = Explanations.ofRun(received.runParts().changesSince(expected.runParts()));
+        List<String> environment = Explanations.ofRun(StepComparison.runChanges(expected, received));
         Map<String, StepVerdict> judged = new HashMap<>();
         List<StepVerdict> verdicts = new ArrayList<>();
         for (StepDefinition step : steps) {
@@ -84,7 +84,8 @@ public final class BaselineComparator {
                     + " differs from the baseline upstream", List.copyOf(culprits), shownExpected, actual,
                     own.executions());
         }
-        List<String> reasons = new ArrayList<>(Explanations.ofStep(name, received.parts().changesSince(expected.get().parts())));
+        List<String> reasons = new ArrayList<>(Explanations.ofStep(name, StepComparison.stepChanges(expected,
+                Optional.of(received))));
         reasons.addAll(environment);
         if (reasons.isEmpty()) {
             return StepVerdict.differing(name, Verdict.DIVERGED, differs + " although its code, config, data and"

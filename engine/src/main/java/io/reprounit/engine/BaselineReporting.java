@@ -5,14 +5,19 @@ import static java.util.Objects.requireNonNull;
 import io.reprounit.baseline.BaselineCheck;
 import io.reprounit.baseline.BaselineCheck.Decision;
 import io.reprounit.baseline.BaselineSetupException;
+import io.reprounit.check.AgainstSetting;
+import io.reprounit.check.RecordedBaseline;
 import io.reprounit.compare.BaselineComparator;
 import io.reprounit.compare.CheckResult;
+import io.reprounit.compare.StepComparison;
 import io.reprounit.compare.StepVerdict;
 import io.reprounit.compare.Verdict;
+import io.reprounit.fingerprint.PartChange;
 import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.pipeline.StepDefinition;
 import io.reprounit.run.Finding;
 import io.reprounit.run.Run;
+import io.reprounit.store.DifferingParts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,8 +36,17 @@ import org.opentest4j.AssertionFailedError;
  */
 final class BaselineReporting {
 
-    /** The verdicts to report, why the pipeline as a whole fails where it does, and the summary's baseline notes. */
-    record Outcome(CheckResult result, Optional<Throwable> pipelineFailure, List<String> notes) {}
+    /**
+     * The verdicts to report, why the pipeline as a whole fails where it does, the summary's baseline notes, and the
+     * report entries each step adds to its own (its result against a recorded check).
+     */
+    record Outcome(CheckResult result, Optional<Throwable> pipelineFailure, List<String> notes,
+            Map<String, Map<String, String>> stepEntries, Optional<DifferingParts> differingParts) {
+
+        Outcome(CheckResult result, Optional<Throwable> pipelineFailure, List<String> notes) {
+            this(result, pipelineFailure, notes, Map.of(), Optional.empty());
+        }
+    }
 
     private final BaselineCheck check;
     private final ParamOverrides overrides;
@@ -44,7 +58,16 @@ final class BaselineReporting {
         this.listener = requireNonNull(listener);
     }
 
-    Outcome apply(PipelineDescriptor descriptor, List<StepDefinition> needed, List<Run> checked, CheckResult runs) {
+    /**
+     * @param against the recorded check to compare with instead of the baseline file, where
+     *     {@link Constants#AGAINST_PROPERTY_NAME} names one
+     */
+    Outcome apply(PipelineDescriptor descriptor, List<StepDefinition> needed, List<Run> checked, CheckResult runs,
+            Optional<RecordedBaseline> against) {
+        if (against.isPresent()) {
+            return against(needed, runs, against.get(),
+                    check.against(descriptor.pipeline(), checked, against.get().baseline()));
+        }
         List<String> overriding = overrides.forPipeline(descriptor.pipeline().name()).values().stream()
                 .map(ParamOverrides.Override::setting).sorted().toList();
         Decision decision = check.decide(descriptor.pipeline(), needed, checked, runs.isReproducible(), overriding);
@@ -74,8 +97,26 @@ final class BaselineReporting {
         Optional<Path> received = verify.settle(compared.isReproducible());
         received.ifPresent(file -> publishReceived(descriptor, file));
         // Only where the runs agreed among themselves: accepting a baseline cannot fix a step that diverges.
-        return new Outcome(runs.isReproducible() ? withAcceptHint(compared, verify.accept()) : compared,
+        return new Outcome(runs.isReproducible() && verify.accept().isPresent()
+                ? withAcceptHint(compared, verify.accept().get()) : compared,
                 Optional.empty(), received.map(file -> "received baseline: " + file).stream().toList());
+    }
+
+    /** The check compared with a recorded one, as with a baseline, and each step's result as report entries. */
+    private static Outcome against(List<StepDefinition> needed, CheckResult runs, RecordedBaseline recorded,
+            Decision.Verify verify) {
+        CheckResult compared = BaselineComparator.compare(needed, runs, verify.expected(), verify.received());
+        Map<String, Map<String, String>> entries = new LinkedHashMap<>();
+        Map<String, List<PartChange>> stepParts = new LinkedHashMap<>();
+        List<StepComparison> comparisons = StepComparison.of(compared, verify.expected(), verify.received());
+        for (StepComparison step : comparisons) {
+            entries.put(step.step(), AgainstEntries.of(recorded.check(), step));
+            stepParts.put(step.step(), step.stepParts());
+        }
+        List<PartChange> runParts = StepComparison.runParts(verify.expected(), verify.received());
+        return new Outcome(compared, Optional.empty(), List.of("compared with check " + recorded.check() + " of the"
+                + " metadata store (" + AgainstSetting.describe(recorded.check()) + "); no baseline file was read or"
+                + " written"), entries, Optional.of(new DifferingParts(runParts, stepParts)));
     }
 
     private static CheckResult withAcceptHint(CheckResult compared, String accept) {

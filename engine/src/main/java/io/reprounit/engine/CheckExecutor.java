@@ -3,9 +3,11 @@ package io.reprounit.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.check.CheckService;
+import io.reprounit.check.RecordedBaseline;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.run.CheckPlan;
 import java.util.List;
+import java.util.Optional;
 import org.junit.platform.engine.EngineExecutionListener;
 
 /**
@@ -19,13 +21,20 @@ final class CheckExecutor {
     private final CheckService checks;
     private final BaselineReporting baselines;
     private final CheckRecorder recorder;
+    private final AgainstChecks against;
 
     CheckExecutor(EngineExecutionListener listener, CheckService checks, BaselineReporting baselines,
-            CheckRecorder recorder) {
+            CheckRecorder recorder, AgainstChecks against) {
         this.listener = requireNonNull(listener);
         this.checks = requireNonNull(checks);
         this.baselines = requireNonNull(baselines);
         this.recorder = requireNonNull(recorder);
+        this.against = requireNonNull(against);
+    }
+
+    /** Why {@code pipeline} is not checked at all, where it is not: a recorded check of another pipeline is given. */
+    Optional<String> skipReason(PipelineDefinition pipeline) {
+        return against.skipReason(pipeline);
     }
 
     /** Starts what every check of these pipelines needs in the background, before the first one runs. */
@@ -41,14 +50,18 @@ final class CheckExecutor {
         PipelineDefinition pipeline = descriptor.pipeline();
         List<String> selected = descriptor.getChildren().stream()
                 .map(child -> ((StepDescriptor) child).step().name()).toList();
-        // Planned before the check is recorded, so that a bad isolation or variation setting records nothing.
+        // Planned, and the recorded check to compare with read, before the check is recorded, so that a bad
+        // isolation, variation or against setting records nothing.
         CheckPlan plan = checks.plan(pipeline);
-        CheckRecording recording = recorder.start(pipeline, plan.isForked() ? "forked" : "repeat");
+        Optional<RecordedBaseline> recorded = against.recordedFor(pipeline);
+        CheckRecording recording = recorder.start(pipeline, plan.isForked() ? "forked" : "repeat",
+                recorded.map(RecordedBaseline::check).orElse(null));
         try {
             CheckService.Check check = checks.check(pipeline, selected, plan, pipeline.runs(), null,
                     recording.asRunnerRecording());
             listener.reportingEntryPublished(descriptor, FingerprintEntries.of(check.runs().get(0).fingerprint()));
-            return new CheckedPipeline(baselines.apply(descriptor, check.steps(), check.runs(), check.result()),
+            return new CheckedPipeline(baselines.apply(descriptor, check.steps(), check.runs(), check.result(),
+                    recorded),
                     recording);
         } catch (RuntimeException | Error e) {
             recording.close();

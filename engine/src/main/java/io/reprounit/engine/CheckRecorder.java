@@ -23,13 +23,14 @@ final class CheckRecorder implements AutoCloseable {
     }
 
     /**
-     * Records that a check of {@code pipeline} starts. The store is written on its own thread: a store that cannot be
+     * Records that a check of {@code pipeline} starts, compared with recorded check {@code against} where one is given. The store is written on its own thread: a store that cannot be
      * opened or written fails the check when it ends, after its steps' results.
      *
      * @throws StoreException naming the setting to change when a setting is wrong
      */
-    CheckRecording start(PipelineDefinition pipeline, String mode) {
-        return new CheckRecording(this, store, pipeline, settings.artifacts(), mode, cache.on() && mode.equals("repeat"));
+    CheckRecording start(PipelineDefinition pipeline, String mode, @Nullable Long against) {
+        return new CheckRecording(this, store, pipeline, settings.artifacts(), mode, against,
+                cache.on() && mode.equals("repeat"));
     }
 
     MetadataStore open() {

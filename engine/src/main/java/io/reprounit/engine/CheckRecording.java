@@ -14,10 +14,12 @@ import io.reprounit.pipeline.Secrets;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.run.Run;
 import io.reprounit.store.MetadataStore;
+import io.reprounit.store.DifferingParts;
 import io.reprounit.store.RecordedRun;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -56,7 +58,7 @@ final class CheckRecording implements AutoCloseable {
 
     /** @param cached whether the check's steps may be served from the cache of what this store recorded */
     CheckRecording(CheckRecorder recorder, StoreThread store, PipelineDefinition pipeline, ArtifactStore artifacts,
-            String mode, boolean cached) {
+            String mode, @Nullable Long against, boolean cached) {
         this.recorder = requireNonNull(recorder);
         this.store = requireNonNull(store);
         this.pipeline = requireNonNull(pipeline);
@@ -65,7 +67,7 @@ final class CheckRecording implements AutoCloseable {
         this.exitWatch = ExitWatch.start(pipeline.name(), this::exited);
         Instant started = Instant.now();
         write(metadata -> check = metadata.startCheck(pipeline.name(), pipeline.pipelineClass().getName(), mode,
-                started));
+                against, started));
         this.cache = cached ? StepCache.over(entries(pipeline)) : StepCache.OFF;
     }
 
@@ -180,14 +182,15 @@ final class CheckRecording implements AutoCloseable {
     }
 
     /**
-     * Records the verdicts, applies the retention setting, waits for every write of this check, and throws the first
-     * that failed, if one did.
+     * Records the verdicts, and the parts that differed from a recorded check where it was compared with one, applies
+     * the retention setting, waits for every write of this check, and throws the first that failed, if one did.
      */
-    void checked(CheckResult result) {
+    void checked(CheckResult result, Optional<DifferingParts> differingParts) {
         Instant finished = Instant.now();
         write(metadata -> {
             metadata.finishCheck(check, CheckService.recorded(result.verdicts()), result.failure().isPresent(),
                     finished);
+            differingParts.ifPresent(parts -> metadata.recordDifferingParts(check, parts));
             Integer keep = recorder.retention();
             if (keep != null) {
                 metadata.keepLatestChecks(pipeline.name(), keep);

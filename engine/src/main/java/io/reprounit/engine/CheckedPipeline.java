@@ -29,6 +29,11 @@ final class CheckedPipeline {
         return outcome.result().verdicts();
     }
 
+    /** The report entries {@code step} adds to its own: its result against a recorded check, where it has one. */
+    java.util.Map<String, String> entries(String step) {
+        return outcome.stepEntries().getOrDefault(step, java.util.Map.of());
+    }
+
     /** What the summary says of the baseline: written, what changed, the received file, or why it was not checked. */
     List<String> notes() {
         return outcome.notes();
@@ -45,7 +50,7 @@ final class CheckedPipeline {
      */
     void finish() throws Exception {
         try {
-            recording.checked(outcome.result());
+            recording.checked(outcome.result(), outcome.differingParts());
         } finally {
             recording.close();
         }

@@ -95,6 +95,17 @@ public final class Constants {
     public static final String CACHE_PROPERTY_NAME = io.reprounit.cache.CacheSettings.KEY;
 
     /**
+     * Compares each check with a check recorded in the metadata store instead of the baseline file: {@code check:<id>},
+     * with the id that the {@code runs} and {@code history} commands print, read from the store that
+     * {@link #STORE_URL_PROPERTY_NAME} names. The verdicts are those against a baseline: REPRODUCED, CHANGED explained by
+     * the fingerprint parts that changed, DIVERGED where none did. It wins over {@link #BASELINE_MODE_PROPERTY_NAME}: no
+     * baseline file is read or written. Only the check's pipeline is compared; other pipelines selected with it are
+     * skipped. A value that names no check, a check the store does not hold, a check of a pipeline not selected, or one
+     * with no complete run fails each pipeline with a message naming this key. Default: unset.
+     */
+    public static final String AGAINST_PROPERTY_NAME = io.reprounit.check.AgainstSetting.KEY;
+
+    /**
      * The JDBC URL of the metadata store where every check is recorded: runs, step executions, artifacts, fingerprint
      * parts and verdicts. Only SQLite is supported, as {@code jdbc:sqlite:<file>}; a relative file is resolved against
      * the working directory, which under Maven is the module's directory. Default: {@code .reprounit/metadata.db} at the

@@ -8,6 +8,7 @@ import io.reprounit.baseline.BaselineCheck;
 import io.reprounit.check.CheckService;
 import io.reprounit.fingerprint.Fingerprinter;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 
@@ -44,8 +45,11 @@ final class ExecutionServices implements AutoCloseable {
         BaselineReporting baselines = new BaselineReporting(new BaselineCheck(configuration.baselines(),
                 Path.of("").toAbsolutePath()), configuration.paramOverrides(), request.getEngineExecutionListener());
         CheckRecorder recorder = new CheckRecorder(configuration.store(), configuration.cache());
+        AgainstChecks against = new AgainstChecks(configuration.against(), configuration.store(),
+                Path.of("").toAbsolutePath(), root.getChildren().stream().filter(PipelineDescriptor.class::isInstance)
+                        .map(child -> ((PipelineDescriptor) child).pipeline().name()).collect(Collectors.toSet()));
         return new ExecutionServices(new CheckExecutor(request.getEngineExecutionListener(),
-                new CheckService(configuration.runs(), materializers, fingerprinter), baselines, recorder),
+                new CheckService(configuration.runs(), materializers, fingerprinter), baselines, recorder, against),
                 new StepReporter(request.getEngineExecutionListener(), new StepEvidence(
                         request.getOutputDirectoryCreator(), request.getEngineExecutionListener())),
                 recorder, new ConsoleSummary(configuration.summary() ? System.out : null));

@@ -74,6 +74,13 @@ final class PipelineDescriptor extends AbstractTestDescriptor implements Node<Re
                 .orElse(Set.of());
     }
 
+    /** Skipped, with its steps, where a recorded check of another pipeline is what this execution compares with. */
+    @Override
+    public SkipResult shouldBeSkipped(ReproUnitExecutionContext context) {
+        return context.services().checks().skipReason(pipeline).map(SkipResult::skip)
+                .orElseGet(SkipResult::doNotSkip);
+    }
+
     @Override
     public ReproUnitExecutionContext before(ReproUnitExecutionContext context) {
         return context.with(context.services().checks().check(this));

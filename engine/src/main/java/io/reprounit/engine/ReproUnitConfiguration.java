@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.baseline.BaselineSettings;
 import io.reprounit.cache.CacheSettings;
+import io.reprounit.check.AgainstSetting;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.run.RunSettings;
@@ -26,6 +27,7 @@ final class ReproUnitConfiguration {
 
     private final ParamOverrides paramOverrides;
     private final BaselineSettings baselines;
+    private final AgainstSetting against;
     private final RunSettings runs;
     private final StoreSettings store;
     private final boolean fingerprintEnabled;
@@ -35,12 +37,14 @@ final class ReproUnitConfiguration {
     private final Optional<String> summaryProblem;
     private final CacheSettings cache;
 
-    private ReproUnitConfiguration(ParamOverrides paramOverrides, BaselineSettings baselines, RunSettings runs,
+    private ReproUnitConfiguration(ParamOverrides paramOverrides, BaselineSettings baselines, AgainstSetting against,
+            RunSettings runs,
             StoreSettings store, boolean fingerprintEnabled, List<String> environmentVariables,
             Optional<ConfigurationParameters> parallel, boolean summary, Optional<String> summaryProblem,
             CacheSettings cache) {
         this.paramOverrides = requireNonNull(paramOverrides);
         this.baselines = requireNonNull(baselines);
+        this.against = requireNonNull(against);
         this.runs = requireNonNull(runs);
         this.store = requireNonNull(store);
         this.fingerprintEnabled = fingerprintEnabled;
@@ -57,11 +61,15 @@ final class ReproUnitConfiguration {
                 Constants.DEFAULT_BASELINE_DIR, Constants.CI_PROPERTY_NAME), environment::apply, PathSettings::problem);
         boolean fingerprints = parameters.getBoolean(Constants.FINGERPRINT_ENABLED_PROPERTY_NAME).orElse(true);
         CacheSettings cache = CacheSettings.from(parameters::get, baselines.ci());
+        AgainstSetting against = AgainstSetting.from(parameters::get);
         if (cache.on() && !fingerprints) {
             // Without fingerprints every step would look unchanged: the cache would serve stale outputs.
             cache = new CacheSettings(false, Constants.FINGERPRINT_ENABLED_PROPERTY_NAME + "=false", null);
+        } else if (cache.on() && against.isSet()) {
+            // Compared with a recorded check, every step must run: that is what reproducing it means.
+            cache = new CacheSettings(false, Constants.AGAINST_PROPERTY_NAME, null);
         }
-        return new ReproUnitConfiguration(paramOverrides(parameters), baselines,
+        return new ReproUnitConfiguration(paramOverrides(parameters), baselines, against,
                 new RunSettings(parameters::get),
                 StoreSettings.from(parameters::get),
                 fingerprints,
@@ -127,6 +135,11 @@ final class ReproUnitConfiguration {
 
     BaselineSettings baselines() {
         return baselines;
+    }
+
+    /** The recorded check to compare checks with instead of their baseline: {@link Constants#AGAINST_PROPERTY_NAME}. */
+    AgainstSetting against() {
+        return against;
     }
 
     RunSettings runs() {

@@ -51,7 +51,8 @@ final class StepDescriptor extends AbstractTestDescriptor implements Node<ReproU
     @Override
     public ReproUnitExecutionContext execute(ReproUnitExecutionContext context, DynamicTestExecutor dynamicTestExecutor)
             throws Exception {
-        context.services().steps().report(this, context.verdict(this));
+        context.services().steps().report(this, context.verdict(this), context.checked().orElseThrow()
+                .entries(step().name()));
         return context;
     }
 }

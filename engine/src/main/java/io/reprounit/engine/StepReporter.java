@@ -39,12 +39,14 @@ final class StepReporter {
     }
 
     /**
-     * Publishes the step's report entries and evidence, then throws what its test result is to say: nothing where it
+     * Publishes the step's report entries, with {@code more} of them, and evidence, then throws what its test result is to say: nothing where it
      * passes, an {@link AssertionFailedError} or what the step threw where it fails, a {@link TestAbortedException}
      * where it is aborted.
      */
-    void report(StepDescriptor descriptor, StepVerdict verdict) throws Exception {
-        listener.reportingEntryPublished(descriptor, ReportEntry.from(entries(verdict, descriptor.step().normalization())));
+    void report(StepDescriptor descriptor, StepVerdict verdict, Map<String, String> more) throws Exception {
+        Map<String, String> entries = entries(verdict, descriptor.step().normalization());
+        entries.putAll(more);
+        listener.reportingEntryPublished(descriptor, ReportEntry.from(entries));
         verdict.executions().stream().findFirst().ifPresent(first ->
                 listener.reportingEntryPublished(descriptor, FingerprintEntries.of(first.fingerprint())));
         Optional<Throwable> failure = failure(verdict);

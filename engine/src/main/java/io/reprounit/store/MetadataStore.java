@@ -120,7 +120,16 @@ public final class MetadataStore implements AutoCloseable {
 
     /** Records that a check of {@code pipeline} has started; returns its id. */
     public long startCheck(String pipeline, String pipelineClass, String mode, Instant started) {
-        return write(c -> RunWriter.startCheck(c, pipeline, pipelineClass, mode, started));
+        return startCheck(pipeline, pipelineClass, mode, null, started);
+    }
+
+    /**
+     * Records that a check of {@code pipeline} has started, compared with recorded check {@code against} where it is
+     * given ({@code reprounit.against}); returns its id.
+     */
+    public long startCheck(String pipeline, String pipelineClass, String mode, @Nullable Long against,
+            Instant started) {
+        return write(c -> RunWriter.startCheck(c, pipeline, pipelineClass, mode, against, started));
     }
 
     /** Records run {@code number} of a check as INCOMPLETE, the status it keeps if the process dies before it ends. */
@@ -148,6 +157,19 @@ public final class MetadataStore implements AutoCloseable {
      */
     public void finishCheck(long checkId, List<RecordedVerdict> verdicts, boolean failedAsAWhole, Instant finished) {
         update(c -> VerdictWriter.finishCheck(c, checkId, verdicts, failedAsAWhole, finished));
+    }
+
+    /**
+     * Records the fingerprint parts of check {@code checkId} that differed from the recorded check it was compared
+     * with ({@code reprounit.against}).
+     */
+    public void recordDifferingParts(long checkId, DifferingParts parts) {
+        update(c -> AgainstWriter.write(c, checkId, parts));
+    }
+
+    /** The parts of check {@code checkId} that differed from the recorded check it was compared with; none else. */
+    public DifferingParts differingParts(long checkId) {
+        return read(c -> AgainstWriter.read(c, checkId));
     }
 
     /**
@@ -188,6 +210,20 @@ public final class MetadataStore implements AutoCloseable {
      */
     public StoredRun run(String id) {
         return read(c -> StoreQueries.run(c, RunId.parse(id)));
+    }
+
+    /**
+     * Check {@code id} with its runs, complete or not.
+     *
+     * @throws StoreException when there is no such check
+     */
+    public StoredCheck check(long id) {
+        return read(c -> StoreQueries.check(c, id));
+    }
+
+    /** The checks that were compared with recorded check {@code recorded} ({@code reprounit.against}), oldest first. */
+    public List<Long> checksAgainst(long recorded) {
+        return read(c -> StoreQueries.checksAgainst(c, recorded));
     }
 
     /** What differs between runs {@code before} and {@code after}, part by part and step by step. */

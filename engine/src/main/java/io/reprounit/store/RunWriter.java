@@ -45,8 +45,8 @@ final class RunWriter {
 
     private RunWriter() {}
 
-    static long startCheck(Connection c, String pipeline, String pipelineClass, String mode, Instant started)
-            throws SQLException {
+    static long startCheck(Connection c, String pipeline, String pipelineClass, String mode, @Nullable Long against,
+            Instant started) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO pipelines (name, class_name) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET class_name ="
                         + " excluded.class_name")) {
@@ -54,12 +54,17 @@ final class RunWriter {
             insert.setString(2, pipelineClass);
             insert.executeUpdate();
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO checks (pipeline_id, mode, started, status)"
-                + " SELECT id, ?, ?, ? FROM pipelines WHERE name = ?", Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO checks (pipeline_id, mode, started, status,"
+                + " against_check) SELECT id, ?, ?, ?, ? FROM pipelines WHERE name = ?", Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, mode);
             insert.setLong(2, started.toEpochMilli());
             insert.setString(3, INCOMPLETE);
-            insert.setString(4, pipeline);
+            if (against == null) {
+                insert.setNull(4, Types.INTEGER);
+            } else {
+                insert.setLong(4, against);
+            }
+            insert.setString(5, pipeline);
             insert.executeUpdate();
             return generatedKey(insert);
         }

@@ -128,6 +128,24 @@ final class Schema {
             // Older rows keep NULL: every step of them ran.
             """
             ALTER TABLE step_executions ADD COLUMN cached_from INTEGER;
+            """,
+            // 7: the recorded check that a check was compared with (reprounit.against), NULL for a check against runs
+            // and a baseline file; and the fingerprint parts that differed from it, in the portable form they were
+            // compared in (so that a checkout elsewhere does not make every data path differ): the run's with step '',
+            // each step's own under its name.
+            """
+            ALTER TABLE checks ADD COLUMN against_check INTEGER;
+            CREATE INDEX checks_against ON checks (against_check) WHERE against_check IS NOT NULL;
+            CREATE TABLE against_parts (
+                check_id INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+                step TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                name TEXT NOT NULL,
+                recorded_value TEXT,
+                recorded_digest TEXT,
+                now_value TEXT,
+                now_digest TEXT,
+                PRIMARY KEY (check_id, step, kind, name)) WITHOUT ROWID;
             """);
 
     static final int LATEST = MIGRATIONS.size();

@@ -123,6 +123,60 @@ final class StoreQueries {
         }
     }
 
+    /**
+     * Check {@code id} with each of its runs.
+     *
+     * @throws StoreException when there is no such check
+     */
+    static StoredCheck check(Connection c, long id) throws SQLException {
+        String pipeline;
+        String pipelineClass;
+        String status;
+        Long against;
+        try (PreparedStatement select = c.prepareStatement("SELECT p.name, p.class_name, k.status, k.against_check"
+                + " FROM checks k JOIN pipelines p ON p.id = k.pipeline_id WHERE k.id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new StoreException("There is no check " + id + " in this metadata store; the `runs` command"
+                            + " lists the recorded checks.");
+                }
+                pipeline = row.getString(1);
+                pipelineClass = row.getString(2);
+                status = row.getString(3);
+                against = nullableLong(row, 4);
+            }
+        }
+        List<StoredRun> runs = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT number FROM runs WHERE check_id = ? ORDER BY number")) {
+            select.setLong(1, id);
+            List<Integer> numbers = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    numbers.add(row.getInt(1));
+                }
+            }
+            for (int number : numbers) {
+                runs.add(run(c, new RunId(id, number)));
+            }
+        }
+        return new StoredCheck(id, pipeline, pipelineClass, status, against, runs);
+    }
+
+    /** The checks made against check {@code recorded} ({@code reprounit.against}), oldest first. */
+    static List<Long> checksAgainst(Connection c, long recorded) throws SQLException {
+        List<Long> checks = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT id FROM checks WHERE against_check = ? ORDER BY id")) {
+            select.setLong(1, recorded);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    checks.add(row.getLong(1));
+                }
+            }
+        }
+        return checks;
+    }
+
     private static List<StoredStep> steps(Connection c, long runId, long checkId, Map<String, Fingerprint> fingerprints)
             throws SQLException {
         Map<String, Map<String, String>> inputs = new HashMap<>();

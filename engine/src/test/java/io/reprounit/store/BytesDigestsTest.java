@@ -211,7 +211,8 @@ class BytesDigestsTest {
                 List<String> texts = new ArrayList<>();
                 try (ResultSet row = sql.executeQuery("SELECT * FROM " + table)) {
                     int columns = table.equals("step_executions") ? 8 : table.equals("verdicts") ? 9
-                            : table.equals("artifacts") ? 4 : row.getMetaData().getColumnCount();
+                            : table.equals("artifacts") ? 4 : table.equals("checks") ? 8
+                            : row.getMetaData().getColumnCount();
                     while (row.next()) {
                         StringBuilder text = new StringBuilder();
                         for (int i = 1; i <= columns; i++) {
