@@ -8,6 +8,7 @@ import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.artifact.Materializers;
 import io.reprounit.artifact.Normalization;
 import io.reprounit.fingerprint.Aspect;
+import io.reprounit.fingerprint.DataSnapshot;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.PipelineDefinition;
@@ -164,6 +165,13 @@ public final class PipelineRunner {
             return StepExecution.failed(step.name(), Map.of(), new StepFailedException("Cannot take the fingerprint of"
                     + " step '" + step.name() + "' before it runs: " + e.getMessage(), e), Duration.ZERO, Fingerprint.empty());
         }
+        // Kept before the step runs, as fingerprinted: a step may write where it reads.
+        List<DataSnapshot> snapshots = fingerprinter.snapshotsOf(step, data, keptIn);
+        return executed(step, outputs, executions, instance, data, keptIn).withDataSnapshots(snapshots);
+    }
+
+    private StepExecution executed(StepDefinition step, Map<String, Object> outputs,
+            Map<String, StepExecution> executions, Instance instance, Fingerprint data, @Nullable ArtifactStore keptIn) {
         Invocation invocation = invoke(step, outputs, executions, instance, data, keptIn);
         Fingerprint fingerprint;
         try {

@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.Artifact;
+import io.reprounit.fingerprint.DataSnapshot;
 import io.reprounit.fingerprint.Fingerprint;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -29,9 +31,16 @@ public final class StepExecution {
     private final @Nullable String notRunReason;
     private final Duration duration;
     private final Fingerprint fingerprint;
+    private final List<DataSnapshot> dataSnapshots;
 
     private StepExecution(String step, Status status, Map<String, String> argumentDigests, @Nullable Artifact output,
             @Nullable Throwable failure, @Nullable String notRunReason, Duration duration, Fingerprint fingerprint) {
+        this(step, status, argumentDigests, output, failure, notRunReason, duration, fingerprint, List.of());
+    }
+
+    private StepExecution(String step, Status status, Map<String, String> argumentDigests, @Nullable Artifact output,
+            @Nullable Throwable failure, @Nullable String notRunReason, Duration duration, Fingerprint fingerprint,
+            List<DataSnapshot> dataSnapshots) {
         this.step = requireNonNull(step);
         this.status = requireNonNull(status);
         this.argumentDigests = Map.copyOf(argumentDigests);
@@ -40,6 +49,13 @@ public final class StepExecution {
         this.notRunReason = notRunReason;
         this.duration = requireNonNull(duration);
         this.fingerprint = requireNonNull(fingerprint);
+        this.dataSnapshots = List.copyOf(dataSnapshots);
+    }
+
+    /** This execution with what was kept of its data sources before the step ran. */
+    StepExecution withDataSnapshots(List<DataSnapshot> snapshots) {
+        return snapshots.isEmpty() && dataSnapshots.isEmpty() ? this : new StepExecution(step, status, argumentDigests,
+                output, failure, notRunReason, duration, fingerprint, snapshots);
     }
 
     static StepExecution succeeded(String step, Map<String, String> arguments, Artifact output, Duration duration,
@@ -91,6 +107,11 @@ public final class StepExecution {
     /** What this step depended on: its code, its configuration and the data it read. */
     public Fingerprint fingerprint() {
         return fingerprint;
+    }
+
+    /** What the artifact store kept of each data source the step read, or why not; empty where nothing was kept. */
+    public List<DataSnapshot> dataSnapshots() {
+        return dataSnapshots;
     }
 
     @Override
