@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.Artifact;
+import io.reprounit.fingerprint.DataSnapshot;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.run.StepExecution;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the store keeps of one step execution: its status, duration, the digest of every input, its output, why it failed
- * or did not run, and its fingerprint.
+ * or did not run, its fingerprint, and what was kept of each data source it read.
  */
 @API(status = INTERNAL, since = "0.1")
 public record RecordedStep(
@@ -24,7 +25,8 @@ public record RecordedStep(
         Map<String, String> inputs,
         @Nullable Artifact output,
         @Nullable String problem,
-        Fingerprint fingerprint) {
+        Fingerprint fingerprint,
+        List<DataSnapshot> dataSnapshots) {
 
     public RecordedStep {
         requireNonNull(step);
@@ -32,6 +34,13 @@ public record RecordedStep(
         requireNonNull(duration);
         inputs = Map.copyOf(inputs);
         requireNonNull(fingerprint);
+        dataSnapshots = List.copyOf(dataSnapshots);
+    }
+
+    /** A step that kept none of its data sources. */
+    public RecordedStep(String step, StepExecution.Status status, Duration duration, Map<String, String> inputs,
+            @Nullable Artifact output, @Nullable String problem, Fingerprint fingerprint) {
+        this(step, status, duration, inputs, output, problem, fingerprint, List.of());
     }
 
     static RecordedStep of(StepExecution execution) {
@@ -39,6 +48,6 @@ public record RecordedStep(
                 .orElse(execution.notRunReason().orElse(null));
         return new RecordedStep(execution.step(), execution.status(), execution.duration(),
                 execution.argumentDigests(), execution.output().orElse(null), problem,
-                execution.fingerprint());
+                execution.fingerprint(), execution.dataSnapshots());
     }
 }
