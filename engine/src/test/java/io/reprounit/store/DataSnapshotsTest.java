@@ -232,6 +232,20 @@ class DataSnapshotsTest {
     }
 
     @Test
+    void verifyCountsASnapshotAmongTheArtifactsRunsReferTo() {
+        execute(Map.of());
+        StoredRun run = firstRun();
+        String table = Objects.requireNonNull(only(run, "rows").digest());
+
+        try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
+            assertThat(store.keptArtifacts()).filteredOn(artifact -> artifact.digest().equals(table)).singleElement()
+                    .satisfies(artifact -> assertThat(artifact.uses()).containsExactly( // both runs of the check
+                            new KeptArtifact.Use("1.1", "rows (data " + name("table.csv") + ")"),
+                            new KeptArtifact.Use("1.2", "rows (data " + name("table.csv") + ")")));
+        }
+    }
+
+    @Test
     void restoreWritesEveryKeptSourceByteForByte() throws IOException {
         execute(Map.of());
         StoredRun run = firstRun();
