@@ -77,9 +77,18 @@ final class DataKeeper {
             }
             Path resolved = directory.resolve(path);
             snapshots.put(name, secrets.contains(path) ? secret(name, resolved, part)
-                    : source.snapshot(name, resolved, part));
+                    : safely(source, name, resolved, part));
         }
         return new ArrayList<>(snapshots.values());
+    }
+
+    /** A source that cannot be listed or read any more fails no step: it is recorded as not kept, saying why. */
+    private static DataSnapshot safely(Source source, String name, Path path, FingerprintPart part) {
+        try {
+            return source.snapshot(name, path, part);
+        } catch (RuntimeException e) {
+            return new DataSnapshot(name, kind(part), part.digest(), 0, 0, "it could not be kept: " + e.getMessage());
+        }
     }
 
     private static DataSnapshot.Kind kind(FingerprintPart part) {
