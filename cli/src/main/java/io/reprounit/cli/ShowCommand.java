@@ -1,5 +1,6 @@
 package io.reprounit.cli;
 
+import io.reprounit.fingerprint.DataSnapshot;
 import io.reprounit.fingerprint.FingerprintPart;
 import io.reprounit.store.MetadataStore;
 import io.reprounit.store.StoredRun;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "A run's steps with the output digest of each; where normalizers left something out of an"
         + " output, the digest of its exact bytes as well; where the artifact store keeps each output, or why it does"
-        + " not; then the run's fingerprint parts, the jars on the class path counted unless --parts lists them. Each"
+        + " not; the data sources each step read and what the artifact store kept of them (data snapshots);"
+        + " then the run's fingerprint parts, the jars on the class path counted unless --parts lists them. Each"
         + " kept output is read, and one whose file is damaged or missing is marked so.")
 final class ShowCommand implements Callable<Integer> {
 
@@ -60,6 +62,12 @@ final class ShowCommand implements Callable<Integer> {
             out.println();
             out.println("Outputs in the artifact store:");
             out.print(kept);
+        }
+        String snapshots = snapshots(stored, width);
+        if (!snapshots.isEmpty()) {
+            out.println();
+            out.println("Data snapshots:");
+            out.print(snapshots);
         }
         out.println();
         out.print(parts(stored.fingerprint().parts(), allParts, width));
@@ -110,6 +118,35 @@ final class ShowCommand implements Callable<Integer> {
     }
 
     /**
+     * Per data source of each step: its kind, size and digest, and whether the artifact store keeps it, so that a run
+     * whose data cannot be restored says so.
+     */
+    private static String snapshots(StoredRun run, int width) {
+        Table table = new Table("STEP", "SOURCE", "KIND", "SIZE", "DIGEST", "KEPT").whole("STEP", "SOURCE");
+        for (StoredStep step : run.steps()) {
+            for (DataSnapshot snapshot : step.dataSnapshots()) {
+                table.row(step.step(), snapshot.name(), snapshot.kind() == DataSnapshot.Kind.DIRECTORY
+                        ? "directory of " + snapshot.files() : snapshot.kind().label(),
+                        snapshot.kind() == DataSnapshot.Kind.MISSING || snapshot.digest() == null ? null
+                                : String.format("%,d", snapshot.size()),
+                        snapshot.digest() == null ? null : Formats.digest(snapshot.digest()), kept(snapshot));
+            }
+        }
+        return table.isEmpty() ? "" : table.render(width);
+    }
+
+    private static String kept(DataSnapshot snapshot) {
+        if (snapshot.kind() == DataSnapshot.Kind.MISSING) {
+            return "missing when the step ran";
+        }
+        if (snapshot.kept()) {
+            return "yes";
+        }
+        return io.reprounit.fingerprint.Fingerprinter.SNAPSHOTS_OFF.equals(snapshot.notKept())
+                ? "not kept (" + snapshot.notKept() + ")" : "not kept: " + snapshot.notKept();
+    }
+
+    /**
      * One row per step. The column of exact-bytes digests is there only where some step's output was normalized, since
      * elsewhere it would repeat the output column.
      */
@@ -156,7 +193,14 @@ final class ShowCommand implements Callable<Integer> {
                 .put("cachedFrom", step.cachedFrom());
         conditions.json(fields, "artifact", step);
         return fields.put("inputs", new java.util.TreeMap<>(step.inputs()))
+                .put("dataSnapshots", step.dataSnapshots().stream().map(ShowCommand::json).toList())
                 .put("parts", parts(step.fingerprint().parts())).map();
+    }
+
+    private static Map<String, @Nullable Object> json(DataSnapshot snapshot) {
+        return Json.object().put("name", snapshot.name()).put("kind", snapshot.kind().label())
+                .put("digest", snapshot.digest()).put("size", snapshot.size()).put("files", snapshot.files())
+                .put("kept", snapshot.kept()).put("notKept", snapshot.notKept()).map();
     }
 
     static List<Map<String, @Nullable Object>> parts(List<FingerprintPart> parts) {

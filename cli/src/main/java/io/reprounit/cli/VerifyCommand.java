@@ -5,6 +5,7 @@ import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.artifact.Digests;
 import io.reprounit.store.KeptArtifact;
 import io.reprounit.store.MetadataStore;
+import io.reprounit.store.StoreException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,9 +38,18 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         List<String> integrity;
         List<KeptArtifact> kept;
+        @Nullable String unreadable = null;
         try (MetadataStore store = options.open()) {
             integrity = store.integrityProblems();
-            kept = store.keptArtifacts();
+            try {
+                kept = store.keptArtifacts();
+            } catch (StoreException e) {
+                if (integrity.isEmpty()) {
+                    throw e;
+                }
+                kept = List.of(); // a damaged page among the tables read: the integrity check says which
+                unreadable = e.getMessage();
+            }
         }
         ArtifactStore store = artifacts.store(options);
         List<ArtifactCondition> files = store.everyFile();
@@ -49,7 +59,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (options.json) {
             out.print(Json.write(Json.object().put("store", options.url()).put("integrityProblems", integrity)
                     .put("artifactStore", store.root().toString()).put("filesRead", files.size())
-                    .put("artifactsReferredTo", kept.size())
+                    .put("artifactsReferredTo", kept.size()).put("artifactsUnreadable", unreadable)
                     .put("problems", problems.stream().map(VerifyCommand::json).toList()).put("ok", ok).map()));
             return ok ? 0 : 1;
         }
@@ -57,6 +67,9 @@ final class VerifyCommand implements Callable<Integer> {
                 + " nothing wrong." : "Metadata store " + options.url() + ": SQLite's integrity check found "
                 + integrity.size() + (integrity.size() == 1 ? " problem:" : " problems:"));
         integrity.forEach(line -> out.println("  " + Formats.text(line)));
+        if (unreadable != null) {
+            out.println("The artifacts it refers to could not be read: " + Formats.text(unreadable));
+        }
         out.println("Artifact store " + store.root() + ": " + files.size() + " files read; the metadata store refers"
                 + " to " + kept.size() + " artifacts.");
         if (problems.isEmpty()) {

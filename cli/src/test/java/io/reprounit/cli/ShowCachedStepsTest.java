@@ -30,7 +30,7 @@ class ShowCachedStepsTest {
                     StoreFixtures.verdicts(Verdict.REPRODUCED, Verdict.REPRODUCED));
             RecordedStep load = ran.steps().get(0);
             RecordedStep served = new RecordedStep(load.step(), load.status(), load.duration(), load.inputs(),
-                    load.output(), load.problem(), load.fingerprint(), first);
+                    load.output(), load.problem(), load.fingerprint(), load.dataSnapshots(), first);
             RecordedRun cached = new RecordedRun(1, ran.started(), ran.finished(), ran.fingerprint(),
                     List.of(served, ran.steps().get(1)));
             second = StoreFixtures.check(store, artifacts, "Training", List.of(cached),

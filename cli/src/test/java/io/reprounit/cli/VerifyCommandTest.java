@@ -148,7 +148,7 @@ class VerifyCommandTest {
         Cli.Output verify = Cli.run("verify", "--store", url);
 
         assertThat(verify.status()).isEqualTo(1);
-        assertThat(verify.out()).contains("SQLite's integrity check found").doesNotContain("found nothing wrong");
+        assertThat(verify.out()).as(verify.err()).contains("SQLite's integrity check found").doesNotContain("found nothing wrong");
         assertThat(Cli.run("verify", "--json", "--store", url).json().get("integrityProblems")).isNotEmpty();
     }
 

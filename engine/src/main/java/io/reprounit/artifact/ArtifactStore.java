@@ -319,6 +319,25 @@ public final class ArtifactStore {
     }
 
     /**
+     * Whether a file for {@code digest} is there, in either form, without reading it; its time is refreshed, so that a
+     * gc running now, which spares young files, keeps it for the run about to refer to it. For data snapshots, which
+     * skip keeping what is already stored: a damaged file is found where it is read (always verified) or by verify.
+     */
+    public boolean contains(String digest) {
+        String location = location(digest);
+        try {
+            for (StoredForm form : List.of(StoredForm.ZSTD, StoredForm.RAW)) {
+                if (ArtifactFiles.touch(root.resolve(location + form.suffix()))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false; // not writable: keeping it again says why
+        }
+    }
+
+    /**
      * Reads the artifact's file whole, as a read of it would (its compressed form first), and says whether it is
      * intact, damaged or missing.
      */

@@ -138,6 +138,17 @@ public final class Constants {
     public static final String STORE_RETENTION_PROPERTY_NAME = StoreSettings.RETENTION_KEY;
 
     /**
+     * {@code on} or {@code off}: whether every {@code Path} or {@code File} data source a step reads is kept in the
+     * artifact store when the step runs (a snapshot: a file as one artifact, a directory as its files and a listing),
+     * so that a run can be reproduced with the data it read. Deduplicated by content: unchanged data costs nothing the
+     * second time. Turn it off for data too large to keep: each step with data sources then says so in a
+     * {@code reprounit.data.snapshots} report entry, and {@code show} marks them not kept. Sources given to
+     * secret-named parameters are never kept. Another value fails each pipeline with a message naming this key.
+     * Default: {@code on}.
+     */
+    public static final String DATA_SNAPSHOTS_PROPERTY_NAME = StoreSettings.DATA_SNAPSHOTS_KEY;
+
+    /**
      * Where the runs of a check execute: {@code same_jvm}, one after another in the test JVM, or {@code forked}, each in
      * a fresh JVM started from the test JVM's {@code java} and class path, several at a time, which also catches what
      * differs from one JVM start to the next ({@code Set.of} order, identity hash codes). Case-insensitive. Default:

@@ -41,6 +41,7 @@ final class ExecutionServices implements AutoCloseable {
         Materializers materializers = Materializers.load(classLoader);
         Fingerprinter fingerprinter = configuration.fingerprintEnabled()
                 ? Fingerprinter.create(classLoader, configuration.environmentVariables(), materializers)
+                        .keepingData(configuration.store().dataSnapshots())
                 : Fingerprinter.disabled();
         BaselineReporting baselines = new BaselineReporting(new BaselineCheck(configuration.baselines(),
                 Path.of("").toAbsolutePath()), configuration.paramOverrides(), request.getEngineExecutionListener());

@@ -49,6 +49,7 @@ final class StepReporter {
         listener.reportingEntryPublished(descriptor, ReportEntry.from(entries));
         verdict.executions().stream().findFirst().ifPresent(first ->
                 listener.reportingEntryPublished(descriptor, FingerprintEntries.of(first.fingerprint())));
+        DataSnapshotEntries.of(verdict.executions()).ifPresent(entry -> listener.reportingEntryPublished(descriptor, entry));
         Optional<Throwable> failure = failure(verdict);
         if (failure.isPresent()) {
             if (verdict.verdict() == Verdict.DIVERGED || verdict.verdict() == Verdict.CHANGED) {

@@ -1,16 +1,13 @@
 package io.reprounit.fingerprint;
 
 import io.reprounit.pipeline.Secrets;
-import io.reprounit.artifact.Digests;
 import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,11 +31,16 @@ final class DataFingerprint {
      * @param directory what relative paths are read against; the part keeps the path as configured, so that a run in
      *                  another working directory (a forked run that varies it) is fingerprinted like any other
      */
+    /** The name of a source's part: the path as configured, with {@code /} on every system. */
+    static String name(Path source) {
+        return source.toString().replace(File.separatorChar, '/');
+    }
+
     static List<FingerprintPart> forStep(StepDefinition step, FileDigestCache digests, Path directory) {
         Set<Path> secrets = secretSources(step);
         Map<String, FingerprintPart> parts = new LinkedHashMap<>();
         for (Path path : step.dataSources()) {
-            String name = path.toString().replace(File.separatorChar, '/');
+            String name = name(path);
             parts.computeIfAbsent(name, n -> secrets.contains(path) ? presence(n, directory.resolve(path))
                     : snapshot(n, directory.resolve(path), digests));
         }
@@ -49,7 +51,7 @@ final class DataFingerprint {
      * The sources given to a parameter whose name looks secret ({@code keyFile}, {@code credentials}): a key or a
      * password in a file, not data; a digest of its content would let a short one be guessed.
      */
-    private static Set<Path> secretSources(StepDefinition step) {
+    static Set<Path> secretSources(StepDefinition step) {
         Set<Path> secrets = new HashSet<>();
         for (StepArgument argument : step.arguments()) {
             if (argument instanceof StepArgument.Configured configured && Secrets.looksSecret(configured.key())) {
@@ -74,15 +76,13 @@ final class DataFingerprint {
         }
         if (Files.isDirectory(path)) {
             TreeMap<String, String> listing = listing(path, digests);
-            MessageDigest sha256 = Digests.newSha256();
-            listing.forEach((file, digest) -> sha256.update((file + "\0" + digest + "\n").getBytes(StandardCharsets.UTF_8)));
             return FingerprintPart.ofContent(Aspect.DATA, name, "directory of " + listing.size() + " files",
-                    Digests.format(sha256.digest()));
+                    DataListing.digest(listing));
         }
         return FingerprintPart.of(Aspect.DATA, name, "(missing)");
     }
 
-    private static TreeMap<String, String> listing(Path directory, FileDigestCache digests) {
+    static TreeMap<String, String> listing(Path directory, FileDigestCache digests) {
         TreeMap<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(directory)) {
             walk.filter(Files::isRegularFile).forEach(file -> files.put(

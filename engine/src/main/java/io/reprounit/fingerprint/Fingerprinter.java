@@ -3,6 +3,7 @@ package io.reprounit.fingerprint;
 import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.artifact.Materializers;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.StepDefinition;
@@ -32,6 +33,15 @@ public final class Fingerprinter {
      */
     public static final String ENVIRONMENT_VARIABLES_KEY = "reprounit.environment.variables";
 
+    /**
+     * {@code on} or {@code off}: whether each step's data sources are kept in the artifact store as it runs; documented
+     * for users in {@code io.reprounit.engine.Constants}, read by the store's settings.
+     */
+    public static final String DATA_SNAPSHOTS_KEY = "reprounit.data.snapshots";
+
+    /** Why a data source is not kept where {@link #DATA_SNAPSHOTS_KEY} is off. */
+    public static final String SNAPSHOTS_OFF = DATA_SNAPSHOTS_KEY + "=off";
+
     /** The names a {@link #ENVIRONMENT_VARIABLES_KEY} value lists, blanks left out. */
     public static List<String> environmentVariables(String value) {
         return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
@@ -58,7 +68,7 @@ public final class Fingerprinter {
                 return thread;
             });
 
-    private static final Fingerprinter DISABLED = new Fingerprinter(false, List.of(), null, null, Path.of(""));
+    private static final Fingerprinter DISABLED = new Fingerprinter(false, List.of(), null, null, Path.of(""), false);
 
     private final boolean enabled;
     private final List<String> environmentVariables;
@@ -66,12 +76,14 @@ public final class Fingerprinter {
     private final @Nullable BytecodeFingerprint bytecode;
     private final @Nullable Materializers materializers;
     private final Path dataDirectory;
+    private final boolean keepsData;
     private final Map<StepDefinition, CompletableFuture<List<FingerprintPart>>> stepParts = new ConcurrentHashMap<>();
     private final Map<PipelineDefinition, Fingerprint> runFingerprints = new ConcurrentHashMap<>();
 
     private Fingerprinter(boolean enabled, List<String> environmentVariables, @Nullable BytecodeFingerprint bytecode,
-            @Nullable Materializers materializers, Path dataDirectory) {
+            @Nullable Materializers materializers, Path dataDirectory, boolean keepsData) {
         this.enabled = enabled;
+        this.keepsData = keepsData;
         this.environmentVariables = List.copyOf(environmentVariables);
         this.bytecode = bytecode;
         this.materializers = materializers;
@@ -86,7 +98,7 @@ public final class Fingerprinter {
         return new Fingerprinter(true, environmentVariables,
                 BYTECODE.computeIfAbsent(classLoader,
                         loader -> new BytecodeFingerprint(new ProjectClasses(loader), BytecodeCache.inUserCache())),
-                requireNonNull(materializers), Path.of(""));
+                requireNonNull(materializers), Path.of(""), true);
     }
 
     /**
@@ -95,7 +107,32 @@ public final class Fingerprinter {
      * test JVM's files.
      */
     public Fingerprinter readingDataFrom(Path directory) {
-        return enabled ? new Fingerprinter(true, environmentVariables, bytecode, materializers, directory) : this;
+        return enabled ? new Fingerprinter(true, environmentVariables, bytecode, materializers, directory, keepsData)
+                : this;
+    }
+
+    /** This fingerprinter, keeping the data sources of each step in the artifact store, or not ({@link #DATA_SNAPSHOTS_KEY}). */
+    public Fingerprinter keepingData(boolean keep) {
+        return enabled && keep != keepsData
+                ? new Fingerprinter(true, environmentVariables, bytecode, materializers, dataDirectory, keep) : this;
+    }
+
+    /** Whether {@link #snapshotsOf} keeps data sources, or only describes them as not kept. */
+    public boolean keepsData() {
+        return keepsData;
+    }
+
+    /**
+     * Keeps the data sources that {@code data}, just taken by {@link #dataOf}, fingerprinted, in {@code store}: called
+     * before the step runs, so that what is kept is what it read. Where {@link #DATA_SNAPSHOTS_KEY} is off, nothing is
+     * copied and each source is described as not kept. Nothing where fingerprints are off or there is no store.
+     */
+    public List<DataSnapshot> snapshotsOf(StepDefinition step, Fingerprint data, @Nullable ArtifactStore store) {
+        if (!enabled || store == null || data.parts(Aspect.DATA).isEmpty()) {
+            return List.of();
+        }
+        return keepsData ? DataKeeper.keep(step, data, dataDirectory, store, FILE_DIGESTS)
+                : DataKeeper.describe(step, data, dataDirectory, SNAPSHOTS_OFF, FILE_DIGESTS);
     }
 
     /** Takes no fingerprints at all: for measuring what fingerprinting costs. */

@@ -143,7 +143,8 @@ public final class CheckRunner {
     private Result forked(Recording recording) {
         try (ForkSetup setup = ForkSetup.create()) {
             Fingerprint shared = fingerprinter.forRun(pipeline);
-            ForkedRunner runner = new ForkedRunner(setup, pipeline, steps, plan, shared, store);
+            ForkedRunner runner = new ForkedRunner(setup, pipeline, steps, plan, shared, store,
+                    fingerprinter.keepsData());
             List<Supplier<ForkedRunner.Outcome>> tasks = new ArrayList<>();
             for (int number = 1; number <= runCount; number++) {
                 int run = number;

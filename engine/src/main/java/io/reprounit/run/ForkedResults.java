@@ -3,6 +3,7 @@ package io.reprounit.run;
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.fingerprint.Aspect;
+import io.reprounit.fingerprint.DataSnapshot;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.FingerprintPart;
 import java.io.BufferedWriter;
@@ -150,6 +151,19 @@ final class ForkedResults {
         execution.fingerprint().parts().forEach(part -> parts.add(object("aspect", part.aspect().name(),
                 "name", part.name(), "value", part.value(), "digest", part.digest())));
         node.put("fingerprint", parts);
+        List<Object> snapshots = new ArrayList<>();
+        execution.dataSnapshots().forEach(snapshot -> {
+            Map<String, Object> kept = object("name", snapshot.name(), "kind", snapshot.kind().name(),
+                    "size", snapshot.size(), "files", snapshot.files());
+            if (snapshot.digest() != null) {
+                kept.put("digest", snapshot.digest());
+            }
+            if (snapshot.notKept() != null) {
+                kept.put("notKept", snapshot.notKept());
+            }
+            snapshots.add(kept);
+        });
+        node.put("dataSnapshots", snapshots);
         return node;
     }
 
@@ -181,6 +195,17 @@ final class ForkedResults {
                     part.text("digest")));
         }
         Fingerprint fingerprint = Fingerprint.of(parts);
+        List<DataSnapshot> snapshots = new ArrayList<>();
+        for (ForkJson.Node snapshot : node.has("dataSnapshots") ? node.nodes("dataSnapshots") : List.<ForkJson.Node>of()) {
+            snapshots.add(new DataSnapshot(snapshot.text("name"), DataSnapshot.Kind.valueOf(snapshot.text("kind")),
+                    snapshot.textOrNull("digest"), snapshot.number("size"), (int) snapshot.number("files"),
+                    snapshot.textOrNull("notKept")));
+        }
+        return decoded(node, step, arguments, duration, fingerprint, store).withDataSnapshots(snapshots);
+    }
+
+    private static StepExecution decoded(ForkJson.Node node, String step, Map<String, String> arguments,
+            Duration duration, Fingerprint fingerprint, @Nullable ArtifactStore store) {
         return switch (StepExecution.Status.valueOf(node.text("status"))) {
             case SUCCEEDED -> {
                 ForkJson.Node output = node.node("output");

@@ -72,6 +72,7 @@ public final class ForkedRunMain {
         Path original = Path.of(request.originalDirectory());
         Fingerprinter fingerprinter = request.fingerprint()
                 ? Fingerprinter.create(loader, List.of(), materializers).readingDataFrom(original)
+                        .keepingData(request.keepData())
                 : Fingerprinter.disabled();
         PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter, request.store())
                 .forked(results, original);

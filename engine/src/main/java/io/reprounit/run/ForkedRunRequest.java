@@ -34,16 +34,19 @@ import org.jspecify.annotations.Nullable;
  *                         null where outputs are not kept
  * @param maxSize          the largest output kept there, {@link Long#MAX_VALUE} for no limit
  * @param maxSizeSetting   how that limit was set, for the reason an output is not kept; null where there is none
+ * @param keepData         whether each step's data sources are kept in the artifact store as well
  */
 record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<Override> overrides,
         String originalDirectory, Map<String, String> systemProperties, boolean fingerprint, List<String> replaySteps,
-        int replayTimes, String results, @Nullable String artifacts, long maxSize, @Nullable String maxSizeSetting) {
+        int replayTimes, String results, @Nullable String artifacts, long maxSize, @Nullable String maxSizeSetting,
+        boolean keepData) {
 
     /** A parameter override that the test JVM's pipeline was read with, so that the forked JVM reads the same. */
     record Override(String step, String key, String setting, String yaml) {}
 
     static ForkedRunRequest of(PipelineDefinition pipeline, List<StepDefinition> steps, int run, Path directory,
-            boolean fingerprint, List<String> replaySteps, int replayTimes, Path results, @Nullable ArtifactStore store) {
+            boolean fingerprint, List<String> replaySteps, int replayTimes, Path results, @Nullable ArtifactStore store,
+            boolean keepData) {
         List<Override> overrides = new ArrayList<>();
         for (StepDefinition step : pipeline.steps()) {
             for (StepArgument argument : step.arguments()) {
@@ -63,7 +66,7 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
         return new ForkedRunRequest(pipeline.pipelineClass().getName(), steps.stream().map(StepDefinition::name).toList(),
                 run, overrides, directory.toString(), properties, fingerprint, replaySteps, replayTimes,
                 results.toString(), store == null ? null : store.root().toString(),
-                store == null ? Long.MAX_VALUE : store.maxSize(), store == null ? null : store.maxSizeSetting());
+                store == null ? Long.MAX_VALUE : store.maxSize(), store == null ? null : store.maxSizeSetting(), keepData);
     }
 
     /** The artifact store the test JVM records into, opened over the same directory with the same limit. */
@@ -99,6 +102,7 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
         out.put("artifacts", artifacts);
         out.put("maxSize", maxSize);
         out.put("maxSizeSetting", maxSizeSetting);
+        out.put("keepData", keepData);
         Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         writer.write(ForkJson.line(out));
         writer.flush();
@@ -122,6 +126,6 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
         return new ForkedRunRequest(in.text("pipelineClass"), in.texts("steps"), (int) in.number("run"), overrides,
                 in.text("originalDirectory"), new TreeMap<>(in.strings("systemProperties")), in.bool("fingerprint"),
                 in.texts("replaySteps"), (int) in.number("replayTimes"), in.text("results"), in.textOrNull("artifacts"),
-                in.number("maxSize"), in.textOrNull("maxSizeSetting"));
+                in.number("maxSize"), in.textOrNull("maxSizeSetting"), !in.has("keepData") || in.bool("keepData"));
     }
 }

@@ -50,19 +50,22 @@ final class ForkedRunner {
     private final CheckPlan plan;
     private final Fingerprint runFingerprint;
     private final @Nullable ArtifactStore store;
+    private final boolean keepData;
 
     /**
      * @param runFingerprint what every run of the check shares, taken once in this JVM
      * @param store          where the forked JVMs keep outputs, over the same directory; null for nowhere
+     * @param keepData       whether they keep each step's data sources there too (reprounit.data.snapshots)
      */
     ForkedRunner(ForkSetup setup, PipelineDefinition pipeline, List<StepDefinition> steps, CheckPlan plan,
-            Fingerprint runFingerprint, @Nullable ArtifactStore store) {
+            Fingerprint runFingerprint, @Nullable ArtifactStore store, boolean keepData) {
         this.setup = requireNonNull(setup);
         this.pipeline = requireNonNull(pipeline);
         this.steps = List.copyOf(steps);
         this.plan = requireNonNull(plan);
         this.runFingerprint = requireNonNull(runFingerprint);
         this.store = store;
+        this.keepData = keepData;
     }
 
     Outcome run(int number, RunConditions conditions, List<String> replaySteps, int replayTimes) {
@@ -72,7 +75,7 @@ final class ForkedRunner {
             conditions.applyTo(command);
             Path results = OwnerOnly.createFile(directory.resolve("results.jsonl"));
             ForkedRunRequest request = ForkedRunRequest.of(pipeline, steps, number, setup.originalDirectory(),
-                    !runFingerprint.parts().isEmpty(), replaySteps, replayTimes, results, store);
+                    !runFingerprint.parts().isEmpty(), replaySteps, replayTimes, results, store, keepData);
             Path log = OwnerOnly.createFile(directory.resolve("output.log")); // the JVM's output keeps its mode
             Instant started = Instant.now();
             Process process = command.start(log);

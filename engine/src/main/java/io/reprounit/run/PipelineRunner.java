@@ -14,6 +14,7 @@ import io.reprounit.cache.CacheKey;
 import io.reprounit.cache.CacheLookup;
 import io.reprounit.cache.StepCache;
 import io.reprounit.fingerprint.Aspect;
+import io.reprounit.fingerprint.DataSnapshot;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.PipelineDefinition;
@@ -184,6 +185,14 @@ public final class PipelineRunner {
             return StepExecution.failed(step.name(), Map.of(), new StepFailedException("Cannot take the fingerprint of"
                     + " step '" + step.name() + "' before it runs: " + e.getMessage(), e), Duration.ZERO, Fingerprint.empty());
         }
+        // Kept before the step runs, as fingerprinted: a step may write where it reads. A served step's data is kept
+        // too, so that this check can be reproduced like any other (the store already holds it: nothing is copied).
+        List<DataSnapshot> snapshots = fingerprinter.snapshotsOf(step, data, keptIn);
+        return servedOrExecuted(step, outputs, executions, instance, data, keptIn).withDataSnapshots(snapshots);
+    }
+
+    private StepExecution servedOrExecuted(StepDefinition step, Map<String, Object> outputs,
+            Map<String, StepExecution> executions, Instance instance, Fingerprint data, @Nullable ArtifactStore keptIn) {
         CacheLookup lookup = null;
         if (cache.isOn() && keptIn != null) {
             Fingerprint fingerprint;
@@ -207,12 +216,12 @@ public final class PipelineRunner {
                 }
             }
         }
-        StepExecution execution = ran(step, outputs, executions, instance, data, keptIn);
+        StepExecution execution = executed(step, outputs, executions, instance, data, keptIn);
         return lookup == null ? execution : execution.asked(lookup);
     }
 
-    private StepExecution ran(StepDefinition step, Map<String, Object> outputs, Map<String, StepExecution> executions,
-            Instance instance, Fingerprint data, @Nullable ArtifactStore keptIn) {
+    private StepExecution executed(StepDefinition step, Map<String, Object> outputs,
+            Map<String, StepExecution> executions, Instance instance, Fingerprint data, @Nullable ArtifactStore keptIn) {
         Invocation invocation = invoke(step, outputs, executions, instance, data, keptIn);
         Fingerprint fingerprint;
         try {

@@ -5,8 +5,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.Artifact;
 import io.reprounit.cache.CacheLookup;
+import io.reprounit.fingerprint.DataSnapshot;
 import io.reprounit.fingerprint.Fingerprint;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -31,15 +33,16 @@ public final class StepExecution {
     private final Duration duration;
     private final Fingerprint fingerprint;
     private final @Nullable CacheLookup cache;
+    private final List<DataSnapshot> dataSnapshots;
 
     private StepExecution(String step, Status status, Map<String, String> argumentDigests, @Nullable Artifact output,
             @Nullable Throwable failure, @Nullable String notRunReason, Duration duration, Fingerprint fingerprint) {
-        this(step, status, argumentDigests, output, failure, notRunReason, duration, fingerprint, null);
+        this(step, status, argumentDigests, output, failure, notRunReason, duration, fingerprint, null, List.of());
     }
 
     private StepExecution(String step, Status status, Map<String, String> argumentDigests, @Nullable Artifact output,
             @Nullable Throwable failure, @Nullable String notRunReason, Duration duration, Fingerprint fingerprint,
-            @Nullable CacheLookup cache) {
+            @Nullable CacheLookup cache, List<DataSnapshot> dataSnapshots) {
         this.step = requireNonNull(step);
         this.status = requireNonNull(status);
         this.argumentDigests = Map.copyOf(argumentDigests);
@@ -49,19 +52,26 @@ public final class StepExecution {
         this.duration = requireNonNull(duration);
         this.fingerprint = requireNonNull(fingerprint);
         this.cache = cache;
+        this.dataSnapshots = List.copyOf(dataSnapshots);
     }
 
     /** A step served from the cache: not run, its output that of the check the hit names, read back. */
     static StepExecution cached(String step, Map<String, String> arguments, Artifact output, Duration duration,
             Fingerprint fingerprint, CacheLookup.Hit hit) {
         return new StepExecution(step, Status.SUCCEEDED, arguments, requireNonNull(output), null, null, duration,
-                fingerprint, hit);
+                fingerprint, hit, List.of());
     }
 
     /** This execution, with what the cache answered before it ran. */
     StepExecution asked(CacheLookup lookup) {
         return new StepExecution(step, status, argumentDigests, output, failure, notRunReason, duration, fingerprint,
-                requireNonNull(lookup));
+                requireNonNull(lookup), dataSnapshots);
+    }
+
+    /** This execution with what was kept of its data sources before the step ran. */
+    StepExecution withDataSnapshots(List<DataSnapshot> snapshots) {
+        return snapshots.isEmpty() && dataSnapshots.isEmpty() ? this : new StepExecution(step, status, argumentDigests,
+                output, failure, notRunReason, duration, fingerprint, cache, snapshots);
     }
 
     static StepExecution succeeded(String step, Map<String, String> arguments, Artifact output, Duration duration,
@@ -123,6 +133,11 @@ public final class StepExecution {
     /** The check whose output this execution was served, where the cache served it rather than running the step. */
     public Optional<Long> cachedFrom() {
         return cache instanceof CacheLookup.Hit hit ? Optional.of(hit.checkId()) : Optional.empty();
+    }
+
+    /** What the artifact store kept of each data source the step read, or why not; empty where nothing was kept. */
+    public List<DataSnapshot> dataSnapshots() {
+        return dataSnapshots;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.reprounit.store;
 
+import io.reprounit.artifact.ArtifactStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,10 @@ final class ArtifactReferences {
 
     private ArtifactReferences() {}
 
-    /** Every artifact with a location, in digest order, each with the run and step of every output that is it. */
+    /**
+     * Every artifact with a location, in digest order, each with the run and step of every output that is it, and of
+     * every data snapshot kept as it.
+     */
     static List<KeptArtifact> kept(Connection c) throws SQLException {
         Map<String, String> locations = new LinkedHashMap<>();
         try (Statement select = c.createStatement(); ResultSet row = select.executeQuery(
@@ -35,8 +39,20 @@ final class ArtifactReferences {
                         .add(new KeptArtifact.Use(row.getLong(2) + "." + row.getInt(3), row.getString(4)));
             }
         }
+        // Data snapshots: the file's or listing's own artifact (a directory's files are named only in its listing).
+        try (PreparedStatement select = c.prepareStatement("SELECT d.digest, r.check_id, r.number, d.step, d.name"
+                + " FROM data_snapshots d JOIN runs r ON r.id = d.run_id WHERE d.not_kept_reason IS NULL"
+                + " AND d.digest IS NOT NULL ORDER BY r.check_id, r.number, d.step, d.position");
+                ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                String digest = row.getString(1);
+                locations.putIfAbsent(digest, ArtifactStore.location(digest));
+                uses.computeIfAbsent(digest, d -> new ArrayList<>()).add(new KeptArtifact.Use(
+                        row.getLong(2) + "." + row.getInt(3), row.getString(4) + " (data " + row.getString(5) + ")"));
+            }
+        }
         List<KeptArtifact> kept = new ArrayList<>();
-        locations.forEach((digest, location) -> kept.add(new KeptArtifact(digest, location,
+        new java.util.TreeMap<>(locations).forEach((digest, location) -> kept.add(new KeptArtifact(digest, location,
                 uses.getOrDefault(digest, List.of()))));
         return kept;
     }

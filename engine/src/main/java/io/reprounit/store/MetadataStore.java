@@ -239,8 +239,19 @@ public final class MetadataStore implements AutoCloseable {
         int checks = keep == null ? 0 : write(c -> Retention.keepLatestEverywhere(c, keep));
         List<String> kept = write(Retention::removeUnreferenced);
         java.util.Set<String> referenced = new java.util.HashSet<>(kept);
+        referenced.addAll(DataSnapshots.referenced(read(DataSnapshots::kept), artifacts));
         List<String> removed = artifacts.removeAllExcept(referenced, minimumAge);
         return new GarbageCollection(checks, removed, artifacts.countUnreferenced(referenced), minimumAge);
+    }
+
+    /**
+     * Restores every data source that run {@code id} kept to {@code target}, each at its name as configured: see
+     * {@link DataSnapshots#restore}.
+     *
+     * @throws StoreException when there is no such run, or an artifact it kept is missing or damaged
+     */
+    public DataSnapshots.Restored restoreData(String id, ArtifactStore artifacts, Path target) {
+        return DataSnapshots.restore(run(id), artifacts, target);
     }
 
     /** Every artifact the artifact store keeps by this store's account, with the runs and steps whose outputs it is. */

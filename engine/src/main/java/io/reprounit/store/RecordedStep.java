@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.Artifact;
+import io.reprounit.fingerprint.DataSnapshot;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.run.StepExecution;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the store keeps of one step execution: its status, duration, the digest of every input, its output, why it failed
- * or did not run, its fingerprint, and the check it was served from where the step cache served it.
+ * or did not run, its fingerprint, what was kept of each data source it read, and the check it was served from where
+ * the step cache served it.
  */
 @API(status = INTERNAL, since = "0.1")
 public record RecordedStep(
@@ -25,6 +27,7 @@ public record RecordedStep(
         @Nullable Artifact output,
         @Nullable String problem,
         Fingerprint fingerprint,
+        List<DataSnapshot> dataSnapshots,
         @Nullable Long cachedFrom) {
 
     public RecordedStep {
@@ -33,12 +36,13 @@ public record RecordedStep(
         requireNonNull(duration);
         inputs = Map.copyOf(inputs);
         requireNonNull(fingerprint);
+        dataSnapshots = List.copyOf(dataSnapshots);
     }
 
-    /** A step that ran, not served from the cache. */
+    /** A step that ran, not served from the cache, and kept none of its data sources. */
     public RecordedStep(String step, StepExecution.Status status, Duration duration, Map<String, String> inputs,
             @Nullable Artifact output, @Nullable String problem, Fingerprint fingerprint) {
-        this(step, status, duration, inputs, output, problem, fingerprint, null);
+        this(step, status, duration, inputs, output, problem, fingerprint, List.of(), null);
     }
 
     static RecordedStep of(StepExecution execution) {
@@ -46,6 +50,6 @@ public record RecordedStep(
                 .orElse(execution.notRunReason().orElse(null));
         return new RecordedStep(execution.step(), execution.status(), execution.duration(),
                 execution.argumentDigests(), execution.output().orElse(null), problem,
-                execution.fingerprint(), execution.cachedFrom().orElse(null));
+                execution.fingerprint(), execution.dataSnapshots(), execution.cachedFrom().orElse(null));
     }
 }

@@ -3,6 +3,7 @@ package io.reprounit.store;
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.fingerprint.Aspect;
+import io.reprounit.fingerprint.DataSnapshot;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.FingerprintPart;
 import java.sql.Connection;
@@ -190,6 +191,29 @@ final class RunWriter {
             }
             steps.executeBatch();
             inputs.executeBatch();
+        }
+        writeSnapshots(c, runId, run);
+    }
+
+    private static void writeSnapshots(Connection c, long runId, RecordedRun run) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO data_snapshots (run_id, step, name, position,"
+                + " kind, digest, size, files, not_kept_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (RecordedStep step : run.steps()) {
+                int position = 0;
+                for (DataSnapshot snapshot : step.dataSnapshots()) {
+                    insert.setLong(1, runId);
+                    insert.setString(2, step.step());
+                    insert.setString(3, snapshot.name());
+                    insert.setInt(4, position++);
+                    insert.setString(5, snapshot.kind().label());
+                    setNullable(insert, 6, snapshot.digest());
+                    insert.setLong(7, snapshot.size());
+                    insert.setInt(8, snapshot.files());
+                    setNullable(insert, 9, snapshot.notKept());
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
         }
     }
 

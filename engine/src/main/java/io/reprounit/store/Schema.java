@@ -124,6 +124,24 @@ final class Schema {
             ALTER TABLE artifacts ADD COLUMN not_kept_reason TEXT;
             UPDATE artifacts SET codec = 'raw', stored_size = size WHERE location IS NOT NULL;
             """,
+            // 5: data snapshots, what the artifact store kept of each data source a step read: per run and step, the
+            // source's name as configured, its kind (file, directory, missing), the digest of its content (a directory's
+            // listing), its size and number of files, and why it is not kept, where it is not. Older runs have none.
+            // The index serves gc, which keeps every artifact a snapshot refers to.
+            """
+            CREATE TABLE data_snapshots (
+                run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+                step TEXT NOT NULL,
+                name TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                digest TEXT,
+                size INTEGER NOT NULL,
+                files INTEGER NOT NULL,
+                not_kept_reason TEXT,
+                PRIMARY KEY (run_id, step, name)) WITHOUT ROWID;
+            CREATE INDEX data_snapshots_kept ON data_snapshots (digest, kind) WHERE not_kept_reason IS NULL;
+            """,
             // 6: the check whose output a step was served from, where the step cache served it instead of running it.
             // Older rows keep NULL: every step of them ran.
             """

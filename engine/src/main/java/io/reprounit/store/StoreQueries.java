@@ -1,6 +1,7 @@
 package io.reprounit.store;
 
 import io.reprounit.fingerprint.Aspect;
+import io.reprounit.fingerprint.DataSnapshot;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.FingerprintPart;
 import java.sql.Connection;
@@ -190,6 +191,7 @@ final class StoreQueries {
                 }
             }
         }
+        Map<String, List<DataSnapshot>> snapshots = DataSnapshots.recorded(c, runId);
         List<StoredStep> steps = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT s.step, s.status, v.verdict, s.duration_nanos,"
                 + " s.output_digest, a.size, a.media_type, s.problem, s.fingerprint, s.bytes_digest, a.location, a.codec,"
@@ -205,7 +207,8 @@ final class StoreQueries {
                             row.getString(5), row.getString(10), nullableLong(row, 6), row.getString(7),
                             row.getString(8), inputs.getOrDefault(row.getString(1), Map.of()),
                             fingerprints.getOrDefault(row.getString(9), Fingerprint.empty()), row.getString(11),
-                            row.getString(12), nullableLong(row, 13), row.getString(14), nullableLong(row, 15)));
+                            row.getString(12), nullableLong(row, 13), row.getString(14),
+                            snapshots.getOrDefault(row.getString(1), List.of()), nullableLong(row, 15)));
                 }
             }
         }

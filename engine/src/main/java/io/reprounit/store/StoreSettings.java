@@ -12,20 +12,22 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where checks are recorded, read from {@link #URL_KEY}, {@link #ARTIFACTS_DIR_KEY}, {@link #ARTIFACTS_MAX_SIZE_KEY}
- * and {@link #RETENTION_KEY}, the same way for the engine and the Jupiter bridge. The key names are owned here, and
+ * Where checks are recorded, read from {@link #URL_KEY}, {@link #ARTIFACTS_DIR_KEY}, {@link #ARTIFACTS_MAX_SIZE_KEY},
+ * {@link #RETENTION_KEY} and {@link #DATA_SNAPSHOTS_KEY} (whether data sources are kept too), the same way for the engine and the Jupiter bridge. The key names are owned here, and
  * {@code io.reprounit.engine.Constants} documents them for users. A setting that is wrong is kept as a problem that
  * fails each check with a message naming it, rather than failing the whole engine, so that other engines' tests still
  * run.
  */
 @API(status = INTERNAL, since = "0.1")
 public record StoreSettings(String url, @Nullable Path artifactsDirectory, @Nullable String maxSize,
-        @Nullable Integer retention, @Nullable String problem) {
+        @Nullable Integer retention, boolean dataSnapshots, @Nullable String problem) {
 
     public static final String URL_KEY = "reprounit.store.url";
     public static final String ARTIFACTS_DIR_KEY = "reprounit.artifacts.dir";
     public static final String ARTIFACTS_MAX_SIZE_KEY = "reprounit.artifacts.max-size";
     public static final String RETENTION_KEY = "reprounit.store.retention";
+    /** Owned by the fingerprinter, which keeps the snapshots; read here with the other settings of the artifact store. */
+    public static final String DATA_SNAPSHOTS_KEY = io.reprounit.fingerprint.Fingerprinter.DATA_SNAPSHOTS_KEY;
 
     /** @param parameters the configuration parameters by key: the launcher's, Jupiter's, or system properties */
     public static StoreSettings from(Function<String, Optional<String>> parameters) {
@@ -59,7 +61,14 @@ public record StoreSettings(String url, @Nullable Path artifactsDirectory, @Null
                         + " or more, or leave it unset to keep every check.";
             }
         }
-        return new StoreSettings(url, artifacts, maxSize, keep, problem);
+        Optional<String> snapshots = parameters.apply(DATA_SNAPSHOTS_KEY).map(String::strip);
+        boolean keepData = snapshots.map(value -> !value.equalsIgnoreCase("off")).orElse(true);
+        if (snapshots.isPresent() && !snapshots.get().equalsIgnoreCase("on") && !snapshots.get().equalsIgnoreCase("off")
+                && problem == null) {
+            problem = "Configuration parameter " + DATA_SNAPSHOTS_KEY + " = '" + snapshots.get() + "' is neither on nor"
+                    + " off; set it to off to keep no data source in the artifact store, or remove it to keep them all.";
+        }
+        return new StoreSettings(url, artifacts, maxSize, keep, keepData, problem);
     }
 
     /**

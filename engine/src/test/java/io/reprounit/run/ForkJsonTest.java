@@ -54,7 +54,8 @@ class ForkJsonTest {
         ForkedRunRequest request = new ForkedRunRequest("com.example.Pipeline", List.of("load", "train"), 2,
                 List.of(new ForkedRunRequest.Override("train", "epochs", "reprounit.param.train.epochs", "40")),
                 "/work/project", new java.util.TreeMap<>(Map.of("user.name", "ada", "secret.token", "s3cr\"et\n")),
-                true, List.of("train"), 3, "/tmp/results.jsonl", "/work/artifacts", 1024, "reprounit.artifacts.max-size = 1KB");
+                true, List.of("train"), 3, "/tmp/results.jsonl", "/work/artifacts", 1024, "reprounit.artifacts.max-size = 1KB",
+                false);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         request.write(out);
@@ -65,7 +66,7 @@ class ForkJsonTest {
     @Test
     void aRequestWithoutAStoreReadsBackWithoutOne() throws Exception {
         ForkedRunRequest request = new ForkedRunRequest("P", List.of("a"), 1, List.of(), "/d", new java.util.TreeMap<>(),
-                false, List.of(), 0, "/r", null, Long.MAX_VALUE, null);
+                false, List.of(), 0, "/r", null, Long.MAX_VALUE, null, true);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         request.write(out);

@@ -25,7 +25,8 @@ class ForkedKeptTest {
         ArtifactStore store = new ArtifactStore(directory.resolve("artifacts"))
                 .withMaxSize(64_000_000, "reprounit.artifacts.max-size = 64MB");
         ForkedRunRequest request = new ForkedRunRequest("com.example.P", List.of("a"), 1, List.of(), "/tmp", Map.of(),
-                false, List.of(), 0, "results.jsonl", store.root().toString(), store.maxSize(), store.maxSizeSetting());
+                false, List.of(), 0, "results.jsonl", store.root().toString(), store.maxSize(), store.maxSizeSetting(),
+                true);
 
         ArtifactStore read = roundTrip(request).store();
 
@@ -33,7 +34,7 @@ class ForkedKeptTest {
         assertThat(read.maxSize()).isEqualTo(64_000_000);
         assertThat(read.maxSizeSetting()).isEqualTo("reprounit.artifacts.max-size = 64MB");
         ForkedRunRequest none = new ForkedRunRequest("com.example.P", List.of("a"), 1, List.of(), "/tmp", Map.of(),
-                false, List.of(), 0, "results.jsonl", null, Long.MAX_VALUE, null);
+                false, List.of(), 0, "results.jsonl", null, Long.MAX_VALUE, null, true);
         assertThat(roundTrip(none).store()).isNull();
     }
 
