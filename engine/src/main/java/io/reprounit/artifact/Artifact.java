@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,8 @@ public final class Artifact {
     private final byte[] head;
     /** Done at once for most outputs; a large one's upload may still be compressing and writing its file. */
     private final CompletableFuture<Kept> kept;
+    /** The digests of the other artifacts this one needs: a directory's files, a materializer's serialized form. */
+    private final List<String> parts;
 
     /**
      * Whether the whole compared form is in the artifact store: its location there, or why it was not kept (such as
@@ -63,6 +66,12 @@ public final class Artifact {
 
     Artifact(String digest, String bytesDigest, long size, String mediaType, byte[] head,
             CompletableFuture<Kept> kept) {
+        this(digest, bytesDigest, size, mediaType, head, kept, List.of());
+    }
+
+    private Artifact(String digest, String bytesDigest, long size, String mediaType, byte[] head,
+            CompletableFuture<Kept> kept, List<String> parts) {
+        this.parts = List.copyOf(parts);
         this.digest = requireNonNull(digest);
         this.bytesDigest = requireNonNull(bytesDigest);
         this.size = size;
@@ -98,6 +107,19 @@ public final class Artifact {
             throw new IllegalArgumentException("An artifact of " + size + " bytes cannot keep " + head.length);
         }
         return new Artifact(digest, bytesDigest, size, mediaType, head.clone(), kept);
+    }
+
+    /**
+     * This artifact, needing the artifacts {@code parts} as well: what garbage collection must keep while it keeps this
+     * one, and what reading it back reads.
+     */
+    public Artifact withParts(List<String> parts) {
+        return new Artifact(digest, bytesDigest, size, mediaType, head, kept, parts);
+    }
+
+    /** The digests of the other artifacts this one needs: a directory's files, a materializer's serialized form. */
+    public List<String> parts() {
+        return parts;
     }
 
     /**

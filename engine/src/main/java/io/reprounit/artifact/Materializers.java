@@ -94,7 +94,8 @@ public final class Materializers {
             }
             String bytesDigest = serialized.map(Digests::sha256)
                     .orElseGet(() -> changesForm(normalization) ? exactDigest(value) : digest);
-            return compared.artifact(digest, bytesDigest, Artifact.CANONICAL);
+            Artifact artifact = compared.artifact(digest, bytesDigest, Artifact.CANONICAL);
+            return store != null && serialized.isPresent() ? artifact.withParts(List.of(bytesDigest)) : artifact;
         }
     }
 

@@ -48,11 +48,13 @@ public final class PathContent {
     static Artifact materialize(Path path, ValueEncoder encoder, @Nullable ArtifactStore store) {
         if (Files.isDirectory(path)) {
             CanonicalWriter out = CanonicalWriter.inMemory(encoder);
-            out.map(listing(path, store));
+            TreeMap<String, String> files = listing(path, store);
+            out.map(files);
             out.finish();
             Artifact listing = Artifact.of(out.toByteArray(), Artifact.CANONICAL);
             return store == null ? listing : new Artifact(listing.digest(), listing.bytesDigest(), listing.size(),
-                    listing.mediaType(), listing.bytes(), store.keep(listing));
+                    listing.mediaType(), listing.bytes(), store.keep(listing))
+                    .withParts(files.values().stream().distinct().sorted().toList());
         }
         requireFile(path);
         MessageDigest sha256 = Digests.newSha256();

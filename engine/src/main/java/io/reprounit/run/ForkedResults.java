@@ -144,7 +144,8 @@ final class ForkedResults {
                 "nanos", execution.duration().toNanos(), "arguments", execution.argumentDigests());
         execution.output().ifPresent(output -> node.put("output", object("digest", output.digest(),
                 "bytesDigest", output.bytesDigest(), "size", output.size(), "mediaType", output.mediaType(),
-                "head", Base64.getEncoder().encodeToString(output.bytes()), "kept", kept(output.kept()))));
+                "head", Base64.getEncoder().encodeToString(output.bytes()), "kept", kept(output.kept()),
+                "parts", output.parts())));
         execution.failure().ifPresent(failure -> node.put("failure", failure(failure, 0)));
         execution.notRunReason().ifPresent(reason -> node.put("notRunReason", reason));
         List<Object> parts = new ArrayList<>();
@@ -211,8 +212,8 @@ final class ForkedResults {
                 ForkJson.Node output = node.node("output");
                 yield StepExecution.succeeded(step, arguments, Artifact.restored(output.text("digest"),
                         output.text("bytesDigest"), output.number("size"), output.text("mediaType"),
-                        Base64.getDecoder().decode(output.text("head")), kept(output.node("kept"), store)),
-                        duration, fingerprint);
+                        Base64.getDecoder().decode(output.text("head")), kept(output.node("kept"), store))
+                        .withParts(output.texts("parts")), duration, fingerprint);
             }
             case FAILED -> StepExecution.failed(step, arguments, failure(node.node("failure")), duration, fingerprint);
             case NOT_RUN -> StepExecution.notRun(step, node.text("notRunReason"), fingerprint);

@@ -46,15 +46,22 @@ final class Retention {
         return deleted;
     }
 
-    /** Deletes fingerprint parts and artifact rows that no run refers to; returns the digests of the artifacts kept. */
+    /**
+     * Deletes fingerprint parts and artifact rows that no run refers to; returns the digests of the artifacts kept and
+     * of the artifacts they need.
+     */
     static List<String> removeUnreferenced(Connection c) throws SQLException {
         try (Statement statement = c.createStatement()) {
             statement.executeUpdate("DELETE FROM fingerprint_parts WHERE fingerprint NOT IN (SELECT fingerprint FROM"
                     + " runs WHERE fingerprint IS NOT NULL UNION SELECT fingerprint FROM step_executions)");
             statement.executeUpdate("DELETE FROM artifacts WHERE digest NOT IN (SELECT output_digest FROM"
                     + " step_executions WHERE output_digest IS NOT NULL)");
+            statement.executeUpdate("DELETE FROM artifact_parts WHERE digest NOT IN (SELECT digest FROM artifacts)");
             List<String> kept = new ArrayList<>();
-            try (ResultSet digests = statement.executeQuery("SELECT digest FROM artifacts")) {
+            // Each kept artifact, the parts it needs, and every output's exact-bytes digest, under which a
+            // materializer's serialized form may be kept (runs recorded before artifact_parts have no rows for it).
+            try (ResultSet digests = statement.executeQuery("SELECT digest FROM artifacts UNION SELECT part FROM"
+                    + " artifact_parts UNION SELECT bytes_digest FROM step_executions WHERE bytes_digest IS NOT NULL")) {
                 while (digests.next()) {
                     kept.add(digests.getString(1));
                 }

@@ -159,6 +159,17 @@ final class RunWriter {
             }
             insert.executeBatch();
         }
+        try (PreparedStatement needed = c.prepareStatement(
+                "INSERT OR IGNORE INTO artifact_parts (digest, part) VALUES (?, ?)")) {
+            for (StoredArtifact stored : artifacts) {
+                for (String part : stored.artifact().parts()) {
+                    needed.setString(1, stored.artifact().digest());
+                    needed.setString(2, part);
+                    needed.addBatch();
+                }
+            }
+            needed.executeBatch();
+        }
         try (PreparedStatement steps = c.prepareStatement("INSERT INTO step_executions (run_id, step, position, status,"
                 + " duration_nanos, output_digest, problem, fingerprint, bytes_digest, cached_from)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");

@@ -164,6 +164,15 @@ final class Schema {
                 now_value TEXT,
                 now_digest TEXT,
                 PRIMARY KEY (check_id, step, kind, name)) WITHOUT ROWID;
+            """,
+            // 8: the other artifacts an artifact needs, which gc keeps while it keeps the artifact: a directory output's
+            // files (its listing names them) and a materializer's serialized form (a Tribuo model, read back from it).
+            // Directory outputs of older runs have no rows: gc keeps what they name only as long as another row does.
+            """
+            CREATE TABLE artifact_parts (
+                digest TEXT NOT NULL,
+                part TEXT NOT NULL,
+                PRIMARY KEY (digest, part)) WITHOUT ROWID;
             """);
 
     static final int LATEST = MIGRATIONS.size();
