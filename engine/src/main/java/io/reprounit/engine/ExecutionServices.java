@@ -34,7 +34,7 @@ final class ExecutionServices implements AutoCloseable {
     static ExecutionServices create(ExecutionRequest request) {
         TestDescriptor root = request.getRootTestDescriptor();
         if (!root.getChildren().isEmpty()) {
-            WarmUp.start();
+            WarmUp.start(((ReproUnitEngineDescriptor) root).configuration().cache().on());
         }
         ReproUnitConfiguration configuration = ((ReproUnitEngineDescriptor) root).configuration();
         ClassLoader classLoader = classLoader();
