@@ -112,19 +112,31 @@ final class ObjectLayout {
             return new ObjectLayout(members);
         }
         members.put("$class", type.getName());
+        fields(type).forEach((name, field) -> {
+            field.trySetAccessible();
+            members.put(name, field);
+        });
+        return new ObjectLayout(members);
+    }
+
+    /**
+     * The fields of a class that is not a record, by the names they are written under: every instance field that is
+     * neither transient nor synthetic, up to the first JDK superclass; a field hidden by a subclass's field of the same
+     * name is {@code Owner.name}. Reading back fills the same fields by the same names.
+     */
+    static Map<String, Field> fields(Class<?> type) {
+        Map<String, Field> fields = new java.util.LinkedHashMap<>();
         for (Class<?> owner = type; owner != null && !ObjectEncoder.isPlatformClass(owner); owner = owner.getSuperclass()) {
             for (Field field : owner.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
                 if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()) {
                     continue;
                 }
-                String name = members.containsKey(field.getName())
-                        ? owner.getSimpleName() + "." + field.getName() : field.getName();
-                field.trySetAccessible();
-                members.put(name, field);
+                fields.put(fields.containsKey(field.getName()) ? owner.getSimpleName() + "." + field.getName()
+                        : field.getName(), field);
             }
         }
-        return new ObjectLayout(members);
+        return fields;
     }
 
     @Nullable FlatObject flat() {

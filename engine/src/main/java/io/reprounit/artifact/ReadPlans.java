@@ -260,21 +260,9 @@ final class ReadPlans {
         return (ReadPlan.ClassOf) plan(stored);
     }
 
-    /** The fields the writer writes, by the names it writes them under ({@link ObjectLayout}). */
+    /** The fields the writer writes, by the names it writes them under: one rule, {@link ObjectLayout#fields}. */
     static Map<String, Field> fields(Class<?> type) {
-        Map<String, Field> members = new LinkedHashMap<>();
-        for (Class<?> owner = type; owner != null && !ObjectEncoder.isPlatformClass(owner); owner = owner.getSuperclass()) {
-            for (Field field : owner.getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()) {
-                    continue;
-                }
-                String name = members.containsKey(field.getName())
-                        ? owner.getSimpleName() + "." + field.getName() : field.getName();
-                members.put(name, field);
-            }
-        }
-        return members;
+        return ObjectLayout.fields(type);
     }
 
     /** A constructor with no parameters (an inner class's takes its enclosing instance, so it has none). */
