@@ -137,11 +137,24 @@ class VerifyCommandTest {
     @Test
     void aDamagedMetadataStoreFailsItsIntegrityCheck() throws Exception {
         Path file = directory.resolve("metadata.db");
-        long size = Files.size(file);
+        // A page of fingerprint parts, which opening the store and listing its artifacts never read: not the last
+        // page, which may hold the schema once it has grown past the first page.
+        long page;
+        long pageSize;
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url);
+                java.sql.Statement sql = connection.createStatement()) {
+            try (java.sql.ResultSet row = sql.executeQuery("PRAGMA page_size")) {
+                pageSize = row.getLong(1);
+            }
+            try (java.sql.ResultSet row = sql.executeQuery(
+                    "SELECT rootpage FROM sqlite_schema WHERE name = 'fingerprint_parts'")) {
+                page = row.getLong(1);
+            }
+        }
         try (RandomAccessFile database = new RandomAccessFile(file.toFile(), "rw")) {
-            byte[] garbage = new byte[4096];
+            byte[] garbage = new byte[(int) pageSize];
             Arrays.fill(garbage, (byte) 0x5A);
-            database.seek(size - 4096); // the last page, never the first with its header
+            database.seek((page - 1) * pageSize);
             database.write(garbage);
         }
 
