@@ -11,6 +11,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A recorded commit checked out in a directory of its own. JGit has no {@code git worktree add}, so this is a local
@@ -50,8 +51,8 @@ final class Checkout {
      */
     static void clone(Path repository, String commit, Path target) {
         try (Git git = Git.cloneRepository().setURI(repository.toUri().toString()).setDirectory(target.toFile())
-                .setCloneAllBranches(true).setNoCheckout(true).call()) {
-            ObjectId id = git.getRepository().resolve(commit + "^{commit}");
+                .setCloneAllBranches(true).call()) {
+            ObjectId id = resolve(git.getRepository(), commit);
             if (id == null) {
                 throw new ReproduceRefusal("The repository " + repository + " has no commit " + commit + " on any"
                         + " branch or tag: was it amended, rebased away, or recorded in another repository (name that"
@@ -63,6 +64,15 @@ final class Checkout {
                     + ": " + e.getMessage());
         } catch (org.eclipse.jgit.errors.RevisionSyntaxException e) {
             throw new ReproduceRefusal("The recorded commit '" + commit + "' is not a commit id.");
+        }
+    }
+
+    /** The commit {@code commit} names in {@code repository}; null where it has none. */
+    private static @Nullable ObjectId resolve(Repository repository, String commit) throws IOException {
+        try {
+            return repository.resolve(commit + "^{commit}");
+        } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+            return null;
         }
     }
 

@@ -52,6 +52,7 @@ final class PipelineModule {
                     + " (src/test/java/" + source + " or src/main/java/" + source + "): was the pipeline renamed or"
                     + " moved, or is --repository another repository than the one it was recorded in?");
         }
+        java.util.Collections.sort(modules);
         if (modules.size() > 1) {
             throw new ReproduceRefusal("Several modules of the checkout " + checkout + " hold the source of "
                     + pipelineClass + ": " + String.join(", ", modules.stream().map(module ->
