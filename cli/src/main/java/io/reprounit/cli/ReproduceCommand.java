@@ -107,7 +107,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 out.println(Formats.text("Checked out commit " + recorded.shortCommit() + " of " + repositoryDirectory
                         + " into " + checkout + "; restored " + restored.restored().size() + " data source"
                         + (restored.restored().size() == 1 ? "" : "s") + " of run " + recorded.run() + " into "
-                        + PipelineModule.relative(checkout, module) + "."));
+                        + (module.equals(checkout) ? "the checkout" : PipelineModule.relative(checkout, module)) + "."));
                 restored.notRestored().forEach((name, why) -> out.println(Formats.text("  not restored: " + name
                         + ": " + why)));
                 out.println(Formats.text("Running " + String.join(" ", command) + " (log: " + log + ")"));
