@@ -2,6 +2,7 @@ package io.reprounit.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.store.CheckSummary;
 import io.reprounit.store.MetadataStore;
 import io.reprounit.store.StoredCheck;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code reprounit:reproduce} in a real git repository with a real Maven build: a check recorded three commits ago is
  * reproduced in a clone at its commit, with its data restored from the snapshot (the data file is not in git, and has
- * changed since), and every step reproduces; a check recorded on a dirty working tree is refused.
+ * changed since), and every step reproduces; with that data damaged in the artifact store, it is not restored, and
+ * the goal fails saying so; a check recorded on a dirty working tree is refused.
  */
 class ReproduceIT {
 
@@ -71,6 +73,14 @@ class ReproduceIT {
             }
             assertThat(project.resolve("data/values.txt")).as("the user's files are left alone").hasContent("100\n200");
 
+            Path snapshot = keptSnapshot(store, storeDirectory.resolve("artifacts"), recorded);
+            snapshot.toFile().setWritable(true);
+            Files.write(snapshot, new byte[] {1, 2, 3}); // the recorded data, damaged
+            MavenBuild.Result damaged = build.run("reprounit:reproduce", "-Dcheck=" + recorded, "-Dstore=" + store,
+                    "-Dmaven=" + maven());
+            assertThat(damaged.exitCode()).as(damaged.output()).isNotZero();
+            assertThat(damaged.output()).contains("Cannot restore").contains("is damaged").doesNotContain("\tat ");
+
             edit(project.resolve(CODE), "Map<String, Integer> score = new TreeMap<>();",
                     "Map<String, Integer> score = new TreeMap<>(); // not committed");
             MavenBuild.Result dirtyTest = build.run("test", "-Dreprounit.store.url=" + store);
@@ -83,6 +93,18 @@ class ReproduceIT {
             assertThat(refused.output()).contains("its code is not in git: check " + dirty.id() + " was recorded on a"
                     + " working tree with uncommitted changes (commit " + dirty.commit() + ")")
                     .doesNotContain("\tat ");
+        }
+    }
+
+    /** The file of the artifact store that keeps the data file check {@code check}'s first run read. */
+    private static Path keptSnapshot(String store, Path artifacts, long check) {
+        try (MetadataStore metadata = MetadataStore.openReadOnly(store, "store")) {
+            String digest = metadata.run(Long.toString(check)).step("load").orElseThrow().dataSnapshots().get(0)
+                    .digest();
+            assertThat(digest).isNotNull();
+            Path file = new ArtifactStore(artifacts).condition(digest).file();
+            assertThat(file).exists();
+            return file;
         }
     }
 
