@@ -36,6 +36,22 @@ public final class StoreLocation {
         return start;
     }
 
+    /**
+     * {@code url} with its database file made absolute, for another process in another directory to write the same
+     * store (what {@code reproduce} hands to the build it starts); empty for a store in memory, which no other process
+     * can reach. A URL of another database than SQLite is returned as it is.
+     */
+    public static Optional<String> absoluteUrl(String url) {
+        if (!url.startsWith(URL_PREFIX)) {
+            return Optional.of(url);
+        }
+        String rest = url.substring(URL_PREFIX.length());
+        if (rest.startsWith("file:") || rest.contains("?")) {
+            return databaseFile(url).map(file -> url); // a URI form: passed on as the user wrote it
+        }
+        return databaseFile(url).map(file -> URL_PREFIX + file);
+    }
+
     /** The database file a SQLite URL names; empty for an in-memory database. */
     static Optional<Path> databaseFile(String url) {
         String path = url.substring(URL_PREFIX.length());
