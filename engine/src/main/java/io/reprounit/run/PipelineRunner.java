@@ -4,12 +4,9 @@ import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.Artifact;
-import io.reprounit.artifact.ArtifactCondition;
-import io.reprounit.artifact.ArtifactReadException;
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.artifact.Materializers;
 import io.reprounit.artifact.Normalization;
-import io.reprounit.cache.CacheEntry;
 import io.reprounit.cache.CacheKey;
 import io.reprounit.cache.CacheLookup;
 import io.reprounit.cache.StepCache;
@@ -203,18 +200,12 @@ public final class PipelineRunner {
                         + " fingerprint of step '" + step.name() + "': " + e.getMessage(), e), Duration.ZERO, data);
             }
             Map<String, String> inputs = inputDigests(step, executions, data);
-            CacheKey key = new CacheKey(fingerprint, fingerprinter.forCache(pipeline), inputs);
-            lookup = cache.lookup(step.name(), key);
-            if (lookup instanceof CacheLookup.Hit hit) {
-                try {
-                    return served(step, hit, inputs, fingerprint, outputs, keptIn);
-                } catch (Unservable e) {
-                    CacheLookup.Miss miss = new CacheLookup.Miss("the output that check " + hit.checkId() + " kept"
-                            + " cannot be served: " + e.getMessage());
-                    cache.refused(step.name(), key, miss);
-                    lookup = miss;
-                }
+            CacheServing.Answer answer = new CacheServing(cache, materializers, steps, requireNonNull(restored), keptIn)
+                    .serve(step, new CacheKey(fingerprint, fingerprinter.forCache(pipeline), inputs), outputs);
+            if (answer.served() != null) {
+                return answer.served();
             }
+            lookup = answer.lookup();
         }
         StepExecution execution = executed(step, outputs, executions, instance, data, keptIn);
         return lookup == null ? execution : execution.asked(lookup);
@@ -276,48 +267,6 @@ public final class PipelineRunner {
         // What a step read from its data sources is an input too: a file changed between runs taints, not diverges.
         data.parts(Aspect.DATA).forEach(part -> digests.put("data:" + part.name(), part.digest()));
         return digests;
-    }
-
-    /**
-     * The step served from the cache instead of run: its stored output read back for the steps downstream (verified
-     * against its digest as it is), or, where no step of this check reads it, only verified in the store.
-     */
-    private StepExecution served(StepDefinition step, CacheLookup.Hit hit, Map<String, String> inputs,
-            Fingerprint fingerprint, Map<String, Object> outputs, ArtifactStore keptIn) throws Unservable {
-        long started = System.nanoTime();
-        CacheEntry.StoredOutput stored = hit.output();
-        boolean readDownstream = steps.stream().anyMatch(other -> other.upstream().contains(step.name()));
-        try {
-            if (readDownstream) {
-                Object value = materializers.readBack(keptIn, stored.digest(), stored.bytesDigest(),
-                        stored.mediaType(), step.method().getGenericReturnType(), step.normalization(),
-                        requireNonNull(restored).next());
-                outputs.put(step.name(), value);
-            } else {
-                ArtifactCondition condition = keptIn.condition(stored.digest());
-                if (!condition.isIntact()) {
-                    throw new Unservable("its artifact " + stored.digest() + " is " + condition.state().label()
-                            + (condition.problem() == null ? "" : ": " + condition.problem()));
-                }
-            }
-            Artifact output = Artifact.inStore(keptIn, stored.digest(), stored.bytesDigest(), stored.size(),
-                    stored.mediaType(), requireNonNull(stored.location())).orElseThrow(() -> new Unservable(
-                            "its artifact " + stored.digest() + " is not in the artifact store"));
-            return StepExecution.cached(step.name(), inputs, output, elapsed(started), fingerprint, hit);
-        } catch (ArtifactReadException e) {
-            throw new Unservable(e.getMessage());
-        } catch (java.io.UncheckedIOException e) {
-            throw new Unservable(String.valueOf(e.getMessage()));
-        }
-    }
-
-    /** Why a hit's output cannot be served after all: the step then runs. */
-    private static final class Unservable extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Unservable(@Nullable String reason) {
-            super(reason, null, false, false);
-        }
     }
 
     /** The step that failed and so kept {@code step} from running, searched upstream. */
