@@ -64,10 +64,10 @@ final class ReproUnitConfiguration {
         AgainstSetting against = AgainstSetting.from(parameters::get);
         if (cache.on() && !fingerprints) {
             // Without fingerprints every step would look unchanged: the cache would serve stale outputs.
-            cache = new CacheSettings(false, Constants.FINGERPRINT_ENABLED_PROPERTY_NAME + "=false", null);
+            cache = CacheSettings.OFF;
         } else if (cache.on() && against.isSet()) {
             // Compared with a recorded check, every step must run: that is what reproducing it means.
-            cache = new CacheSettings(false, Constants.AGAINST_PROPERTY_NAME, null);
+            cache = CacheSettings.OFF;
         }
         return new ReproUnitConfiguration(paramOverrides(parameters), baselines, against,
                 new RunSettings(parameters::get),

@@ -191,8 +191,8 @@ public final class PipelineRunner {
     private StepExecution servedOrExecuted(StepDefinition step, Map<String, Object> outputs,
             Map<String, StepExecution> executions, Instance instance, Fingerprint data, @Nullable ArtifactStore keptIn) {
         CacheLookup lookup = null;
+        Fingerprint fingerprint = null;
         if (cache.isOn() && keptIn != null) {
-            Fingerprint fingerprint;
             try {
                 fingerprint = fingerprinter.forStep(pipeline, step, data);
             } catch (RuntimeException e) {
@@ -207,16 +207,18 @@ public final class PipelineRunner {
             }
             lookup = answer.lookup();
         }
-        StepExecution execution = executed(step, outputs, executions, instance, data, keptIn);
+        StepExecution execution = executed(step, outputs, executions, instance, data, keptIn, fingerprint);
         return lookup == null ? execution : execution.asked(lookup);
     }
 
+    /** @param known the step's fingerprint where the cache already took it; else it is taken after the step ran */
     private StepExecution executed(StepDefinition step, Map<String, Object> outputs,
-            Map<String, StepExecution> executions, Instance instance, Fingerprint data, @Nullable ArtifactStore keptIn) {
+            Map<String, StepExecution> executions, Instance instance, Fingerprint data, @Nullable ArtifactStore keptIn,
+            @Nullable Fingerprint known) {
         Invocation invocation = invoke(step, outputs, executions, instance, data, keptIn);
         Fingerprint fingerprint;
         try {
-            fingerprint = fingerprinter.forStep(pipeline, step, data);
+            fingerprint = known != null ? known : fingerprinter.forStep(pipeline, step, data);
         } catch (RuntimeException e) {
             return StepExecution.failed(step.name(), invocation.inputs(), new StepFailedException("Cannot take the"
                     + " fingerprint of step '" + step.name() + "': " + e.getMessage(), e), invocation.elapsed(), data);
