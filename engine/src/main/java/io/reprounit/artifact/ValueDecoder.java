@@ -2,11 +2,8 @@ package io.reprounit.artifact;
 
 import io.reprounit.artifact.CanonicalReader.Kind;
 import java.lang.reflect.Array;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +24,7 @@ final class ValueDecoder {
     private final ReadPlans plans;
     private final StoredValue.Context context;
     private final List<List<Object>> scopes = new ArrayList<>();
-    private final List<Frame> stack = new ArrayList<>();
+    private final List<DecodingFrame> stack = new ArrayList<>();
 
     ValueDecoder(CanonicalReader in, ReadPlans plans, StoredValue.Context context) {
         this.in = in;
@@ -37,11 +34,11 @@ final class ValueDecoder {
 
     /** The whole value, read as {@code plan}; reads the stream to its end, so that it is verified there. */
     @Nullable Object read(ReadPlan plan) {
-        Root root = new Root(plan);
+        DecodingFrame.Root root = new DecodingFrame.Root(plan);
         stack.add(root);
         scopes.add(new ArrayList<>());
         for (Kind kind = in.next(); kind != Kind.EOF; kind = in.next()) {
-            Frame top = stack.get(stack.size() - 1);
+            DecodingFrame top = stack.get(stack.size() - 1);
             try {
                 if (kind == Kind.NAME) {
                     top.name(in.string(), plans);
@@ -63,7 +60,7 @@ final class ValueDecoder {
         return root.value;
     }
 
-    private void begin(Kind kind, Frame parent) {
+    private void begin(Kind kind, DecodingFrame parent) {
         ReadPlan plan = parent.next();
         if (parent.scoped()) {
             scopes.add(new ArrayList<>());
@@ -95,19 +92,19 @@ final class ValueDecoder {
         }
     }
 
-    private Frame open(Kind kind, ReadPlan plan) {
+    private DecodingFrame open(Kind kind, ReadPlan plan) {
         List<Object> scope = currentScope();
-        Frame frame;
+        DecodingFrame frame;
         if (kind == Kind.OBJECT && plan instanceof ReadPlan.ClassOf object) {
-            frame = new ClassFrame(object);
+            frame = new DecodingFrame.ClassObject(object);
         } else if (kind == Kind.OBJECT && plan instanceof ReadPlan.RecordOf record) {
-            frame = new RecordFrame(record);
+            frame = new DecodingFrame.RecordObject(record);
         } else if ((kind == Kind.ARRAY || kind == Kind.SET) && plan instanceof ReadPlan.CollectionOf collection) {
-            frame = new CollectionFrame(collection, kind == Kind.SET);
+            frame = new DecodingFrame.CollectionElements(collection, kind == Kind.SET);
         } else if (kind == Kind.ARRAY && (plan instanceof ReadPlan.ObjectArray || plan instanceof ReadPlan.PrimitiveArray)) {
-            frame = new ArrayFrame(plan);
+            frame = new DecodingFrame.ArrayElements(plan);
         } else if (kind == Kind.MAP && plan instanceof ReadPlan.MapOf map) {
-            frame = new MapFrame(map);
+            frame = new DecodingFrame.MapEntries(map);
         } else {
             throw ScalarReads.mismatch("a " + kind, plan.type());
         }
@@ -153,7 +150,7 @@ final class ValueDecoder {
     }
 
     private void deliver(@Nullable Object value) {
-        Frame parent = stack.get(stack.size() - 1);
+        DecodingFrame parent = stack.get(stack.size() - 1);
         if (parent.scoped()) {
             scopes.remove(scopes.size() - 1);
         }
@@ -170,276 +167,5 @@ final class ValueDecoder {
 
     private static Class<?> box(Class<?> type) {
         return type.isPrimitive() ? Array.get(Array.newInstance(type, 1), 0).getClass() : type;
-    }
-
-    /** A container being read: what its next value is read as, and what it becomes at its END. */
-    private abstract static class Frame {
-        List<Object> scope = List.of();
-        int ordinal;
-
-        abstract ReadPlan next();
-
-        void name(String name, ReadPlans plans) {
-            throw new ReadFailure("stored is an object member " + name + " where no object is expected");
-        }
-
-        /** Whether each value it holds (or each key) is in a scope of its own: a set's elements, a map's keys. */
-        boolean scoped() {
-            return false;
-        }
-
-        abstract void accept(@Nullable Object value);
-
-        abstract Object finish();
-
-        /** The container's object, where it is already made (so that what it holds may refer to it); else null. */
-        @Nullable Object made() {
-            return null;
-        }
-
-        void made(Object value) {
-            scope.set(ordinal, value);
-        }
-    }
-
-    private static final class Root extends Frame {
-        private final ReadPlan plan;
-        @Nullable Object value;
-
-        Root(ReadPlan plan) {
-            this.plan = plan;
-        }
-
-        @Override
-        ReadPlan next() {
-            return plan;
-        }
-
-        @Override
-        void accept(@Nullable Object value) {
-            this.value = value;
-        }
-
-        @Override
-        Object finish() {
-            throw new ReadFailure("the stored value has an END with nothing open");
-        }
-    }
-
-    private static final class ClassFrame extends Frame {
-        private ReadPlan.ClassOf plan;
-        private @Nullable Object instance;
-        private @Nullable String member;
-        private @Nullable Field field;
-
-        ClassFrame(ReadPlan.ClassOf plan) {
-            this.plan = plan;
-        }
-
-        @Override
-        void name(String name, ReadPlans plans) {
-            member = name;
-            if (name.equals("$class")) {
-                return;
-            }
-            if (instance == null) {
-                throw new ReadFailure("the stored object names no $class, so it is not a " + plan.type().getName());
-            }
-            field = plan.field(name);
-            if (field == null) {
-                throw new ReadFailure(plan.type().getName() + " has no field " + name + ", which is stored");
-            }
-        }
-
-        @Override
-        ReadPlan next() {
-            if (member == null) {
-                throw new ReadFailure("stored is an object value with no member name");
-            }
-            return member.equals("$class") ? new ReadPlan.Scalar(String.class) : plan.member(member);
-        }
-
-        @Override
-        void accept(@Nullable Object value) {
-            if ("$class".equals(member)) {
-                if (!plan.type().getName().equals(value)) {
-                    plan = plan.plans().subclassPlan(plan, String.valueOf(value));
-                }
-                Object made = ReadPlans.newInstance(plan.constructor());
-                instance = made;
-                made(made);
-                return;
-            }
-            Field target = java.util.Objects.requireNonNull(field);
-            try {
-                target.set(instance, value);
-            } catch (IllegalAccessException | IllegalArgumentException e) {
-                throw new ReadFailure("cannot set field " + target.getName() + " of " + plan.type().getName() + " to "
-                        + (value == null ? "null" : "a " + value.getClass().getName()) + ": " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        Object finish() {
-            if (instance == null) {
-                throw new ReadFailure("the stored object names no $class, so it is not a " + plan.type().getName());
-            }
-            return instance;
-        }
-    }
-
-    private static final class RecordFrame extends Frame {
-        private final ReadPlan.RecordOf plan;
-        private final @Nullable Object[] components;
-        private int component = -1;
-
-        RecordFrame(ReadPlan.RecordOf plan) {
-            this.plan = plan;
-            this.components = new Object[plan.componentTypes().length];
-        }
-
-        @Override
-        void name(String name, ReadPlans plans) {
-            Integer index = plan.index().get(name);
-            if (index == null) {
-                throw new ReadFailure(plan.type().getName() + " has no component " + name + ", which is stored");
-            }
-            component = index;
-        }
-
-        @Override
-        ReadPlan next() {
-            if (component < 0) {
-                throw new ReadFailure("stored is an object value with no member name");
-            }
-            return plan.component(component);
-        }
-
-        @Override
-        void accept(@Nullable Object value) {
-            components[component] = value;
-        }
-
-        @Override
-        Object finish() {
-            try {
-                return plan.constructor().newInstance(components);
-            } catch (java.lang.reflect.InvocationTargetException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                throw new ReadFailure("the constructor of " + plan.type().getName() + " refused what is stored: " + cause,
-                        cause);
-            } catch (ReflectiveOperationException | IllegalArgumentException e) {
-                throw new ReadFailure("cannot make a " + plan.type().getName() + " of what is stored: " + e, e);
-            }
-        }
-    }
-
-    private static final class CollectionFrame extends Frame {
-        private final ReadPlan.CollectionOf plan;
-        private final Collection<Object> collection;
-        private final boolean set;
-
-        CollectionFrame(ReadPlan.CollectionOf plan, boolean set) {
-            this.plan = plan;
-            this.collection = plan.factory().get();
-            this.set = set;
-        }
-
-        @Override
-        ReadPlan next() {
-            return plan.element();
-        }
-
-        @Override
-        boolean scoped() {
-            return set;
-        }
-
-        @Override
-        void accept(@Nullable Object value) {
-            collection.add(value);
-        }
-
-        @Override
-        Object finish() {
-            return collection;
-        }
-
-        @Override
-        Object made() {
-            return collection;
-        }
-    }
-
-    private static final class MapFrame extends Frame {
-        private final ReadPlan.MapOf plan;
-        private final Map<Object, Object> map;
-        private boolean atKey = true;
-        private @Nullable Object key;
-
-        MapFrame(ReadPlan.MapOf plan) {
-            this.plan = plan;
-            this.map = plan.factory().get();
-        }
-
-        @Override
-        ReadPlan next() {
-            return atKey ? plan.key() : plan.value();
-        }
-
-        @Override
-        boolean scoped() {
-            return atKey;
-        }
-
-        @Override
-        void accept(@Nullable Object value) {
-            if (atKey) {
-                key = value;
-            } else {
-                map.put(key, value);
-            }
-            atKey = !atKey;
-        }
-
-        @Override
-        Object finish() {
-            return map;
-        }
-
-        @Override
-        Object made() {
-            return map;
-        }
-    }
-
-    /** A Java array from an {@code ARRAY}: made at its end, once its length is known. */
-    private static final class ArrayFrame extends Frame {
-        private final ReadPlan plan;
-        private final List<@Nullable Object> elements = new ArrayList<>();
-
-        ArrayFrame(ReadPlan plan) {
-            this.plan = plan;
-        }
-
-        @Override
-        ReadPlan next() {
-            return plan instanceof ReadPlan.ObjectArray array ? array.element()
-                    : new ReadPlan.Scalar(plan.type().getComponentType());
-        }
-
-        @Override
-        void accept(@Nullable Object value) {
-            elements.add(value);
-        }
-
-        @Override
-        Object finish() {
-            Object array = Array.newInstance(plan.type().getComponentType(), elements.size());
-            for (int i = 0; i < elements.size(); i++) {
-                Array.set(array, i, elements.get(i));
-            }
-            return array;
-        }
     }
 }
