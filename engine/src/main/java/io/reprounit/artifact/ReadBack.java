@@ -35,7 +35,7 @@ final class ReadBack {
     }
 
     static Optional<String> whyUnreadable(ReadPlans plans, Type type, Normalization normalization) {
-        Class<?> raw = ReadPlans.raw(type);
+        Class<?> raw = GenericTypes.raw(type);
         boolean whole = raw == String.class || raw == byte[].class || ReadPlans.isPath(type);
         if (!whole) {
             if (normalization.hasIgnoredTypes()) {
@@ -69,7 +69,7 @@ final class ReadBack {
     }
 
     private Object text() {
-        Class<?> raw = ReadPlans.raw(type);
+        Class<?> raw = GenericTypes.raw(type);
         if (raw != String.class && raw != CharSequence.class) {
             throw new ReadFailure("it is stored as text, not as a " + type.getTypeName());
         }
@@ -77,7 +77,7 @@ final class ReadBack {
     }
 
     private Object binary(Path scratch) {
-        if (ReadPlans.raw(type) == byte[].class) {
+        if (GenericTypes.raw(type) == byte[].class) {
             return bytes(digest);
         }
         if (!ReadPlans.isPath(type)) {

@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -85,7 +84,7 @@ final class ReadPlans {
         if (type instanceof GenericArrayType array) {
             return why(array.getGenericComponentType(), visiting);
         }
-        Class<?> raw = raw(type);
+        Class<?> raw = GenericTypes.raw(type);
         Type[] arguments = type instanceof ParameterizedType parameterized ? parameterized.getActualTypeArguments()
                 : new Type[0];
         Optional<Materializer> materializer = materializers.claiming(raw);
@@ -114,9 +113,9 @@ final class ReadPlans {
             return checkContainer(type, raw, arguments, visiting);
         }
         if (raw.isRecord()) {
-            Map<TypeVariable<?>, Type> bindings = bindings(type);
+            Map<TypeVariable<?>, Type> bindings = GenericTypes.bindings(type);
             for (RecordComponent component : raw.getRecordComponents()) {
-                String why = why(resolve(component.getGenericType(), bindings), visiting);
+                String why = why(GenericTypes.resolve(component.getGenericType(), bindings), visiting);
                 if (why != null) {
                     return "component " + component.getName() + " of " + raw.getName() + ": " + why;
                 }
@@ -134,10 +133,11 @@ final class ReadPlans {
             return raw.getName() + " has no no-arg constructor to make it by its fields; give it one (it may be"
                     + " private) or make it a record";
         }
-        Map<TypeVariable<?>, Type> bindings = bindings(type);
+        Map<TypeVariable<?>, Type> bindings = GenericTypes.bindings(type);
         for (Map.Entry<String, Field> field : fields(raw).entrySet()) {
-            String why = why(resolve(field.getValue().getGenericType(), bindings(field.getValue(), raw, bindings)),
-                    visiting);
+            Type fieldType = GenericTypes.resolve(field.getValue().getGenericType(),
+                    GenericTypes.bindings(field.getValue(), raw, bindings));
+            String why = why(fieldType, visiting);
             if (why != null) {
                 return "field " + field.getKey() + " of " + raw.getName() + ": " + why;
             }
@@ -156,7 +156,7 @@ final class ReadPlans {
                     + " SortedMap, or a class such as ArrayList, HashSet, TreeSet, HashMap, LinkedHashMap or TreeMap";
         }
         if ((SortedSet.class.isAssignableFrom(raw) || SortedMap.class.isAssignableFrom(raw))
-                && !Comparable.class.isAssignableFrom(raw(arguments[0]))) {
+                && !Comparable.class.isAssignableFrom(GenericTypes.raw(arguments[0]))) {
             return "the " + (map ? "keys" : "elements") + " of " + type.getTypeName() + " are not Comparable, and no"
                     + " comparator is stored to sort them";
         }
@@ -185,7 +185,7 @@ final class ReadPlans {
         if (why != null) {
             throw new ReadFailure(why);
         }
-        Class<?> raw = raw(type);
+        Class<?> raw = GenericTypes.raw(type);
         Optional<Materializer> materializer = materializers.claiming(raw);
         if (materializer.isPresent()) {
             return new ReadPlan.Materialized(raw, type, materializer.get());
@@ -213,7 +213,7 @@ final class ReadPlans {
             return new ReadPlan.MapOf(raw, Objects.requireNonNull(factoryOfMap(raw)), plan(arguments[0]),
                     plan(arguments[1]));
         }
-        Map<TypeVariable<?>, Type> bindings = bindings(type);
+        Map<TypeVariable<?>, Type> bindings = GenericTypes.bindings(type);
         if (raw.isRecord()) {
             RecordComponent[] components = raw.getRecordComponents();
             Map<String, Integer> index = new HashMap<>();
@@ -221,7 +221,7 @@ final class ReadPlans {
             Class<?>[] parameters = new Class<?>[components.length];
             for (int i = 0; i < components.length; i++) {
                 index.put(components[i].getName(), i);
-                types[i] = resolve(components[i].getGenericType(), bindings);
+                types[i] = GenericTypes.resolve(components[i].getGenericType(), bindings);
                 parameters[i] = components[i].getType();
             }
             try {
@@ -236,8 +236,8 @@ final class ReadPlans {
         Map<String, Type> fieldTypes = new HashMap<>();
         for (Map.Entry<String, Field> field : fields.entrySet()) {
             field.getValue().trySetAccessible();
-            fieldTypes.put(field.getKey(), resolve(field.getValue().getGenericType(),
-                    bindings(field.getValue(), raw, bindings)));
+            fieldTypes.put(field.getKey(), GenericTypes.resolve(field.getValue().getGenericType(),
+                    GenericTypes.bindings(field.getValue(), raw, bindings)));
         }
         return new ReadPlan.ClassOf(raw, fields, fieldTypes, Objects.requireNonNull(noArgConstructor(raw)), this);
     }
@@ -316,124 +316,5 @@ final class ReadPlans {
 
     static boolean isPath(Type type) {
         return type instanceof Class<?> c && (Path.class.isAssignableFrom(c) || c == File.class);
-    }
-
-    static Class<?> raw(Type type) {
-        if (type instanceof Class<?> c) {
-            return c;
-        }
-        if (type instanceof ParameterizedType parameterized) {
-            return (Class<?>) parameterized.getRawType();
-        }
-        if (type instanceof GenericArrayType array) {
-            return java.lang.reflect.Array.newInstance(raw(array.getGenericComponentType()), 0).getClass();
-        }
-        return Object.class; // a type variable or wildcard: nothing to go by
-    }
-
-    /** The type arguments of {@code type} by the type variables of its class. */
-    private static Map<TypeVariable<?>, Type> bindings(Type type) {
-        Map<TypeVariable<?>, Type> bindings = new HashMap<>();
-        if (type instanceof ParameterizedType parameterized) {
-            TypeVariable<?>[] variables = raw(type).getTypeParameters();
-            Type[] arguments = parameterized.getActualTypeArguments();
-            for (int i = 0; i < variables.length && i < arguments.length; i++) {
-                bindings.put(variables[i], arguments[i]);
-            }
-        }
-        return bindings;
-    }
-
-    /** The bindings in force where {@code field} is declared: {@code type}'s, carried up its generic superclasses. */
-    private static Map<TypeVariable<?>, Type> bindings(Field field, Class<?> type, Map<TypeVariable<?>, Type> bindings) {
-        Map<TypeVariable<?>, Type> current = bindings;
-        for (Class<?> owner = type; owner != null && owner != field.getDeclaringClass(); owner = owner.getSuperclass()) {
-            Type superclass = owner.getGenericSuperclass();
-            Map<TypeVariable<?>, Type> next = new HashMap<>();
-            if (superclass instanceof ParameterizedType parameterized) {
-                TypeVariable<?>[] variables = raw(parameterized).getTypeParameters();
-                Type[] arguments = parameterized.getActualTypeArguments();
-                for (int i = 0; i < variables.length; i++) {
-                    next.put(variables[i], resolve(arguments[i], current));
-                }
-            }
-            current = next;
-        }
-        return current;
-    }
-
-    static Type resolve(Type type, Map<TypeVariable<?>, Type> bindings) {
-        if (bindings.isEmpty()) {
-            return type;
-        }
-        if (type instanceof TypeVariable<?> variable) {
-            return bindings.getOrDefault(variable, variable);
-        }
-        if (type instanceof GenericArrayType array) {
-            Type component = resolve(array.getGenericComponentType(), bindings);
-            return component instanceof Class<?> c ? java.lang.reflect.Array.newInstance(c, 0).getClass() : type;
-        }
-        if (type instanceof ParameterizedType parameterized) {
-            Type[] arguments = parameterized.getActualTypeArguments().clone();
-            for (int i = 0; i < arguments.length; i++) {
-                arguments[i] = resolve(arguments[i], bindings);
-            }
-            return new Parameterized(raw(parameterized), arguments, parameterized.getOwnerType());
-        }
-        return type;
-    }
-
-    /** A parameterized type with its variables resolved; equal to the JDK's own of the same type. */
-    private static final class Parameterized implements ParameterizedType {
-        private final Class<?> raw;
-        private final Type[] arguments;
-        private final @Nullable Type owner;
-
-        Parameterized(Class<?> raw, Type[] arguments, @Nullable Type owner) {
-            this.raw = raw;
-            this.arguments = arguments;
-            this.owner = owner;
-        }
-
-        @Override
-        public Type[] getActualTypeArguments() {
-            return arguments.clone();
-        }
-
-        @Override
-        public Type getRawType() {
-            return raw;
-        }
-
-        @Override
-        public @Nullable Type getOwnerType() {
-            return owner;
-        }
-
-        @Override
-        public boolean equals(@Nullable Object other) {
-            return other instanceof ParameterizedType that && raw.equals(that.getRawType())
-                    && Objects.equals(owner, that.getOwnerType())
-                    && Arrays.equals(arguments, that.getActualTypeArguments());
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(arguments) ^ Objects.hashCode(owner) ^ raw.hashCode();
-        }
-
-        @Override
-        public String getTypeName() {
-            StringBuilder name = new StringBuilder(raw.getTypeName()).append('<');
-            for (int i = 0; i < arguments.length; i++) {
-                name.append(i == 0 ? "" : ", ").append(arguments[i].getTypeName());
-            }
-            return name.append('>').toString();
-        }
-
-        @Override
-        public String toString() {
-            return getTypeName();
-        }
     }
 }
