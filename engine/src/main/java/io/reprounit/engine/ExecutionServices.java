@@ -3,7 +3,6 @@ package io.reprounit.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.Materializers;
-import io.reprounit.artifact.WarmUp;
 import io.reprounit.baseline.BaselineCheck;
 import io.reprounit.check.CheckService;
 import io.reprounit.fingerprint.Fingerprinter;
@@ -33,9 +32,6 @@ final class ExecutionServices implements AutoCloseable {
 
     static ExecutionServices create(ExecutionRequest request) {
         TestDescriptor root = request.getRootTestDescriptor();
-        if (!root.getChildren().isEmpty()) {
-            WarmUp.start(((ReproUnitEngineDescriptor) root).configuration().cache().on());
-        }
         ReproUnitConfiguration configuration = ((ReproUnitEngineDescriptor) root).configuration();
         ClassLoader classLoader = classLoader();
         Materializers materializers = Materializers.load(classLoader);

@@ -3,6 +3,7 @@ package io.reprounit.engine;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.Materializers;
+import io.reprounit.artifact.WarmUp;
 import io.reprounit.baseline.BaselineOrphans;
 import io.reprounit.pipeline.PipelineReader;
 import java.util.Optional;
@@ -64,6 +65,10 @@ public final class ReproUnitTestEngine extends HierarchicalTestEngine<ReproUnitE
                 .build()
                 .resolve(request, engine, issues);
         engine.pipelines().forEach(PipelineDescriptor::orderStepsTopologically);
+        if (!engine.pipelines().isEmpty()) {
+            // from here, not from execution: the rest of discovery and the launcher's start give the other core time
+            WarmUp.start(configuration.cache().on());
+        }
         String cacheProblem = configuration.cache().problem();
         if (cacheProblem != null) {
             issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, cacheProblem));
