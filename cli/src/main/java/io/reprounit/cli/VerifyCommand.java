@@ -39,10 +39,11 @@ final class VerifyCommand implements Callable<Integer> {
         List<String> integrity;
         List<KeptArtifact> kept;
         @Nullable String unreadable = null;
-        try (MetadataStore store = options.open()) {
-            integrity = store.integrityProblems();
+        ArtifactStore store = artifacts.store(options);
+        try (MetadataStore metadata = options.open()) {
+            integrity = metadata.integrityProblems();
             try {
-                kept = store.keptArtifacts();
+                kept = metadata.keptArtifacts(store); // with the files of kept directories' listings
             } catch (StoreException e) {
                 if (integrity.isEmpty()) {
                     throw e;
@@ -51,7 +52,6 @@ final class VerifyCommand implements Callable<Integer> {
                 unreadable = e.getMessage();
             }
         }
-        ArtifactStore store = artifacts.store(options);
         List<ArtifactCondition> files = store.everyFile();
         List<Problem> problems = problems(kept, files, store);
         boolean ok = integrity.isEmpty() && problems.isEmpty();

@@ -51,6 +51,44 @@ final class ArtifactReferences {
                         row.getLong(2) + "." + row.getInt(3), row.getString(4) + " (data " + row.getString(5) + ")"));
             }
         }
+        // Parts an artifact needs (a directory output's files, a materializer's serialized form): used where it is.
+        try (PreparedStatement select = c.prepareStatement("SELECT p.part, p.digest FROM artifact_parts p"
+                + " JOIN artifacts a ON a.digest = p.digest WHERE a.location IS NOT NULL ORDER BY p.digest, p.part");
+                ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                String part = row.getString(1);
+                locations.putIfAbsent(part, ArtifactStore.location(part));
+                List<KeptArtifact.Use> partUses = uses.computeIfAbsent(part, d -> new ArrayList<>());
+                for (KeptArtifact.Use use : uses.getOrDefault(row.getString(2), List.of())) {
+                    partUses.add(new KeptArtifact.Use(use.run(), use.step() + " (part)"));
+                }
+            }
+        }
+        return collect(locations, uses);
+    }
+
+    /**
+     * {@code kept} and the files that the listings of kept directory snapshots name, used by the snapshot's runs and
+     * steps: what a snapshot needs to be restored.
+     */
+    static List<KeptArtifact> withListedFiles(List<KeptArtifact> kept, Map<String, List<String>> listedFiles) {
+        Map<String, String> locations = new LinkedHashMap<>();
+        Map<String, List<KeptArtifact.Use>> uses = new LinkedHashMap<>();
+        for (KeptArtifact artifact : kept) {
+            locations.put(artifact.digest(), artifact.location());
+            uses.computeIfAbsent(artifact.digest(), d -> new ArrayList<>()).addAll(artifact.uses());
+        }
+        for (KeptArtifact artifact : kept) {
+            for (String file : listedFiles.getOrDefault(artifact.digest(), List.of())) {
+                locations.putIfAbsent(file, ArtifactStore.location(file));
+                List<KeptArtifact.Use> fileUses = uses.computeIfAbsent(file, d -> new ArrayList<>());
+                artifact.uses().forEach(use -> fileUses.add(new KeptArtifact.Use(use.run(), use.step() + " (file)")));
+            }
+        }
+        return collect(locations, uses);
+    }
+
+    private static List<KeptArtifact> collect(Map<String, String> locations, Map<String, List<KeptArtifact.Use>> uses) {
         List<KeptArtifact> kept = new ArrayList<>();
         new java.util.TreeMap<>(locations).forEach((digest, location) -> kept.add(new KeptArtifact(digest, location,
                 uses.getOrDefault(digest, List.of()))));

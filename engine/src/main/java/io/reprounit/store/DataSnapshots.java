@@ -227,17 +227,24 @@ public final class DataSnapshots {
      */
     static Set<String> referenced(List<Kept> kept, ArtifactStore artifacts) {
         Set<String> referenced = new HashSet<>();
+        kept.forEach(snapshot -> referenced.add(snapshot.digest()));
+        listedFiles(kept, artifacts).values().forEach(referenced::addAll);
+        return referenced;
+    }
+
+    /** By the digest of each kept directory's listing, the digests of the files it names (see {@link #referenced}). */
+    static Map<String, List<String>> listedFiles(List<Kept> kept, ArtifactStore artifacts) {
+        Map<String, List<String>> files = new LinkedHashMap<>();
         for (Kept snapshot : kept) {
-            referenced.add(snapshot.digest());
-            if (snapshot.directory()) {
+            if (snapshot.directory() && !files.containsKey(snapshot.digest())) {
                 try {
-                    artifacts.read(snapshot.digest()).ifPresent(bytes ->
-                            referenced.addAll(DataListing.parse(bytes).values()));
+                    artifacts.read(snapshot.digest()).ifPresent(bytes -> files.put(snapshot.digest(),
+                            List.copyOf(new java.util.TreeSet<>(DataListing.parse(bytes).values()))));
                 } catch (CorruptedArtifactException | IllegalArgumentException e) {
                     // see above
                 }
             }
         }
-        return referenced;
+        return files;
     }
 }

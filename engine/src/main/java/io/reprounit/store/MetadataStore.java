@@ -260,6 +260,15 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     /**
+     * As {@link #keptArtifacts()}, with the files that kept directory snapshots' listings in {@code artifacts} name:
+     * everything a restore needs. A listing that is missing or damaged names none; it is reported itself.
+     */
+    public List<KeptArtifact> keptArtifacts(ArtifactStore artifacts) {
+        List<KeptArtifact> kept = keptArtifacts();
+        return ArtifactReferences.withListedFiles(kept, DataSnapshots.listedFiles(read(DataSnapshots::kept), artifacts));
+    }
+
+    /**
      * What SQLite's integrity check finds wrong with the database; empty where it finds nothing. A database too damaged
      * to be checked is one problem, SQLite's reason.
      */

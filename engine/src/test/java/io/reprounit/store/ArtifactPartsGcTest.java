@@ -72,6 +72,10 @@ class ArtifactPartsGcTest {
 
             assertThat(kept.artifactsRemoved()).isEmpty();
             needed.forEach(digest -> assertThat(artifacts.read(digest)).as(digest).isPresent());
+            // what verify checks: each part, used where its output is
+            assertThat(store.keptArtifacts(artifacts)).filteredOn(artifact -> needed.contains(artifact.digest()))
+                    .hasSize(3).allSatisfy(artifact -> assertThat(artifact.uses()).singleElement()
+                            .satisfies(use -> assertThat(use.step()).endsWith(" (part)")));
 
             check(store, artifacts, "Export", List.of(run(1, "c2", "other", "outputs")),
                     verdicts(Verdict.REPRODUCED, Verdict.REPRODUCED));
