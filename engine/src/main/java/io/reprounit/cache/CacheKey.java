@@ -56,9 +56,13 @@ public record CacheKey(Fingerprint step, Fingerprint run, Map<String, String> in
         for (PartChange change : step.changesSince(recorded.step)) {
             differences.add(describe(change, stepName));
         }
+        List<PartChange> jars = new ArrayList<>();
         for (PartChange change : run.changesSince(recorded.run)) {
-            differences.add(change.aspect() == Aspect.ENVIRONMENT ? "environment: " + change.describe()
-                    : "jar " + jar(change));
+            if (change.aspect() == Aspect.ENVIRONMENT) {
+                differences.add("environment: " + change.describe());
+            } else {
+                jars.add(change);
+            }
         }
         Map<String, String> before = new TreeMap<>(recorded.inputs);
         Map<String, String> now = new TreeMap<>(inputs);
@@ -70,6 +74,8 @@ public record CacheKey(Fingerprint step, Fingerprint run, Map<String, String> in
         }
         before.keySet().stream().filter(label -> !label.startsWith("data:") && !now.containsKey(label))
                 .forEach(label -> differences.add("input " + label + " removed"));
+        // Last: beside another difference, which jars the step reaches is not worked out, so a jar may not concern it.
+        jars.forEach(change -> differences.add("jar " + jar(change)));
         return differences;
     }
 
