@@ -60,7 +60,8 @@ final class StepJars {
 
     /**
      * Of the jars named {@code jars} (part names, {@code jar:org.apache.commons:commons-math3}), those that count for
-     * {@code step}, each with why; the others it cannot reach.
+     * {@code step}, each with why; the others it cannot reach. Where a jar is gone or runs every step, only those are
+     * given: the step must run, and the others would cost reading library classes to name.
      *
      * @param steps     every step of the pipeline, {@code step} among them
      * @param outside   the classes outside the project that a step's code names, as {@link
@@ -69,18 +70,21 @@ final class StepJars {
     Map<String, String> counted(Method step, Collection<Method> steps, Set<String> jars,
             java.util.function.Function<Method, Set<String>> outside) {
         Map<String, String> counted = new LinkedHashMap<>();
-        Set<Path> own = null;
-        Set<Path> pipeline = null;
         for (String name : jars) {
             Path jar = byName.get(name);
             if (jar == null) {
                 counted.put(name, GONE);
-                continue;
-            }
-            if (runningEveryStep().contains(jar)) {
+            } else if (runningEveryStep().contains(jar)) {
                 counted.put(name, RUNS_EVERY_STEP);
-                continue;
             }
+        }
+        if (!counted.isEmpty()) {
+            return counted; // the step runs whatever else it reaches: no library class need be read to say why
+        }
+        Set<Path> own = null;
+        Set<Path> pipeline = null;
+        for (String name : jars) {
+            Path jar = byName.get(name);
             if (own == null) {
                 own = reachedBy(step, outside);
             }
