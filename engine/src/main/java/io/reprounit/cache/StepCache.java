@@ -18,7 +18,8 @@ import org.apiguardian.api.API;
  * The step cache of one check: asked before each step runs whether a recorded check of the pipeline already had the
  * step REPRODUCED with the same key ({@link CacheKey}), and told by the store which checks recorded what. A step that
  * ever DIVERGED with the same key is never served, whatever reproduced it elsewhere: nondeterminism seen once is not
- * proven away by a lucky check. Thread-safe.
+ * proven away by a lucky check. A key that differs from a recorded one in class path jars alone is taken as equal where
+ * none of those jars counts for the step ({@link JarReach}, asked only then: it reads library classes). Thread-safe.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class StepCache {
