@@ -56,9 +56,13 @@ public record CacheKey(Fingerprint step, Fingerprint run, Map<String, String> in
         for (PartChange change : step.changesSince(recorded.step)) {
             differences.add(describe(change, stepName));
         }
+        List<PartChange> jars = new ArrayList<>();
         for (PartChange change : run.changesSince(recorded.run)) {
-            differences.add(change.aspect() == Aspect.ENVIRONMENT ? "environment: " + change.describe()
-                    : "jar " + change.describe());
+            if (change.aspect() == Aspect.ENVIRONMENT) {
+                differences.add("environment: " + change.describe());
+            } else {
+                jars.add(change);
+            }
         }
         Map<String, String> before = new TreeMap<>(recorded.inputs);
         Map<String, String> now = new TreeMap<>(inputs);
@@ -70,7 +74,30 @@ public record CacheKey(Fingerprint step, Fingerprint run, Map<String, String> in
         }
         before.keySet().stream().filter(label -> !label.startsWith("data:") && !now.containsKey(label))
                 .forEach(label -> differences.add("input " + label + " removed"));
+        // Last: beside another difference, which jars the step reaches is not worked out, so a jar may not concern it.
+        jars.forEach(change -> differences.add("jar " + jar(change)));
         return differences;
+    }
+
+    /**
+     * The jar parts that differ from {@code recorded}'s, where nothing else does: the step's parts, the environment and
+     * the inputs are equal. Empty where something else differs too, or nothing does.
+     */
+    List<PartChange> jarsAloneChangedSince(CacheKey recorded) {
+        if (!step.equals(recorded.step) || !inputs.equals(recorded.inputs)) {
+            return List.of();
+        }
+        List<PartChange> changes = run.changesSince(recorded.run);
+        return changes.stream().allMatch(CacheKey::isJar) ? changes : List.of();
+    }
+
+    /** A jar part's change without the {@code jar:} of its name: {@code org.apache.commons:commons-math3 3.6 → 3.6.1}. */
+    static String jar(PartChange change) {
+        return change.describe().replaceFirst("^jar:", "");
+    }
+
+    private static boolean isJar(PartChange change) {
+        return change.aspect() == Aspect.CODE && change.name().startsWith("jar:");
     }
 
     private static String describe(PartChange change, String stepName) {

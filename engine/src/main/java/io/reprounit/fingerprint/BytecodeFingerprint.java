@@ -29,6 +29,7 @@ final class BytecodeFingerprint {
     private final ProjectClasses classes;
     private final BytecodeCache cache;
     private final Map<Method, FingerprintPart> parts = new ConcurrentHashMap<>();
+    private final Map<Method, Set<String>> outsideClasses = new ConcurrentHashMap<>();
 
     BytecodeFingerprint(ProjectClasses classes) {
         this(classes, BytecodeCache.none());
@@ -58,8 +59,47 @@ final class BytecodeFingerprint {
         return part;
     }
 
+    /**
+     * The classes outside the project that the step's code names: the owners of the calls and fields of every project
+     * method it reaches, and the classes those methods instantiate, cast to, catch or load as constants, where they are
+     * not the project's own. The start of the search for the jars a step reaches; JDK classes are among them.
+     */
+    Set<String> outsideClasses(Method step) {
+        return outsideClasses.computeIfAbsent(step, s -> {
+            Set<String> outside = new java.util.TreeSet<>();
+            Map<String, Resolved> reached = traverse(s, new HashSet<>(), outside);
+            for (Resolved method : reached.values()) {
+                for (String named : method.code().classes()) {
+                    if (classes.get(named).isEmpty()) {
+                        outside.add(named);
+                    }
+                }
+            }
+            return java.util.Collections.unmodifiableSet(outside);
+        });
+    }
+
     /** @param classFiles receives every class file read: those of the methods reached and of the classes looked through */
     private FingerprintPart compute(Method step, Set<Path> classFiles) {
+        Map<String, Resolved> reached = traverse(step, classFiles, new HashSet<>());
+        Set<String> classesSeen = new HashSet<>();
+        reached.values().forEach(method -> classesSeen.add(method.owner()));
+        MessageDigest sha256 = Digests.newSha256();
+        for (Resolved method : reached.values()) {
+            sha256.update(method.stableKey().getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) '\n');
+            sha256.update(method.code().text().getBytes(StandardCharsets.UTF_8));
+        }
+        return FingerprintPart.ofContent(Aspect.CODE, "bytecode", reached.size() + " methods in " + classesSeen.size()
+                + " classes", Digests.format(sha256.digest()));
+    }
+
+    /**
+     * The project methods a step reaches, in the order its code calls them.
+     *
+     * @param outside receives the owners of calls that are not the project's: where a library's code starts
+     */
+    private Map<String, Resolved> traverse(Method step, Set<Path> classFiles, Set<String> outside) {
         String owner = Type.getInternalName(step.getDeclaringClass());
         Map<String, Resolved> reached = new LinkedHashMap<>();
         Set<String> classesSeen = new HashSet<>();
@@ -70,7 +110,7 @@ final class BytecodeFingerprint {
         }
         while (!pending.isEmpty()) {
             MethodCode.MethodRef next = pending.pollFirst();
-            Optional<Resolved> resolved = resolve(next, classFiles);
+            Optional<Resolved> resolved = resolve(next, classFiles, outside);
             if (resolved.isEmpty() || reached.containsKey(resolved.get().key())) {
                 continue;
             }
@@ -84,14 +124,7 @@ final class BytecodeFingerprint {
                 pending.push(calls.get(i));
             }
         }
-        MessageDigest sha256 = Digests.newSha256();
-        for (Resolved method : reached.values()) {
-            sha256.update(method.stableKey().getBytes(StandardCharsets.UTF_8));
-            sha256.update((byte) '\n');
-            sha256.update(method.code().text().getBytes(StandardCharsets.UTF_8));
-        }
-        return FingerprintPart.ofContent(Aspect.CODE, "bytecode", reached.size() + " methods in " + classesSeen.size()
-                + " classes", Digests.format(sha256.digest()));
+        return reached;
     }
 
     /**
@@ -102,11 +135,12 @@ final class BytecodeFingerprint {
     private record Resolved(String owner, String key, String stableKey, MethodCode code) {}
 
     /** The project method a call runs: declared in the named class or inherited from a project superclass. */
-    private Optional<Resolved> resolve(MethodCode.MethodRef call, Set<Path> classFiles) {
+    private Optional<Resolved> resolve(MethodCode.MethodRef call, Set<Path> classFiles, Set<String> outside) {
         String owner = call.owner();
         while (owner != null) {
             Optional<ProjectClasses.ClassCode> type = classes.get(owner);
             if (type.isEmpty()) {
+                outside.add(owner); // the class itself, or the library superclass a project class inherits it from
                 return Optional.empty();
             }
             classFiles.add(type.get().file());

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
@@ -21,6 +22,7 @@ final class CanonicalMethodVisitor extends MethodVisitor {
 
     private final StringBuilder text = new StringBuilder();
     private final List<MethodCode.MethodRef> calls = new ArrayList<>();
+    private final java.util.Set<String> classes = new java.util.LinkedHashSet<>();
     private final Map<Label, Integer> labels = new IdentityHashMap<>();
     private final Consumer<MethodCode> done;
 
@@ -62,11 +64,13 @@ final class CanonicalMethodVisitor extends MethodVisitor {
     @Override
     public void visitTypeInsn(int opcode, String type) {
         line(opcode, type);
+        named(Type.getObjectType(type));
     }
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
         line(opcode, owner, name, descriptor);
+        named(Type.getObjectType(owner));
     }
 
     @Override
@@ -125,16 +129,28 @@ final class CanonicalMethodVisitor extends MethodVisitor {
     @Override
     public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
         line("multianewarray", descriptor, dimensions);
+        named(Type.getType(descriptor));
     }
 
     @Override
-    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-        line("try", label(start), label(end), label(handler), type);
+    public void visitTryCatchBlock(Label start, Label end, Label handler, @Nullable String type) {
+        line("try", label(start), label(end), label(handler), String.valueOf(type));
+        if (type != null) {
+            named(Type.getObjectType(type));
+        }
     }
 
     @Override
     public void visitEnd() {
-        done.accept(new MethodCode(text.toString(), List.copyOf(calls)));
+        done.accept(new MethodCode(text.toString(), List.copyOf(calls), List.copyOf(classes)));
+    }
+
+    /** Notes a class the code names, an array by its element class; primitives and their arrays name none. */
+    private void named(Type type) {
+        Type element = type.getSort() == Type.ARRAY ? type.getElementType() : type;
+        if (element.getSort() == Type.OBJECT) {
+            classes.add(element.getInternalName());
+        }
     }
 
     private String constant(Object value) {
@@ -150,7 +166,13 @@ final class CanonicalMethodVisitor extends MethodVisitor {
         if (value instanceof String s) {
             return '"' + s.replace("\\", "\\\\").replace("\n", "\\n") + '"';
         }
-        if (value instanceof Type || value instanceof ConstantDynamic) {
+        if (value instanceof Type type) {
+            if (type.getSort() != Type.METHOD) {
+                named(type);
+            }
+            return value.toString();
+        }
+        if (value instanceof ConstantDynamic) {
             return value.toString();
         }
         return String.valueOf(value);

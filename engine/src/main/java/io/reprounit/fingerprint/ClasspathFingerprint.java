@@ -56,7 +56,12 @@ final class ClasspathFingerprint {
     }
 
     static List<FingerprintPart> take(String classPath, JarCache cache) {
-        List<FingerprintPart> parts = new ArrayList<>();
+        return new ArrayList<>(byJar(classPath, cache).values());
+    }
+
+    /** The parts of {@link #take}, by the jar each is of, in class path order. */
+    static java.util.Map<Path, FingerprintPart> byJar(String classPath, JarCache cache) {
+        java.util.Map<Path, FingerprintPart> parts = new java.util.LinkedHashMap<>();
         Set<String> names = new java.util.HashSet<>();
         for (Path jar : jars(classPath, cache)) {
             if (isLauncherJar(jar)) {
@@ -71,7 +76,7 @@ final class ClasspathFingerprint {
                     continue;
                 }
             }
-            parts.add(FingerprintPart.ofContent(Aspect.CODE, name, coordinates.version(), known.digest()));
+            parts.put(jar, FingerprintPart.ofContent(Aspect.CODE, name, coordinates.version(), known.digest()));
         }
         cache.save();
         return parts;

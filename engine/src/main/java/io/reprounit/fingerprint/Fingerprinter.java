@@ -50,7 +50,7 @@ public final class Fingerprinter {
 
     private static final Map<List<String>, CompletableFuture<List<FingerprintPart>>> ENVIRONMENTS =
             new ConcurrentHashMap<>();
-    private static final Map<String, CompletableFuture<List<FingerprintPart>>> CLASSPATHS = new ConcurrentHashMap<>();
+    private static final Map<String, CompletableFuture<Map<Path, FingerprintPart>>> CLASSPATHS = new ConcurrentHashMap<>();
     private static final Map<Path, CompletableFuture<List<FingerprintPart>>> REPOSITORIES = new ConcurrentHashMap<>();
     private static final FileDigestCache FILE_DIGESTS = new FileDigestCache();
     /** Class files read once per class loader, not once per check: an IDE runs many checks in one JVM. */
@@ -79,6 +79,8 @@ public final class Fingerprinter {
     private final boolean keepsData;
     private final Map<StepDefinition, CompletableFuture<List<FingerprintPart>>> stepParts = new ConcurrentHashMap<>();
     private final Map<PipelineDefinition, Fingerprint> runFingerprints = new ConcurrentHashMap<>();
+    /** Made only when the step cache asks which jars count for a step: most checks never do. */
+    private final Map<ClassLoader, StepJars> stepJars = new ConcurrentHashMap<>();
 
     private Fingerprinter(boolean enabled, List<String> environmentVariables, @Nullable BytecodeFingerprint bytecode,
             @Nullable Materializers materializers, Path dataDirectory, boolean keepsData) {
@@ -199,6 +201,32 @@ public final class Fingerprinter {
         return enabled ? Fingerprint.of(List.of(requireNonNull(bytecode).of(method))) : Fingerprint.empty();
     }
 
+    /**
+     * Of the class path jars named {@code jars} (part names such as {@code jar:org.apache.commons:commons-math3}: those
+     * whose part differs from a recorded run's, added and removed ones included), the ones {@code step}'s output may
+     * depend on, each with why: a jar its code reaches, one that runs every step, one that no step is seen to reach, one
+     * no longer on the class path. Worked out now, not before: the step cache asks only where a recorded check differs
+     * from this one in jars alone. Where it cannot be worked out, every jar counts.
+     */
+    public Map<String, String> jarsCounted(PipelineDefinition pipeline, StepDefinition step, java.util.Set<String> jars) {
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        jars.forEach(jar -> all.put(jar, "fingerprints are off"));
+        if (!enabled || jars.isEmpty()) {
+            return all;
+        }
+        try {
+            ClassLoader loader = pipeline.pipelineClass().getClassLoader() != null
+                    ? pipeline.pipelineClass().getClassLoader() : ClassLoader.getSystemClassLoader();
+            StepJars counting = stepJars.computeIfAbsent(loader,
+                    l -> new StepJars(classpathByJar(pipeline.pipelineClass()).join(), l));
+            return counting.counted(step.method(), pipeline.steps().stream().map(StepDefinition::method).toList(), jars,
+                    requireNonNull(bytecode)::outsideClasses);
+        } catch (RuntimeException e) {
+            all.replaceAll((jar, why) -> "which jars step " + step.name() + " reaches is not known (" + e + ")");
+            return all;
+        }
+    }
+
     /** A step's parts at the moment it runs: its code and configuration, and a snapshot of its data sources. */
     public Fingerprint forStep(PipelineDefinition pipeline, StepDefinition step) {
         return forStep(pipeline, step, dataOf(step));
@@ -243,8 +271,14 @@ public final class Fingerprinter {
 
     /** The jars the class's loader sees, which is more than {@code java.class.path} under a launcher's own loader. */
     private static CompletableFuture<List<FingerprintPart>> classpath(Class<?> type) {
+        return classpathByJar(type).thenApply(parts -> List.copyOf(parts.values()));
+    }
+
+    /** The class path's jar parts by the jar each is of, in class path order. */
+    private static CompletableFuture<Map<Path, FingerprintPart>> classpathByJar(Class<?> type) {
         return CLASSPATHS.computeIfAbsent(ClasspathFingerprint.seenBy(type.getClassLoader()),
-                path -> CompletableFuture.supplyAsync(() -> ClasspathFingerprint.take(path, JarCache.inUserCache()), BACKGROUND));
+                path -> CompletableFuture.supplyAsync(() -> ClasspathFingerprint.byJar(path, JarCache.inUserCache()),
+                        BACKGROUND));
     }
 
     private static CompletableFuture<List<FingerprintPart>> repository(Class<?> pipelineClass) {

@@ -10,6 +10,7 @@ import io.reprounit.artifact.Materializers;
 import io.reprounit.cache.CacheEntry;
 import io.reprounit.cache.CacheKey;
 import io.reprounit.cache.CacheLookup;
+import io.reprounit.cache.JarReach;
 import io.reprounit.cache.StepCache;
 import io.reprounit.pipeline.StepDefinition;
 import java.time.Duration;
@@ -42,9 +43,12 @@ final class CacheServing {
         this.store = requireNonNull(store);
     }
 
-    /** Asks the cache about {@code step} with {@code key}; a value served goes into {@code outputs}. */
-    Answer serve(StepDefinition step, CacheKey key, Map<String, Object> outputs) {
-        CacheLookup lookup = cache.lookup(step.name(), key);
+    /**
+     * Asks the cache about {@code step} with {@code key}, {@code reach} telling which jars count for it; a value served
+     * goes into {@code outputs}.
+     */
+    Answer serve(StepDefinition step, CacheKey key, JarReach reach, Map<String, Object> outputs) {
+        CacheLookup lookup = cache.lookup(step.name(), key, reach);
         if (!(lookup instanceof CacheLookup.Hit hit)) {
             return new Answer(null, lookup);
         }

@@ -201,7 +201,8 @@ public final class PipelineRunner {
             }
             Map<String, String> inputs = inputDigests(step, executions, data);
             CacheServing.Answer answer = new CacheServing(cache, materializers, steps, requireNonNull(restored), keptIn)
-                    .serve(step, new CacheKey(fingerprint, fingerprinter.forCache(pipeline), inputs), outputs);
+                    .serve(step, new CacheKey(fingerprint, fingerprinter.forCache(pipeline), inputs),
+                            jars -> fingerprinter.jarsCounted(pipeline, step, jars), outputs);
             if (answer.served() != null) {
                 return answer.served();
             }

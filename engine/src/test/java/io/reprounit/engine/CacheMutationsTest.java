@@ -3,6 +3,7 @@ package io.reprounit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.reprounit.fingerprint.LibraryJars;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;
@@ -37,6 +38,9 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  *   load ─► clean ─► train ─► report
  *     └───► summary
  * </pre>
+ *
+ * <p>Two jars are built here too and put on the pipeline's class path: {@code test.libs:solver}, whose learning rate
+ * {@code train} uses, and {@code test.libs:spare}, which no class names.
  */
 class CacheMutationsTest {
 
@@ -76,7 +80,7 @@ import java.nio.file.Files;
                     double w = 0;
                     for (int epoch = 0; epoch < epochs; epoch++) {
                         for (String row : rows) {
-                            w += row.length() * 0.001 / (epoch + 1);
+                            w += row.length() * solver.Rate.of(epoch);
                         }
                     }
                     return new double[] {w, epochs};
@@ -104,12 +108,86 @@ import java.nio.file.Files;
 
     private Path rows;
     private String url;
+    /** The jars on the pipeline's class path in the next check: solver's, then spare's. */
+    private List<Path> jars;
 
     @BeforeEach
     void data() throws IOException {
         rows = directory.resolve("rows.csv");
         Files.writeString(rows, "Alpha\n Beta\nGamma \n");
         url = "jdbc:sqlite:" + directory.resolve("metadata.db");
+        jars = List.of(solver("1.0", "0.001"), spare("1.0"));
+    }
+
+    /** The jar {@code test.libs:solver} at {@code version}, whose learning rate for an epoch is {@code rate / (epoch + 1)}. */
+    private Path solver(String version, String rate) throws IOException {
+        return library("solver", version, "solver.Rate", "package solver; public final class Rate {"
+                + " public static double of(int epoch) { return " + rate + " / (epoch + 1); } }");
+    }
+
+    /** The jar {@code test.libs:spare} at {@code version}: a class that nothing names. */
+    private Path spare(String version) throws IOException {
+        return library("spare", version, "spare.Unused", "package spare; public final class Unused {"
+                + " public static String version() { return \"" + version + "\"; } }");
+    }
+
+    private Path library(String artifactId, String version, String className, String source) throws IOException {
+        Path classes = LibraryJars.compile(directory.resolve("libs/" + artifactId + "-" + version), List.of(),
+                Map.of(className, source));
+        return LibraryJars.jar(directory.resolve("repo/" + artifactId + "-" + version + ".jar"), classes, "test.libs",
+                artifactId, version);
+    }
+
+    /**
+     * A new version of a jar that only {@code train} reaches, changing its output: {@code train} and the step
+     * downstream of it run, the miss naming the jar; the others are served, the jars that changed being out of their
+     * reach.
+     */
+    @Test
+    void aNewVersionOfAJarThatOneStepReachesRunsThatStepAndTheStepsDownstream() throws Exception {
+        Path classes = compile(FLOW, HELPERS);
+        Checked first = check(classes, Map.of());
+        assertThat(first.ran()).isEqualTo(new TreeSet<>(STEPS));
+        jars = List.of(solver("1.1", "0.002"), jars.get(1));
+
+        Checked second = check(classes, Map.of());
+
+        assertThat(second.ran()).isEqualTo(ran("train", "report"));
+        assertThat(second.entries().get("train"))
+                .isEqualTo("miss: jars of step train: test.libs:solver 1.0 → 1.1 (reached by its code) (since check 1)");
+        assertThat(second.entries().get("report")).startsWith("miss: ").contains("input @Input(\"train\") changed");
+        assertThat(second.entries()).as("served").containsEntry("load", "hit: check 1").containsEntry("clean",
+                "hit: check 1").containsEntry("summary", "hit: check 1");
+        assertThat(check(classes, Map.of()).ran()).as("served again, unchanged").isEmpty();
+    }
+
+    /** A jar that no step reaches may still be loaded by name: a new version of it runs every step. */
+    @Test
+    void aNewVersionOfAJarThatNoStepReachesRunsEveryStepAndNamesIt() throws Exception {
+        Path classes = compile(FLOW, HELPERS);
+        check(classes, Map.of());
+        jars = List.of(jars.get(0), spare("1.1"));
+
+        Checked second = check(classes, Map.of());
+
+        assertThat(second.ran()).isEqualTo(new TreeSet<>(STEPS));
+        assertThat(second.entries().get("load")).isEqualTo("miss: jars of step load: test.libs:spare 1.0 → 1.1 (reached"
+                + " by no step, so counted for every step) (since check 1)");
+    }
+
+    /** A jar added counts as a changed one: added where no step reaches it, it runs every step. */
+    @Test
+    void aJarAddedThatNoStepReachesRunsEveryStep() throws Exception {
+        Path classes = compile(FLOW, HELPERS);
+        jars = List.of(jars.get(0));
+        check(classes, Map.of());
+        jars = List.of(jars.get(0), spare("1.0"));
+
+        Checked second = check(classes, Map.of());
+
+        assertThat(second.ran()).isEqualTo(new TreeSet<>(STEPS));
+        assertThat(second.entries().get("summary")).isEqualTo("miss: jars of step summary: test.libs:spare added (1.0)"
+                + " (reached by no step, so counted for every step) (since check 1)");
     }
 
     @Test
@@ -189,7 +267,7 @@ import java.nio.file.Files;
 
     /** A check in a JVM of its own, {@code java}, with {@code environment} added to this one's. */
     private Checked inJvm(Path java, Path classes, Map<String, String> environment) throws Exception {
-        String classPath = classes + File.pathSeparator
+        String classPath = classes + File.pathSeparator + jarPath() + File.pathSeparator
                 + System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", classPath,
                 EngineProcess.class.getName(), "demo.Flow", "reprounit.store.url=" + url, "reprounit.cache=on",
@@ -244,7 +322,11 @@ import java.nio.file.Files;
         all.putAll(parameters);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        List<URL> urls = new ArrayList<>(List.of(classes.toUri().toURL()));
+        for (Path jar : jars) {
+            urls.add(jar.toUri().toURL());
+        }
+        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
                 CacheMutationsTest.class.getClassLoader())) {
             thread.setContextClassLoader(loader);
             EngineExecutionResults results = ReproUnitKit.execute(all, selectClass(loader.loadClass("demo.Flow")));
@@ -276,6 +358,10 @@ import java.nio.file.Files;
         return new Checked(ran, entries);
     }
 
+    private String jarPath() {
+        return String.join(File.pathSeparator, jars.stream().map(Path::toString).toList());
+    }
+
     private Path compile(String flow, String helpers) throws IOException {
         Path root = Files.createTempDirectory(directory, "variant");
         Path sources = Files.createDirectories(root.resolve("src/demo"));
@@ -286,8 +372,9 @@ import java.nio.file.Files;
         Files.writeString(classes.resolve("demo/Flow.yaml"), "params:\n  epochs: 3\n  rows: rows.csv\n");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> arguments = new ArrayList<>(List.of("-g", "-d", classes.toString(), "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), "-proc:none",
-                "--release", "17"));
+                jarPath() + File.pathSeparator
+                        + System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "-proc:none", "--release", "17"));
         arguments.add(sources.resolve("Flow.java").toString());
         arguments.add(sources.resolve("Helpers.java").toString());
         assertThat(javac.run(null, null, null, arguments.toArray(String[]::new))).as("javac exit status").isZero();
