@@ -56,7 +56,8 @@ final class RunWriter {
             insert.executeUpdate();
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO checks (pipeline_id, mode, started, status,"
-                + " against_check) SELECT id, ?, ?, ?, ? FROM pipelines WHERE name = ?", Statement.RETURN_GENERATED_KEYS)) {
+                + " against_check, host) SELECT id, ?, ?, ?, ?, ? FROM pipelines WHERE name = ?",
+                Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, mode);
             insert.setLong(2, started.toEpochMilli());
             insert.setString(3, INCOMPLETE);
@@ -65,7 +66,8 @@ final class RunWriter {
             } else {
                 insert.setLong(4, against);
             }
-            insert.setString(5, pipeline);
+            setNullable(insert, 5, Host.NAME);
+            insert.setString(6, pipeline);
             insert.executeUpdate();
             return generatedKey(insert);
         }
@@ -135,14 +137,16 @@ final class RunWriter {
                         + " already, or deleted by retention while it ran.");
             }
         }
-        // A row that names a file keeps it; one that does not takes this run's file, or its reason. SQLite evaluates
-        // every expression of the update against the row as it was.
+        // A row that names a file keeps it; one that does not takes this run's file, or its reason. SQLite and
+        // PostgreSQL evaluate every expression of the update against the row as it was; PostgreSQL wants its columns
+        // named with the table's name, since excluded's have the same names.
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO artifacts (digest, size, media_type, location,"
                 + " stored_size, codec, not_kept_reason) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (digest) DO UPDATE SET"
-                + " location = coalesce(location, excluded.location),"
-                + " stored_size = CASE WHEN location IS NULL THEN excluded.stored_size ELSE stored_size END,"
-                + " codec = CASE WHEN location IS NULL THEN excluded.codec ELSE codec END,"
-                + " not_kept_reason = CASE WHEN location IS NULL THEN excluded.not_kept_reason ELSE NULL END")) {
+                + " location = coalesce(artifacts.location, excluded.location),"
+                + " stored_size = CASE WHEN artifacts.location IS NULL THEN excluded.stored_size"
+                + " ELSE artifacts.stored_size END,"
+                + " codec = CASE WHEN artifacts.location IS NULL THEN excluded.codec ELSE artifacts.codec END,"
+                + " not_kept_reason = CASE WHEN artifacts.location IS NULL THEN excluded.not_kept_reason ELSE NULL END")) {
             for (StoredArtifact stored : artifacts) {
                 insert.setString(1, stored.artifact().digest());
                 insert.setLong(2, stored.artifact().size());
@@ -160,7 +164,7 @@ final class RunWriter {
             insert.executeBatch();
         }
         try (PreparedStatement needed = c.prepareStatement(
-                "INSERT OR IGNORE INTO artifact_parts (digest, part) VALUES (?, ?)")) {
+                "INSERT INTO artifact_parts (digest, part) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             for (StoredArtifact stored : artifacts) {
                 for (String part : stored.artifact().parts()) {
                     needed.setString(1, stored.artifact().digest());
@@ -251,6 +255,29 @@ final class RunWriter {
         }
     }
 
+    /**
+     * The name of the machine this JVM runs on, looked up once and only when a check is recorded (the lookup may ask a
+     * name server); the {@code HOSTNAME} variable where the lookup fails; null where neither says.
+     */
+    static final class Host {
+        static final @Nullable String NAME = lookUp();
+
+        private Host() {}
+
+        private static @Nullable String lookUp() {
+            try {
+                String name = java.net.InetAddress.getLocalHost().getHostName();
+                if (name != null && !name.isBlank()) {
+                    return name;
+                }
+            } catch (java.io.IOException | SecurityException e) {
+                // fall back to what the shell says
+            }
+            String variable = System.getenv("HOSTNAME");
+            return variable == null || variable.isBlank() ? null : variable.strip();
+        }
+    }
+
     static void setNullable(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.VARCHAR);
@@ -269,8 +296,8 @@ final class RunWriter {
         private final Set<String> added = new TreeSet<>();
 
         Parts(Connection c) throws SQLException {
-            this.insert = c.prepareStatement("INSERT OR IGNORE INTO fingerprint_parts (fingerprint, kind, name, value,"
-                    + " digest) VALUES (?, ?, ?, ?, ?)");
+            this.insert = c.prepareStatement("INSERT INTO fingerprint_parts (fingerprint, kind, name, value, digest)"
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
             this.stored = c.prepareStatement("SELECT 1 FROM fingerprint_parts WHERE fingerprint = ? LIMIT 1");
         }
 
