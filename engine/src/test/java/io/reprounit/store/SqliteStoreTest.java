@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +100,58 @@ class SqliteStoreTest {
         assertThatThrownBy(() -> MetadataStore.open("jdbc:sqlite:" + file, "--store"))
                 .isInstanceOf(StoreException.class).hasMessageContaining("is not a ReproUnit metadata store")
                 .hasMessageContaining("--store");
+    }
+
+    @Test
+    void aVersion4StoreIsMigratedKeepingItsRowsAndHasNoSnapshots() throws Exception {
+        String url = "jdbc:sqlite:" + directory.resolve("v4.db");
+        try (Connection connection = DriverManager.getConnection(url)) {
+            connection.setAutoCommit(false);
+            Schema.migrate(connection, 0, 4);
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("INSERT INTO pipelines VALUES (1, 'Old', 'com.example.Old')");
+                sql.execute("INSERT INTO checks VALUES (1, 1, 'repeat', 1000, 2000, 'REPRODUCED', NULL, NULL)");
+                sql.execute("INSERT INTO runs (id, check_id, number, mode, started, finished, status, fingerprint)"
+                        + " VALUES (7, 1, 1, 'repeat', 1000, 2000, 'COMPLETE', NULL)");
+                sql.execute("INSERT INTO step_executions (run_id, step, position, status, duration_nanos, fingerprint)"
+                        + " VALUES (7, 'load', 0, 'SUCCEEDED', 5, 'none')");
+            }
+            connection.commit();
+        }
+
+        try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
+            StoredRun run = store.run("1");
+            assertThat(run.pipeline()).isEqualTo("Old");
+            assertThat(run.steps()).extracting(StoredStep::step).containsExactly("load");
+            assertThat(run.steps().get(0).dataSnapshots()).isEmpty();
+        }
+        try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement();
+                ResultSet version = sql.executeQuery("PRAGMA user_version")) {
+            assertThat(version.getInt(1)).isEqualTo(Schema.LATEST);
+            try (ResultSet rows = sql.executeQuery("SELECT count(*) FROM data_snapshots")) {
+                assertThat(rows.getInt(1)).isZero();
+            }
+        }
+    }
+
+    /**
+     * Another process holding the write lock while a store is being created, as the first of several forks does: SQLite
+     * answers the switch to WAL with an immediate SQLITE_BUSY, not covered by its busy timeout, which failed CI once.
+     */
+    @Test
+    void aStoreLockedWhileItIsOpenedIsWaitedFor() throws Exception {
+        String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
+        try (Connection holder = DriverManager.getConnection(url); Statement statement = holder.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            CompletableFuture<MetadataStore> opening =
+                    CompletableFuture.supplyAsync(() -> MetadataStore.open(url, "reprounit.store.url"));
+            Thread.sleep(300);
+            assertThat(opening).as("waits for the lock").isNotDone();
+            statement.execute("COMMIT");
+            try (MetadataStore store = opening.get(60, TimeUnit.SECONDS)) {
+                assertThat(store.checks(null, 10)).isEmpty();
+            }
+        }
     }
 
     @Test
