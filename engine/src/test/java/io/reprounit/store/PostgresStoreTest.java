@@ -5,9 +5,11 @@ import static io.reprounit.store.StoreFixtures.run;
 import static io.reprounit.store.StoreFixtures.verdicts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.compare.Verdict;
+import io.reprounit.store.fixtures.Tally;
 import io.reprounit.testsupport.PostgresServer;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * What only a PostgreSQL store has: a schema version in a table of its own, migrations under an advisory lock, a
@@ -176,6 +181,29 @@ class PostgresStoreTest {
                 assertThat(Files.readString(file, StandardCharsets.ISO_8859_1)).doesNotContain(password);
             }
         }
+    }
+
+    /** A real pipeline's check, recorded by the engine into PostgreSQL: nothing of it says the password. */
+    @Test
+    void theEngineRecordsAPipelinesCheckIntoPostgresqlWithItsHostAndWithoutThePassword() throws Exception {
+        EngineExecutionResults results = EngineTestKit.engine("reprounit").enableImplicitConfigurationParameters(true)
+                .configurationParameters(Map.of("reprounit.baseline.mode", "none", "reprounit.store.url", url,
+                        "reprounit.artifacts.dir", artifacts.root().toString()))
+                .selectors(selectClass(Tally.class)).execute();
+
+        results.testEvents().assertStatistics(stats -> stats.started(3));
+        try (MetadataStore store = MetadataStore.openReadOnly(url, SETTING)) {
+            CheckSummary check = store.checks("Tally", 5).get(0);
+            assertThat(check.outcome()).isEqualTo("DIVERGED");
+            StoredRun run = store.run(check.runs().get(0));
+            assertThat(run.steps()).extracting(StoredStep::step).containsExactly("words", "label", "length");
+            assertThat(run.host()).isEqualTo(RunWriter.Host.NAME);
+            assertThat(store.history("Tally", "label", 10).entries()).isNotEmpty();
+        }
+        assertThat(dump()).contains("Tally").doesNotContain(PostgresServer.PASSWORD);
+        assertThat(results.allEvents().reportingEntryPublished().stream()
+                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs().toString()).toList())
+                .isNotEmpty().allSatisfy(entry -> assertThat(entry).doesNotContain(PostgresServer.PASSWORD));
     }
 
     @Test
