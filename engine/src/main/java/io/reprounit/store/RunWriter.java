@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /** The statements that record checks and runs. Each method runs inside the caller's transaction. */
@@ -288,26 +287,58 @@ final class RunWriter {
 
     /**
      * Fingerprint parts, kept once per distinct fingerprint: a fingerprint is named by the digest of all its parts, and
-     * the parts of a fingerprint already in the store are not written again.
+     * the parts of a fingerprint already in the store are not written again. Which are stored is asked for all of a
+     * run's fingerprints at once, in a few statements, not one per step: a PostgreSQL store answers each over the
+     * network.
      */
     private static final class Parts implements AutoCloseable {
+        /** Fingerprints per lookup: well under SQLite's limit of bound parameters per statement. */
+        private static final int LOOKUP = 500;
+
+        private final Connection c;
         private final PreparedStatement insert;
-        private final PreparedStatement stored;
-        private final Set<String> added = new TreeSet<>();
+        private final Map<String, Fingerprint> added = new java.util.LinkedHashMap<>();
 
         Parts(Connection c) throws SQLException {
+            this.c = c;
             this.insert = c.prepareStatement("INSERT INTO fingerprint_parts (fingerprint, kind, name, value, digest)"
                     + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-            this.stored = c.prepareStatement("SELECT 1 FROM fingerprint_parts WHERE fingerprint = ? LIMIT 1");
         }
 
-        String add(Fingerprint fingerprint) throws SQLException {
+        String add(Fingerprint fingerprint) {
             String digest = fingerprint.digest();
-            // A run's parts (every jar, the environment, git) are the same in every run of a JVM: one lookup, not a
-            // hundred ignored inserts.
-            if (added.add(digest) && !isStored(digest)) {
-                for (FingerprintPart part : fingerprint.parts()) {
-                    insert.setString(1, digest);
+            added.putIfAbsent(digest, fingerprint);
+            return digest;
+        }
+
+        private Set<String> stored(List<String> fingerprints) throws SQLException {
+            Set<String> stored = new java.util.HashSet<>();
+            for (int from = 0; from < fingerprints.size(); from += LOOKUP) {
+                List<String> chunk = fingerprints.subList(from, Math.min(fingerprints.size(), from + LOOKUP));
+                try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT fingerprint FROM fingerprint_parts"
+                        + " WHERE fingerprint IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                        + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            stored.add(row.getString(1));
+                        }
+                    }
+                }
+            }
+            return stored;
+        }
+
+        void flush() throws SQLException {
+            Set<String> stored = stored(new ArrayList<>(added.keySet()));
+            for (Map.Entry<String, Fingerprint> fingerprint : added.entrySet()) {
+                if (stored.contains(fingerprint.getKey())) {
+                    continue;
+                }
+                for (FingerprintPart part : fingerprint.getValue().parts()) {
+                    insert.setString(1, fingerprint.getKey());
                     insert.setString(2, part.aspect().label());
                     insert.setString(3, part.name());
                     insert.setString(4, part.value());
@@ -315,25 +346,12 @@ final class RunWriter {
                     insert.addBatch();
                 }
             }
-            return digest;
-        }
-
-        private boolean isStored(String fingerprint) throws SQLException {
-            stored.setString(1, fingerprint);
-            try (ResultSet row = stored.executeQuery()) {
-                return row.next();
-            }
-        }
-
-        void flush() throws SQLException {
             insert.executeBatch();
         }
 
         @Override
         public void close() throws SQLException {
-            try (insert; stored) {
-                // closes both, even when the first throws
-            }
+            insert.close();
         }
     }
 }
