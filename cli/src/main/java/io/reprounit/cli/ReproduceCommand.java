@@ -79,7 +79,7 @@ final class ReproduceCommand implements Callable<Integer> {
     private int reproduce(PrintWriter out) {
         long id = checkId(check);
         String url = StoreLocation.absoluteUrl(options.url()).orElseThrow(() -> new ReproduceRefusal("The metadata"
-                + " store " + options.url() + " is in memory, where the build that reproduces the check cannot"
+                + " store " + StoreLocation.shown(options.url()) + " is in memory, where the build that reproduces the check cannot"
                 + " record into it: name a store file with --store."));
         ArtifactStore artifactStore = artifacts.store(options);
         RecordedCheck recorded;
@@ -110,7 +110,9 @@ final class ReproduceCommand implements Callable<Integer> {
                         + (module.equals(checkout) ? "the checkout" : PipelineModule.relative(checkout, module)) + "."));
                 restored.notRestored().forEach((name, why) -> out.println(Formats.text("  not restored: " + name
                         + ": " + why)));
-                out.println(Formats.text("Running " + String.join(" ", command) + " (log: " + log + ")"));
+                // The command hands the store's URL on as it is, password included; what is printed never has it.
+                out.println(Formats.text("Running " + String.join(" ", command).replace(url, StoreLocation.shown(url))
+                        + " (log: " + log + ")"));
                 out.flush();
             }
             int status = ReproductionBuild.run(command, top, log);
@@ -122,7 +124,7 @@ final class ReproduceCommand implements Callable<Integer> {
                     keepLog = true;
                     PrintWriter err = err();
                     err.println(Formats.text("reprounit: the build (exit status " + status + ") recorded no check"
-                            + " against check " + id + " in " + url + ". Its log: " + log + "; its last lines:"));
+                            + " against check " + id + " in " + StoreLocation.shown(url) + ". Its log: " + log + "; its last lines:"));
                     ReproductionBuild.tail(log, TAIL).forEach(line -> err.println("  " + Formats.text(line)));
                     return 1;
                 }

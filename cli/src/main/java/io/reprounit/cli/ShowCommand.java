@@ -53,7 +53,7 @@ final class ShowCommand implements Callable<Integer> {
         int width = options.width();
         out.println(Formats.text("Run " + stored.id() + " of " + stored.pipeline() + ": " + stored.status() + ", "
                 + stored.mode() + ", started " + Formats.time(stored.started()) + ", commit "
-                + Formats.commit(stored.commit())));
+                + Formats.commit(stored.commit()) + (stored.host() == null ? "" : ", host " + stored.host())));
         out.println();
         out.print(stored.steps().isEmpty() ? "No step was recorded: the run did not finish.\n"
                 : steps(stored, conditions, width));
@@ -177,7 +177,7 @@ final class ShowCommand implements Callable<Integer> {
     private static Map<String, @Nullable Object> json(StoredRun run, OutputConditions conditions) {
         return Json.object().put("id", run.id()).put("pipeline", run.pipeline()).put("status", run.status())
                 .put("mode", run.mode()).put("started", run.started()).put("finished", run.finished())
-                .put("commit", run.commit()).put("parts", parts(run.fingerprint().parts()))
+                .put("commit", run.commit()).put("host", run.host()).put("parts", parts(run.fingerprint().parts()))
                 .put("steps", run.steps().stream().map(step -> json(step, conditions)).toList())
                 .put("config", run.configText()).map();
     }

@@ -11,7 +11,7 @@ final class StoreOptions {
 
     static final String STORE = "--store";
 
-    @Option(names = STORE, paramLabel = "<jdbc url>", description = "The metadata store, as jdbc:sqlite:<file>."
+    @Option(names = STORE, paramLabel = "<jdbc url>", description = "The metadata store, as jdbc:sqlite:<file> or jdbc:postgresql://<host>:<port>/<database>."
             + " Default: .reprounit/metadata.db at the root of the git working tree holding the working directory.")
     @Nullable String store;
 

@@ -6,6 +6,7 @@ import io.reprounit.artifact.Digests;
 import io.reprounit.store.KeptArtifact;
 import io.reprounit.store.MetadataStore;
 import io.reprounit.store.StoreException;
+import io.reprounit.store.StoreLocation;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,15 +58,18 @@ final class VerifyCommand implements Callable<Integer> {
         boolean ok = integrity.isEmpty() && problems.isEmpty();
         PrintWriter out = ReproUnitCli.out(spec);
         if (options.json) {
-            out.print(Json.write(Json.object().put("store", options.url()).put("integrityProblems", integrity)
+            out.print(Json.write(Json.object().put("store", StoreLocation.shown(options.url())).put("integrityProblems", integrity)
                     .put("artifactStore", store.root().toString()).put("filesRead", files.size())
                     .put("artifactsReferredTo", kept.size()).put("artifactsUnreadable", unreadable)
                     .put("problems", problems.stream().map(VerifyCommand::json).toList()).put("ok", ok).map()));
             return ok ? 0 : 1;
         }
-        out.println(integrity.isEmpty() ? "Metadata store " + options.url() + ": SQLite's integrity check found"
-                + " nothing wrong." : "Metadata store " + options.url() + ": SQLite's integrity check found "
-                + integrity.size() + (integrity.size() == 1 ? " problem:" : " problems:"));
+        String metadata = "Metadata store " + StoreLocation.shown(options.url());
+        out.println(options.url().startsWith("jdbc:postgresql:") ? metadata + ": PostgreSQL checks its pages as it"
+                + " reads them; there is no integrity check to run from here."
+                : integrity.isEmpty() ? metadata + ": SQLite's integrity check found nothing wrong."
+                : metadata + ": SQLite's integrity check found " + integrity.size()
+                        + (integrity.size() == 1 ? " problem:" : " problems:"));
         integrity.forEach(line -> out.println("  " + Formats.text(line)));
         if (unreadable != null) {
             out.println("The artifacts it refers to could not be read: " + Formats.text(unreadable));

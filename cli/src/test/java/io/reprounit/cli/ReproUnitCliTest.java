@@ -246,7 +246,7 @@ class ReproUnitCliTest {
         assertThat(directory.resolve("typo.db")).doesNotExist();
 
         Output badUrl = cli("runs", "--store", "mysql://x");
-        assertThat(badUrl.err).contains("--store = 'mysql://x' is not a SQLite JDBC URL");
+        assertThat(badUrl.err).contains("--store = 'mysql://x' is not a SQLite JDBC URL, nor a PostgreSQL one");
 
         assertThat(cli("history", "Nope", "--store", url).err).contains("No pipeline 'Nope'")
                 .contains("IrisPipeline");

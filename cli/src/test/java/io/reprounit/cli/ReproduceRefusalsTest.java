@@ -90,7 +90,7 @@ class ReproduceRefusalsTest {
     @Test
     void theOverridesAreReadBackWhereAValueHoldsACommaAndASpace() {
         var run = new io.reprounit.store.StoredRun("1.1", "Iris", "repeat", "COMPLETE", java.time.Instant.now(), null,
-                "abc", null, Fingerprint.of(List.of(FingerprintPart.of(Aspect.CONFIG, "overrides",
+                "abc", null, null, Fingerprint.of(List.of(FingerprintPart.of(Aspect.CONFIG, "overrides",
                 "reprounit.param.Iris.load.names=[\"a, b\",\"c\"], reprounit.param.Iris.train.epochs=3"))), List.of());
 
         assertThat(RecordedCheck.overrides(run)).containsExactly(

@@ -58,8 +58,8 @@ public record RecordedBaseline(long check, String pipeline, String pipelineClass
             return store.check(check);
         } catch (StoreException e) {
             throw new BaselineSetupException(AgainstSetting.describe(check) + " names a check of the metadata store "
-                    + setting + " = '" + url + "', which cannot be used: " + e.getMessage() + " Point " + setting
-                    + " at the store that recorded check " + check + ", or name a check of this one.");
+                    + setting + " = '" + io.reprounit.store.StoreLocation.shown(url) + "', which cannot be used: "
+                    + e.getMessage() + " Point " + setting + " at the store that recorded check " + check + ", or name a check of this one.");
         }
     }
 

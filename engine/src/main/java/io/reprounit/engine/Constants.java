@@ -107,8 +107,11 @@ public final class Constants {
 
     /**
      * The JDBC URL of the metadata store where every check is recorded: runs, step executions, artifacts, fingerprint
-     * parts and verdicts. Only SQLite is supported, as {@code jdbc:sqlite:<file>}; a relative file is resolved against
-     * the working directory, which under Maven is the module's directory. Default: {@code .reprounit/metadata.db} at the
+     * parts and verdicts: SQLite, as {@code jdbc:sqlite:<file>}, where a relative file is resolved against the working
+     * directory, which under Maven is the module's directory; or a team's PostgreSQL, as
+     * {@code jdbc:postgresql://<host>:<port>/<database>}, with the dependency {@code org.postgresql:postgresql} added
+     * and the password in the URL or the environment variable {@code REPROUNIT_STORE_PASSWORD}, never recorded or
+     * printed (docs/team-store.md). Default: {@code .reprounit/metadata.db} at the
      * root of the git working tree holding the working directory, or in the working directory outside git, so that
      * every module and Surefire fork of a build shares one history. A store that cannot be opened, or an empty value,
      * fails each pipeline with a message naming this key.
@@ -118,7 +121,8 @@ public final class Constants {
     /**
      * The directory of the content-addressed artifact store, where every step output is kept as
      * {@code sha256/ab/cdef…}, or {@code sha256/ab/cdef….zst} where zstd makes it at least a tenth smaller. Default:
-     * {@code artifacts} beside the metadata store's database file. An empty value is an error, not the working directory.
+     * {@code artifacts} beside the metadata store's database file; for a PostgreSQL store, {@code .reprounit/artifacts}
+     * at the root of the git working tree. An empty value is an error, not the working directory.
      */
     public static final String ARTIFACTS_DIR_PROPERTY_NAME = StoreSettings.ARTIFACTS_DIR_KEY;
 

@@ -10,12 +10,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The metadata store over JDBC, SQLite by default: opened and migrated in one step, written one transaction per run, read
+ * The metadata store over JDBC, SQLite by default or PostgreSQL for a team ({@link Database} holds what differs): opened and migrated in one step, written one transaction per run, read
  * by the command line. SQLite runs in WAL mode, so readers never wait for a writer, with a busy timeout and immediate
  * transactions, so that several Surefire forks writing at once queue for the lock instead of failing. One instance may
  * be shared by threads; its methods take turns on its one connection.
@@ -31,39 +30,42 @@ public final class MetadataStore implements AutoCloseable {
     static final int BUSY_TIMEOUT_MILLIS = 60_000;
 
     private final String url;
+    private final Database database;
     private final String setting;
     private final Connection connection;
 
-    private MetadataStore(String url, String setting, Connection connection) {
+    private MetadataStore(String url, Database database, String setting, Connection connection) {
         this.url = requireNonNull(url);
+        this.database = requireNonNull(database);
         this.setting = requireNonNull(setting);
         this.connection = requireNonNull(connection);
     }
 
     /**
      * Opens the store at {@code url}, creating it or migrating it to the current schema. A file that is not new and not
-     * a store this version knows is refused before anything is written to it.
+     * a store this version knows is refused before anything is written to it; so is a PostgreSQL database that holds
+     * other tables, or a store of a newer schema.
      *
      * @param setting the name under which the user chose {@code url}, such as {@code reprounit.store.url} or
      *     {@code --store}, so that an error says what to change
      * @throws StoreException with a message naming {@code setting} when the store cannot be opened or is not usable
      */
     public static MetadataStore open(String url, String setting) {
-        Optional<Path> file = StoreOpening.databaseFile(url, setting);
-        if (file.isPresent()) {
-            StoreOpening.inspect(file.get(), url, setting).requireOurs(setting, url);
-            StoreOpening.createDirectory(java.util.Objects.requireNonNull(file.get().toAbsolutePath().getParent()), url, setting);
-        }
+        return open(url, setting, false);
+    }
+
+    private static MetadataStore open(String url, String setting, boolean existing) {
+        Database database = Database.of(url, setting);
+        database.prepareToWrite(setting, existing);
         Connection connection;
         try {
-            connection = StoreConnection.open(url, BUSY_TIMEOUT_MILLIS);
+            connection = database.connect(setting);
         } catch (SQLException e) {
-            throw StoreFailure.of("open", setting, url, e, "Check that the path is a writable file, or point " + setting
-                    + " elsewhere.");
+            throw StoreFailure.of("open", setting, database.shown(), e, database.connectAdvice(setting));
         }
-        MetadataStore store = new MetadataStore(url, setting, connection);
+        MetadataStore store = new MetadataStore(url, database, setting, connection);
         try {
-            store.migrate(file.orElse(null));
+            store.migrate();
             return store;
         } catch (RuntimeException e) {
             store.close();
@@ -77,8 +79,7 @@ public final class MetadataStore implements AutoCloseable {
      * @throws StoreException naming {@code setting} when there is no store at {@code url}
      */
     public static MetadataStore openExisting(String url, String setting) {
-        StoreOpening.databaseFile(url, setting).ifPresent(file -> StoreOpening.requireFile(file, setting));
-        return open(url, setting);
+        return open(url, setting, true);
     }
 
     /**
@@ -89,31 +90,40 @@ public final class MetadataStore implements AutoCloseable {
      * @throws StoreException naming {@code setting} when there is no store at {@code url} or it cannot be read
      */
     public static MetadataStore openReadOnly(String url, String setting) {
-        Optional<Path> file = StoreOpening.databaseFile(url, setting);
-        if (file.isEmpty()) {
+        Database database = Database.of(url, setting);
+        Connection connection = database.connectReadOnly(setting);
+        if (connection == null) {
             return open(url, setting); // in memory: nothing on disk to leave alone
         }
-        return new MetadataStore(url, setting, StoreOpening.readOnly(url, file.get(), setting));
+        return new MetadataStore(url, database, setting, connection);
     }
 
-    /** Checks again, now connected: another process may have created or migrated the file since it was inspected. */
-    private void migrate(@Nullable Path file) {
+    /**
+     * Checks again, now connected: another process may have created or migrated the store since it was inspected; and
+     * again under the migration's lock, since another process may be migrating it right now.
+     */
+    private void migrate() {
         try {
-            StoreFile.of(connection, file).requireOurs(setting, url);
-            if (Schema.version(connection) < Schema.LATEST) {
+            StoreFile contents = database.contents(connection);
+            contents.requireOurs(setting, database.shown());
+            if (contents.version() < Schema.LATEST) {
                 update(c -> {
-                    int now = Schema.version(c); // another process may have migrated it meanwhile
-                    if (now < Schema.LATEST) {
-                        Schema.migrate(c, now, Schema.LATEST);
+                    database.lockForMigration(c);
+                    StoreFile now = database.contents(c); // another process may have migrated it meanwhile
+                    now.requireOurs(setting, database.shown());
+                    if (now.version() < Schema.LATEST) {
+                        database.migrate(c, now.version(), Schema.LATEST);
                     }
                 });
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the metadata store " + setting + " = '" + url + "': " + e.getMessage()
-                    + ". If this file is not a ReproUnit metadata store, point " + setting + " at another file.", e);
+            throw new StoreException("Cannot read the metadata store " + setting + " = '" + database.shown() + "': "
+                    + e.getMessage() + ". If this file is not a ReproUnit metadata store, point " + setting
+                    + " at another file.", e);
         }
     }
 
+    /** The store's URL as it was given, password included where it holds one: to connect with, never to show. */
     public String url() {
         return url;
     }
@@ -269,12 +279,12 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     /**
-     * What SQLite's integrity check finds wrong with the database; empty where it finds nothing. A database too damaged
-     * to be checked is one problem, SQLite's reason.
+     * What SQLite's integrity check finds wrong with the database; empty where it finds nothing, and for PostgreSQL,
+     * which checks its pages as it reads them. A database too damaged to be checked is one problem, SQLite's reason.
      */
     public List<String> integrityProblems() {
         try {
-            return read(ArtifactReferences::integrityProblems);
+            return read(database::integrityProblems);
         } catch (StoreException e) {
             return List.of(String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
         }
@@ -311,6 +321,7 @@ public final class MetadataStore implements AutoCloseable {
             connection.setAutoCommit(false);
             T result;
             try {
+                database.beginWrite(connection);
                 result = work.apply(connection);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -350,6 +361,6 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     private StoreException failure(String action, SQLException e) {
-        return StoreFailure.of(action, setting, url, e, "");
+        return StoreFailure.of(action, setting, database.shown(), e, "");
     }
 }

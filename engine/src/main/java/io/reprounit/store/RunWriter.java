@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /** The statements that record checks and runs. Each method runs inside the caller's transaction. */
@@ -56,7 +55,8 @@ final class RunWriter {
             insert.executeUpdate();
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO checks (pipeline_id, mode, started, status,"
-                + " against_check) SELECT id, ?, ?, ?, ? FROM pipelines WHERE name = ?", Statement.RETURN_GENERATED_KEYS)) {
+                + " against_check, host) SELECT id, ?, ?, ?, ?, ? FROM pipelines WHERE name = ?",
+                Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, mode);
             insert.setLong(2, started.toEpochMilli());
             insert.setString(3, INCOMPLETE);
@@ -65,7 +65,8 @@ final class RunWriter {
             } else {
                 insert.setLong(4, against);
             }
-            insert.setString(5, pipeline);
+            setNullable(insert, 5, Host.NAME);
+            insert.setString(6, pipeline);
             insert.executeUpdate();
             return generatedKey(insert);
         }
@@ -135,14 +136,16 @@ final class RunWriter {
                         + " already, or deleted by retention while it ran.");
             }
         }
-        // A row that names a file keeps it; one that does not takes this run's file, or its reason. SQLite evaluates
-        // every expression of the update against the row as it was.
+        // A row that names a file keeps it; one that does not takes this run's file, or its reason. SQLite and
+        // PostgreSQL evaluate every expression of the update against the row as it was; PostgreSQL wants its columns
+        // named with the table's name, since excluded's have the same names.
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO artifacts (digest, size, media_type, location,"
                 + " stored_size, codec, not_kept_reason) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (digest) DO UPDATE SET"
-                + " location = coalesce(location, excluded.location),"
-                + " stored_size = CASE WHEN location IS NULL THEN excluded.stored_size ELSE stored_size END,"
-                + " codec = CASE WHEN location IS NULL THEN excluded.codec ELSE codec END,"
-                + " not_kept_reason = CASE WHEN location IS NULL THEN excluded.not_kept_reason ELSE NULL END")) {
+                + " location = coalesce(artifacts.location, excluded.location),"
+                + " stored_size = CASE WHEN artifacts.location IS NULL THEN excluded.stored_size"
+                + " ELSE artifacts.stored_size END,"
+                + " codec = CASE WHEN artifacts.location IS NULL THEN excluded.codec ELSE artifacts.codec END,"
+                + " not_kept_reason = CASE WHEN artifacts.location IS NULL THEN excluded.not_kept_reason ELSE NULL END")) {
             for (StoredArtifact stored : artifacts) {
                 insert.setString(1, stored.artifact().digest());
                 insert.setLong(2, stored.artifact().size());
@@ -160,7 +163,7 @@ final class RunWriter {
             insert.executeBatch();
         }
         try (PreparedStatement needed = c.prepareStatement(
-                "INSERT OR IGNORE INTO artifact_parts (digest, part) VALUES (?, ?)")) {
+                "INSERT INTO artifact_parts (digest, part) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             for (StoredArtifact stored : artifacts) {
                 for (String part : stored.artifact().parts()) {
                     needed.setString(1, stored.artifact().digest());
@@ -251,6 +254,29 @@ final class RunWriter {
         }
     }
 
+    /**
+     * The name of the machine this JVM runs on, looked up once and only when a check is recorded (the lookup may ask a
+     * name server); the {@code HOSTNAME} variable where the lookup fails; null where neither says.
+     */
+    static final class Host {
+        static final @Nullable String NAME = lookUp();
+
+        private Host() {}
+
+        private static @Nullable String lookUp() {
+            try {
+                String name = java.net.InetAddress.getLocalHost().getHostName();
+                if (name != null && !name.isBlank()) {
+                    return name;
+                }
+            } catch (java.io.IOException | SecurityException e) {
+                // fall back to what the shell says
+            }
+            String variable = System.getenv("HOSTNAME");
+            return variable == null || variable.isBlank() ? null : variable.strip();
+        }
+    }
+
     static void setNullable(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.VARCHAR);
@@ -261,26 +287,58 @@ final class RunWriter {
 
     /**
      * Fingerprint parts, kept once per distinct fingerprint: a fingerprint is named by the digest of all its parts, and
-     * the parts of a fingerprint already in the store are not written again.
+     * the parts of a fingerprint already in the store are not written again. Which are stored is asked for all of a
+     * run's fingerprints at once, in a few statements, not one per step: a PostgreSQL store answers each over the
+     * network.
      */
     private static final class Parts implements AutoCloseable {
+        /** Fingerprints per lookup: well under SQLite's limit of bound parameters per statement. */
+        private static final int LOOKUP = 500;
+
+        private final Connection c;
         private final PreparedStatement insert;
-        private final PreparedStatement stored;
-        private final Set<String> added = new TreeSet<>();
+        private final Map<String, Fingerprint> added = new java.util.LinkedHashMap<>();
 
         Parts(Connection c) throws SQLException {
-            this.insert = c.prepareStatement("INSERT OR IGNORE INTO fingerprint_parts (fingerprint, kind, name, value,"
-                    + " digest) VALUES (?, ?, ?, ?, ?)");
-            this.stored = c.prepareStatement("SELECT 1 FROM fingerprint_parts WHERE fingerprint = ? LIMIT 1");
+            this.c = c;
+            this.insert = c.prepareStatement("INSERT INTO fingerprint_parts (fingerprint, kind, name, value, digest)"
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
         }
 
-        String add(Fingerprint fingerprint) throws SQLException {
+        String add(Fingerprint fingerprint) {
             String digest = fingerprint.digest();
-            // A run's parts (every jar, the environment, git) are the same in every run of a JVM: one lookup, not a
-            // hundred ignored inserts.
-            if (added.add(digest) && !isStored(digest)) {
-                for (FingerprintPart part : fingerprint.parts()) {
-                    insert.setString(1, digest);
+            added.putIfAbsent(digest, fingerprint);
+            return digest;
+        }
+
+        private Set<String> stored(List<String> fingerprints) throws SQLException {
+            Set<String> stored = new java.util.HashSet<>();
+            for (int from = 0; from < fingerprints.size(); from += LOOKUP) {
+                List<String> chunk = fingerprints.subList(from, Math.min(fingerprints.size(), from + LOOKUP));
+                try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT fingerprint FROM fingerprint_parts"
+                        + " WHERE fingerprint IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                        + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            stored.add(row.getString(1));
+                        }
+                    }
+                }
+            }
+            return stored;
+        }
+
+        void flush() throws SQLException {
+            Set<String> stored = stored(new ArrayList<>(added.keySet()));
+            for (Map.Entry<String, Fingerprint> fingerprint : added.entrySet()) {
+                if (stored.contains(fingerprint.getKey())) {
+                    continue;
+                }
+                for (FingerprintPart part : fingerprint.getValue().parts()) {
+                    insert.setString(1, fingerprint.getKey());
                     insert.setString(2, part.aspect().label());
                     insert.setString(3, part.name());
                     insert.setString(4, part.value());
@@ -288,25 +346,12 @@ final class RunWriter {
                     insert.addBatch();
                 }
             }
-            return digest;
-        }
-
-        private boolean isStored(String fingerprint) throws SQLException {
-            stored.setString(1, fingerprint);
-            try (ResultSet row = stored.executeQuery()) {
-                return row.next();
-            }
-        }
-
-        void flush() throws SQLException {
             insert.executeBatch();
         }
 
         @Override
         public void close() throws SQLException {
-            try (insert; stored) {
-                // closes both, even when the first throws
-            }
+            insert.close();
         }
     }
 }

@@ -9,8 +9,10 @@ import java.util.List;
 /**
  * The store's tables, as a list of migrations: version n of the schema is what the first n migrations build. A store
  * is migrated when it is opened, inside one write transaction, so that concurrent processes opening an old store
- * migrate it once and a failed migration leaves it as it was. The version is SQLite's {@code user_version}; the
- * {@code application_id} marks the file as ours, so that a database of something else is never written into.
+ * migrate it once and a failed migration leaves it as it was. The migrations are written in SQLite's SQL;
+ * {@link PostgresDatabase} translates the few words PostgreSQL spells otherwise. In SQLite the version is
+ * {@code user_version} and the {@code application_id} marks the file as ours, so that a database of something else is
+ * never written into; PostgreSQL keeps both in a table of their own.
  */
 final class Schema {
 
@@ -173,6 +175,13 @@ final class Schema {
                 digest TEXT NOT NULL,
                 part TEXT NOT NULL,
                 PRIMARY KEY (digest, part)) WITHOUT ROWID;
+            """,
+            // 9: the host that ran each check, now that a team's checks from many machines meet in one store; NULL for
+            // older checks, whose host was not recorded. The index finds a pipeline's latest verdicts, which `history`
+            // reads on every call, without visiting each step's (100,000 checks in PostgreSQL: see docs/team-store.md).
+            """
+            ALTER TABLE checks ADD COLUMN host TEXT;
+            CREATE INDEX verdicts_by_check ON verdicts (pipeline_id, check_id);
             """);
 
     static final int LATEST = MIGRATIONS.size();
@@ -183,14 +192,18 @@ final class Schema {
         return pragma(connection, "user_version");
     }
 
-    /** Applies migrations {@code from + 1} up to {@code to}, in the caller's transaction. */
+    /** The statements of migration {@code version}, in SQLite's SQL. */
+    static List<String> statements(int version) {
+        return java.util.Arrays.stream(MIGRATIONS.get(version - 1).split(";\\s*\n")).filter(sql -> !sql.isBlank())
+                .toList();
+    }
+
+    /** Applies migrations {@code from + 1} up to {@code to} to a SQLite store, in the caller's transaction. */
     static void migrate(Connection connection, int from, int to) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (int version = from + 1; version <= to; version++) {
-                for (String sql : MIGRATIONS.get(version - 1).split(";\\s*\n")) {
-                    if (!sql.isBlank()) {
-                        statement.execute(sql);
-                    }
+                for (String sql : statements(version)) {
+                    statement.execute(sql);
                 }
             }
             statement.execute("PRAGMA application_id = " + APPLICATION_ID);

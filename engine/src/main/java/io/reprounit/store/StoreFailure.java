@@ -22,7 +22,8 @@ final class StoreFailure {
      */
     static StoreException of(String action, String setting, String url, Exception failure, String advice) {
         if (DiskFull.isBehind(failure, StoreFailure::isSqliteFull)) {
-            String where = StoreLocation.databaseFile(url).map(Object::toString).orElse(url);
+            String where = url.startsWith(StoreLocation.URL_PREFIX)
+                    ? StoreLocation.databaseFile(url).map(Object::toString).orElse(url) : url;
             return new StoreException("The disk holding the metadata store " + where + " is full: SQLite could not"
                     + " write to it (" + setting + " = '" + url + "'). What was being written was rolled back; the store"
                     + " holds what it held before. Free space on that disk, or point " + setting + " at a store on"

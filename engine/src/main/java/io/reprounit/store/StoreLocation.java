@@ -69,14 +69,22 @@ public final class StoreLocation {
     }
 
     /**
-     * {@code artifacts} beside the database that {@code url} names.
+     * {@code url} as messages, reports and logs show it: without the password a PostgreSQL URL may hold, which is never
+     * recorded or printed.
+     */
+    public static String shown(String url) {
+        return url.startsWith(PostgresDatabase.URL_PREFIX) ? PostgresDatabase.shown(url) : url;
+    }
+
+    /**
+     * {@code artifacts} beside the database that {@code url} names; for a database on a server, such as PostgreSQL,
+     * {@code .reprounit/artifacts} at the root of the working tree holding the working directory.
      *
      * @param setting the name of the setting that chooses the artifact directory, for the message when there is none
      */
     public static Path defaultArtifactsDirectory(String url, String setting) {
         if (!url.startsWith(URL_PREFIX)) {
-            throw new StoreException("Cannot place the artifact store beside '" + url + "', which is not a SQLite"
-                    + " database URL; set " + setting + " to a directory.");
+            return projectRoot(Path.of("")).resolve(DIRECTORY).resolve("artifacts");
         }
         Path database = databaseFile(url).orElseThrow(() -> new StoreException("The metadata store '" + url
                 + "' is in memory, so there is no directory beside it for artifacts; set " + setting

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 
 /**
  * The checks before a store is opened, each failing with a message that names the setting: the URL, the file, what the
@@ -14,15 +13,6 @@ import java.util.Optional;
 final class StoreOpening {
 
     private StoreOpening() {}
-
-    /** The database file {@code url} names; empty for one in memory. */
-    static Optional<Path> databaseFile(String url, String setting) {
-        if (!url.startsWith(StoreLocation.URL_PREFIX)) {
-            throw new StoreException(setting + " = '" + url + "' is not a SQLite JDBC URL. Use jdbc:sqlite:<file>,"
-                    + " for example jdbc:sqlite:.reprounit/metadata.db, or leave it unset for the default.");
-        }
-        return StoreLocation.databaseFile(url);
-    }
 
     /** A store to read must be there: a mistyped path is reported, not created empty. */
     static void requireFile(Path file, String setting) {
@@ -62,7 +52,7 @@ final class StoreOpening {
                     + e.getMessage() + ". Check that the file can be read, or point " + setting + " elsewhere.", e);
         }
         try {
-            requireCurrent(StoreFile.of(connection, file), setting, url);
+            requireCurrent(StoreFile.of(connection, file), setting, url, file.toString());
             return connection;
         } catch (SQLException e) {
             close(connection);
@@ -82,10 +72,14 @@ final class StoreOpening {
         }
     }
 
-    /** Checked again, connected: the file may have changed since it was inspected. */
-    private static void requireCurrent(StoreFile contents, String setting, String url) {
-        contents.requireOurs(setting, url);
-        Path file = contents.file();
+    /**
+     * Checked again, connected: the file may have changed since it was inspected.
+     *
+     * @param shown the store's URL as messages show it
+     * @param file the store as messages name it: its file, or its URL
+     */
+    static void requireCurrent(StoreFile contents, String setting, String shown, String file) {
+        contents.requireOurs(setting, shown);
         if (contents.isNew()) {
             throw new StoreException("The metadata store " + file + " is empty: no check has been recorded there yet."
                     + " Run the tests to record checks, or point " + setting + " at the store they wrote.");

@@ -29,7 +29,8 @@ final class StoreQueries {
     static List<CheckSummary> checks(Connection c, @Nullable String pipeline, int limit) throws SQLException {
         long pipelineId = pipeline == null ? -1 : pipeline(c, pipeline).id();
         String sql = "SELECT c.id, p.name, c.started, c.finished, c.mode, c.status, c.commit_id, c.culprit,"
-                + " (SELECT group_concat(number) FROM (SELECT number FROM runs WHERE check_id = c.id ORDER BY number))"
+                + " (SELECT string_agg(CAST(number AS TEXT), ',') FROM (SELECT number FROM runs WHERE check_id = c.id"
+                + " ORDER BY number) AS numbers)"
                 + " FROM checks c JOIN pipelines p ON p.id = c.pipeline_id"
                 + (pipeline == null ? "" : " WHERE c.pipeline_id = ?") + " ORDER BY c.id DESC LIMIT ?";
         List<CheckSummary> checks = new ArrayList<>();
@@ -103,7 +104,7 @@ final class StoreQueries {
 
     static StoredRun run(Connection c, RunId id) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT r.id, p.name, r.mode, r.status, r.started,"
-                + " r.finished, r.commit_id, r.config_text, r.fingerprint FROM runs r JOIN checks k ON k.id = r.check_id"
+                + " r.finished, r.commit_id, r.config_text, r.fingerprint, k.host FROM runs r JOIN checks k ON k.id = r.check_id"
                 + " JOIN pipelines p ON p.id = k.pipeline_id WHERE r.check_id = ? AND r.number = ?")) {
             select.setLong(1, id.check());
             select.setInt(2, id.number());
@@ -116,7 +117,8 @@ final class StoreQueries {
                 Map<String, Fingerprint> fingerprints = fingerprints(c, runId);
                 String runFingerprint = row.getString(9);
                 return new StoredRun(id.toString(), row.getString(2), row.getString(3), row.getString(4),
-                        Instant.ofEpochMilli(row.getLong(5)), instant(row, 6), row.getString(7), row.getString(8),
+                        Instant.ofEpochMilli(row.getLong(5)), instant(row, 6), row.getString(7), row.getString(10),
+                        row.getString(8),
                         runFingerprint == null ? Fingerprint.empty()
                                 : fingerprints.getOrDefault(runFingerprint, Fingerprint.empty()),
                         steps(c, runId, id.check(), fingerprints));

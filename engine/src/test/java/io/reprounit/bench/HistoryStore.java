@@ -20,12 +20,17 @@ public final class HistoryStore {
 
     public static final String PIPELINE = "IrisPipeline";
     public static final int RUNS = 100_000;
-    private static final int CHECKS = RUNS / 2;
     private static final String[] STEPS = {"load", "split", "train", "evaluate", "report"};
 
     private HistoryStore() {}
 
     public static void build(String url) throws Exception {
+        build(url, RUNS);
+    }
+
+    /** Builds a store of {@code runs} runs, in SQLite or PostgreSQL, whose URL may hold the user and password. */
+    public static void build(String url, int runs) throws Exception {
+        int checks = runs / 2;
         MetadataStore.open(url, "bench").close();
         try (Connection c = DriverManager.getConnection(url)) {
             c.setAutoCommit(false);
@@ -36,8 +41,8 @@ public final class HistoryStore {
                         + " '17.0.15', 'sha256:17')");
             }
             Map<String, String[]> previous = new HashMap<>();
-            try (PreparedStatement check = c.prepareStatement("INSERT INTO checks VALUES (?, 1, 'repeat', ?, ?, ?, ?,"
-                    + " ?)");
+            try (PreparedStatement check = c.prepareStatement("INSERT INTO checks (id, pipeline_id, mode, started,"
+                    + " finished, status, commit_id, culprit) VALUES (?, 1, 'repeat', ?, ?, ?, ?, ?)");
                     PreparedStatement run = c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, 'repeat', ?, ?,"
                             + " 'COMPLETE', ?, 'seed: 42', 'sha256:run')");
                     PreparedStatement step = c.prepareStatement("INSERT INTO step_executions (run_id, step, position,"
@@ -47,7 +52,7 @@ public final class HistoryStore {
                     PreparedStatement verdict = c.prepareStatement("INSERT INTO verdicts (check_id, step, position,"
                             + " verdict, explanation, culprits, output_digest, pipeline_id, event, bytes_digest)"
                             + " VALUES (?, ?, ?, ?, '', '', ?, 1, ?, ?)")) {
-                for (int k = 1; k <= CHECKS; k++) {
+                for (int k = 1; k <= checks; k++) {
                     long started = 1_700_000_000_000L + k * 60_000L;
                     String commit = Digests.shortForm(Digests.sha256("commit " + k / 2_000)) + "0".repeat(28);
                     boolean diverging = k > 30_000 && k < 30_500;
@@ -103,7 +108,7 @@ public final class HistoryStore {
                             }
                         }
                     }
-                    if (k % 1_000 == 0) {
+                    if (k % 1_000 == 0 || k == checks) {
                         check.executeBatch();
                         run.executeBatch();
                         step.executeBatch();

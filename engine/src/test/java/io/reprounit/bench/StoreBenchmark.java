@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store's first figure of issue 4, as a median over repeated measurements after a warm-up: recording a 1,000-step
@@ -78,12 +79,18 @@ public final class StoreBenchmark {
         report("record a 1,000-step run as the engine does (open, insert, complete, close)", engine, 200);
     }
 
-    private static RecordedRun run(int seed, List<FingerprintPart> runParts) {
+    static RecordedRun run(int seed, List<FingerprintPart> runParts) {
+        return run(seed, runParts, null);
+    }
+
+    /** A run whose outputs, where {@code keptIn} is given, were streamed into it as they were digested. */
+    static RecordedRun run(int seed, List<FingerprintPart> runParts, @Nullable ArtifactStore keptIn) {
         List<RecordedStep> steps = new ArrayList<>(STEPS);
         String previous = null;
         for (int s = 0; s < STEPS; s++) {
-            Artifact output = MATERIALIZERS.materialize("output of step " + s + " in run " + seed + " "
-                    + "x".repeat(200));
+            String value = "output of step " + s + " in run " + seed + " " + "x".repeat(200);
+            Artifact output = keptIn == null ? MATERIALIZERS.materialize(value)
+                    : MATERIALIZERS.materialize(value, io.reprounit.artifact.Normalization.none(), keptIn);
             Map<String, String> inputs = previous == null ? Map.of("seed", "seed:" + s)
                     : Map.of("@Input(\"step" + (s - 1) + "\")", previous, "seed", "seed:" + s);
             steps.add(new RecordedStep("step" + s, StepExecution.Status.SUCCEEDED, Duration.ofMillis(3), inputs, output,
@@ -98,7 +105,7 @@ public final class StoreBenchmark {
     }
 
     /** About what a real run carries: environment, git, and a jar part per dependency. */
-    private static List<FingerprintPart> runParts() {
+    static List<FingerprintPart> runParts() {
         List<FingerprintPart> parts = new ArrayList<>();
         parts.add(FingerprintPart.of(Aspect.CODE, "git.commit", "2729544" + "0".repeat(33)));
         parts.add(FingerprintPart.of(Aspect.CODE, "git.dirty", "false"));
@@ -111,11 +118,11 @@ public final class StoreBenchmark {
         return parts;
     }
 
-    private static double millis(long startedNanos) {
+    static double millis(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e6;
     }
 
-    private static void report(String what, double[] samples, int targetMillis) {
+    static void report(String what, double[] samples, int targetMillis) {
         double[] sorted = samples.clone();
         Arrays.sort(sorted);
         double median = sorted[sorted.length / 2];

@@ -20,13 +20,21 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Garbage collection keeps what a kept output needs besides its own file: a directory output's files, which only its
  * listing names, and a materializer's serialized form, kept under the output's exact-bytes digest; and removes them
  * with the output.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class ArtifactPartsGcTest {
+
+    @Parameter
+    StoreKind kind;
 
     @TempDir
     Path directory;
@@ -53,7 +61,7 @@ class ArtifactPartsGcTest {
 
     @Test
     void aDirectoryOutputsFilesAndASerializedFormStayWhileTheirOutputDoesAndGoWithIt() throws Exception {
-        String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
+        String url = kind.newUrl(directory, "metadata");
         ArtifactStore artifacts = new ArtifactStore(directory.resolve("artifacts"));
         Materializers materializers = Materializers.of(List.of(MODELS));
         Path export = Files.createDirectories(directory.resolve("export"));

@@ -6,18 +6,25 @@ import io.reprounit.artifact.ArtifactStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Several JVMs writing to one store at once, as Surefire forks do, and a JVM killed in the middle of a run. */
+/**
+ * Several JVMs writing to one store at once, as Surefire forks do, or a team's machines to its PostgreSQL; and a JVM
+ * killed in the middle of a run.
+ */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class ConcurrentWritersTest {
+
+    @Parameter
+    StoreKind kind;
 
     private static final int PROCESSES = 4;
     private static final int CHECKS = 15;
@@ -27,7 +34,7 @@ class ConcurrentWritersTest {
 
     @Test
     void fourProcessesWritingAtOnceLoseNothing() throws Exception {
-        String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
+        String url = kind.newUrl(directory, "metadata");
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < PROCESSES; i++) {
             processes.add(start(url, "Pipeline" + i, Integer.toString(CHECKS)));
@@ -53,29 +60,9 @@ class ConcurrentWritersTest {
         }
     }
 
-    /**
-     * Another process holding the write lock while a store is being created, as the first of several forks does: SQLite
-     * answers the switch to WAL with an immediate SQLITE_BUSY, not covered by its busy timeout, which failed CI once.
-     */
-    @Test
-    void aStoreLockedWhileItIsOpenedIsWaitedFor() throws Exception {
-        String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
-        try (Connection holder = DriverManager.getConnection(url); Statement statement = holder.createStatement()) {
-            statement.execute("BEGIN IMMEDIATE");
-            CompletableFuture<MetadataStore> opening =
-                    CompletableFuture.supplyAsync(() -> MetadataStore.open(url, "reprounit.store.url"));
-            Thread.sleep(300);
-            assertThat(opening).as("waits for the lock").isNotDone();
-            statement.execute("COMMIT");
-            try (MetadataStore store = opening.get(60, TimeUnit.SECONDS)) {
-                assertThat(store.checks(null, 10)).isEmpty();
-            }
-        }
-    }
-
     @Test
     void aRunWhoseProcessIsKilledStaysIncomplete() throws Exception {
-        String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
+        String url = kind.newUrl(directory, "metadata");
         Process process = start(url, "Killed", "halt");
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(137);
@@ -91,9 +78,6 @@ class ConcurrentWritersTest {
     }
 
     private Process start(String url, String pipeline, String what) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                StoreWriterProcess.class.getName(), url, directory.resolve("artifacts").toString(), pipeline, what)
-                .start();
+        return StoreWriterProcess.start(url, directory.resolve("artifacts"), pipeline, what);
     }
 }

@@ -32,6 +32,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -41,7 +44,12 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * kept from gc, and restored byte for byte. The data lies under the module's target directory, named by a relative
  * path, since a source is recorded by its path as configured and a reproduction restores it there.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class DataSnapshotsTest {
+
+    @Parameter
+    StoreKind kind;
 
     @TempDir
     Path directory;
@@ -59,7 +67,7 @@ class DataSnapshotsTest {
         Files.writeString(data.resolve("shards/a.txt"), "alpha\n");
         Files.writeString(data.resolve("shards/2026/b.txt"), "beta\n");
         Files.writeString(data.resolve("key.pem"), "-----BEGIN KEY----- s3cret");
-        url = "jdbc:sqlite:" + directory.resolve("metadata.db");
+        url = kind.newUrl(directory, "metadata");
         artifacts = new ArtifactStore(directory.resolve("artifacts"));
     }
 
@@ -276,40 +284,10 @@ class DataSnapshotsTest {
         assertThat(target).doesNotExist();
     }
 
-    @Test
-    void aVersion4StoreIsMigratedKeepingItsRows() throws Exception {
-        try (Connection connection = DriverManager.getConnection(url)) {
-            connection.setAutoCommit(false);
-            Schema.migrate(connection, 0, 4);
-            try (Statement sql = connection.createStatement()) {
-                sql.execute("INSERT INTO pipelines VALUES (1, 'Old', 'com.example.Old')");
-                sql.execute("INSERT INTO checks VALUES (1, 1, 'repeat', 1000, 2000, 'REPRODUCED', NULL, NULL)");
-                sql.execute("INSERT INTO runs (id, check_id, number, mode, started, finished, status, fingerprint)"
-                        + " VALUES (7, 1, 1, 'repeat', 1000, 2000, 'COMPLETE', NULL)");
-                sql.execute("INSERT INTO step_executions (run_id, step, position, status, duration_nanos, fingerprint)"
-                        + " VALUES (7, 'load', 0, 'SUCCEEDED', 5, 'none')");
-            }
-            connection.commit();
-        }
-
-        try (MetadataStore store = MetadataStore.open(url, "reprounit.store.url")) {
-            StoredRun run = store.run("1");
-            assertThat(run.pipeline()).isEqualTo("Old");
-            assertThat(run.steps()).extracting(StoredStep::step).containsExactly("load");
-            assertThat(run.steps().get(0).dataSnapshots()).isEmpty();
-        }
-        try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement();
-                ResultSet version = sql.executeQuery("PRAGMA user_version")) {
-            assertThat(version.getInt(1)).isEqualTo(Schema.LATEST);
-            try (ResultSet rows = sql.executeQuery("SELECT count(*) FROM data_snapshots")) {
-                assertThat(rows.getInt(1)).isZero();
-            }
-        }
-    }
-
     private EngineExecutionResults execute(Map<String, String> settings) {
         Map<String, String> all = new HashMap<>(settings);
         all.put("reprounit.store.url", url);
+        all.put("reprounit.artifacts.dir", artifacts.root().toString());
         all.put("reprounit.baseline.mode", "none");
         all.put("reprounit.param.Survey.rows.table", data.resolve("table.csv").toString());
         all.put("reprounit.param.Survey.shards.shards", data.resolve("shards").toString());

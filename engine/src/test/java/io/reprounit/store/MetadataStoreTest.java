@@ -12,7 +12,6 @@ import io.reprounit.fingerprint.Aspect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -21,8 +20,17 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** What every store keeps and answers, in SQLite and in PostgreSQL alike; {@link SqliteStoreTest} has SQLite's own. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class MetadataStoreTest {
+
+    @Parameter
+    StoreKind kind;
 
     @TempDir
     Path directory;
@@ -31,8 +39,8 @@ class MetadataStoreTest {
     ArtifactStore artifacts;
 
     @BeforeEach
-    void paths() {
-        url = "jdbc:sqlite:" + directory.resolve("store/metadata.db");
+    void paths() throws Exception {
+        url = kind.newUrl(Files.createDirectories(directory.resolve("store")), "metadata");
         artifacts = new ArtifactStore(directory.resolve("store/artifacts"));
     }
 
@@ -85,7 +93,7 @@ class MetadataStoreTest {
     }
 
     private long partRows() throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement sql = c.createStatement();
+        try (Connection c = StoreKind.connect(url); Statement sql = c.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT count(*) FROM fingerprint_parts")) {
             rows.next();
             return rows.getLong(1);
@@ -166,78 +174,6 @@ class MetadataStoreTest {
     }
 
     @Test
-    void aStoreOfAnOlderSchemaIsMigratedKeepingItsChecks() throws Exception {
-        Path file = directory.resolve("old.db");
-        String oldUrl = "jdbc:sqlite:" + file;
-        try (Connection connection = DriverManager.getConnection(oldUrl)) {
-            connection.setAutoCommit(false);
-            Schema.migrate(connection, 0, 1);
-            try (Statement sql = connection.createStatement()) {
-                sql.execute("INSERT INTO pipelines VALUES (1, 'Iris', 'com.example.Iris')");
-                for (int check = 1; check <= 3; check++) {
-                    sql.execute("INSERT INTO checks VALUES (" + check + ", 1, 'repeat', 0, 1, 'REPRODUCED', 'c"
-                            + check + "', NULL)");
-                    sql.execute("INSERT INTO verdicts VALUES (" + check + ", 'train', 0, '"
-                            + (check == 3 ? "DIVERGED" : "REPRODUCED") + "', '', '', 'sha256:"
-                            + (check == 1 ? "aa" : "bb") + "')");
-                }
-            }
-            connection.commit();
-        }
-
-        try (MetadataStore store = MetadataStore.open(oldUrl, "reprounit.store.url")) {
-            assertThat(store.checks("Iris", 10)).hasSize(3);
-            assertThat(store.history("Iris", "train", 10).entries()).extracting(HistoryEntry::check, HistoryEntry::event)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "first recorded"),
-                            org.assertj.core.groups.Tuple.tuple(2L, "output changed"),
-                            org.assertj.core.groups.Tuple.tuple(3L, "diverged"));
-        }
-        try (Connection connection = DriverManager.getConnection(oldUrl); Statement sql = connection.createStatement();
-                ResultSet version = sql.executeQuery("PRAGMA user_version")) {
-            assertThat(version.getInt(1)).isEqualTo(Schema.LATEST);
-        }
-    }
-
-    @Test
-    void aStoreOfANewerSchemaIsAClearErrorAndIsLeftUntouched() throws Exception {
-        Path file = directory.resolve("newer.db");
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-                Statement sql = connection.createStatement()) {
-            sql.execute("CREATE TABLE future (x)");
-            sql.execute("PRAGMA application_id = " + Schema.APPLICATION_ID);
-            sql.execute("PRAGMA user_version = " + (Schema.LATEST + 1));
-        }
-
-        assertThatThrownBy(() -> MetadataStore.open("jdbc:sqlite:" + file, "reprounit.store.url"))
-                .isInstanceOf(StoreException.class)
-                .hasMessageContaining("schema version " + (Schema.LATEST + 1))
-                .hasMessageContaining("upgrade ReproUnit")
-                .hasMessageContaining("reprounit.store.url");
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-                Statement sql = connection.createStatement()) {
-            try (ResultSet version = sql.executeQuery("PRAGMA user_version")) {
-                assertThat(version.getInt(1)).as("schema version").isEqualTo(Schema.LATEST + 1);
-            }
-            try (ResultSet tables = sql.executeQuery("SELECT group_concat(name) FROM sqlite_schema")) {
-                assertThat(tables.getString(1)).isEqualTo("future");
-            }
-        }
-    }
-
-    @Test
-    void aDatabaseOfSomethingElseIsNeverWrittenInto() throws Exception {
-        Path file = directory.resolve("other.db");
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-                Statement sql = connection.createStatement()) {
-            sql.execute("CREATE TABLE customers (name)");
-        }
-
-        assertThatThrownBy(() -> MetadataStore.open("jdbc:sqlite:" + file, "--store"))
-                .isInstanceOf(StoreException.class).hasMessageContaining("is not a ReproUnit metadata store")
-                .hasMessageContaining("--store");
-    }
-
-    @Test
     void badUrlsAndUnknownRunsAreClearErrors() {
         assertThatThrownBy(() -> MetadataStore.open("postgres://db/x", "reprounit.store.url"))
                 .isInstanceOf(StoreException.class).hasMessageContaining("reprounit.store.url = 'postgres://db/x'")
@@ -253,19 +189,5 @@ class MetadataStoreTest {
             assertThatThrownBy(() -> store.history("Nope", null, 5)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("No pipeline 'Nope'");
         }
-    }
-
-    @Test
-    void theDefaultStoreIsAtTheRootOfTheGitWorkingTree() throws Exception {
-        Path project = Files.createDirectories(directory.resolve("project/module/src"));
-        Files.createDirectories(directory.resolve("project/.git"));
-
-        assertThat(StoreLocation.defaultUrl(project)).isEqualTo("jdbc:sqlite:"
-                + directory.resolve("project/.reprounit/metadata.db").toAbsolutePath());
-        Path outside = Files.createDirectories(directory.resolve("plain"));
-        assertThat(StoreLocation.defaultUrl(outside)).isEqualTo("jdbc:sqlite:"
-                + outside.resolve(".reprounit/metadata.db").toAbsolutePath());
-        assertThat(StoreLocation.defaultArtifactsDirectory(url, "reprounit.artifacts.dir"))
-                .isEqualTo(directory.resolve("store/artifacts").toAbsolutePath());
     }
 }

@@ -15,6 +15,19 @@ public final class StoreWriterProcess {
 
     private StoreWriterProcess() {}
 
+    /** Starts a JVM of this class on the test's own class path. */
+    public static Process start(String url, Path artifacts, String pipeline, String what) throws java.io.IOException {
+        return start(System.getProperty("java.class.path"), url, artifacts, pipeline, what);
+    }
+
+    /** Starts a JVM of this class on {@code classPath}. */
+    public static Process start(String classPath, String url, Path artifacts, String pipeline, String what)
+            throws java.io.IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", classPath, StoreWriterProcess.class.getName(), url,
+                artifacts.toString(), pipeline, what).start();
+    }
+
     public static void main(String[] args) {
         ArtifactStore artifacts = new ArtifactStore(Path.of(args[1]));
         try (MetadataStore store = MetadataStore.open(args[0], "reprounit.store.url")) {

@@ -29,8 +29,9 @@ abstract class CommandMojo extends AbstractMojo {
     @Nullable File basedir;
 
     /**
-     * The metadata store, as {@code jdbc:sqlite:<file>}. Default: {@code .reprounit/metadata.db} at the root of the
-     * git working tree that holds the project, or in the project's directory outside git: where its tests record.
+     * The metadata store, as {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://<host>:<port>/<database>}.
+     * Default: {@code .reprounit/metadata.db} at the root of the git working tree that holds the project, or in the
+     * project's directory outside git: where its tests record.
      */
     @Parameter(property = "store")
     @Nullable String store;

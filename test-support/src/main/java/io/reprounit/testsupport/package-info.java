@@ -1,4 +1,4 @@
-/** What the integration tests of several modules share: a real Maven build of a fixture project. */
+/** What the integration tests of several modules share: a real Maven build of a fixture project, a real PostgreSQL. */
 @NullMarked
 package io.reprounit.testsupport;
 
