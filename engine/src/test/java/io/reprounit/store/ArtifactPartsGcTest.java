@@ -19,6 +19,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,7 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  * listing names, and a materializer's serialized form, kept under the output's exact-bytes digest; and removes them
  * with the output.
  */
+@ParameterizedClass
+@EnumSource(ArtifactStoreKind.class)
 class ArtifactPartsGcTest {
+
+    @Parameter
+    ArtifactStoreKind kind;
 
     @TempDir
     Path directory;
@@ -54,7 +62,7 @@ class ArtifactPartsGcTest {
     @Test
     void aDirectoryOutputsFilesAndASerializedFormStayWhileTheirOutputDoesAndGoWithIt() throws Exception {
         String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
-        ArtifactStore artifacts = new ArtifactStore(directory.resolve("artifacts"));
+        ArtifactStore artifacts = kind.open(directory.resolve("artifacts"));
         Materializers materializers = Materializers.of(List.of(MODELS));
         Path export = Files.createDirectories(directory.resolve("export"));
         Files.writeString(export.resolve("a.csv"), "1,2\n");
