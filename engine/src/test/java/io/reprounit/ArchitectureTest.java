@@ -29,10 +29,10 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importMainClasses() {
-        // test-support (PostgresServer) is a test dependency whose main classes sit on the class path beside ours.
+        // test-support (PostgresServer, S3Server) is a test dependency: its classes are never in the engine's jar
         classes = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
-                .withImportOption(location -> !location.contains("/io/reprounit/testsupport/"))
-                .importPackages("io.reprounit");
+                .importPackages("io.reprounit")
+                .that(resideOutsideOfPackage("io.reprounit.testsupport.."));
         // A rule over no classes passes vacuously: make sure the import found the engine.
         assertThat(classes.contain("io.reprounit.engine.ReproUnitTestEngine")).isTrue();
         assertThat(classes.contain("io.reprounit.engine.fixtures.simple.WordCount")).as("test classes").isFalse();
@@ -59,6 +59,14 @@ class ArchitectureTest {
     @Test
     void artifactDependsOnNothingOfOurs() {
         mayUseOnly("io.reprounit.artifact").check(classes);
+    }
+
+    /** The AWS SDK is an optional dependency: only the S3 tier imports it, so that nothing else fails without it. */
+    @Test
+    void onlyTheS3TierUsesTheAwsSdk() {
+        noClasses().that().resideOutsideOfPackage("io.reprounit.artifact.s3..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+                .check(classes);
     }
 
     @Test
@@ -122,7 +130,8 @@ class ArchitectureTest {
     void everyPackageUsesOnlyTheLayersBelowIt() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("api").definedBy("io.reprounit.api..")
-                .layer("artifact").definedBy("io.reprounit.artifact..")
+                .layer("artifact").definedBy("io.reprounit.artifact")
+                .layer("s3").definedBy("io.reprounit.artifact.s3..")
                 .layer("pipeline").definedBy("io.reprounit.pipeline..")
                 .layer("fingerprint").definedBy("io.reprounit.fingerprint..")
                 .layer("cache").definedBy("io.reprounit.cache..")
@@ -134,14 +143,15 @@ class ArchitectureTest {
                 .layer("engine").definedBy("io.reprounit.engine..")
                 .whereLayer("api").mayNotAccessAnyLayer()
                 .whereLayer("artifact").mayNotAccessAnyLayer()
+                .whereLayer("s3").mayOnlyAccessLayers("artifact")
                 .whereLayer("pipeline").mayOnlyAccessLayers("api", "artifact")
                 .whereLayer("fingerprint").mayOnlyAccessLayers("api", "artifact", "pipeline")
                 .whereLayer("cache").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint")
-                .whereLayer("run").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "cache")
+                .whereLayer("run").mayOnlyAccessLayers("api", "artifact", "s3", "pipeline", "fingerprint", "cache")
                 .whereLayer("baseline").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "run")
                 .whereLayer("compare").mayOnlyAccessLayers("artifact", "pipeline", "fingerprint", "cache", "run",
                         "baseline")
-                .whereLayer("store").mayOnlyAccessLayers("artifact", "fingerprint", "cache", "run")
+                .whereLayer("store").mayOnlyAccessLayers("artifact", "s3", "fingerprint", "cache", "run")
                 .whereLayer("check").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "cache", "run",
                         "baseline", "compare", "store")
                 .whereLayer("engine").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "cache",

@@ -53,7 +53,7 @@ final class GcCommand implements Callable<Integer> {
                     .put("minimumAge", collected.minimumAge().toString()).map()));
         } else {
             out.println("Removed " + collected.checksRemoved() + " checks and " + collected.artifactsRemoved().size()
-                    + " artifact files from " + store.root() + ".");
+                    + " artifact files from " + store.describe() + ".");
             int spared = collected.artifactsSpared();
             if (spared > 0) {
                 out.println("Spared " + spared + (spared == 1 ? " file that no run refers to: it was" : " files that"

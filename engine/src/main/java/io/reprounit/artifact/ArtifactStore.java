@@ -26,6 +26,10 @@ import org.jspecify.annotations.Nullable;
  * changed on disk is reported rather than trusted. A file already there is reused only once every byte of it has been
  * compared with the bytes being kept or digested again; a damaged one is reported and replaced. Outputs larger than an
  * optional maximum size are digested but not kept.
+ *
+ * <p>With a {@link RemoteTier} ({@link #withRemote}), such as an S3 bucket, every artifact kept here is kept there too,
+ * under the same location, and this directory is also the read-through cache of that tier: an artifact missing here is
+ * downloaded, verified, and kept here on first read. See {@link RemoteCopies}.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ArtifactStore {
@@ -35,16 +39,37 @@ public final class ArtifactStore {
     private final long maxSize;
     private final @Nullable String maxSizeSetting;
     private final RecentUploads recent;
+    private final @Nullable RemoteCopies remote;
 
     public ArtifactStore(Path root) {
-        this(root, Long.MAX_VALUE, null, new RecentUploads());
+        this(root, Long.MAX_VALUE, null, new RecentUploads(), null);
     }
 
-    private ArtifactStore(Path root, long maxSize, @Nullable String maxSizeSetting, RecentUploads recent) {
+    private ArtifactStore(Path root, long maxSize, @Nullable String maxSizeSetting, RecentUploads recent,
+            @Nullable RemoteCopies remote) {
         this.root = requireNonNull(root).toAbsolutePath().normalize();
         this.maxSize = maxSize;
         this.maxSizeSetting = maxSizeSetting;
         this.recent = recent;
+        this.remote = remote;
+    }
+
+    /**
+     * This store, keeping every artifact in {@code tier} as well, and reading from it what is not here: this directory
+     * becomes the working copy and the read-through cache of the tier.
+     */
+    public ArtifactStore withRemote(RemoteTier tier) {
+        return new ArtifactStore(root, maxSize, maxSizeSetting, recent, new RemoteCopies(tier, root));
+    }
+
+    /** The remote tier that every artifact kept here goes to as well; null where there is none. */
+    public @Nullable RemoteTier remote() {
+        return remote == null ? null : remote.tier();
+    }
+
+    /** Where the artifacts are, for messages: the directory, and the remote tier where there is one. */
+    public String describe() {
+        return remote == null ? root.toString() : remote.tier().name() + " (cached in " + root + ")";
     }
 
     /**
@@ -56,7 +81,7 @@ public final class ArtifactStore {
         if (bytes < 0) {
             throw new IllegalArgumentException("A maximum size cannot be negative: " + setting);
         }
-        return new ArtifactStore(root, bytes, requireNonNull(setting), recent);
+        return new ArtifactStore(root, bytes, requireNonNull(setting), recent, remote);
     }
 
     public Path root() {
@@ -79,7 +104,8 @@ public final class ArtifactStore {
      * The maximum size does not apply: this is for artifacts already whole in memory.
      */
     public Optional<String> put(Artifact artifact) {
-        return Optional.ofNullable(new ArtifactStore(root).keep(artifact).location());
+        return Optional.ofNullable(new ArtifactStore(root, Long.MAX_VALUE, null, recent, remote).keep(artifact)
+                .location());
     }
 
     /**
@@ -182,6 +208,11 @@ public final class ArtifactStore {
          * @throws IllegalArgumentException where {@code size} is not the number of bytes written
          */
         public Artifact.Kept finish(String digest, long size) {
+            return sent(finishHere(digest, size));
+        }
+
+        /** As {@link #finish}, in this directory only: the remote tier, where there is one, is not written. */
+        private Artifact.Kept finishHere(String digest, long size) {
             String location = location(digest);
             if (size != written) {
                 close();
@@ -233,13 +264,18 @@ public final class ArtifactStore {
          * with the next step meanwhile. An upload that never left the step's thread finishes here and now.
          */
         public CompletableFuture<Artifact.Kept> finishInBackground(String digest, long size) {
+            CompletableFuture<Artifact.Kept> here;
             if (pipe == null || tooLarge || size != written || !pipe.writing()) {
-                return CompletableFuture.completedFuture(finish(digest, size));
+                here = CompletableFuture.completedFuture(finishHere(digest, size));
+            } else {
+                finishing = true;
+                here = CompletableFuture.supplyAsync(() -> finishHere(digest, size), UploadPipe.WRITERS);
             }
-            finishing = true;
-            return CompletableFuture.supplyAsync(() -> finish(digest, size), UploadPipe.WRITERS)
-                    .exceptionally(e -> Artifact.Kept.skipped(notWritten(e instanceof CompletionException
-                            && e.getCause() != null ? e.getCause() : e)));
+            // The remote tier's copy is sent on a thread of the store's too: the step's thread goes on meanwhile.
+            CompletableFuture<Artifact.Kept> kept = remote == null || here.isDone() && here.join().location() == null
+                    ? here : here.thenApplyAsync(ArtifactStore.this::sent, UploadPipe.WRITERS);
+            return kept.exceptionally(e -> Artifact.Kept.skipped(notWritten(e instanceof CompletionException
+                    && e.getCause() != null ? e.getCause() : e)));
         }
 
         /** Why the artifact is not kept: a full disk says so and where, in one line; another failure as it is. */
@@ -275,12 +311,51 @@ public final class ArtifactStore {
         }
     }
 
+    /** {@code kept}, once the remote tier holds it too; or not kept, saying why, where it cannot. */
+    private Artifact.Kept sent(Artifact.Kept kept) {
+        if (remote == null || kept.location() == null) {
+            return kept;
+        }
+        String failure = remote.send(kept.location());
+        return failure == null ? kept : Artifact.Kept.skipped(failure);
+    }
+
     /**
      * The artifact's bytes, streamed (decompressed where they are stored compressed) and verified against the digest:
      * the stream's end throws a {@link CorruptedArtifactException} instead where the bytes do not match. Empty where the
      * store has no such artifact.
      */
     public Optional<InputStream> open(String digest) {
+        Optional<InputStream> here = openHere(digest);
+        if (here.isPresent() || remote == null) {
+            return here;
+        }
+        RemoteCopies.Fetched fetched = fetch(digest);
+        if (fetched.damagedBytes() != null) {
+            Path bytes = fetched.damagedBytes();
+            StoredForm form = requireNonNull(fetched.form());
+            try {
+                // Read as any file is, so that its end reports the damage, naming the object; the file goes on close.
+                InputStream in = Files.newInputStream(bytes, java.nio.file.StandardOpenOption.DELETE_ON_CLOSE);
+                return Optional.of(new VerifiedStream(form.reading(in), digest, requireNonNull(fetched.object()),
+                        form == StoredForm.ZSTD));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read artifact " + digest + " from " + fetched.object(), e);
+            }
+        }
+        return fetched.location() == null ? Optional.empty() : openHere(digest);
+    }
+
+    private RemoteCopies.Fetched fetch(String digest) {
+        try {
+            return requireNonNull(remote).fetch(digest);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read artifact " + digest + " from the remote artifact store "
+                    + requireNonNull(remote).tier().name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<InputStream> openHere(String digest) {
         String location = location(digest);
         for (StoredForm form : List.of(StoredForm.ZSTD, StoredForm.RAW)) {
             Path file = root.resolve(location + form.suffix());
@@ -328,10 +403,11 @@ public final class ArtifactStore {
         try {
             for (StoredForm form : List.of(StoredForm.ZSTD, StoredForm.RAW)) {
                 if (ArtifactFiles.touch(root.resolve(location + form.suffix()))) {
-                    return true;
+                    // Kept here: the remote tier must hold it too, else keeping it again sends it (or says why not).
+                    return remote == null || remote.send(location + form.suffix()) == null;
                 }
             }
-            return false;
+            return remote != null && remote.has(digest);
         } catch (IOException e) {
             return false; // not writable: keeping it again says why
         }
@@ -342,7 +418,21 @@ public final class ArtifactStore {
      * intact, damaged or missing.
      */
     public ArtifactCondition condition(String digest) {
-        return ArtifactVerifier.condition(root, digest);
+        ArtifactCondition here = ArtifactVerifier.condition(root, digest);
+        if (here.state() != ArtifactCondition.State.MISSING || remote == null) {
+            return here;
+        }
+        RemoteCopies.Fetched fetched = fetch(digest);
+        if (fetched.damagedBytes() != null) {
+            try {
+                Files.deleteIfExists(fetched.damagedBytes());
+            } catch (IOException e) {
+                // a temporary file of the store's: a gc removes it
+            }
+            return ArtifactCondition.damaged(digest, here.file(), "in " + fetched.object() + ", "
+                    + fetched.damage());
+        }
+        return fetched.location() == null ? here : ArtifactVerifier.condition(root, digest);
     }
 
     /**
@@ -358,7 +448,7 @@ public final class ArtifactStore {
         try {
             return Optional.of(Files.size(root.resolve(location)));
         } catch (IOException e) {
-            return Optional.empty();
+            return remote == null ? Optional.empty() : remote.size(location);
         }
     }
 
@@ -384,11 +474,19 @@ public final class ArtifactStore {
      * @return the digests of the artifacts removed
      */
     public List<String> removeAllExcept(Set<String> kept, Duration minimumAge) {
-        return ArtifactFiles.removeAllExcept(root, kept, minimumAge);
+        List<String> removed = new java.util.ArrayList<>(ArtifactFiles.removeAllExcept(root, kept, minimumAge));
+        if (remote != null) {
+            for (String digest : remote.removeAllExcept(kept, minimumAge)) {
+                if (!removed.contains(digest)) {
+                    removed.add(digest);
+                }
+            }
+        }
+        return removed;
     }
 
     /** How many files (temporary ones included) hold no artifact in {@code kept}: after a gc, those it spared. */
     public int countUnreferenced(Set<String> kept) {
-        return ArtifactFiles.countUnreferenced(root, kept);
+        return ArtifactFiles.countUnreferenced(root, kept) + (remote == null ? 0 : remote.countUnreferenced(kept));
     }
 }

@@ -28,7 +28,11 @@ final class ArtifactVerifier {
      * @throws NoSuchFileException where there is no such file (any more)
      */
     static @Nullable String damage(Path file, String digest) throws NoSuchFileException {
-        StoredForm form = StoredForm.of(file.getFileName().toString());
+        return damage(file, digest, StoredForm.of(file.getFileName().toString()));
+    }
+
+    /** As {@link #damage(Path, String)}, for a file whose name does not say its form, such as a download's. */
+    static @Nullable String damage(Path file, String digest, StoredForm form) throws NoSuchFileException {
         try (InputStream stored = Files.newInputStream(file);
                 InputStream in = new VerifiedStream(form.reading(stored), digest, file, form == StoredForm.ZSTD)) {
             in.transferTo(OutputStream.nullOutputStream());

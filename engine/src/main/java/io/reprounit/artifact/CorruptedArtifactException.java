@@ -2,7 +2,6 @@ package io.reprounit.artifact;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.nio.file.Path;
 import org.apiguardian.api.API;
 
 /** An artifact file whose content no longer matches the digest it is named by: changed or damaged on disk. */
@@ -13,15 +12,15 @@ public final class CorruptedArtifactException extends RuntimeException {
 
     private final String damage;
 
-    CorruptedArtifactException(String expected, String actual, long size, Path file) {
+    CorruptedArtifactException(String expected, String actual, long size, Object file) {
         this(file, expected, "holds " + size + " bytes with digest " + actual, null);
     }
 
-    CorruptedArtifactException(String expected, Path file, Exception cause) {
+    CorruptedArtifactException(String expected, Object file, Exception cause) {
         this(file, expected, "cannot be decompressed (" + cause.getMessage() + ")", cause);
     }
 
-    private CorruptedArtifactException(Path file, String expected, String damage, @org.jspecify.annotations.Nullable
+    private CorruptedArtifactException(Object file, String expected, String damage, @org.jspecify.annotations.Nullable
             Exception cause) {
         super("Artifact file " + file + " is corrupted: it should hold content with digest " + expected + " but "
                 + damage + ". Delete the file; the next check that produces this output writes it again.", cause);

@@ -6,7 +6,6 @@ import com.github.luben.zstd.ZstdException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 
 /**
@@ -17,13 +16,14 @@ import java.security.MessageDigest;
 final class VerifiedStream extends FilterInputStream {
 
     private final String digest;
-    private final Path file;
+    /** The file, or the remote object, read: for the message. */
+    private final Object file;
     private final boolean compressed;
     private final MessageDigest sha256 = Digests.newSha256();
     private long size;
     private boolean verified;
 
-    VerifiedStream(InputStream in, String digest, Path file, boolean compressed) {
+    VerifiedStream(InputStream in, String digest, Object file, boolean compressed) {
         super(requireNonNull(in));
         this.digest = requireNonNull(digest);
         this.file = requireNonNull(file);

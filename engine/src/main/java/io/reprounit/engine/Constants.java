@@ -136,6 +136,39 @@ public final class Constants {
     public static final String ARTIFACTS_MAX_SIZE_PROPERTY_NAME = StoreSettings.ARTIFACTS_MAX_SIZE_KEY;
 
     /**
+     * An S3 bucket, as {@code s3://<bucket>/<prefix>}, where every artifact kept is kept as well, so that every machine
+     * of a team reads what any of them kept: object {@code <prefix>/sha256/ab/cdef…[.zst]} holds the same bytes as the
+     * file of the same location in {@link #ARTIFACTS_DIR_PROPERTY_NAME}, which stays the working copy and becomes the
+     * read-through cache. Needs the AWS SDK v2 ({@code software.amazon.awssdk:s3} and {@code apache5-client}) on the
+     * test class path; credentials come from its default provider chain (the environment's {@code AWS_ACCESS_KEY_ID}
+     * and {@code AWS_SECRET_ACCESS_KEY}, the system properties {@code aws.accessKeyId} and {@code aws.secretAccessKey},
+     * a profile in {@code ~/.aws}) and are never recorded. A URL that is not {@code s3://}, a bucket that does not
+     * exist, refused credentials or a missing SDK fail each pipeline with a message naming the setting. See
+     * docs/team-store-artifacts.md. Default: unset, artifacts in the directory only.
+     */
+    public static final String ARTIFACTS_URL_PROPERTY_NAME = StoreSettings.ARTIFACTS_URL_KEY;
+
+    /**
+     * The endpoint of an S3-compatible server (MinIO, Ceph, s3proxy, a cloud's S3 API) for
+     * {@link #ARTIFACTS_URL_PROPERTY_NAME}, such as {@code http://127.0.0.1:9000}. Default: AWS's endpoint for the
+     * region.
+     */
+    public static final String ARTIFACTS_S3_ENDPOINT_PROPERTY_NAME = StoreSettings.ARTIFACTS_S3_ENDPOINT_KEY;
+
+    /**
+     * The region of the bucket of {@link #ARTIFACTS_URL_PROPERTY_NAME}, such as {@code eu-west-3}. Default: the AWS
+     * SDK's {@code aws.region} system property, {@code AWS_REGION}, or the profile's region; else {@code us-east-1}.
+     */
+    public static final String ARTIFACTS_S3_REGION_PROPERTY_NAME = StoreSettings.ARTIFACTS_S3_REGION_KEY;
+
+    /**
+     * {@code true} to address the bucket of {@link #ARTIFACTS_URL_PROPERTY_NAME} as {@code http://host/bucket}, as most
+     * S3-compatible servers expect; {@code false} for {@code http://bucket.host}. Default: {@code true} where
+     * {@link #ARTIFACTS_S3_ENDPOINT_PROPERTY_NAME} is set, {@code false} otherwise.
+     */
+    public static final String ARTIFACTS_S3_PATH_STYLE_PROPERTY_NAME = StoreSettings.ARTIFACTS_S3_PATH_STYLE_KEY;
+
+    /**
      * How many checks of each pipeline the metadata store keeps: after each check, older ones are deleted. Their
      * artifact files stay until {@code gc} removes what no kept check refers to. Default: every check is kept.
      */

@@ -1,6 +1,8 @@
 package io.reprounit.run;
 
 import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.artifact.RemoteTier;
+import io.reprounit.artifact.s3.S3Settings;
 import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.StepArgument;
@@ -35,11 +37,14 @@ import org.jspecify.annotations.Nullable;
  * @param maxSize          the largest output kept there, {@link Long#MAX_VALUE} for no limit
  * @param maxSizeSetting   how that limit was set, for the reason an output is not kept; null where there is none
  * @param keepData         whether each step's data sources are kept in the artifact store as well
+ * @param remoteUrl        the artifact store's remote tier ({@code s3://bucket/prefix}), which the forked JVM keeps
+ *                         each output in as well; null where there is none
+ * @param remoteOptions    the tier's other settings (endpoint, region, path style; never a credential)
  */
 record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<Override> overrides,
         String originalDirectory, Map<String, String> systemProperties, boolean fingerprint, List<String> replaySteps,
         int replayTimes, String results, @Nullable String artifacts, long maxSize, @Nullable String maxSizeSetting,
-        boolean keepData) {
+        boolean keepData, @Nullable String remoteUrl, Map<String, String> remoteOptions) {
 
     /** A parameter override that the test JVM's pipeline was read with, so that the forked JVM reads the same. */
     record Override(String step, String key, String setting, String yaml) {}
@@ -57,6 +62,7 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
                 }
             }
         }
+        RemoteTier remote = store == null ? null : store.remote();
         Map<String, String> properties = new TreeMap<>();
         System.getProperties().forEach((key, value) -> {
             if (key instanceof String k && value instanceof String v) {
@@ -66,7 +72,8 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
         return new ForkedRunRequest(pipeline.pipelineClass().getName(), steps.stream().map(StepDefinition::name).toList(),
                 run, overrides, directory.toString(), properties, fingerprint, replaySteps, replayTimes,
                 results.toString(), store == null ? null : store.root().toString(),
-                store == null ? Long.MAX_VALUE : store.maxSize(), store == null ? null : store.maxSizeSetting(), keepData);
+                store == null ? Long.MAX_VALUE : store.maxSize(), store == null ? null : store.maxSizeSetting(), keepData,
+                remote == null ? null : remote.url(), remote == null ? Map.of() : remote.options());
     }
 
     /** The artifact store the test JVM records into, opened over the same directory with the same limit. */
@@ -75,6 +82,9 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
             return null;
         }
         ArtifactStore store = new ArtifactStore(Path.of(artifacts));
+        if (remoteUrl != null) {
+            store = store.withRemote(S3Settings.of(remoteUrl, remoteOptions).open());
+        }
         return maxSizeSetting == null ? store : store.withMaxSize(maxSize, maxSizeSetting);
     }
 
@@ -103,6 +113,8 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
         out.put("maxSize", maxSize);
         out.put("maxSizeSetting", maxSizeSetting);
         out.put("keepData", keepData);
+        out.put("remoteUrl", remoteUrl);
+        out.put("remoteOptions", remoteOptions);
         Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         writer.write(ForkJson.line(out));
         writer.flush();
@@ -126,6 +138,7 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
         return new ForkedRunRequest(in.text("pipelineClass"), in.texts("steps"), (int) in.number("run"), overrides,
                 in.text("originalDirectory"), new TreeMap<>(in.strings("systemProperties")), in.bool("fingerprint"),
                 in.texts("replaySteps"), (int) in.number("replayTimes"), in.text("results"), in.textOrNull("artifacts"),
-                in.number("maxSize"), in.textOrNull("maxSizeSetting"), !in.has("keepData") || in.bool("keepData"));
+                in.number("maxSize"), in.textOrNull("maxSizeSetting"), !in.has("keepData") || in.bool("keepData"),
+                in.textOrNull("remoteUrl"), in.has("remoteOptions") ? in.strings("remoteOptions") : Map.of());
     }
 }

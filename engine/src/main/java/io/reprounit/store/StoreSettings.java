@@ -4,6 +4,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.artifact.ByteSize;
+import io.reprounit.artifact.RemoteTierException;
+import io.reprounit.artifact.s3.S3Settings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,12 +22,18 @@ import org.jspecify.annotations.Nullable;
  */
 @API(status = INTERNAL, since = "0.1")
 public record StoreSettings(String url, @Nullable Path artifactsDirectory, @Nullable String maxSize,
-        @Nullable Integer retention, boolean dataSnapshots, @Nullable String problem) {
+        @Nullable Integer retention, boolean dataSnapshots, @Nullable String problem,
+        @Nullable S3Settings artifactsRemote) {
 
     public static final String URL_KEY = "reprounit.store.url";
     public static final String ARTIFACTS_DIR_KEY = "reprounit.artifacts.dir";
     public static final String ARTIFACTS_MAX_SIZE_KEY = "reprounit.artifacts.max-size";
     public static final String RETENTION_KEY = "reprounit.store.retention";
+    /** The S3 bucket every artifact is kept in as well: see {@link ArtifactsRemote}. */
+    public static final String ARTIFACTS_URL_KEY = "reprounit.artifacts.url";
+    public static final String ARTIFACTS_S3_ENDPOINT_KEY = "reprounit.artifacts.s3.endpoint";
+    public static final String ARTIFACTS_S3_REGION_KEY = "reprounit.artifacts.s3.region";
+    public static final String ARTIFACTS_S3_PATH_STYLE_KEY = "reprounit.artifacts.s3.path-style";
     /** Owned by the fingerprinter, which keeps the snapshots; read here with the other settings of the artifact store. */
     public static final String DATA_SNAPSHOTS_KEY = io.reprounit.fingerprint.Fingerprinter.DATA_SNAPSHOTS_KEY;
 
@@ -68,7 +76,13 @@ public record StoreSettings(String url, @Nullable Path artifactsDirectory, @Null
             problem = "Configuration parameter " + DATA_SNAPSHOTS_KEY + " = '" + snapshots.get() + "' is neither on nor"
                     + " off; set it to off to keep no data source in the artifact store, or remove it to keep them all.";
         }
-        return new StoreSettings(url, artifacts, maxSize, keep, keepData, problem);
+        S3Settings remote = null;
+        try {
+            remote = ArtifactsRemote.read(parameters);
+        } catch (RemoteTierException e) {
+            problem = problem != null ? problem : e.getMessage();
+        }
+        return new StoreSettings(url, artifacts, maxSize, keep, keepData, problem, remote);
     }
 
     /**
@@ -80,8 +94,8 @@ public record StoreSettings(String url, @Nullable Path artifactsDirectory, @Null
         if (problem != null) {
             throw new StoreException(problem);
         }
-        ArtifactStore store = new ArtifactStore(artifactsDirectory != null ? artifactsDirectory
-                : StoreLocation.defaultArtifactsDirectory(url, ARTIFACTS_DIR_KEY));
+        ArtifactStore store = ArtifactsRemote.with(new ArtifactStore(artifactsDirectory != null ? artifactsDirectory
+                : StoreLocation.defaultArtifactsDirectory(url, ARTIFACTS_DIR_KEY)), artifactsRemote);
         return maxSize == null ? store : store.withMaxSize(ByteSize.parse(maxSize), ARTIFACTS_MAX_SIZE_KEY + " = "
                 + maxSize);
     }

@@ -55,7 +55,7 @@ class ForkJsonTest {
                 List.of(new ForkedRunRequest.Override("train", "epochs", "reprounit.param.train.epochs", "40")),
                 "/work/project", new java.util.TreeMap<>(Map.of("user.name", "ada", "secret.token", "s3cr\"et\n")),
                 true, List.of("train"), 3, "/tmp/results.jsonl", "/work/artifacts", 1024, "reprounit.artifacts.max-size = 1KB",
-                false);
+                false, "s3://team-artifacts/reprounit", Map.of("endpoint", "http://127.0.0.1:9000", "path-style", "true"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         request.write(out);
@@ -66,7 +66,7 @@ class ForkJsonTest {
     @Test
     void aRequestWithoutAStoreReadsBackWithoutOne() throws Exception {
         ForkedRunRequest request = new ForkedRunRequest("P", List.of("a"), 1, List.of(), "/d", new java.util.TreeMap<>(),
-                false, List.of(), 0, "/r", null, Long.MAX_VALUE, null, true);
+                false, List.of(), 0, "/r", null, Long.MAX_VALUE, null, true, null, Map.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         request.write(out);

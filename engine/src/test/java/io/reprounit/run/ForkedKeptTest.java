@@ -26,7 +26,7 @@ class ForkedKeptTest {
                 .withMaxSize(64_000_000, "reprounit.artifacts.max-size = 64MB");
         ForkedRunRequest request = new ForkedRunRequest("com.example.P", List.of("a"), 1, List.of(), "/tmp", Map.of(),
                 false, List.of(), 0, "results.jsonl", store.root().toString(), store.maxSize(), store.maxSizeSetting(),
-                true);
+                true, null, Map.of());
 
         ArtifactStore read = roundTrip(request).store();
 
@@ -34,8 +34,36 @@ class ForkedKeptTest {
         assertThat(read.maxSize()).isEqualTo(64_000_000);
         assertThat(read.maxSizeSetting()).isEqualTo("reprounit.artifacts.max-size = 64MB");
         ForkedRunRequest none = new ForkedRunRequest("com.example.P", List.of("a"), 1, List.of(), "/tmp", Map.of(),
-                false, List.of(), 0, "results.jsonl", null, Long.MAX_VALUE, null, true);
+                false, List.of(), 0, "results.jsonl", null, Long.MAX_VALUE, null, true, null, Map.of());
         assertThat(roundTrip(none).store()).isNull();
+    }
+
+    /** A forked JVM keeps its outputs in the same bucket: it opens the remote tier again from the request. */
+    @Test
+    void theRequestCarriesTheRemoteTierAndAForkedStoreReadsThroughIt() throws Exception {
+        ArtifactStore store = new ArtifactStore(directory.resolve("artifacts"))
+                .withRemote(io.reprounit.artifact.s3.TestS3.tier("forked-request"));
+        io.reprounit.artifact.RemoteTier remote = java.util.Objects.requireNonNull(store.remote());
+        ForkedRunRequest request = new ForkedRunRequest("com.example.P", List.of("a"), 1, List.of(), "/tmp", Map.of(),
+                false, List.of(), 0, "results.jsonl", store.root().toString(), store.maxSize(), store.maxSizeSetting(),
+                true, remote.url(), remote.options());
+        byte[] bytes = "kept by the test JVM".getBytes(StandardCharsets.UTF_8);
+        String digest = Digests.format(Digests.newSha256().digest(bytes));
+        try (ArtifactStore.Upload upload = store.upload()) {
+            upload.write(bytes, 0, bytes.length);
+            assertThat(upload.finish(digest, bytes.length).location()).isNotNull();
+        }
+
+        ForkedRunRequest read = roundTrip(request);
+        assertThat(read.remoteUrl()).isEqualTo("s3://" + io.reprounit.artifact.s3.TestS3.BUCKET + "/forked-request");
+        assertThat(read.remoteOptions()).doesNotContainKeys("aws.accessKeyId", "aws.secretAccessKey");
+        ArtifactStore forked = new ForkedRunRequest(read.pipelineClass(), read.steps(), read.run(), read.overrides(),
+                read.originalDirectory(), read.systemProperties(), false, List.of(), 0, read.results(),
+                directory.resolve("fork-artifacts").toString(), Long.MAX_VALUE, null, true, read.remoteUrl(),
+                read.remoteOptions()).store();
+
+        assertThat(forked.remote()).isNotNull();
+        assertThat(forked.read(digest)).hasValue(bytes);
     }
 
     /** The request as the forked JVM reads it from its standard input. */

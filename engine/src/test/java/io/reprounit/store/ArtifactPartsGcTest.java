@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Garbage collection keeps what a kept output needs besides its own file: a directory output's files, which only its
@@ -30,11 +31,20 @@ import org.junit.jupiter.params.provider.EnumSource;
  * with the output.
  */
 @ParameterizedClass
-@EnumSource(StoreKind.class)
+@MethodSource("stores")
 class ArtifactPartsGcTest {
 
-    @Parameter
+    /** Both metadata stores, each with both artifact stores. */
+    static List<Arguments> stores() {
+        return java.util.Arrays.stream(StoreKind.values()).flatMap(kind -> java.util.Arrays
+                .stream(ArtifactStoreKind.values()).map(artifacts -> Arguments.of(kind, artifacts))).toList();
+    }
+
+    @Parameter(0)
     StoreKind kind;
+
+    @Parameter(1)
+    ArtifactStoreKind artifactKind;
 
     @TempDir
     Path directory;
@@ -62,7 +72,7 @@ class ArtifactPartsGcTest {
     @Test
     void aDirectoryOutputsFilesAndASerializedFormStayWhileTheirOutputDoesAndGoWithIt() throws Exception {
         String url = kind.newUrl(directory, "metadata");
-        ArtifactStore artifacts = new ArtifactStore(directory.resolve("artifacts"));
+        ArtifactStore artifacts = artifactKind.open(directory.resolve("artifacts"));
         Materializers materializers = Materializers.of(List.of(MODELS));
         Path export = Files.createDirectories(directory.resolve("export"));
         Files.writeString(export.resolve("a.csv"), "1,2\n");

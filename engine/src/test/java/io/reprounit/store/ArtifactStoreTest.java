@@ -11,16 +11,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass
+@EnumSource(ArtifactStoreKind.class)
 class ArtifactStoreTest {
+
+    @Parameter
+    ArtifactStoreKind kind;
 
     @TempDir
     Path directory;
 
     @Test
     void anArtifactIsKeptOnceUnderItsDigestAndReadBackVerified() throws Exception {
-        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore store = kind.open(directory);
         Artifact artifact = StoreFixtures.text("weights 0.25 0.75");
 
         String location = store.put(artifact).orElseThrow();
@@ -36,7 +44,7 @@ class ArtifactStoreTest {
 
     @Test
     void aCorruptedArtifactIsDetectedWhenRead() throws Exception {
-        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore store = kind.open(directory);
         Artifact artifact = StoreFixtures.text("model");
         Path file = directory.resolve(store.put(artifact).orElseThrow());
         Files.writeString(file, "mode1");
@@ -48,7 +56,7 @@ class ArtifactStoreTest {
 
     @Test
     void aDamagedFileOfTheWrongSizeIsReplacedWhenTheSameOutputIsStoredAgain() throws Exception {
-        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore store = kind.open(directory);
         Artifact artifact = StoreFixtures.text("0123456789");
         Path file = directory.resolve(store.put(artifact).orElseThrow());
         Files.writeString(file, "01234");
@@ -60,7 +68,7 @@ class ArtifactStoreTest {
 
     @Test
     void removalSparesKeptAndYoungFiles() throws Exception {
-        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore store = kind.open(directory);
         Artifact kept = StoreFixtures.text("kept");
         Artifact orphan = StoreFixtures.text("orphan");
         store.put(kept);

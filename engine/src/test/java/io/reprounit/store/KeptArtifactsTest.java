@@ -20,10 +20,18 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the metadata store records of where each output is kept (schema version 4). */
+@ParameterizedClass
+@EnumSource(ArtifactStoreKind.class)
 class KeptArtifactsTest {
+
+    @Parameter
+    ArtifactStoreKind kind;
 
     @TempDir
     Path directory;
@@ -34,7 +42,7 @@ class KeptArtifactsTest {
     @BeforeEach
     void paths() {
         url = "jdbc:sqlite:" + directory.resolve("metadata.db");
-        artifacts = new ArtifactStore(directory.resolve("artifacts"));
+        artifacts = kind.open(directory.resolve("artifacts"));
     }
 
     @Test

@@ -20,17 +20,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Outputs streamed into the artifact store through {@link ArtifactStore#upload()}, as the encoder writes them. */
+@ParameterizedClass
+@EnumSource(ArtifactStoreKind.class)
 class StreamedUploadTest {
+
+    @Parameter
+    ArtifactStoreKind kind;
 
     @TempDir
     Path directory;
 
     @Test
     void aTenMegabyteOutputIsKeptWholeAndReadBackVerified() throws Exception {
-        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore store = kind.open(directory);
         byte[] bytes = randomDoubles(10 << 20);
 
         Artifact.Kept kept = upload(store, bytes, 1000);
@@ -43,7 +51,7 @@ class StreamedUploadTest {
 
     @Test
     void repetitiveBytesAreStoredCompressedAndStreamedBackDecompressed() throws Exception {
-        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore store = kind.open(directory);
         byte[] bytes = records(200_000);
 
         Artifact.Kept kept = upload(store, bytes, 777);
@@ -58,7 +66,7 @@ class StreamedUploadTest {
 
     @Test
     void theSameDigestUploadedAgainLeavesOneFile() throws Exception {
-        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore store = kind.open(directory);
         byte[] bytes = records(50_000);
 
         Artifact.Kept first = upload(store, bytes, 4096);
@@ -70,7 +78,7 @@ class StreamedUploadTest {
 
     @Test
     void outputsThatBeginLikeOneStoredLatelyButDifferAreEachStoredWhole() throws Exception {
-        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore store = kind.open(directory);
         for (byte[] first : List.of(randomDoubles(5 << 20), records(150_000))) {
             upload(store, first, 65536);
             byte[] later = first.clone();
@@ -90,7 +98,7 @@ class StreamedUploadTest {
 
     @Test
     void anOutputWhoseBytesAreThoseOfADamagedFileIsStoredUnderItsOwnDigest() throws Exception {
-        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore store = kind.open(directory);
         byte[] original = randomDoubles(3 << 20);
         Path file = directory.resolve(upload(store, original, 65536).location());
         byte[] damaged = original.clone();
@@ -105,7 +113,7 @@ class StreamedUploadTest {
 
     @Test
     void twoConcurrentUploadsOfTheSameDigestLeaveOneGoodFile() throws Exception {
-        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore store = kind.open(directory);
         byte[] bytes = records(100_000);
         CyclicBarrier together = new CyclicBarrier(2);
 
@@ -127,7 +135,7 @@ class StreamedUploadTest {
 
     @Test
     void anAbandonedUploadLeavesNoFile() throws Exception {
-        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore store = kind.open(directory);
         byte[] bytes = randomDoubles(6 << 20);
 
         try (ArtifactStore.Upload upload = store.upload()) {
@@ -139,7 +147,7 @@ class StreamedUploadTest {
 
     @Test
     void theTemporaryFileOfAWriterThatDiedIsRemovedByGarbageCollectionOnceOld() throws Exception {
-        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore store = kind.open(directory);
         ArtifactStore.Upload dying = store.upload();
         dying.write(new byte[100], 0, 100); // never finished nor closed, as in a JVM that was killed
         Path temporary = files().get(0);
@@ -153,7 +161,7 @@ class StreamedUploadTest {
 
     @Test
     void anOutputLargerThanTheMaximumSizeIsDigestedButNotKept() throws Exception {
-        ArtifactStore store = new ArtifactStore(directory).withMaxSize(3 << 20, "reprounit.artifacts.max-size = 3MiB");
+        ArtifactStore store = kind.open(directory).withMaxSize(3 << 20, "reprounit.artifacts.max-size = 3MiB");
         byte[] large = randomDoubles(5 << 20);
         byte[] small = randomDoubles(1 << 20);
 
@@ -169,7 +177,7 @@ class StreamedUploadTest {
     @Test
     void aStoreThatCannotBeWrittenFailsNoStepButSaysWhyNothingWasKept() throws Exception {
         Path notADirectory = Files.writeString(directory.resolve("file"), "x");
-        ArtifactStore store = new ArtifactStore(notADirectory);
+        ArtifactStore store = kind.open(notADirectory);
         byte[] bytes = randomDoubles(1 << 16);
 
         Artifact.Kept kept = upload(store, bytes, 4096);
@@ -180,7 +188,7 @@ class StreamedUploadTest {
 
     @Test
     void aSizeThatIsNotWhatWasWrittenIsRefused() throws Exception {
-        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore store = kind.open(directory);
         ArtifactStore.Upload upload = store.upload();
         upload.write(new byte[10], 0, 10);
 
@@ -191,7 +199,7 @@ class StreamedUploadTest {
 
     @Test
     void aCorruptedCompressedFileIsDetectedWhenRead() throws Exception {
-        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore store = kind.open(directory);
         byte[] bytes = records(20_000);
         Path file = directory.resolve(upload(store, bytes, 8192).location());
         byte[] stored = Files.readAllBytes(file);
@@ -204,7 +212,7 @@ class StreamedUploadTest {
 
     @Test
     void aFileOfAnEarlierVersionStoredRawStaysReadableAndCollectable() throws Exception {
-        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore store = kind.open(directory);
         byte[] bytes = "a, b, c\n".repeat(10_000).getBytes(StandardCharsets.UTF_8);
         String digest = Digests.sha256(bytes);
         Path old = directory.resolve(ArtifactStore.location(digest));
@@ -219,7 +227,7 @@ class StreamedUploadTest {
 
     @Test
     void garbageCollectionRemovesCompressedFilesByTheirDigest() throws Exception {
-        ArtifactStore store = new ArtifactStore(directory);
+        ArtifactStore store = kind.open(directory);
         byte[] orphan = records(10_000);
         byte[] kept = records(10_001);
         upload(store, orphan, 4096);

@@ -40,6 +40,26 @@ abstract class CommandMojo extends AbstractMojo {
     @Parameter(property = "artifacts")
     @Nullable File artifacts;
 
+    /**
+     * The S3 bucket that keeps every artifact, as {@code s3://bucket/prefix}, where the tests set
+     * {@code reprounit.artifacts.url}; {@code artifacts} is then its local cache. Credentials come from the AWS SDK's
+     * default chain. Default: none.
+     */
+    @Parameter(property = "reprounit.artifacts.url")
+    @Nullable String artifactsUrl;
+
+    /** The endpoint of an S3-compatible server, as {@code reprounit.artifacts.s3.endpoint}. Default: AWS's. */
+    @Parameter(property = "reprounit.artifacts.s3.endpoint")
+    @Nullable String s3Endpoint;
+
+    /** The bucket's region, as {@code reprounit.artifacts.s3.region}. Default: the AWS SDK's, else us-east-1. */
+    @Parameter(property = "reprounit.artifacts.s3.region")
+    @Nullable String s3Region;
+
+    /** {@code true} to address the bucket as {@code http://host/bucket}, as {@code reprounit.artifacts.s3.path-style}. */
+    @Parameter(property = "reprounit.artifacts.s3.path-style")
+    @Nullable String s3PathStyle;
+
     /** Print JSON for scripts instead of a table. */
     @Parameter(property = "json", defaultValue = "false")
     boolean json;
@@ -50,6 +70,14 @@ abstract class CommandMojo extends AbstractMojo {
 
     /** The command's name and its own arguments, as on the command line. */
     abstract List<String> command();
+
+    /**
+     * Whether the command reads the artifact store, and so takes its options: the S3 ones are set once for a whole
+     * project (as the same properties the tests read), so a command that reads no artifact must not be handed them.
+     */
+    boolean takesArtifacts() {
+        return true;
+    }
 
     /** Adds {@code option value} to {@code arguments} where {@code value} is given. */
     static void option(List<String> arguments, String option, @Nullable Object value) {
@@ -65,6 +93,12 @@ abstract class CommandMojo extends AbstractMojo {
         arguments.add("--store");
         arguments.add(store != null ? store : StoreLocation.defaultUrl(requireBasedir().toPath()));
         option(arguments, "--artifacts", artifacts);
+        if (takesArtifacts()) {
+            option(arguments, "--artifacts-url", artifactsUrl);
+            option(arguments, "--s3-endpoint", s3Endpoint);
+            option(arguments, "--s3-region", s3Region);
+            option(arguments, "--s3-path-style", s3PathStyle);
+        }
         if (json) {
             arguments.add("--json");
         }

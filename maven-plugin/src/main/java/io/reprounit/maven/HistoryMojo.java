@@ -36,4 +36,9 @@ public final class HistoryMojo extends CommandMojo {
         option(arguments, "--limit", limit);
         return arguments;
     }
+
+    @Override
+    boolean takesArtifacts() {
+        return false;
+    }
 }

@@ -31,4 +31,9 @@ public final class RunsMojo extends CommandMojo {
         option(arguments, "--limit", limit);
         return arguments;
     }
+
+    @Override
+    boolean takesArtifacts() {
+        return false;
+    }
 }

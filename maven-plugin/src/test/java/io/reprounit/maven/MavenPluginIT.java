@@ -2,7 +2,11 @@ package io.reprounit.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.artifact.s3.S3Settings;
+import io.reprounit.store.ArtifactsRemote;
 import io.reprounit.testsupport.MavenBuild;
+import io.reprounit.testsupport.S3Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +62,21 @@ class MavenPluginIT {
         assertThat(output.exitCode()).as(output.output()).isZero();
         Path saved = output.project().resolve("counts.txt");
         assertThat(Files.readString(saved)).contains("quick").contains("lazy");
+
+        // The same output, read on "another machine" (an empty cache) through an S3 bucket that the first one filled.
+        try (S3Server s3 = S3Server.start(Path.of("target", "s3-server").toAbsolutePath()).createBucket("team")) {
+            ArtifactStore first = ArtifactsRemote.with(new ArtifactStore(test.project().resolve(".reprounit/artifacts")),
+                    S3Settings.parse("s3://team/reprounit", s3.endpoint(), null, null, ArtifactsRemote.KEYS));
+            first.everyFile().forEach(artifact -> assertThat(first.contains(artifact.digest())).isTrue());
+            MavenBuild.Result fromBucket = build.run("reprounit:output", "-Drun=" + run, "-Dstep=countWords",
+                    "-Dfile=from-bucket.txt", "-Dartifacts=" + test.project().resolve("another-machine"),
+                    "-Dreprounit.artifacts.url=s3://team/reprounit", "-Dreprounit.artifacts.s3.endpoint="
+                    + s3.endpoint());
+            assertThat(fromBucket.exitCode()).as(fromBucket.output()).isZero();
+            assertThat(Files.readString(fromBucket.project().resolve("from-bucket.txt"))).contains("quick")
+                    .contains("lazy");
+            assertThat(test.project().resolve("another-machine")).as("the bucket's cache there").isDirectory();
+        }
 
         MavenBuild.Result verify = build.run("reprounit:verify");
         assertThat(verify.exitCode()).as(verify.output()).isZero();
