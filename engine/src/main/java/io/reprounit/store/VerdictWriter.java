@@ -28,6 +28,10 @@ final class VerdictWriter {
 
     private static final String PREVIOUS = "SELECT verdict, output_digest, bytes_digest FROM verdicts"
             + " WHERE pipeline_id = ? AND step = ? AND check_id < ? ORDER BY check_id DESC LIMIT 1";
+    /** Every verdict of the pipeline's latest check before this one: one query where a step-by-step one would be n. */
+    private static final String LATEST_BEFORE = "SELECT step, verdict, output_digest, bytes_digest FROM verdicts"
+            + " WHERE pipeline_id = ? AND check_id = (SELECT max(check_id) FROM verdicts WHERE pipeline_id = ?"
+            + " AND check_id < ?)";
     private static final String INSERT = "INSERT INTO verdicts (check_id, step, position, verdict, explanation,"
             + " culprits, output_digest, pipeline_id, event, bytes_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -37,13 +41,15 @@ final class VerdictWriter {
             Instant finished) throws SQLException {
         long pipelineId = pipelineOf(c, checkId);
         Map<String, Output> outputs = outputs(c, checkId);
+        Map<String, Previous> latest = latestBefore(c, pipelineId, checkId);
         try (PreparedStatement previous = c.prepareStatement(PREVIOUS);
                 PreparedStatement insert = c.prepareStatement(INSERT)) {
             int position = 0;
             for (RecordedVerdict verdict : verdicts) {
                 Output output = outputs.getOrDefault(verdict.step(), Output.NONE);
-                String event = eventSincePrevious(previous, pipelineId, verdict.step(), checkId, output,
-                        verdict.verdict());
+                Previous before = latest.get(verdict.step());
+                String event = before != null ? event(before.output(), before.verdict(), output, verdict.verdict())
+                        : eventSincePrevious(previous, pipelineId, verdict.step(), checkId, output, verdict.verdict());
                 insert.setLong(1, checkId);
                 insert.setString(2, verdict.step());
                 insert.setInt(3, position++);
@@ -107,6 +113,26 @@ final class VerdictWriter {
             RunWriter.setNullable(insert, 10, null);
             insert.executeUpdate();
         }
+    }
+
+    /** A step's verdict and output in an earlier check. */
+    private record Previous(String verdict, Output output) {}
+
+    /** The verdicts of the pipeline's latest check before {@code checkId}, by step; a step it lacks is asked alone. */
+    private static Map<String, Previous> latestBefore(Connection c, long pipelineId, long checkId) throws SQLException {
+        Map<String, Previous> latest = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement(LATEST_BEFORE)) {
+            select.setLong(1, pipelineId);
+            select.setLong(2, pipelineId);
+            select.setLong(3, checkId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    latest.put(row.getString(1), new Previous(row.getString(2), new Output(row.getString(3),
+                            row.getString(4))));
+                }
+            }
+        }
+        return latest;
     }
 
     /** The history event of {@code step}'s verdict in check {@code checkId}, against the pipeline's previous check. */
