@@ -397,6 +397,8 @@ public final class ArtifactStore {
      * Whether a file for {@code digest} is there, in either form, without reading it; its time is refreshed, so that a
      * gc running now, which spares young files, keeps it for the run about to refer to it. For data snapshots, which
      * skip keeping what is already stored: a damaged file is found where it is read (always verified) or by verify.
+     * With a remote tier: a file here is sent there where it is missing (false where it cannot be, so that keeping it
+     * again says why); an artifact only there counts as stored, and is read through when needed.
      */
     public boolean contains(String digest) {
         String location = location(digest);
@@ -469,9 +471,10 @@ public final class ArtifactStore {
     /**
      * Removes every file whose digest is not in {@code kept}, and temporary files left by writers that died, sparing
      * files changed within {@code minimumAge}: a writer in another process may have just written or reused one that its
-     * run, not yet committed, refers to.
+     * run, not yet committed, refers to. The remote tier's objects go by the same rule, by the time each was written
+     * or last refreshed: an object in {@code kept} is never deleted.
      *
-     * @return the digests of the artifacts removed
+     * @return the digests of the artifacts removed, here or there
      */
     public List<String> removeAllExcept(Set<String> kept, Duration minimumAge) {
         List<String> removed = new java.util.ArrayList<>(ArtifactFiles.removeAllExcept(root, kept, minimumAge));

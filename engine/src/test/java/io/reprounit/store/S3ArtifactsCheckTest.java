@@ -26,11 +26,22 @@ class S3ArtifactsCheckTest {
 
     @Test
     void aCheckKeepsItsOutputsInTheBucketAndAnotherMachineReadsThem() {
+        checkKeepsItsOutputsInTheBucket(Map.of());
+    }
+
+    /** Forked runs keep their outputs themselves: each fork opens the bucket from its request, or nothing is there. */
+    @Test
+    void forkedRunsKeepTheirOutputsInTheBucketToo() {
+        checkKeepsItsOutputsInTheBucket(Map.of("reprounit.isolation", "forked"));
+    }
+
+    private void checkKeepsItsOutputsInTheBucket(Map<String, String> more) {
         String prefix = "check-" + UUID.randomUUID();
         String url = "jdbc:sqlite:" + directory.resolve("metadata.db");
         Map<String, String> parameters = new HashMap<>(TestS3.parameters(prefix));
         parameters.put("reprounit.store.url", url);
         parameters.put("reprounit.baseline.mode", "none");
+        parameters.putAll(more);
 
         check(parameters).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1).aborted(1));
 

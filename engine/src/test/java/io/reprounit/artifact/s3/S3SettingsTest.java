@@ -45,6 +45,26 @@ class S3SettingsTest {
                 .hasMessageContaining("reprounit.artifacts.s3.path-style = 'yes'");
     }
 
+    /** The SDK is optional: where a user has not added it, the message says what to add. */
+    @Test
+    void withoutTheSdkTheMessageNamesTheDependencyToAdd() throws Exception {
+        java.net.URL engine = S3Settings.class.getProtectionDomain().getCodeSource().getLocation();
+        try (java.net.URLClassLoader withoutSdk = new java.net.URLClassLoader(new java.net.URL[] {engine},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> settings = Class.forName(S3Settings.class.getName(), true, withoutSdk);
+            Class<?> keys = Class.forName(S3Settings.Keys.class.getName(), true, withoutSdk);
+            Object named = keys.getConstructors()[0].newInstance("reprounit.artifacts.url", "e", "r", "p");
+            Object parsed = settings.getMethod("parse", String.class, String.class, String.class, String.class, keys)
+                    .invoke(null, "s3://bucket/p", null, null, null, named);
+
+            assertThatThrownBy(() -> settings.getMethod("open").invoke(parsed))
+                    .isInstanceOf(java.lang.reflect.InvocationTargetException.class).cause()
+                    .satisfies(e -> assertThat(e.getClass().getName()).isEqualTo(RemoteTierException.class.getName()))
+                    .hasMessageContaining("reprounit.artifacts.url = s3://bucket/p")
+                    .hasMessageContaining("software.amazon.awssdk:s3").hasMessageContaining("apache5-client");
+        }
+    }
+
     @Test
     void aMissingBucketIsNamed() {
         S3Settings settings = S3Settings.parse("s3://no-such-bucket/p", TestS3.server().endpoint(), null, null, KEYS);
