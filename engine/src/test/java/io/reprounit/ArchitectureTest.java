@@ -129,6 +129,7 @@ class ArchitectureTest {
                 .layer("compare").definedBy("io.reprounit.compare..")
                 .layer("store").definedBy("io.reprounit.store..")
                 .layer("check").definedBy("io.reprounit.check..")
+                .layer("report").definedBy("io.reprounit.report..")
                 .layer("engine").definedBy("io.reprounit.engine..")
                 .whereLayer("api").mayNotAccessAnyLayer()
                 .whereLayer("artifact").mayNotAccessAnyLayer()
@@ -142,8 +143,9 @@ class ArchitectureTest {
                 .whereLayer("store").mayOnlyAccessLayers("artifact", "fingerprint", "cache", "run")
                 .whereLayer("check").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "cache", "run",
                         "baseline", "compare", "store")
+                .whereLayer("report").mayOnlyAccessLayers("artifact", "fingerprint", "store")
                 .whereLayer("engine").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "cache",
-                        "run", "baseline", "compare", "store", "check")
+                        "run", "baseline", "compare", "store", "check", "report")
                 .check(classes);
     }
 
@@ -153,7 +155,8 @@ class ArchitectureTest {
         classes().should().resideInAnyPackage("io.reprounit.api..", "io.reprounit.artifact..",
                 "io.reprounit.pipeline..", "io.reprounit.fingerprint..", "io.reprounit.cache..", "io.reprounit.run..",
                 "io.reprounit.baseline..",
-                "io.reprounit.compare..", "io.reprounit.store..", "io.reprounit.check..", "io.reprounit.engine..")
+                "io.reprounit.compare..", "io.reprounit.store..", "io.reprounit.check..", "io.reprounit.report..",
+                "io.reprounit.engine..")
                 .check(classes);
     }
 
@@ -165,6 +168,13 @@ class ArchitectureTest {
     void storeDependsOnlyOnRunFingerprintCacheAndArtifact() {
         mayUseOnly("io.reprounit.store", "io.reprounit.run", "io.reprounit.fingerprint", "io.reprounit.cache",
                 "io.reprounit.artifact")
+                .check(classes);
+    }
+
+    /** The report reads what the store recorded, as the command line does: never how the engine ran it. */
+    @Test
+    void reportDependsOnlyOnStoreFingerprintAndArtifact() {
+        mayUseOnly("io.reprounit.report", "io.reprounit.store", "io.reprounit.fingerprint", "io.reprounit.artifact")
                 .check(classes);
     }
 
