@@ -191,6 +191,8 @@
       matrix(pipeline), el("div", {className: "diff", id: "diff-" + index, hidden: "hidden"}), stepTable(pipeline)]));
   });
   document.body.setAttribute("data-render-millis", (performance.now() - started).toFixed(1));
+  // From navigation start: reading and parsing the file, then drawing it.
+  document.body.setAttribute("data-ready-millis", performance.now().toFixed(1));
   document.body.setAttribute("data-rendered", "true");
   // #diff=<pipeline index>/<check> opens a check's differences as a click on its number does.
   var wanted = /^#diff=(\d+)\/(\d+)$/.exec(location.hash);
