@@ -51,7 +51,7 @@ public final class ReproducibilityReport {
         Path target = file.toAbsolutePath();
         if (!force && Files.exists(target) && !isReport(target)) {
             throw new ReportException("Not overwriting " + target + ": it is not a ReproUnit report. Choose another"
-                    + " file, or replace it with --force (reprounit.report.force in a build).");
+                    + " file, or remove it; the command line's report --force (the Maven goal's -Dforce) replaces it.");
         }
         String page = html(store, last, Instant.now());
         try {
