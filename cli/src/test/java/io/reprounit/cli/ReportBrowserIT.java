@@ -93,6 +93,16 @@ class ReportBrowserIT {
                 .contains("diverged: same inputs and fingerprint, different output")
                 .contains("<tr class=\"step-difference\" data-step=\"fit\">").contains("tainted: fed a different")
                 .contains("Against the previous check");
+        // Then another check picked from the list, as a reader picks it: the first, before release changed.
+        String first = forecast.get("checks").get(0).get("id").asString();
+        String compared = chromium.dumpDom(address + "/" + first);
+        Matcher pair = Pattern.compile("<div class=\"diff\" id=\"diff-0\" data-check=\"(\\d+)\">(.*?)</div>",
+                Pattern.DOTALL).matcher(compared);
+        assertThat(pair.find()).isTrue();
+        assertThat(pair.group(2)).contains("Against check " + first + ": run " + first + ".1 \u2192 run " + latest + ".1")
+                .contains("reprounit.param.Forecast.version.release=0")
+                .contains("<tr class=\"step-difference\" data-step=\"version\">");
+
         assertThat(dom).as("the attention list at the top names the latest check's failing step")
                 .containsPattern("<li data-pipeline=\"Forecast\" data-step=\"sample\" data-verdict=\"DIVERGED\">");
         assertThat(dom).as("no duration plot is empty").contains("<polyline points=");

@@ -81,9 +81,17 @@ class ReportCommandTest {
         assertThat(latest.get("failing").get(0).get("explanation").asString()).isNotBlank();
         assertThat(latest.get("tainted").get(0).get("step").asString()).isEqualTo("fit");
         // What differs within that check: sample by itself, fit through its input; the engine's explanation.
-        JsonNode within = forecast.get("diffs").get(latest.get("check").asString()).get("runs").get(0);
-        assertThat(within.get("steps").findValuesAsString("step")).containsExactly("sample", "fit");
-        assertThat(within.get("steps").get(0).get("explanation").asString()).startsWith("diverged:");
+        JsonNode diffs = forecast.get("diffs").get(latest.get("check").asString());
+        List<JsonNode> within = steps(forecast, diffs.get("runs").get(0));
+        assertThat(within).extracting(step -> step.get("step").asString()).containsExactly("sample", "fit");
+        assertThat(within.get(0).get("explanation").asString()).startsWith("diverged:");
+        // Any two of the latest checks: against the first, its parameter release changed, and so version's output.
+        String firstCheck = forecast.get("checks").get(0).get("id").asString();
+        JsonNode pair = diffs.get("with").get(firstCheck);
+        assertThat(pair.get("before").asString()).isEqualTo(firstCheck + ".1");
+        assertThat(steps(forecast, pair)).extracting(step -> step.get("step").asString()).contains("version");
+        assertThat(forecast.get("differences").get(pair.get("parts").get(0).asInt()).get("change").asString())
+                .contains("reprounit.param.Forecast.version.release=0").contains("release=2");
     }
 
     /**
@@ -152,6 +160,13 @@ class ReportCommandTest {
         assertThat(reported.get("check").asLong()).isEqualTo(first.get("check").asLong());
         assertThat(reported.get("commit").asString(null)).isEqualTo(first.get("commit").asString(null));
         assertThat(reported.get("event").asString()).isEqualTo(first.get("event").asString());
+    }
+
+    /** A difference's steps, which it names by their index in the pipeline's differences. */
+    private static List<JsonNode> steps(JsonNode pipeline, JsonNode difference) {
+        List<JsonNode> steps = new ArrayList<>();
+        difference.get("steps").forEach(index -> steps.add(pipeline.get("differences").get(index.asInt())));
+        return steps;
     }
 
     private static JsonNode step(JsonNode pipeline, String name) {

@@ -90,7 +90,9 @@ final class ReportData {
                 }
             }
         }
-        pipeline.set("diffs", diffs(store, checks));
+        ArrayNode differences = JSON.arrayNode();
+        pipeline.set("diffs", diffs(store, checks, differences));
+        pipeline.set("differences", differences);
         return pipeline;
     }
 
@@ -163,12 +165,16 @@ final class ReportData {
 
     /**
      * The differences the page shows when a check is clicked: between its first run and each later one (what diverged
-     * within it), with the previous check shown, and with the latest. Each run is read once.
+     * within it), with the previous check shown, with the latest, and, among the latest {@value #PAIRED} checks, with
+     * any other. Each run is read once; each differing part or step is written once, in {@code differences}, and
+     * referred to by its index, since the same change shows in many pairs.
      */
-    private static ObjectNode diffs(MetadataStore store, List<RecentCheck> checks) {
+    private static ObjectNode diffs(MetadataStore store, List<RecentCheck> checks, ArrayNode differences) {
+        Differences written = new Differences(differences);
         Map<String, @Nullable StoredRun> runs = new HashMap<>();
         ObjectNode diffs = JSON.objectNode();
         RecentCheck latest = checks.isEmpty() ? null : checks.get(checks.size() - 1);
+        int paired = Math.max(0, checks.size() - PAIRED);
         for (int i = 0; i < checks.size(); i++) {
             RecentCheck check = checks.get(i);
             ObjectNode node = diffs.putObject(Long.toString(check.id()));
@@ -176,29 +182,87 @@ final class ReportData {
             ArrayNode within = node.putArray("runs");
             for (int number : check.runs()) {
                 if (number != 1) {
-                    add(within, run(store, runs, first), run(store, runs, check.id() + "." + number));
+                    RunDifference difference = difference(run(store, runs, first),
+                            run(store, runs, check.id() + "." + number));
+                    if (difference != null) {
+                        within.add(written.of(difference));
+                    }
                 }
             }
             if (i > 0) {
-                RunDifference previous = difference(run(store, runs, checks.get(i - 1).id() + ".1"), run(store, runs, first));
+                RunDifference previous = difference(run(store, runs, checks.get(i - 1).id() + ".1"),
+                        run(store, runs, first));
                 if (previous != null) {
-                    node.set("previous", json(previous));
+                    node.set("previous", written.of(previous));
                 }
             }
-            if (latest != null && i < checks.size() - 2) {
+            if (latest != null && i < checks.size() - 1) {
                 RunDifference toLatest = difference(run(store, runs, first), run(store, runs, latest.id() + ".1"));
                 if (toLatest != null) {
-                    node.set("latest", json(toLatest));
+                    node.set("latest", written.of(toLatest));
+                }
+            }
+            if (i >= paired) {
+                ObjectNode with = node.putObject("with");
+                for (int j = paired; j < checks.size(); j++) {
+                    if (j != i) {
+                        RecentCheck other = checks.get(j);
+                        RunDifference pair = j < i
+                                ? difference(run(store, runs, other.id() + ".1"), run(store, runs, first))
+                                : difference(run(store, runs, first), run(store, runs, other.id() + ".1"));
+                        if (pair != null) {
+                            with.set(Long.toString(other.id()), written.of(pair));
+                        }
+                    }
                 }
             }
         }
         return diffs;
     }
 
-    private static void add(ArrayNode list, @Nullable StoredRun before, @Nullable StoredRun after) {
-        RunDifference difference = difference(before, after);
-        if (difference != null) {
-            list.add(json(difference));
+    /** How many of the latest checks the page can compare two by two: their pairs grow as its square. */
+    static final int PAIRED = 20;
+
+    /** Differences written once each into the pipeline's {@code differences}, referred to by index. */
+    private static final class Differences {
+        private final ArrayNode entries;
+        private final Map<String, Integer> indexes = new HashMap<>();
+
+        Differences(ArrayNode entries) {
+            this.entries = entries;
+        }
+
+        ObjectNode of(RunDifference difference) {
+            ObjectNode node = JSON.objectNode();
+            node.put("before", difference.before().id());
+            node.put("after", difference.after().id());
+            ArrayNode parts = node.putArray("parts");
+            for (PartChange change : difference.parts()) {
+                parts.add(index(part(change)));
+            }
+            ArrayNode steps = node.putArray("steps");
+            for (RunDifference.StepDifference step : difference.steps()) {
+                ObjectNode s = JSON.objectNode();
+                s.put("step", step.step());
+                s.put("explanation", step.explanation());
+                s.put("outputBefore", digest(step.outputBefore()));
+                s.put("outputAfter", digest(step.outputAfter()));
+                s.put("bytesBefore", digest(step.bytesBefore()));
+                s.put("bytesAfter", digest(step.bytesAfter()));
+                ArrayNode inputs = s.putArray("inputs");
+                step.inputs().forEach(inputs::add);
+                ArrayNode stepParts = s.putArray("parts");
+                step.parts().forEach(change -> stepParts.add(part(change)));
+                steps.add(index(s));
+            }
+            return node;
+        }
+
+        private int index(ObjectNode entry) {
+            return indexes.computeIfAbsent(entry.toString(), key -> {
+                entries.add(entry);
+                return entries.size() - 1;
+            });
         }
     }
 
@@ -220,36 +284,12 @@ final class ReportData {
         return runs.get(id);
     }
 
-    private static ObjectNode json(RunDifference difference) {
-        ObjectNode node = JSON.objectNode();
-        node.put("before", difference.before().id());
-        node.put("after", difference.after().id());
-        node.set("parts", parts(difference.parts()));
-        ArrayNode steps = node.putArray("steps");
-        for (RunDifference.StepDifference step : difference.steps()) {
-            ObjectNode s = steps.addObject();
-            s.put("step", step.step());
-            s.put("explanation", step.explanation());
-            s.put("outputBefore", digest(step.outputBefore()));
-            s.put("outputAfter", digest(step.outputAfter()));
-            s.put("bytesBefore", digest(step.bytesBefore()));
-            s.put("bytesAfter", digest(step.bytesAfter()));
-            ArrayNode inputs = s.putArray("inputs");
-            step.inputs().forEach(inputs::add);
-            s.set("parts", parts(step.parts()));
-        }
-        return node;
-    }
-
-    private static ArrayNode parts(List<PartChange> changes) {
-        ArrayNode parts = JSON.arrayNode();
-        for (PartChange change : changes) {
-            ObjectNode part = parts.addObject();
-            part.put("aspect", change.aspect().label());
-            part.put("name", change.name());
-            part.put("change", change.describe());
-        }
-        return parts;
+    private static ObjectNode part(PartChange change) {
+        ObjectNode part = JSON.objectNode();
+        part.put("aspect", change.aspect().label());
+        part.put("name", change.name());
+        part.put("change", change.describe());
+        return part;
     }
 
     private static @Nullable String digest(@Nullable String digest) {

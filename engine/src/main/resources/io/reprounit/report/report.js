@@ -161,17 +161,36 @@
     return section;
   }
 
-  function showDiff(pipeline, checkId) {
+  // Differences refer to their parts and steps by index into the pipeline's differences, written once each.
+  function resolve(pipeline, difference) {
+    function entry(i) { return pipeline.differences[i]; }
+    return {before: difference.before, after: difference.after, parts: difference.parts.map(entry), steps: difference.steps.map(entry)};
+  }
+
+  function showDiff(pipeline, checkId, otherId) {
     var panel = document.getElementById("diff-" + pipelinesById[pipeline.name]);
     var diffs = pipeline.diffs[String(checkId)] || {runs: []};
     panel.textContent = "";
     panel.hidden = false;
     panel.setAttribute("data-check", checkId);
     panel.appendChild(el("h3", {text: "What differs, check " + checkId + " (only the differences)"}));
-    diffs.runs.forEach(function (d) { panel.appendChild(differenceNode("Between the runs of check " + checkId, d)); });
-    if (diffs.previous) panel.appendChild(differenceNode("Against the previous check", diffs.previous));
-    if (diffs.latest) panel.appendChild(differenceNode("Against the latest check", diffs.latest));
-    if (!diffs.runs.length && !diffs.previous && !diffs.latest) panel.appendChild(el("p", {className: "muted", text: "Nothing to compare this check with."}));
+    if (diffs["with"]) {
+      var select = el("select", {className: "compare", "aria-label": "compare with check"},
+          [el("option", {value: "", text: "any other of the latest checks\u2026"})]);
+      Object.keys(diffs["with"]).sort(function (a, b) { return a - b; }).forEach(function (other) {
+        select.appendChild(el("option", {value: other, text: "check " + other}));
+      });
+      select.addEventListener("change", function () { if (select.value) showDiff(pipeline, checkId, select.value); });
+      panel.appendChild(el("p", null, ["Compare with ", select]));
+      if (otherId && diffs["with"][String(otherId)]) {
+        select.value = String(otherId);
+        panel.appendChild(differenceNode("Against check " + otherId, resolve(pipeline, diffs["with"][String(otherId)])));
+      }
+    }
+    diffs.runs.forEach(function (d) { panel.appendChild(differenceNode("Between the runs of check " + checkId, resolve(pipeline, d))); });
+    if (diffs.previous) panel.appendChild(differenceNode("Against the previous check", resolve(pipeline, diffs.previous)));
+    if (diffs.latest) panel.appendChild(differenceNode("Against the latest check", resolve(pipeline, diffs.latest)));
+    if (!diffs.runs.length && !diffs.previous && !diffs.latest && !diffs["with"]) panel.appendChild(el("p", {className: "muted", text: "Nothing to compare this check with."}));
     Array.prototype.forEach.call(document.querySelectorAll("th.check.selected"), function (th) { th.classList.remove("selected"); });
     var th = panel.parentNode.querySelector("th.check[data-check='" + checkId + "']");
     if (th) th.classList.add("selected");
@@ -194,10 +213,16 @@
   // From navigation start: reading and parsing the file, then drawing it.
   document.body.setAttribute("data-ready-millis", performance.now().toFixed(1));
   document.body.setAttribute("data-rendered", "true");
-  // #diff=<pipeline index>/<check> opens a check's differences as a click on its number does.
-  var wanted = /^#diff=(\d+)\/(\d+)$/.exec(location.hash);
+  // #diff=<pipeline index>/<check>[/<other check>] opens a check's differences as a click on its number does, then
+  // picks the other check in its list as a reader does.
+  var wanted = /^#diff=(\d+)\/(\d+)(?:\/(\d+))?$/.exec(location.hash);
   if (wanted) {
     var button = document.querySelector("#pipeline-" + wanted[1] + " th.check button[data-check='" + wanted[2] + "']");
     if (button) button.click();
+    var compare = document.querySelector("#diff-" + wanted[1] + " select.compare");
+    if (compare && wanted[3]) {
+      compare.value = wanted[3];
+      compare.dispatchEvent(new Event("change"));
+    }
   }
 })();
