@@ -23,6 +23,8 @@ final class ReportCommand implements Callable<Integer> {
     static final String DEFAULT_OUTPUT = "reprounit-report.html";
 
     @Mixin StoreOptions options = new StoreOptions();
+    /** Read by no part of the report (it shows digests, not outputs); taken so that every goal takes the same options. */
+    @Mixin ArtifactsOption artifacts = new ArtifactsOption();
     @Spec @Nullable CommandSpec spec;
 
     @Option(names = "--output", paramLabel = "<file>", defaultValue = DEFAULT_OUTPUT, description = "Where to write"

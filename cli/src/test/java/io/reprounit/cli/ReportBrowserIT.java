@@ -113,7 +113,7 @@ class ReportBrowserIT {
 
         Path png = OUT.resolve("report.png");
         Files.deleteIfExists(png);
-        chromium.screenshot(address, png, 1400, 1100);
+        chromium.screenshot(address, png, 1400, 1700);
         byte[] image = Files.readAllBytes(png);
         assertThat(image).as("a PNG").startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         assertThat(image.length).as("more than a blank page").isGreaterThan(20_000);

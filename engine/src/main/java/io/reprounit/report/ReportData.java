@@ -172,6 +172,7 @@ final class ReportData {
     private static ObjectNode diffs(MetadataStore store, List<RecentCheck> checks, ArrayNode differences) {
         Differences written = new Differences(differences);
         Map<String, @Nullable StoredRun> runs = new HashMap<>();
+        Map<String, ObjectNode> pairs = new HashMap<>(); // each pair once, from either side
         ObjectNode diffs = JSON.objectNode();
         RecentCheck latest = checks.isEmpty() ? null : checks.get(checks.size() - 1);
         int paired = Math.max(0, checks.size() - PAIRED);
@@ -206,12 +207,14 @@ final class ReportData {
                 ObjectNode with = node.putObject("with");
                 for (int j = paired; j < checks.size(); j++) {
                     if (j != i) {
-                        RecentCheck other = checks.get(j);
-                        RunDifference pair = j < i
-                                ? difference(run(store, runs, other.id() + ".1"), run(store, runs, first))
-                                : difference(run(store, runs, first), run(store, runs, other.id() + ".1"));
+                        String earlier = checks.get(Math.min(i, j)).id() + ".1";
+                        String later = checks.get(Math.max(i, j)).id() + ".1";
+                        ObjectNode pair = pairs.computeIfAbsent(earlier + " " + later, key -> {
+                            RunDifference difference = difference(run(store, runs, earlier), run(store, runs, later));
+                            return difference == null ? null : written.of(difference);
+                        });
                         if (pair != null) {
-                            with.set(Long.toString(other.id()), written.of(pair));
+                            with.set(Long.toString(checks.get(j).id()), pair);
                         }
                     }
                 }
