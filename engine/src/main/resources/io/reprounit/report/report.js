@@ -141,6 +141,12 @@
         })));
   }
 
+  // A changed step's explanation names its parts already; others say only that its fingerprint changed.
+  function explained(step) {
+    if (!step.parts.length || step.explanation.indexOf("changed: ") === 0) return step.explanation;
+    return step.explanation + " (" + step.parts.map(function (p) { return p.aspect + " " + p.change; }).join("; ") + ")";
+  }
+
   function differenceNode(title, difference) {
     var section = el("section", {className: "difference", "data-before": difference.before, "data-after": difference.after},
         [el("h3", {text: title + ": run " + difference.before + " \u2192 run " + difference.after})]);
@@ -154,7 +160,7 @@
       difference.steps.forEach(function (step) {
         rows.push(el("tr", {className: "step-difference", "data-step": step.step}, [el("td", {text: step.step}),
           el("td", {className: "mono", text: step.outputBefore || "\u2013"}), el("td", {className: "mono", text: step.outputAfter || "\u2013"}),
-          el("td", {className: "explanation", text: step.explanation + (step.parts.length ? " (" + step.parts.map(function (p) { return p.aspect + " " + p.change; }).join("; ") + ")" : "")})]));
+          el("td", {className: "explanation", text: explained(step)})]));
       });
       section.appendChild(el("table", {className: "step-differences"}, rows));
     }
