@@ -140,6 +140,7 @@ class ArchitectureTest {
                 .layer("compare").definedBy("io.reprounit.compare..")
                 .layer("store").definedBy("io.reprounit.store..")
                 .layer("check").definedBy("io.reprounit.check..")
+                .layer("report").definedBy("io.reprounit.report..")
                 .layer("engine").definedBy("io.reprounit.engine..")
                 .whereLayer("api").mayNotAccessAnyLayer()
                 .whereLayer("artifact").mayNotAccessAnyLayer()
@@ -154,8 +155,9 @@ class ArchitectureTest {
                 .whereLayer("store").mayOnlyAccessLayers("artifact", "s3", "fingerprint", "cache", "run")
                 .whereLayer("check").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "cache", "run",
                         "baseline", "compare", "store")
+                .whereLayer("report").mayOnlyAccessLayers("artifact", "fingerprint", "store")
                 .whereLayer("engine").mayOnlyAccessLayers("api", "artifact", "pipeline", "fingerprint", "cache",
-                        "run", "baseline", "compare", "store", "check")
+                        "run", "baseline", "compare", "store", "check", "report")
                 .check(classes);
     }
 
@@ -165,7 +167,8 @@ class ArchitectureTest {
         classes().should().resideInAnyPackage("io.reprounit.api..", "io.reprounit.artifact..",
                 "io.reprounit.pipeline..", "io.reprounit.fingerprint..", "io.reprounit.cache..", "io.reprounit.run..",
                 "io.reprounit.baseline..",
-                "io.reprounit.compare..", "io.reprounit.store..", "io.reprounit.check..", "io.reprounit.engine..")
+                "io.reprounit.compare..", "io.reprounit.store..", "io.reprounit.check..", "io.reprounit.report..",
+                "io.reprounit.engine..")
                 .check(classes);
     }
 
@@ -177,6 +180,13 @@ class ArchitectureTest {
     void storeDependsOnlyOnRunFingerprintCacheAndArtifact() {
         mayUseOnly("io.reprounit.store", "io.reprounit.run", "io.reprounit.fingerprint", "io.reprounit.cache",
                 "io.reprounit.artifact")
+                .check(classes);
+    }
+
+    /** The report reads what the store recorded, as the command line does: never how the engine ran it. */
+    @Test
+    void reportDependsOnlyOnStoreFingerprintAndArtifact() {
+        mayUseOnly("io.reprounit.report", "io.reprounit.store", "io.reprounit.fingerprint", "io.reprounit.artifact")
                 .check(classes);
     }
 

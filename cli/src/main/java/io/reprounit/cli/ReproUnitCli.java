@@ -18,7 +18,8 @@ import picocli.CommandLine;
 @Command(name = "reprounit", mixinStandardHelpOptions = true, version = "ReproUnit 0.1.0",
         description = "Reads the checks that ReproUnit recorded: when a step stopped reproducing, and what changed.",
         subcommands = {RunsCommand.class, HistoryCommand.class, ShowCommand.class, DiffCommand.class,
-                OutputCommand.class, VerifyCommand.class, GcCommand.class, ReproduceCommand.class})
+                OutputCommand.class, VerifyCommand.class, GcCommand.class, ReproduceCommand.class,
+                ReportCommand.class})
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ReproUnitCli implements java.util.concurrent.Callable<Integer> {
 

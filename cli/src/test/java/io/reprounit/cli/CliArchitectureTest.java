@@ -34,7 +34,7 @@ class CliArchitectureTest {
     void readsOnlyTheStoreArtifactsAndFingerprints() {
         classes().that().resideInAPackage("io.reprounit.cli..")
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.reprounit..").or(resideInAnyPackage(
-                        "io.reprounit.cli..", "io.reprounit.store..", "io.reprounit.artifact..",
+                        "io.reprounit.cli..", "io.reprounit.store..", "io.reprounit.report..", "io.reprounit.artifact..",
                         "io.reprounit.fingerprint..")))
                 .because("the command line reads what the store recorded, not how the engine ran it")
                 .check(classes);

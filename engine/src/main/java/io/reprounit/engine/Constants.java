@@ -51,6 +51,15 @@ public final class Constants {
     public static final String FINGERPRINT_ENABLED_PROPERTY_NAME = "reprounit.fingerprint.enabled";
 
     /**
+     * Where the engine writes the HTML reproducibility report after every execution, once the metadata store has its
+     * checks: a file path, relative to the working directory. The report shows every pipeline's latest
+     * {@value io.reprounit.report.ReproducibilityReport#DEFAULT_LAST} checks (as {@code reprounit report} does). A file
+     * there that is not a ReproUnit report is left alone, with a warning; so is a report that cannot be written: the
+     * tests' outcome never depends on it. Default: unset, no report.
+     */
+    public static final String REPORT_PROPERTY_NAME = "reprounit.report";
+
+    /**
      * Whether the engine prints its summary of each check on standard output, where {@code mvn test} and CI logs show
      * it: a line per pipeline and one per step with its verdict, with the reason for each step that did not reproduce.
      * {@code on} or {@code off}; default {@code on}.

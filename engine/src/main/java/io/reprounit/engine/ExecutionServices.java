@@ -22,12 +22,15 @@ final class ExecutionServices implements AutoCloseable {
     private final StepReporter steps;
     private final CheckRecorder recorder;
     private final ConsoleSummary summary;
+    private final ReportAfterExecution report;
 
-    private ExecutionServices(CheckExecutor checks, StepReporter steps, CheckRecorder recorder, ConsoleSummary summary) {
+    private ExecutionServices(CheckExecutor checks, StepReporter steps, CheckRecorder recorder, ConsoleSummary summary,
+            ReportAfterExecution report) {
         this.checks = requireNonNull(checks);
         this.steps = requireNonNull(steps);
         this.recorder = requireNonNull(recorder);
         this.summary = requireNonNull(summary);
+        this.report = requireNonNull(report);
     }
 
     static ExecutionServices create(ExecutionRequest request) {
@@ -49,7 +52,8 @@ final class ExecutionServices implements AutoCloseable {
                 new CheckService(configuration.runs(), materializers, fingerprinter), baselines, recorder, against),
                 new StepReporter(request.getEngineExecutionListener(), new StepEvidence(
                         request.getOutputDirectoryCreator(), request.getEngineExecutionListener())),
-                recorder, new ConsoleSummary(configuration.summary() ? System.out : null));
+                recorder, new ConsoleSummary(configuration.summary() ? System.out : null),
+                new ReportAfterExecution(configuration.report(), configuration.store()));
     }
 
     CheckExecutor checks() {
@@ -64,10 +68,11 @@ final class ExecutionServices implements AutoCloseable {
         return summary;
     }
 
-    /** Waits for the metadata store's last writes and closes it. */
+    /** Waits for the metadata store's last writes and closes it; then writes the report, where one is asked for. */
     @Override
     public void close() {
         recorder.close();
+        report.write();
     }
 
     static ClassLoader classLoader() {

@@ -36,12 +36,13 @@ final class ReproUnitConfiguration {
     private final boolean summary;
     private final Optional<String> summaryProblem;
     private final CacheSettings cache;
+    private final Optional<String> report;
 
     private ReproUnitConfiguration(ParamOverrides paramOverrides, BaselineSettings baselines, AgainstSetting against,
             RunSettings runs,
             StoreSettings store, boolean fingerprintEnabled, List<String> environmentVariables,
             Optional<ConfigurationParameters> parallel, boolean summary, Optional<String> summaryProblem,
-            CacheSettings cache) {
+            CacheSettings cache, Optional<String> report) {
         this.paramOverrides = requireNonNull(paramOverrides);
         this.baselines = requireNonNull(baselines);
         this.against = requireNonNull(against);
@@ -53,6 +54,7 @@ final class ReproUnitConfiguration {
         this.summary = summary;
         this.summaryProblem = requireNonNull(summaryProblem);
         this.cache = requireNonNull(cache);
+        this.report = requireNonNull(report);
     }
 
     static ReproUnitConfiguration read(ConfigurationParameters parameters, Function<String, String> environment) {
@@ -78,7 +80,13 @@ final class ReproUnitConfiguration {
                 parameters.getBoolean(Constants.PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME).orElse(false)
                         ? Optional.of(new PrefixedConfigurationParameters(parameters, Constants.PARALLEL_CONFIG_PREFIX))
                         : Optional.empty(),
-                !summaryValue(parameters).equals("off"), summaryProblem(parameters), cache);
+                !summaryValue(parameters).equals("off"), summaryProblem(parameters), cache,
+                parameters.get(Constants.REPORT_PROPERTY_NAME).map(String::strip).filter(path -> !path.isEmpty()));
+    }
+
+    /** Where to write the HTML report after the execution ({@link Constants#REPORT_PROPERTY_NAME}), where set. */
+    Optional<String> report() {
+        return report;
     }
 
     /** Whether and why steps are served from the step cache ({@link Constants#CACHE_PROPERTY_NAME}). */

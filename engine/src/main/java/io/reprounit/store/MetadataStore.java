@@ -241,6 +241,31 @@ public final class MetadataStore implements AutoCloseable {
         return RunDifference.between(run(before), run(after));
     }
 
+    /** The names of the pipelines the store has recorded, in alphabetical order. */
+    public List<String> pipelines() {
+        return read(ReportQueries::pipelines);
+    }
+
+    /** How many checks of {@code pipeline} (by name) the store holds. */
+    public int checkCount(String pipeline) {
+        return read(c -> ReportQueries.checkCount(c, pipeline));
+    }
+
+    /** The latest {@code last} checks of {@code pipeline} (by name), oldest first, each with its verdicts. */
+    public List<RecentCheck> recentChecks(String pipeline, int last) {
+        return read(c -> ReportQueries.recentChecks(c, pipeline, last));
+    }
+
+    /** For each step of {@code pipeline} and each kind of history event it had, where that event first happened. */
+    public List<FirstEvent> firstEvents(String pipeline) {
+        return read(c -> ReportQueries.firstEvents(c, pipeline));
+    }
+
+    /** What differs between two runs already read, as {@link #diff(String, String)} says it. */
+    public static RunDifference diff(StoredRun before, StoredRun after) {
+        return RunDifference.between(before, after);
+    }
+
     /**
      * Deletes all but the latest {@code keep} checks of every pipeline, where {@code keep} is given, then what no
      * remaining run refers to: fingerprint parts, artifact rows and artifact files older than {@code minimumAge}.

@@ -82,6 +82,18 @@ class MavenPluginIT {
         assertThat(verify.exitCode()).as(verify.output()).isZero();
         assertThat(verify.output()).contains("Every artifact is intact.");
 
+        MavenBuild.Result report = build.run("reprounit:report");
+        assertThat(report.exitCode()).as(report.output()).isZero();
+        Path page = report.project().resolve("target/reprounit-report.html");
+        assertThat(report.output()).contains("Wrote the report of 1 pipeline");
+        assertThat(Files.readString(page)).contains("<meta name=\"generator\" content=\"ReproUnit report\">")
+                .contains("\"name\":\"" + PIPELINE + "\"").contains("\"name\":\"countWords\"");
+        Files.writeString(page, "my notes");
+        MavenBuild.Result refused = build.run("reprounit:report");
+        assertThat(refused.exitCode()).as("someone else's file is not overwritten").isEqualTo(1);
+        assertThat(refused.output()).contains("Not overwriting").contains("--force");
+        assertThat(Files.readString(page)).isEqualTo("my notes");
+
         MavenBuild.Result unknown = build.run("reprounit:history", "-Dpipeline=WordCount");
         assertThat(unknown.exitCode()).as("a mistake fails the goal").isEqualTo(1);
         assertThat(unknown.output()).contains("No pipeline 'WordCount'").contains(PIPELINE).doesNotContain("\tat ");
