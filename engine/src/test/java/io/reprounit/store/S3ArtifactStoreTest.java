@@ -112,6 +112,27 @@ class S3ArtifactStoreTest {
     }
 
     @Test
+    void overPlainHttpEveryUploadSignsItsPayloadInsteadOfCarryingAnMd5() {
+        List<String> payloads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutionInterceptor headers = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                String request = context.request().getClass().getSimpleName();
+                if (request.startsWith("PutObject") || request.startsWith("UploadPart")) {
+                    payloads.add(context.httpRequest().firstMatchingHeader("x-amz-content-sha256").orElse("none")
+                            + (context.httpRequest().firstMatchingHeader("Content-MD5").isPresent() ? " md5" : ""));
+                }
+            }
+        };
+        ArtifactStore store = new ArtifactStore(directory.resolve("signed"))
+                .withRemote(TestS3.tier(prefix, List.of(headers)));
+        store.put(StoreFixtures.text("weights 0.5 0.5"));
+
+        // the server checks the bytes against the signed SHA-256, as it would against an MD5
+        assertThat(payloads).singleElement().asString().matches("[0-9a-f]{64}|STREAMING-AWS4-HMAC-SHA256-PAYLOAD");
+    }
+
+    @Test
     void aFreshMachineReadsThroughAndFindsWhatTheFirstKept() {
         Artifact artifact = StoreFixtures.text("rows 1 2 3");
         machine("first").put(artifact);

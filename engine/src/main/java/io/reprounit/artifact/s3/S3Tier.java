@@ -57,9 +57,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * An S3 bucket (AWS's, or an S3-compatible server's) as the artifact store's remote tier. Objects are named
  * {@code <prefix>/sha256/ab/cdef…[.zst]} and hold the bytes of the store's file. An upload sends a file of up to
  * {@link #MULTIPART_ABOVE} bytes in one PUT, a larger one in parts of {@link #PART} bytes, {@link #IN_FLIGHT} at a time;
- * every request carries the MD5 of its bytes (Content-MD5), so the server refuses what arrived damaged. Downloads are
- * verified against the artifact's digest by the store. Flexible checksums (the SDK's default CRC32 trailers) are off:
- * several S3-compatible servers refuse them, and Content-MD5 covers the same ground.
+ * the server refuses what arrived damaged: over plain HTTP by the payload's SHA-256 that the SDK signs, over HTTPS by
+ * the Content-MD5 each request carries. Downloads are verified against the artifact's digest by the store. Flexible
+ * checksums (the SDK's default CRC32 trailers) are off: several S3-compatible servers refuse them.
  */
 final class S3Tier implements RemoteTier {
 
@@ -75,10 +75,13 @@ final class S3Tier implements RemoteTier {
 
     private final S3Settings settings;
     private final S3Client s3;
+    /** Over plain HTTP the SDK signs each request's payload: the bytes are covered without an MD5 of them. */
+    private final boolean signedPayload;
 
     private S3Tier(S3Settings settings, S3Client s3) {
         this.settings = requireNonNull(settings);
         this.s3 = requireNonNull(s3);
+        this.signedPayload = settings.endpoint() != null && "http".equalsIgnoreCase(settings.endpoint().getScheme());
     }
 
     /** Connects, and checks the bucket with a HEAD: a wrong setting fails here, naming it, rather than at each upload. */
@@ -215,7 +218,7 @@ final class S3Tier implements RemoteTier {
             if (size <= MULTIPART_ABOVE) {
                 byte[] bytes = Files.readAllBytes(file);
                 s3.putObject(b -> b.bucket(settings.bucket()).key(key(location)).contentLength((long) bytes.length)
-                        .contentMD5(md5(bytes, bytes.length)), body(bytes, bytes.length));
+                        .contentMD5(md5(bytes, bytes.length, signedPayload)), body(bytes, bytes.length));
             } else {
                 uploadInParts(location, file, size);
             }
@@ -249,7 +252,7 @@ final class S3Tier implements RemoteTier {
                                 }
                             }
                             String etag = s3.uploadPart(b -> b.bucket(settings.bucket()).key(key).uploadId(id)
-                                    .partNumber(number).contentLength((long) length).contentMD5(md5(bytes, length)),
+                                    .partNumber(number).contentLength((long) length).contentMD5(md5(bytes, length, signedPayload)),
                                     body(bytes, length)).eTag();
                             return CompletedPart.builder().partNumber(number).eTag(etag).build();
                         } finally {
@@ -298,6 +301,14 @@ final class S3Tier implements RemoteTier {
     private static RequestBody body(byte[] bytes, int length) {
         return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes, 0, length), length,
                 "application/octet-stream");
+    }
+
+    /**
+     * The Content-MD5 of a request's bytes; none where the payload is signed, as over plain HTTP, where the SDK signs
+     * the SHA-256 of the bytes and the server refuses a request whose bytes do not match it.
+     */
+    private static @Nullable String md5(byte[] bytes, int length, boolean signedPayload) {
+        return signedPayload ? null : md5(bytes, length);
     }
 
     private static String md5(byte[] bytes, int length) {
