@@ -1,7 +1,6 @@
 package io.reprounit.store;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -45,12 +43,11 @@ final class ReportQueries {
 
     /** The latest {@code last} checks of {@code pipeline} (by name), oldest first. */
     static List<RecentCheck> recentChecks(Connection c, String pipeline, int last) throws SQLException {
-        boolean hosts = hasColumn(c, "checks", "host"); // migration 9 (the PostgreSQL port) adds it
         record Check(long id, Instant started, @Nullable Instant finished, String mode, String status,
                 @Nullable String commit, @Nullable String host) {}
         List<Check> checks = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT k.id, k.started, k.finished, k.mode, k.status,"
-                + " k.commit_id, " + (hosts ? "k.host" : "NULL") + " FROM checks k JOIN pipelines p"
+                + " k.commit_id, k.host FROM checks k JOIN pipelines p"
                 + " ON p.id = k.pipeline_id WHERE p.name = ? ORDER BY k.id DESC LIMIT ?")) {
             select.setString(1, pipeline);
             select.setInt(2, last);
@@ -137,20 +134,5 @@ final class ReportQueries {
             }
         }
         return events;
-    }
-
-    /** Whether {@code table} has {@code column}: asked of the driver's metadata, which every JDBC database answers. */
-    static boolean hasColumn(Connection c, String table, String column) throws SQLException {
-        DatabaseMetaData metadata = c.getMetaData();
-        for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
-            try (ResultSet columns = metadata.getColumns(null, null, name, null)) {
-                while (columns.next()) {
-                    if (column.equalsIgnoreCase(columns.getString("COLUMN_NAME"))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 }
