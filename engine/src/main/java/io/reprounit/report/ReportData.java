@@ -148,7 +148,7 @@ final class ReportData {
     private static tools.jackson.databind.JsonNode first(List<FirstEvent> events, String... kinds) {
         FirstEvent first = null;
         for (FirstEvent event : events) {
-            if (List.of(kinds).contains(event.event()) && (first == null || event.check() < first.check())) {
+            if (List.of(kinds).contains(event.kind()) && (first == null || event.check() < first.check())) {
                 first = event;
             }
         }
@@ -159,7 +159,7 @@ final class ReportData {
         node.put("check", first.check());
         node.put("commit", first.commit());
         node.put("started", first.started().toString());
-        node.put("event", first.event());
+        node.put("event", first.kind());
         return node;
     }
 

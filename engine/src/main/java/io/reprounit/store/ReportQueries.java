@@ -121,15 +121,16 @@ final class ReportQueries {
     static List<FirstEvent> firstEvents(Connection c, String pipeline) throws SQLException {
         List<FirstEvent> events = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT e.step, e.event, e.first_check, k.commit_id,"
-                + " k.started, e.times, e.latest_check FROM (SELECT v.step, v.event, min(v.check_id) AS first_check,"
-                + " count(*) AS times, max(v.check_id) AS latest_check FROM verdicts v JOIN pipelines p"
-                + " ON p.id = v.pipeline_id WHERE p.name = ? AND v.event IS NOT NULL GROUP BY v.step, v.event) e"
-                + " JOIN checks k ON k.id = e.first_check ORDER BY e.step, e.first_check")) {
+                + " k.started, f.verdict, e.times, e.latest_check FROM (SELECT v.step, v.event,"
+                + " min(v.check_id) AS first_check, count(*) AS times, max(v.check_id) AS latest_check FROM verdicts v"
+                + " JOIN pipelines p ON p.id = v.pipeline_id WHERE p.name = ? AND v.event IS NOT NULL"
+                + " GROUP BY v.step, v.event) e JOIN checks k ON k.id = e.first_check"
+                + " JOIN verdicts f ON f.check_id = e.first_check AND f.step = e.step ORDER BY e.step, e.first_check")) {
             select.setString(1, pipeline);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     events.add(new FirstEvent(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
-                            Instant.ofEpochMilli(row.getLong(5)), row.getInt(6), row.getLong(7)));
+                            Instant.ofEpochMilli(row.getLong(5)), row.getString(6), row.getInt(7), row.getLong(8)));
                 }
             }
         }
