@@ -323,20 +323,12 @@ final class S3Tier implements RemoteTier {
 
     @Override
     public boolean download(String location, Path target) throws IOException {
-        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(settings.bucket())
-                .key(key(location)))) {
-            copy(in, target);
-            return true;
-        } catch (NoSuchKeyException e) {
-            return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
+        return ifPresent("download", location, () -> {
+            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(settings.bucket())
+                    .key(key(location)))) {
+                copy(in, target);
             }
-            throw failure("download", location, e);
-        } catch (SdkException e) {
-            throw failure("download", location, e);
-        }
+        });
     }
 
     private static void copy(InputStream in, Path target) throws IOException {
@@ -346,10 +338,21 @@ final class S3Tier implements RemoteTier {
     @Override
     public boolean refresh(String location) throws IOException {
         String key = key(location);
+        // A copy onto itself that replaces the metadata: the server writes it anew, with a new time.
+        return ifPresent("refresh", location, () -> s3.copyObject(b -> b.sourceBucket(settings.bucket())
+                .sourceKey(key).destinationBucket(settings.bucket()).destinationKey(key)
+                .metadataDirective(MetadataDirective.REPLACE)));
+    }
+
+    @FunctionalInterface
+    private interface ObjectWork {
+        void run() throws IOException;
+    }
+
+    /** Does {@code work} on an object; false where the bucket has no such object, a failure naming {@code what} else. */
+    private boolean ifPresent(String what, String location, ObjectWork work) throws IOException {
         try {
-            // A copy onto itself that replaces the metadata: the server writes it anew, with a new time.
-            s3.copyObject(b -> b.sourceBucket(settings.bucket()).sourceKey(key).destinationBucket(settings.bucket())
-                    .destinationKey(key).metadataDirective(MetadataDirective.REPLACE));
+            work.run();
             return true;
         } catch (NoSuchKeyException e) {
             return false;
@@ -357,9 +360,9 @@ final class S3Tier implements RemoteTier {
             if (e.statusCode() == 404) {
                 return false;
             }
-            throw failure("refresh", location, e);
+            throw failure(what, location, e);
         } catch (SdkException e) {
-            throw failure("refresh", location, e);
+            throw failure(what, location, e);
         }
     }
 
