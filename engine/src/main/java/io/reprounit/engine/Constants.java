@@ -226,6 +226,13 @@ public final class Constants {
     public static final String REPLAY_PROPERTY_NAME = RunSettings.REPLAY_KEY;
 
     /**
+     * The seed of the experiment values that are random (the orders {@code unspecified_order} shuffles, how far
+     * {@code identity_hash} advances identity hashes), a whole number. A failure under such a variation names the seed;
+     * setting it here gives every run the same values again. Default: a new seed for each check.
+     */
+    public static final String VARY_SEED_PROPERTY_NAME = RunSettings.SEED_KEY;
+
+    /**
      * Whether pipelines are checked in parallel, on the JUnit Platform's parallel executor; {@code false} by default.
      * The steps of one pipeline are always reported one after another, after its check. Pipelines given the same files
      * or directories (a {@code Path} or {@code File} parameter, or one inside the other) still take turns, as do two

@@ -16,10 +16,12 @@ import org.apiguardian.api.API;
  *
  * @param isolation      {@link Isolation#SAME_JVM} or {@link Isolation#FORKED}, never {@code CONFIGURED}
  * @param timeoutSetting where the timeout came from, for the message that reports a killed run
+ * @param seed           what the random experiment values (shuffles, identity-hash advances) derive from, recorded
+ *                       with the check so that a failure can be replayed with {@code reprounit.vary.seed}
  */
 @API(status = INTERNAL, since = "0.1")
 public record CheckPlan(Isolation isolation, Set<Variation> variations, Duration timeout, String timeoutSetting,
-        int replay) {
+        int replay, long seed) {
 
     public CheckPlan {
         requireNonNull(isolation);
@@ -37,7 +39,7 @@ public record CheckPlan(Isolation isolation, Set<Variation> variations, Duration
     /** Same JVM, no variations: what a check does unless asked otherwise. */
     public static CheckPlan sameJvm() {
         return new CheckPlan(Isolation.SAME_JVM, Set.of(), RunSettings.DEFAULT_TIMEOUT, "the default",
-                RunSettings.DEFAULT_REPLAY);
+                RunSettings.DEFAULT_REPLAY, 0);
     }
 
     public boolean isForked() {

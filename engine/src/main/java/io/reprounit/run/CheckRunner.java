@@ -148,7 +148,7 @@ public final class CheckRunner {
             List<Supplier<ForkedRunner.Outcome>> tasks = new ArrayList<>();
             for (int number = 1; number <= runCount; number++) {
                 int run = number;
-                RunConditions conditions = RunConditions.experiment(plan.variations(), number - 1);
+                RunConditions conditions = RunConditions.experiment(plan.variations(), number - 1, plan.seed());
                 recording.runStarting(number);
                 tasks.add(() -> runner.run(run, conditions, List.of(), 0));
             }

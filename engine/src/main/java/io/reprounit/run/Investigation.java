@@ -39,7 +39,7 @@ final class Investigation {
         }
         // The experiment of the first run that diverged: its values are the ones that made a difference.
         int experiment = divergences.stream().mapToInt(Divergence::firstRun).min().orElse(2) - 1;
-        RunConditions controlConditions = RunConditions.control(plan.variations());
+        RunConditions controlConditions = RunConditions.control(plan.variations(), plan.seed());
         List<String> replayed = plan.replay() == 0 ? List.of() : divergences.stream().map(Divergence::step).toList();
         List<Supplier<ForkedRunner.Outcome>> tasks = new ArrayList<>();
         tasks.add(() -> runner.run(control.number(), controlConditions, replayed, plan.replay()));

@@ -24,20 +24,26 @@ final class RunConditions {
     private static final List<String> EXPERIMENT_LOCALES = List.of("tr_TR", "de_CH", "fr_FR");
 
     private final Map<Variation, Integer> experiments;
+    private final long seed;
 
-    private RunConditions(Map<Variation, Integer> experiments) {
+    private RunConditions(Map<Variation, Integer> experiments, long seed) {
         this.experiments = experiments.isEmpty() ? Map.of() : new EnumMap<>(experiments);
+        this.seed = seed;
     }
 
-    static RunConditions control(Set<Variation> variations) {
-        return experiment(variations, 0);
+    static RunConditions control(Set<Variation> variations, long seed) {
+        return experiment(variations, 0, seed);
     }
 
-    /** Every variation at the values of experiment {@code number}, 0 being the control. */
-    static RunConditions experiment(Set<Variation> variations, int number) {
+    /**
+     * Every variation at the values of experiment {@code number}, 0 being the control.
+     *
+     * @param seed the check's {@link CheckPlan#seed()}, which random experiment values derive from
+     */
+    static RunConditions experiment(Set<Variation> variations, int number, long seed) {
         Map<Variation, Integer> experiments = new EnumMap<>(Variation.class);
         variations.forEach(variation -> experiments.put(variation, number));
-        return new RunConditions(experiments);
+        return new RunConditions(experiments, seed);
     }
 
     /** The control, except {@code variation} at experiment {@code number}: one step of reprotest's auto mode. */
@@ -45,7 +51,7 @@ final class RunConditions {
         Map<Variation, Integer> only = new EnumMap<>(Variation.class);
         experiments.keySet().forEach(each -> only.put(each, 0));
         only.put(variation, number);
-        return new RunConditions(only);
+        return new RunConditions(only, seed);
     }
 
     /** The variations that this run gives an experiment value. */
@@ -56,6 +62,23 @@ final class RunConditions {
 
     int experimentOf(Variation variation) {
         return experiments.getOrDefault(variation, 0);
+    }
+
+    /**
+     * The seed of {@code variation}'s random values in this run: 0 at the control, else one of its own per experiment
+     * and variation, so that experiment 2 shuffles otherwise than experiment 1 and a re-run of experiment 1 alone (an
+     * investigation) the same way.
+     */
+    long seedOf(Variation variation) {
+        int number = experimentOf(variation);
+        if (number == 0) {
+            return 0;
+        }
+        long mixed = seed + 0x9E3779B97F4A7C15L * (31L * number + variation.ordinal() + 1);
+        mixed = (mixed ^ (mixed >>> 30)) * 0xBF58476D1CE4E5B9L;
+        mixed = (mixed ^ (mixed >>> 27)) * 0x94D049BB133111EBL;
+        mixed ^= mixed >>> 31;
+        return mixed == 0 ? 1 : mixed;
     }
 
     /** {@code locale=de_CH}: what a failure names. */

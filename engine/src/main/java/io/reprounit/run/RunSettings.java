@@ -40,11 +40,12 @@ public final class RunSettings {
     public static final String VARY_KEY = "reprounit.vary";
     public static final String TIMEOUT_KEY = "reprounit.run.timeout";
     public static final String REPLAY_KEY = "reprounit.replay";
+    public static final String SEED_KEY = "reprounit.vary.seed";
 
     /** The names of the configuration parameters read. */
-    private record Keys(String isolation, String vary, String timeout, String replay) {}
+    private record Keys(String isolation, String vary, String timeout, String replay, String seed) {}
 
-    private static final Keys KEYS = new Keys(ISOLATION_KEY, VARY_KEY, TIMEOUT_KEY, REPLAY_KEY);
+    private static final Keys KEYS = new Keys(ISOLATION_KEY, VARY_KEY, TIMEOUT_KEY, REPLAY_KEY, SEED_KEY);
 
     private final Function<String, Optional<String>> parameters;
     private final Keys keys = KEYS;
@@ -104,7 +105,8 @@ public final class RunSettings {
         Optional<String> timeout = parameters.apply(keys.timeout());
         return new CheckPlan(isolation, variations, timeout.map(this::timeout).orElse(DEFAULT_TIMEOUT),
                 timeout.isPresent() ? keys.timeout() : "the default; set " + keys.timeout() + " to change it",
-                parameters.apply(keys.replay()).map(this::replay).orElse(DEFAULT_REPLAY));
+                parameters.apply(keys.replay()).map(this::replay).orElse(DEFAULT_REPLAY),
+                parameters.apply(keys.seed()).map(this::seed).orElseGet(RunSettings::freshSeed));
     }
 
     private Isolation isolation(String value) {
@@ -149,6 +151,20 @@ public final class RunSettings {
         }
         throw new IllegalArgumentException("Configuration parameter " + keys.timeout() + " = '" + value + "' is not a"
                 + " positive duration; write it as PT30S, PT2M or PT1H");
+    }
+
+    private long seed(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Configuration parameter " + keys.seed() + " = '" + value + "' is not a"
+                    + " seed; use the whole number that a failure names, or leave it unset for a new one each check");
+        }
+    }
+
+    /** Positive and short, so that a failure's "seed 1234567" is easy to copy into {@link #SEED_KEY}. */
+    private static long freshSeed() {
+        return 1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(999_999_999L);
     }
 
     private int replay(String value) {
