@@ -7,7 +7,8 @@ import org.apiguardian.api.API;
 /**
  * What a forked run can be perturbed in, after Debian's reprotest. Run 1 of a check is the control, with every chosen
  * variation pinned to its control value whatever the machine's own setting; later runs take experiment values. When a
- * later run diverges, the check re-runs with one variation at a time to name the one that matters.
+ * later run diverges, the check bisects the variations, in runs that stop after the diverged step, to name the one
+ * that matters.
  */
 @API(status = STABLE, since = "0.1")
 public enum Variation {

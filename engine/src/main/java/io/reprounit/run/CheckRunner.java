@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -153,12 +154,15 @@ public final class CheckRunner {
                 tasks.add(() -> runner.run(run, conditions, List.of(), 0));
             }
             List<Run> runs = new ArrayList<>();
-            for (ForkedRunner.Outcome outcome : inParallel(tasks)) {
+            List<ForkedRunner.Outcome> outcomes = inParallel(tasks);
+            for (ForkedRunner.Outcome outcome : outcomes) {
                 runs.add(recording.runFinished(outcome.run()));
             }
             List<Divergence> divergences = Divergence.find(steps, runs);
+            Optional<ForkedRunner.Outcome> diverged = divergences.stream().mapToInt(Divergence::firstRun).min()
+                    .stream().mapToObj(number -> outcomes.get(number - 1)).findFirst();
             Map<String, List<Finding>> findings = divergences.isEmpty() ? Map.of()
-                    : new Investigation(runner, plan, runs.get(0), divergences).findings(this::inParallel);
+                    : new Investigation(runner, plan, runs.get(0), divergences, diverged).findings(this::inParallel);
             return new Result(runs, findings);
         }
     }

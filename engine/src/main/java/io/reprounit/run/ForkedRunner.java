@@ -68,6 +68,16 @@ final class ForkedRunner {
         this.keepData = keepData;
     }
 
+    /**
+     * A runner of the same check that stops after {@code culprits} and the steps they need: what investigating a
+     * divergence has to run, and no more.
+     */
+    ForkedRunner upTo(List<String> culprits) {
+        List<String> needed = pipeline.stepsNeededFor(culprits).stream().map(StepDefinition::name).toList();
+        return new ForkedRunner(setup, pipeline, steps.stream().filter(step -> needed.contains(step.name())).toList(),
+                plan, runFingerprint, store, keepData);
+    }
+
     Outcome run(int number, RunConditions conditions, List<String> replaySteps, int replayTimes) {
         try {
             Path directory = OwnerOnly.createTempDirectory(setup.checkDirectory(), "run-" + number + "-");

@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * Investigates the steps of a forked check that diverged, with more forked runs started together: one control run
- * again, which also replays the diverged steps on its own outputs, and one run per variation with only that variation
- * at its experiment value (reprotest's auto mode). A step is blamed on the variations whose lone run makes it differ
- * from run 1; where the repeated control already differs, no variation is to blame.
+ * Investigates the steps of a forked check that diverged, with more forked runs that stop after those steps: the
+ * control again, which also replays the diverged steps on its own outputs and tells whether they differ between fresh
+ * JVMs with no variation at all, and a {@link VariationSearch} that bisects the variations to the one that makes each
+ * step differ (reprotest's auto mode tries each variation alone instead, one run apiece). Passing checks never get here.
  */
 final class Investigation {
 
@@ -24,12 +26,16 @@ final class Investigation {
     private final CheckPlan plan;
     private final Run control;
     private final List<Divergence> divergences;
+    private final Optional<ForkedRunner.Outcome> experimentRun;
 
-    Investigation(ForkedRunner runner, CheckPlan plan, Run control, List<Divergence> divergences) {
+    /** @param experimentRun the first run that diverged, as a run of its own with every variation varied */
+    Investigation(ForkedRunner runner, CheckPlan plan, Run control, List<Divergence> divergences,
+            Optional<ForkedRunner.Outcome> experimentRun) {
         this.runner = requireNonNull(runner);
         this.plan = requireNonNull(plan);
         this.control = requireNonNull(control);
         this.divergences = List.copyOf(divergences);
+        this.experimentRun = requireNonNull(experimentRun);
     }
 
     Map<String, List<Finding>> findings(Function<List<Supplier<ForkedRunner.Outcome>>, List<ForkedRunner.Outcome>> parallel) {
@@ -39,16 +45,38 @@ final class Investigation {
         }
         // The experiment of the first run that diverged: its values are the ones that made a difference.
         int experiment = divergences.stream().mapToInt(Divergence::firstRun).min().orElse(2) - 1;
+        List<String> diverged = divergences.stream().map(Divergence::step).toList();
+        ForkedRunner investigating = runner.upTo(diverged);
         RunConditions controlConditions = RunConditions.control(plan.variations(), plan.seed());
-        List<String> replayed = plan.replay() == 0 ? List.of() : divergences.stream().map(Divergence::step).toList();
-        List<Supplier<ForkedRunner.Outcome>> tasks = new ArrayList<>();
-        tasks.add(() -> runner.run(control.number(), controlConditions, replayed, plan.replay()));
-        for (Variation variation : variations) {
-            tasks.add(() -> runner.run(control.number(), controlConditions.onlyVarying(variation, experiment),
-                    List.of(), 0));
-        }
-        List<ForkedRunner.Outcome> outcomes = parallel.apply(tasks);
-        ForkedRunner.Outcome again = outcomes.get(0);
+        Supplier<ForkedRunner.Outcome> controlAgain = () -> investigating.run(control.number(), controlConditions,
+                plan.replay() == 0 ? List.of() : diverged, plan.replay());
+        // The control runs again beside the search's first round, so that the search costs no round of its own.
+        AtomicReference<ForkedRunner.Outcome> again = new AtomicReference<>();
+        VariationSearch search = new VariationSearch(variations, sets -> {
+            List<Supplier<ForkedRunner.Outcome>> tasks = new ArrayList<>();
+            boolean first = again.get() == null;
+            if (first) {
+                tasks.add(controlAgain);
+            }
+            sets.forEach(set -> tasks.add(() -> investigating.run(control.number(),
+                    controlConditions.onlyVarying(set, experiment), List.of(), 0)));
+            List<ForkedRunner.Outcome> outcomes = parallel.apply(tasks);
+            if (first) {
+                again.set(outcomes.get(0));
+                return outcomes.subList(1, outcomes.size());
+            }
+            return outcomes;
+        }, (step, outcome) -> differs(outcome, control.execution(step).orElseThrow()));
+        Map<String, VariationSearch.Verdict> verdicts = variations.isEmpty() ? Map.of()
+                : search.search(diverged, experimentRun,
+                        step -> Optional.ofNullable(again.get())
+                                .map(outcome -> differs(outcome, control.execution(step).orElseThrow())).orElse(false));
+        ForkedRunner.Outcome repeated = again.get();
+        return findings(variations, verdicts, repeated != null ? repeated : controlAgain.get(), search.runs());
+    }
+
+    private Map<String, List<Finding>> findings(List<Variation> variations, Map<String, VariationSearch.Verdict> verdicts,
+            ForkedRunner.Outcome again, int searchRuns) {
         Map<String, List<Finding>> findings = new LinkedHashMap<>();
         for (Divergence divergence : divergences) {
             String step = divergence.step();
@@ -56,11 +84,10 @@ final class Investigation {
             boolean acrossJvms = differs(again, first);
             List<Finding> sentences = new ArrayList<>();
             List<String> blamed = new ArrayList<>();
-            for (int i = 0; i < variations.size(); i++) {
-                if (differs(outcomes.get(i + 1), first)) {
-                    String name = variations.get(i).name().toLowerCase(Locale.ROOT);
-                    blamed.add(name + "=" + outcomes.get(i + 1).conditions().get(name));
-                }
+            VariationSearch.Verdict verdict = verdicts.get(step);
+            if (!acrossJvms && verdict instanceof VariationSearch.Verdict.Alone alone) {
+                String name = alone.variation().name().toLowerCase(Locale.ROOT);
+                blamed.add(name + "=" + alone.run().conditions().get(name));
             }
             if (!variations.isEmpty()) {
                 if (acrossJvms) {
@@ -68,10 +95,11 @@ final class Investigation {
                             + " variation, so no variation is to blame"));
                 } else if (!blamed.isEmpty()) {
                     sentences.add(new Finding(Finding.Kind.VARIATION, "step '" + step + "' differs under "
-                            + String.join(" and ", blamed) + " (found by re-running with one variation at a time)"));
-                } else {
+                            + String.join(" and ", blamed) + how(variations.size(), searchRuns)));
+                } else if (verdict instanceof VariationSearch.Verdict.Together together) {
                     sentences.add(new Finding(Finding.Kind.VARIATION, "no variation alone makes it differ, only "
-                            + String.join(", ", divergenceConditions(divergence)) + " together"));
+                            + together.variations().stream().map(v -> v.name().toLowerCase(Locale.ROOT))
+                                    .collect(Collectors.joining(", ")) + " together"));
                 }
             }
             replayFinding(step, first, again).ifPresent(text -> sentences.add(new Finding(Finding.Kind.REPLAY,
@@ -81,6 +109,12 @@ final class Investigation {
             }
         }
         return findings;
+    }
+
+    /** How the variation was found, so that a reader knows it was tried alone. */
+    private static String how(int variations, int runs) {
+        return variations == 1 ? "" : " (found by bisecting " + variations + " variations in " + runs + " forked runs,"
+                + " and confirmed alone)";
     }
 
     private Optional<String> replayFinding(String step, StepExecution first, ForkedRunner.Outcome again) {
@@ -101,10 +135,6 @@ final class Investigation {
             return ": here " + String.join(" and ", blamed);
         }
         return acrossJvms ? Findings.acrossJvmsCause() : "";
-    }
-
-    private List<String> divergenceConditions(Divergence divergence) {
-        return plan.orderedVariations().stream().map(v -> v.name().toLowerCase(Locale.ROOT)).toList();
     }
 
     private static boolean differs(ForkedRunner.Outcome outcome, StepExecution first) {

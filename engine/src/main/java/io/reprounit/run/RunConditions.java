@@ -46,11 +46,10 @@ final class RunConditions {
         return new RunConditions(experiments, seed);
     }
 
-    /** The control, except {@code variation} at experiment {@code number}: one step of reprotest's auto mode. */
-    RunConditions onlyVarying(Variation variation, int number) {
+    /** The control, except {@code varied} at experiment {@code number}: one step of an investigation. */
+    RunConditions onlyVarying(Set<Variation> varied, int number) {
         Map<Variation, Integer> only = new EnumMap<>(Variation.class);
-        experiments.keySet().forEach(each -> only.put(each, 0));
-        only.put(variation, number);
+        experiments.keySet().forEach(each -> only.put(each, varied.contains(each) ? number : 0));
         return new RunConditions(only, seed);
     }
 

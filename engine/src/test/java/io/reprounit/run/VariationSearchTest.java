@@ -1,0 +1,127 @@
+package io.reprounit.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reprounit.api.Variation;
+import io.reprounit.fingerprint.Fingerprint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The bisection over variations, with runs whose steps differ by a rule instead of forked JVMs: it finds the one
+ * variation that makes a step differ wherever that variation sits, in fewer runs than one per variation, and says when
+ * only several together do.
+ */
+class VariationSearchTest {
+
+    private static final List<Variation> ALL = List.of(Variation.values());
+
+    /** Every run the search asked for, as the set of variations it varied. */
+    private final List<Set<Variation>> asked = new ArrayList<>();
+    private final List<Integer> roundSizes = new ArrayList<>();
+
+    @ParameterizedTest
+    @EnumSource(Variation.class)
+    void findsTheOneVariationWhereverItIsInFewRuns(Variation culprit) {
+        Map<String, VariationSearch.Verdict> verdicts = search(ALL, varied -> varied.contains(culprit), "step");
+
+        assertThat(verdicts.get("step")).isInstanceOfSatisfying(VariationSearch.Verdict.Alone.class, alone -> {
+            assertThat(alone.variation()).isEqualTo(culprit);
+            assertThat(alone.run().conditions()).containsEntry("varied", culprit.name());
+        });
+        int bound = 32 - Integer.numberOfLeadingZeros(ALL.size() - 1) + 1; // ceil(log2 n) + 1
+        assertThat(asked).as("runs asked for").hasSizeLessThanOrEqualTo(bound).hasSizeLessThan(ALL.size())
+                .doesNotHaveDuplicates();
+        assertThat(asked).as("the culprit was tried alone before it was named").contains(Set.of(culprit));
+    }
+
+    @Test
+    void variationsThatOnlyTogetherMakeADifferenceAreNamedTogether() {
+        Map<String, VariationSearch.Verdict> close = search(ALL,
+                varied -> varied.contains(Variation.TIME_ZONE) && varied.contains(Variation.LOCALE), "step");
+        Map<String, VariationSearch.Verdict> apart = search(ALL,
+                varied -> varied.contains(Variation.LOCALE) && varied.contains(Variation.ENVIRONMENT), "step");
+
+        assertThat(close.get("step")).as("narrowed to the two").isEqualTo(
+                new VariationSearch.Verdict.Together(EnumSet.of(Variation.TIME_ZONE, Variation.LOCALE)));
+        assertThat(apart.get("step")).as("the last set seen to make it differ").isInstanceOfSatisfying(
+                VariationSearch.Verdict.Together.class, together -> assertThat(together.variations())
+                        .contains(Variation.LOCALE, Variation.ENVIRONMENT));
+    }
+
+    @Test
+    void stepsWithDifferentCulpritsAreSearchedInTheSameRounds() {
+        Map<String, VariationSearch.Verdict> verdicts = new VariationSearch(ALL, this::run, (step, outcome) -> {
+            String varied = outcome.conditions().get("varied");
+            return step.equals("dates") ? varied.contains(Variation.TIME_ZONE.name())
+                    : varied.contains(Variation.ENVIRONMENT.name());
+        }).search(List.of("dates", "dump"), Optional.empty(), step -> false);
+
+        assertThat(verdicts.get("dates")).extracting(v -> ((VariationSearch.Verdict.Alone) v).variation())
+                .isEqualTo(Variation.TIME_ZONE);
+        assertThat(verdicts.get("dump")).extracting(v -> ((VariationSearch.Verdict.Alone) v).variation())
+                .isEqualTo(Variation.ENVIRONMENT);
+        assertThat(roundSizes).as("a round runs what each step needs next, together").allMatch(size -> size <= 2)
+                .hasSizeLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void aSingleVariationNeedsNoRunBeyondTheOneGiven() {
+        ForkedRunner.Outcome given = outcome(EnumSet.of(Variation.LOCALE));
+
+        Map<String, VariationSearch.Verdict> verdicts = new VariationSearch(List.of(Variation.LOCALE), this::run,
+                (step, outcome) -> true).search(List.of("step"), Optional.of(given), step -> false);
+
+        assertThat(asked).isEmpty();
+        assertThat(verdicts.get("step")).isEqualTo(new VariationSearch.Verdict.Alone(Variation.LOCALE, given));
+    }
+
+    @Test
+    void anAbandonedStepGetsNoVerdictAndNoMoreRuns() {
+        Map<String, VariationSearch.Verdict> verdicts = new VariationSearch(ALL, this::run,
+                (step, outcome) -> outcome.conditions().get("varied").contains("LOCALE"))
+                .search(List.of("step"), Optional.empty(), step -> !asked.isEmpty());
+
+        assertThat(verdicts).isEmpty();
+        assertThat(asked).hasSize(1);
+    }
+
+    private Map<String, VariationSearch.Verdict> search(List<Variation> variations, Predicate<Set<Variation>> differs,
+            String step) {
+        return new VariationSearch(variations, this::run,
+                (name, outcome) -> differs.test(parse(outcome.conditions().get("varied"))))
+                .search(List.of(step), Optional.empty(), name -> false);
+    }
+
+    private List<ForkedRunner.Outcome> run(List<Set<Variation>> sets) {
+        asked.addAll(sets);
+        roundSizes.add(sets.size());
+        return sets.stream().map(VariationSearchTest::outcome).toList();
+    }
+
+    private static ForkedRunner.Outcome outcome(Set<Variation> varied) {
+        String names = varied.stream().map(Variation::name).sorted().collect(Collectors.joining(","));
+        return new ForkedRunner.Outcome(new Run(1, List.of(), Fingerprint.empty(), Instant.EPOCH, Instant.EPOCH),
+                Map.of(), Map.of("varied", names));
+    }
+
+    private static Set<Variation> parse(String names) {
+        EnumSet<Variation> set = EnumSet.noneOf(Variation.class);
+        for (String name : names.split(",")) {
+            if (!name.isEmpty()) {
+                set.add(Variation.valueOf(name));
+            }
+        }
+        return set;
+    }
+}
