@@ -69,6 +69,11 @@ public final class PipelineDefinition {
 
     /** The named steps and every step they need, transitively, in topological order. */
     public List<StepDefinition> stepsNeededFor(Collection<String> selected) {
+        return stepsNeededFor(selected, Set.of());
+    }
+
+    /** As {@link #stepsNeededFor(Collection)}, where the outputs of the {@code given} steps need no step run. */
+    public List<StepDefinition> stepsNeededFor(Collection<String> selected, Set<String> given) {
         Set<String> needed = new HashSet<>();
         Deque<String> pending = new ArrayDeque<>(selected);
         while (!pending.isEmpty()) {
@@ -78,7 +83,7 @@ public final class PipelineDefinition {
                 throw new IllegalArgumentException("Pipeline " + pipelineClass.getName() + " has no step named " + next);
             }
             if (needed.add(next)) {
-                pending.addAll(step.upstream());
+                step.upstream().stream().filter(upstream -> !given.contains(upstream)).forEach(pending::add);
             }
         }
         return steps.values().stream().filter(step -> needed.contains(step.name())).toList();

@@ -162,7 +162,8 @@ public final class CheckRunner {
             Optional<ForkedRunner.Outcome> diverged = divergences.stream().mapToInt(Divergence::firstRun).min()
                     .stream().mapToObj(number -> outcomes.get(number - 1)).findFirst();
             Map<String, List<Finding>> findings = divergences.isEmpty() ? Map.of()
-                    : new Investigation(runner, plan, runs.get(0), divergences, diverged).findings(this::inParallel);
+                    : new Investigation(runner, plan, runs.get(0), divergences, diverged, materializers)
+                            .findings(this::inParallel);
             return new Result(runs, findings);
         }
     }

@@ -68,7 +68,9 @@ public final class ForkedRunMain {
             return;
         }
         PipelineDefinition pipeline = reading.pipeline().get();
-        List<StepDefinition> steps = pipeline.stepsNeededFor(request.steps());
+        Map<String, Object> outputs = new HashMap<>();
+        Map<String, StepExecution> given = GivenInputs.read(request, pipeline, materializers, outputs);
+        List<StepDefinition> steps = pipeline.stepsNeededFor(request.steps(), given.keySet());
         Path original = Path.of(request.originalDirectory());
         Fingerprinter fingerprinter = request.fingerprint()
                 ? Fingerprinter.create(loader, List.of(), materializers).readingDataFrom(original)
@@ -76,8 +78,7 @@ public final class ForkedRunMain {
                 : Fingerprinter.disabled();
         PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter, request.store())
                 .forked(results, original);
-        Map<String, Object> outputs = new HashMap<>();
-        Run run = runner.run(request.run(), outputs);
+        Run run = runner.run(request.run(), outputs, given);
         for (String step : request.replaySteps()) {
             StepDefinition definition = pipeline.step(step).orElseThrow();
             for (int i = 0; i < request.replayTimes(); i++) {

@@ -40,18 +40,23 @@ import org.jspecify.annotations.Nullable;
  * @param remoteUrl        the artifact store's remote tier ({@code s3://bucket/prefix}), which the forked JVM keeps
  *                         each output in as well; null where there is none
  * @param remoteOptions    the tier's other settings (endpoint, region, path style; never a credential)
+ * @param given            outputs of steps upstream of {@code steps} that an earlier run kept in the artifact store:
+ *                         the forked JVM reads them back instead of running the steps that gave them, where it can
  */
 record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<Override> overrides,
         String originalDirectory, Map<String, String> systemProperties, boolean fingerprint, List<String> replaySteps,
         int replayTimes, String results, @Nullable String artifacts, long maxSize, @Nullable String maxSizeSetting,
-        boolean keepData, @Nullable String remoteUrl, Map<String, String> remoteOptions) {
+        boolean keepData, @Nullable String remoteUrl, Map<String, String> remoteOptions, List<StoredInput> given) {
+
+    /** The output of step {@code step} as a run kept it, to be read back as an input of the steps it feeds. */
+    record StoredInput(String step, String digest, String bytesDigest, String mediaType, long size) {}
 
     /** A parameter override that the test JVM's pipeline was read with, so that the forked JVM reads the same. */
     record Override(String step, String key, String setting, String yaml) {}
 
     static ForkedRunRequest of(PipelineDefinition pipeline, List<StepDefinition> steps, int run, Path directory,
             boolean fingerprint, List<String> replaySteps, int replayTimes, Path results, @Nullable ArtifactStore store,
-            boolean keepData) {
+            boolean keepData, List<StoredInput> given) {
         List<Override> overrides = new ArrayList<>();
         for (StepDefinition step : pipeline.steps()) {
             for (StepArgument argument : step.arguments()) {
@@ -73,7 +78,7 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
                 run, overrides, directory.toString(), properties, fingerprint, replaySteps, replayTimes,
                 results.toString(), store == null ? null : store.root().toString(),
                 store == null ? Long.MAX_VALUE : store.maxSize(), store == null ? null : store.maxSizeSetting(), keepData,
-                remote == null ? null : remote.url(), remote == null ? Map.of() : remote.options());
+                remote == null ? null : remote.url(), remote == null ? Map.of() : remote.options(), given);
     }
 
     /** The artifact store the test JVM records into, opened over the same directory with the same limit. */
@@ -115,6 +120,8 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
         out.put("keepData", keepData);
         out.put("remoteUrl", remoteUrl);
         out.put("remoteOptions", remoteOptions);
+        out.put("given", given.stream().map(g -> Map.of("step", g.step(), "digest", g.digest(), "bytesDigest",
+                g.bytesDigest(), "mediaType", g.mediaType(), "size", g.size())).toList());
         Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         writer.write(ForkJson.line(out));
         writer.flush();
@@ -139,6 +146,8 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
                 in.text("originalDirectory"), new TreeMap<>(in.strings("systemProperties")), in.bool("fingerprint"),
                 in.texts("replaySteps"), (int) in.number("replayTimes"), in.text("results"), in.textOrNull("artifacts"),
                 in.number("maxSize"), in.textOrNull("maxSizeSetting"), !in.has("keepData") || in.bool("keepData"),
-                in.textOrNull("remoteUrl"), in.has("remoteOptions") ? in.strings("remoteOptions") : Map.of());
+                in.textOrNull("remoteUrl"), in.has("remoteOptions") ? in.strings("remoteOptions") : Map.of(),
+                in.has("given") ? in.nodes("given").stream().map(g -> new StoredInput(g.text("step"), g.text("digest"),
+                        g.text("bytesDigest"), g.text("mediaType"), g.number("size"))).toList() : List.of());
     }
 }

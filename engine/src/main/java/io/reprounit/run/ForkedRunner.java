@@ -3,6 +3,7 @@ package io.reprounit.run;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.artifact.ArtifactStore;
+import io.reprounit.artifact.Materializers;
 import io.reprounit.fingerprint.Aspect;
 import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.FingerprintPart;
@@ -51,6 +52,7 @@ final class ForkedRunner {
     private final Fingerprint runFingerprint;
     private final @Nullable ArtifactStore store;
     private final boolean keepData;
+    private final List<ForkedRunRequest.StoredInput> given;
 
     /**
      * @param runFingerprint what every run of the check shares, taken once in this JVM
@@ -59,6 +61,12 @@ final class ForkedRunner {
      */
     ForkedRunner(ForkSetup setup, PipelineDefinition pipeline, List<StepDefinition> steps, CheckPlan plan,
             Fingerprint runFingerprint, @Nullable ArtifactStore store, boolean keepData) {
+        this(setup, pipeline, steps, plan, runFingerprint, store, keepData, List.of());
+    }
+
+    private ForkedRunner(ForkSetup setup, PipelineDefinition pipeline, List<StepDefinition> steps, CheckPlan plan,
+            Fingerprint runFingerprint, @Nullable ArtifactStore store, boolean keepData,
+            List<ForkedRunRequest.StoredInput> given) {
         this.setup = requireNonNull(setup);
         this.pipeline = requireNonNull(pipeline);
         this.steps = List.copyOf(steps);
@@ -66,6 +74,7 @@ final class ForkedRunner {
         this.runFingerprint = requireNonNull(runFingerprint);
         this.store = store;
         this.keepData = keepData;
+        this.given = List.copyOf(given);
     }
 
     /**
@@ -75,7 +84,24 @@ final class ForkedRunner {
     ForkedRunner upTo(List<String> culprits) {
         List<String> needed = pipeline.stepsNeededFor(culprits).stream().map(StepDefinition::name).toList();
         return new ForkedRunner(setup, pipeline, steps.stream().filter(step -> needed.contains(step.name())).toList(),
-                plan, runFingerprint, store, keepData);
+                plan, runFingerprint, store, keepData, given);
+    }
+
+    /**
+     * A runner of {@code culprits} alone, given the outputs of the steps upstream of them as {@code control} kept
+     * them ({@link StoredInputs}); where they cannot be given, {@link #upTo} them.
+     */
+    ForkedRunner onStoredInputs(List<String> culprits, Run control, Materializers materializers) {
+        return StoredInputs.of(pipeline, control, culprits, materializers)
+                .map(inputs -> new ForkedRunner(setup, pipeline,
+                        steps.stream().filter(step -> culprits.contains(step.name())).toList(), plan, runFingerprint,
+                        store, keepData, inputs))
+                .orElseGet(() -> upTo(culprits));
+    }
+
+    /** Whether this runner's runs start from stored inputs, for the findings' words. */
+    boolean startsFromStoredInputs() {
+        return !given.isEmpty();
     }
 
     Outcome run(int number, RunConditions conditions, List<String> replaySteps, int replayTimes) {
@@ -85,7 +111,7 @@ final class ForkedRunner {
             conditions.applyTo(command);
             Path results = OwnerOnly.createFile(directory.resolve("results.jsonl"));
             ForkedRunRequest request = ForkedRunRequest.of(pipeline, steps, number, setup.originalDirectory(),
-                    !runFingerprint.parts().isEmpty(), replaySteps, replayTimes, results, store, keepData);
+                    !runFingerprint.parts().isEmpty(), replaySteps, replayTimes, results, store, keepData, given);
             Path log = OwnerOnly.createFile(directory.resolve("output.log")); // the JVM's output keeps its mode
             Instant started = Instant.now();
             Process process = command.start(log);

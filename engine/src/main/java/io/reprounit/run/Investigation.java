@@ -3,6 +3,7 @@ package io.reprounit.run;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.api.Variation;
+import io.reprounit.artifact.Materializers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +16,11 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Investigates the steps of a forked check that diverged, with more forked runs that stop after those steps: the
- * control again, which also replays the diverged steps on its own outputs and tells whether they differ between fresh
- * JVMs with no variation at all, and a {@link VariationSearch} that bisects the variations to the one that makes each
- * step differ (reprotest's auto mode tries each variation alone instead, one run apiece). Passing checks never get here.
+ * Investigates the steps of a forked check that diverged, with more forked runs that run those steps alone on the
+ * inputs run 1 kept ({@link StoredInputs}), or else stop after them: the control again, which also replays the diverged
+ * steps and tells whether they differ between fresh JVMs with no variation at all, and a {@link VariationSearch} that
+ * bisects the variations to the one that makes each step differ (reprotest's auto mode tries each variation alone
+ * instead, one run apiece). Passing checks never get here.
  */
 final class Investigation {
 
@@ -27,27 +29,51 @@ final class Investigation {
     private final Run control;
     private final List<Divergence> divergences;
     private final Optional<ForkedRunner.Outcome> experimentRun;
+    private final Materializers materializers;
 
-    /** @param experimentRun the first run that diverged, as a run of its own with every variation varied */
+    /**
+     * @param experimentRun the first run that diverged, as a run of its own with every variation varied
+     * @param materializers what reads the control's kept outputs back, for runs that start from them
+     */
     Investigation(ForkedRunner runner, CheckPlan plan, Run control, List<Divergence> divergences,
-            Optional<ForkedRunner.Outcome> experimentRun) {
+            Optional<ForkedRunner.Outcome> experimentRun, Materializers materializers) {
         this.runner = requireNonNull(runner);
         this.plan = requireNonNull(plan);
         this.control = requireNonNull(control);
         this.divergences = List.copyOf(divergences);
         this.experimentRun = requireNonNull(experimentRun);
+        this.materializers = requireNonNull(materializers);
     }
+
+    /** What one search found, the control run again, and how many runs the search took. */
+    private record Searched(Map<String, VariationSearch.Verdict> verdicts, ForkedRunner.Outcome again, int runs) {}
 
     Map<String, List<Finding>> findings(Function<List<Supplier<ForkedRunner.Outcome>>, List<ForkedRunner.Outcome>> parallel) {
         List<Variation> variations = new ArrayList<>(plan.orderedVariations());
         if (variations.isEmpty() && plan.replay() == 0) {
             return Map.of();
         }
+        List<String> diverged = divergences.stream().map(Divergence::step).toList();
+        ForkedRunner stored = runner.onStoredInputs(diverged, control, materializers);
+        Searched searched = search(stored, variations, diverged, parallel);
+        if (stored.startsFromStoredInputs() && divergences.stream().anyMatch(d -> differs(searched.again(), first(d)))) {
+            // A step that differs on its kept inputs under the control's own conditions may be missing something its
+            // upstream steps left behind (a static field): one run through them tells, and then the search is redone so.
+            ForkedRunner through = runner.upTo(diverged);
+            ForkedRunner.Outcome check = through.run(control.number(), controlConditions(), List.of(), 0);
+            if (divergences.stream().anyMatch(d -> differs(searched.again(), first(d)) && !differs(check, first(d)))) {
+                Searched again = search(through, variations, diverged, parallel);
+                return findings(variations, again.verdicts(), again.again(), again.runs());
+            }
+        }
+        return findings(variations, searched.verdicts(), searched.again(), searched.runs());
+    }
+
+    private Searched search(ForkedRunner investigating, List<Variation> variations, List<String> diverged,
+            Function<List<Supplier<ForkedRunner.Outcome>>, List<ForkedRunner.Outcome>> parallel) {
         // The experiment of the first run that diverged: its values are the ones that made a difference.
         int experiment = divergences.stream().mapToInt(Divergence::firstRun).min().orElse(2) - 1;
-        List<String> diverged = divergences.stream().map(Divergence::step).toList();
-        ForkedRunner investigating = runner.upTo(diverged);
-        RunConditions controlConditions = RunConditions.control(plan.variations(), plan.seed());
+        RunConditions controlConditions = controlConditions();
         Supplier<ForkedRunner.Outcome> controlAgain = () -> investigating.run(control.number(), controlConditions,
                 plan.replay() == 0 ? List.of() : diverged, plan.replay());
         // The control runs again beside the search's first round, so that the search costs no round of its own.
@@ -72,7 +98,15 @@ final class Investigation {
                         step -> Optional.ofNullable(again.get())
                                 .map(outcome -> differs(outcome, control.execution(step).orElseThrow())).orElse(false));
         ForkedRunner.Outcome repeated = again.get();
-        return findings(variations, verdicts, repeated != null ? repeated : controlAgain.get(), search.runs());
+        return new Searched(verdicts, repeated != null ? repeated : controlAgain.get(), search.runs());
+    }
+
+    private RunConditions controlConditions() {
+        return RunConditions.control(plan.variations(), plan.seed());
+    }
+
+    private StepExecution first(Divergence divergence) {
+        return control.execution(divergence.step()).orElseThrow();
     }
 
     private Map<String, List<Finding>> findings(List<Variation> variations, Map<String, VariationSearch.Verdict> verdicts,

@@ -124,8 +124,16 @@ public final class PipelineRunner {
 
     /** Runs the steps, leaving each step's output object in {@code outputs}, for {@link #replay}. */
     Run run(int number, Map<String, Object> outputs) {
+        return run(number, outputs, Map.of());
+    }
+
+    /**
+     * As {@link #run(int, Map)}, where the steps in {@code given} do not run: their outputs are in {@code outputs}
+     * already, read back from an earlier run, and their executions open the run.
+     */
+    Run run(int number, Map<String, Object> outputs, Map<String, StepExecution> given) {
         java.time.Instant started = java.time.Instant.now();
-        Map<String, StepExecution> executions = new LinkedHashMap<>();
+        Map<String, StepExecution> executions = new LinkedHashMap<>(given);
         Instance instance = new Instance(pipeline.pipelineClass());
         for (StepDefinition step : steps) {
             progress.stepStarting(step.name());

@@ -55,7 +55,8 @@ class ForkJsonTest {
                 List.of(new ForkedRunRequest.Override("train", "epochs", "reprounit.param.train.epochs", "40")),
                 "/work/project", new java.util.TreeMap<>(Map.of("user.name", "ada", "secret.token", "s3cr\"et\n")),
                 true, List.of("train"), 3, "/tmp/results.jsonl", "/work/artifacts", 1024, "reprounit.artifacts.max-size = 1KB",
-                false, "s3://team-artifacts/reprounit", Map.of("endpoint", "http://127.0.0.1:9000", "path-style", "true"));
+                false, "s3://team-artifacts/reprounit", Map.of("endpoint", "http://127.0.0.1:9000", "path-style", "true"),
+                List.of(new ForkedRunRequest.StoredInput("load", "ab12", "cd34", "application/x-reprounit-canonical", 1234)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         request.write(out);
@@ -66,7 +67,7 @@ class ForkJsonTest {
     @Test
     void aRequestWithoutAStoreReadsBackWithoutOne() throws Exception {
         ForkedRunRequest request = new ForkedRunRequest("P", List.of("a"), 1, List.of(), "/d", new java.util.TreeMap<>(),
-                false, List.of(), 0, "/r", null, Long.MAX_VALUE, null, true, null, Map.of());
+                false, List.of(), 0, "/r", null, Long.MAX_VALUE, null, true, null, Map.of(), List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         request.write(out);
