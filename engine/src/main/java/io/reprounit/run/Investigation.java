@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Investigates the steps of a forked check that diverged, with more forked runs that run those steps alone on the
@@ -129,7 +130,7 @@ final class Investigation {
                             + " variation, so no variation is to blame"));
                 } else if (!blamed.isEmpty()) {
                     sentences.add(new Finding(Finding.Kind.VARIATION, "step '" + step + "' differs under "
-                            + String.join(" and ", blamed) + how(variations.size(), searchRuns)));
+                            + String.join(" and ", blamed) + how(variations.size(), searchRuns) + seed(verdict)));
                 } else if (verdict instanceof VariationSearch.Verdict.Together together) {
                     sentences.add(new Finding(Finding.Kind.VARIATION, "no variation alone makes it differ, only "
                             + together.variations().stream().map(v -> v.name().toLowerCase(Locale.ROOT))
@@ -143,6 +144,14 @@ final class Investigation {
             }
         }
         return findings;
+    }
+
+    /** Where the variation's values were random: the seed that gives them again. */
+    private String seed(VariationSearch.@Nullable Verdict verdict) {
+        return verdict instanceof VariationSearch.Verdict.Alone alone && RunConditions.isSeeded(alone.variation())
+                ? "; its values came from seed " + plan.seed() + ": set " + RunSettings.SEED_KEY + "=" + plan.seed()
+                        + " to give them again"
+                : "";
     }
 
     /** How the variation was found, so that a reader knows it was tried alone. */

@@ -63,6 +63,11 @@ final class RunConditions {
         return experiments.getOrDefault(variation, 0);
     }
 
+    /** Whether {@code variation}'s experiment values come from the check's seed, so that a failure names it. */
+    static boolean isSeeded(Variation variation) {
+        return variation == Variation.IDENTITY_HASH;
+    }
+
     /**
      * The seed of {@code variation}'s random values in this run: 0 at the control, else one of its own per experiment
      * and variation, so that experiment 2 shuffles otherwise than experiment 1 and a re-run of experiment 1 alone (an
