@@ -75,7 +75,7 @@ public final class ForkedRunMain {
                         .keepingData(request.keepData())
                 : Fingerprinter.disabled();
         PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter, request.store())
-                .forked(results, original);
+                .forked(results, original, StepConditions.fromSystemProperties());
         Map<String, Object> outputs = new HashMap<>();
         Run run = runner.run(request.run(), outputs);
         for (String step : request.replaySteps()) {
