@@ -44,6 +44,26 @@ final class IdentityHashes {
         return skip;
     }
 
+    /**
+     * Shifts the sequences of the threads this JVM starts from now on, such as the common pool's workers, which hash
+     * the objects of a parallel stream: each new thread seeds its sequence from one global generator, so starting a
+     * few threads first, as many as the experiment's seed says, gives every later thread other hashes. They are not
+     * advanced to a window as the step's own thread is: which worker hashes which object is up to the scheduler.
+     */
+    static void shiftLaterThreads(long seed) {
+        int threads = 1 + (int) Math.floorMod(seed >>> 12, 32L);
+        for (int i = 0; i < threads; i++) {
+            Thread thread = new Thread(() -> {}, "reprounit-identity-hash-shift");
+            thread.start();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Where the search starts: its own per experiment and step, so that each gets a different window. */
     static int start(long seed, String step) {
         long mixed = seed;

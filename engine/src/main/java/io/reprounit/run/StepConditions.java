@@ -23,9 +23,14 @@ final class StepConditions {
         this.busyThreads = busyThreads;
     }
 
+    /** The conditions of this forked JVM's experiment; call once, before any step: it shifts later threads' hashes. */
     static StepConditions fromSystemProperties() {
-        return new StepConditions(Long.getLong(IdentityHashes.SEED_PROPERTY, 0),
+        StepConditions conditions = new StepConditions(Long.getLong(IdentityHashes.SEED_PROPERTY, 0),
                 Integer.getInteger(CpuContention.THREADS_PROPERTY, 0));
+        if (conditions.identityHashSeed != 0) {
+            IdentityHashes.shiftLaterThreads(conditions.identityHashSeed);
+        }
+        return conditions;
     }
 
     /** Applies the conditions just before {@code step} is called on this thread. */
