@@ -1,6 +1,11 @@
 package io.reprounit.run;
 
+import io.reprounit.api.Variation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -50,5 +55,34 @@ final class Findings {
     static String acrossJvmsCause() {
         return " that changes from one JVM start to the next, such as Set.of/Map.of iteration order, identity hash codes"
                 + " or an unseeded random";
+    }
+
+    /**
+     * The findings, with a sentence more for each step that differs under {@code cpu_contention} and no other variation:
+     * the difference appeared only while busy threads competed for the cores, so the step's threads race.
+     */
+    static Map<String, List<Finding>> withRaces(Map<String, List<Finding>> findings) {
+        String contention = name(Variation.CPU_CONTENTION) + "=";
+        Map<String, List<Finding>> with = new LinkedHashMap<>();
+        findings.forEach((step, found) -> {
+            List<Finding> sentences = new ArrayList<>(found);
+            for (int i = 0; i < sentences.size(); i++) {
+                Finding finding = sentences.get(i);
+                if (finding.kind() == Finding.Kind.VARIATION && finding.text().contains(contention)
+                        && java.util.Arrays.stream(Variation.values()).filter(v -> v != Variation.CPU_CONTENTION)
+                                .noneMatch(v -> finding.text().contains(name(v) + "="))) {
+                    sentences.add(i + 1, new Finding(Finding.Kind.VARIATION, "the difference appeared only under CPU"
+                            + " contention, so the step's threads race: on an idle machine one of them happens to finish"
+                            + " first; wait for results in a fixed order (join, invokeAll) rather than as they come"));
+                    break;
+                }
+            }
+            with.put(step, List.copyOf(sentences));
+        });
+        return with;
+    }
+
+    private static String name(Variation variation) {
+        return variation.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.reprounit.api.Variation;
+import io.reprounit.run.fixtures.cpucontention.BudgetedScore;
 import io.reprounit.run.fixtures.directoryorder.ShardConcat;
 import io.reprounit.run.fixtures.environment.Provenance;
 import io.reprounit.run.fixtures.identityhash.FeatureSet;
@@ -47,7 +48,9 @@ class VariationsTest {
                 arguments(Variation.TEMP_DIRECTORY, FeatureCache.class, "plan", "temp_directory=/"),
                 arguments(Variation.DIRECTORY_ORDER, ShardConcat.class, "shards", "directory_order=reversed"),
                 arguments(Variation.ENVIRONMENT, Provenance.class, "provenance",
-                        "environment=+REPROUNIT_CAPTURE_ENVIRONMENT"));
+                        "environment=+REPROUNIT_CAPTURE_ENVIRONMENT"),
+                arguments(Variation.CPU_CONTENTION, BudgetedScore.class, "score",
+                        "cpu_contention=" + CpuContention.defaultThreads() + " busy threads"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,6 +77,10 @@ class VariationsTest {
                 .map(event -> event.getTestDescriptor().getUniqueId().getLastSegment().getValue()))
                 .as("only the culprit fails; steps downstream of it are tainted, not failed")
                 .containsExactly(culprit);
+        if (variation == Variation.CPU_CONTENTION) {
+            assertThat(Checks.failure(with, culprit)).hasValueSatisfying(message -> assertThat(message)
+                    .contains("the difference appeared only under CPU contention, so the step's threads race"));
+        }
     }
 
     private static String name(Variation variation) {
