@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * What a forked run can be perturbed in, after Debian's reprotest. Run 1 of a check is the control, with every chosen
  * variation pinned to its control value whatever the machine's own setting; later runs take experiment values. When a
  * later run diverges, the check bisects the variations, in runs that stop after the diverged step, to name the one
- * that matters.
+ * that matters. {@code all} means every variation but the opt-in ones, {@link #CPU_CONTENTION}.
  */
 @API(status = STABLE, since = "0.1")
 public enum Variation {
@@ -36,11 +36,13 @@ public enum Variation {
     PROCESSORS,
 
     /**
-     * How identity hash codes are generated ({@code -XX:hashCode}): one constant for every object against a counter.
-     * In a perturbed run without this variation they are pinned to the constant, since HotSpot's default sequence
-     * follows how many threads started first, which other variations change.
-     * Finds {@code HashMap}/{@code HashSet} iteration over keys that do not override {@code hashCode()}, and output that
-     * includes {@code Object.toString()}.
+     * How identity hash codes are generated: one constant for every object ({@code -XX:hashCode=2}) against HotSpot's
+     * default per-thread sequence, advanced before each step by an amount of its own per experiment and step, to where
+     * its next hashes alternate between high and low buckets (see {@code reprounit.vary.seed}), so that even three
+     * objects hashed one after another iterate out of insertion order. In a perturbed run without this variation they
+     * are pinned to the constant, since HotSpot's default sequence follows how many threads started first, which other
+     * variations change. Finds {@code HashMap}/{@code HashSet} iteration over keys that do not override
+     * {@code hashCode()}, and output that includes {@code Object.toString()}. Costs a few milliseconds per step.
      */
     IDENTITY_HASH,
 
@@ -76,5 +78,16 @@ public enum Variation {
      * The environment variables: as inherited against the same plus {@code REPROUNIT_CAPTURE_ENVIRONMENT}. Finds outputs
      * that dump or iterate over the whole environment.
      */
-    ENVIRONMENT
+    ENVIRONMENT,
+
+    /**
+     * CPU contention while each step runs: none against busy threads, four per processor of the machine, started
+     * inside the run's JVM just before each step and stopped after it, so that the step's own threads are preempted in
+     * the middle of their work as on a loaded CI machine. Finds races: results collected in completion order, work
+     * given up at a deadline, state shared between threads without synchronization, where an idle machine happens to
+     * give one order. A step that differs under it alone differed only under contention. Not part of {@code all}: it
+     * occupies every core while steps run, and the runs of a check take turns instead of running in parallel, so that
+     * the control is not slowed by an experiment's busy threads.
+     */
+    CPU_CONTENTION
 }

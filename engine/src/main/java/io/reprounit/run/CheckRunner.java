@@ -172,11 +172,13 @@ public final class CheckRunner {
      * Runs the tasks at most as many at a time as there are processors, and gives their results in task order. Runs of
      * a pipeline whose steps are given files or directories take turns instead: they would read and write the same
      * files (an export to {@code target/features.csv}), and one run truncating a file while another digests it shows
-     * as a difference that no run made.
+     * as a difference that no run made. So do the runs of a check under {@code cpu_contention}: an experiment's busy
+     * threads would load the machine under the control too.
      */
     <T> List<T> inParallel(List<Supplier<T>> tasks) {
         boolean givenFiles = steps.stream().anyMatch(step -> !step.dataSources().isEmpty());
-        int processors = givenFiles ? 1 : Runtime.getRuntime().availableProcessors();
+        boolean contention = plan.variations().contains(Variation.CPU_CONTENTION);
+        int processors = givenFiles || contention ? 1 : Runtime.getRuntime().availableProcessors();
         int threads = Math.max(1, Math.min(tasks.size(), processors));
         ExecutorService executor = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "reprounit-fork");

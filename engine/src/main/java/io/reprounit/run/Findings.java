@@ -1,6 +1,11 @@
 package io.reprounit.run;
 
+import io.reprounit.api.Variation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -50,5 +55,16 @@ final class Findings {
     static String acrossJvmsCause() {
         return " that changes from one JVM start to the next, such as Set.of/Map.of iteration order, identity hash codes"
                 + " or an unseeded random";
+    }
+
+    /** Why a step differs under CPU contention alone: its threads race. */
+    static String race() {
+        return "the difference appeared only under CPU contention, so the step's threads race: on an idle machine one"
+                + " of them happens to finish first; wait for results in a fixed order (join, invokeAll) rather than as"
+                + " they come";
+    }
+
+    private static String name(Variation variation) {
+        return variation.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -77,7 +77,7 @@ public final class ForkedRunMain {
                         .keepingData(request.keepData())
                 : Fingerprinter.disabled();
         PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter, request.store())
-                .forked(results, original);
+                .forked(results, original, StepConditions.fromSystemProperties());
         Run run = runner.run(request.run(), outputs, given);
         for (String step : request.replaySteps()) {
             StepDefinition definition = pipeline.step(step).orElseThrow();

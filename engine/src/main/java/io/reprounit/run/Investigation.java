@@ -131,6 +131,10 @@ final class Investigation {
                 } else if (!blamed.isEmpty()) {
                     sentences.add(new Finding(Finding.Kind.VARIATION, "step '" + step + "' differs under "
                             + String.join(" and ", blamed) + how(variations.size(), searchRuns) + seed(verdict)));
+                    if (verdict instanceof VariationSearch.Verdict.Alone alone
+                            && alone.variation() == Variation.CPU_CONTENTION) {
+                        sentences.add(new Finding(Finding.Kind.VARIATION, Findings.race()));
+                    }
                 } else if (verdict instanceof VariationSearch.Verdict.Together together) {
                     sentences.add(new Finding(Finding.Kind.VARIATION, "no variation alone makes it differ, only "
                             + together.variations().stream().map(v -> v.name().toLowerCase(Locale.ROOT))

@@ -50,6 +50,7 @@ public final class PipelineRunner {
     private final @Nullable ArtifactStore store;
     private final StepCache cache;
     private final @Nullable RestoredFiles restored;
+    private final StepConditions conditions;
 
     /**
      * Told when each step starts and ends: how a forked run says which step it is in when it is killed, and how a
@@ -75,12 +76,13 @@ public final class PipelineRunner {
      */
     public PipelineRunner(PipelineDefinition pipeline, List<StepDefinition> steps, Materializers materializers,
             Fingerprinter fingerprinter, @Nullable ArtifactStore store) {
-        this(pipeline, steps, materializers, fingerprinter, Progress.NONE, null, true, store, StepCache.OFF, null);
+        this(pipeline, steps, materializers, fingerprinter, Progress.NONE, null, true, store, StepCache.OFF, null,
+                StepConditions.NONE);
     }
 
     private PipelineRunner(PipelineDefinition pipeline, List<StepDefinition> steps, Materializers materializers,
             Fingerprinter fingerprinter, Progress progress, @Nullable Path pathsAgainst, boolean runFingerprint,
-            @Nullable ArtifactStore store, StepCache cache, @Nullable RestoredFiles restored) {
+            @Nullable ArtifactStore store, StepCache cache, @Nullable RestoredFiles restored, StepConditions conditions) {
         this.pipeline = requireNonNull(pipeline);
         this.steps = List.copyOf(steps);
         this.materializers = requireNonNull(materializers);
@@ -91,16 +93,18 @@ public final class PipelineRunner {
         this.store = store;
         this.cache = requireNonNull(cache);
         this.restored = restored;
+        this.conditions = requireNonNull(conditions);
     }
 
     /**
      * This runner for a forked run: it reports progress, gives relative {@code Path} and {@code File} parameters to
      * steps resolved against {@code directory} (the test JVM's working directory), and leaves the run's fingerprint,
-     * which is the same for every run of the check and slow to take, to the test JVM.
+     * which is the same for every run of the check and slow to take, to the test JVM; {@code conditions} are applied
+     * around each step's call.
      */
-    PipelineRunner forked(Progress progress, Path directory) {
+    PipelineRunner forked(Progress progress, Path directory, StepConditions conditions) {
         return new PipelineRunner(pipeline, steps, materializers, fingerprinter, progress, directory, false, store,
-                StepCache.OFF, null);
+                StepCache.OFF, null, conditions);
     }
 
     /**
@@ -109,13 +113,13 @@ public final class PipelineRunner {
      */
     PipelineRunner caching(StepCache cache, RestoredFiles restored) {
         return new PipelineRunner(pipeline, steps, materializers, fingerprinter, progress, pathsAgainst, runFingerprint,
-                store, cache, restored);
+                store, cache, restored, conditions);
     }
 
     /** This runner, telling {@code progress} as each step of a run starts and ends. */
     PipelineRunner reporting(Progress progress) {
         return new PipelineRunner(pipeline, steps, materializers, fingerprinter, progress, pathsAgainst, runFingerprint,
-                store, cache, restored);
+                store, cache, restored, conditions);
     }
 
     public Run run(int number) {
@@ -257,7 +261,10 @@ public final class PipelineRunner {
             }
             Object target = step.isStatic() ? null : instance.get();
             step.method().trySetAccessible();
-            Object output = step.method().invoke(target, values);
+            Object output;
+            try (StepConditions.Applied applied = conditions.around(step.name())) {
+                output = step.method().invoke(target, values);
+            }
             Artifact artifact = materializers.materialize(output, step.normalization(), keptIn);
             outputs.put(step.name(), output);
             return new Invocation(digests, artifact, null, elapsed(started));

@@ -107,6 +107,12 @@ final class RunConditions {
             apply(Variation.IDENTITY_HASH, "constant", command);
         }
         experiments.forEach((variation, number) -> apply(variation, value(variation, number, command), command));
+        if (experimentOf(Variation.IDENTITY_HASH) > 0) {
+            command.option("-D" + IdentityHashes.SEED_PROPERTY + "=" + seedOf(Variation.IDENTITY_HASH));
+        }
+        if (experimentOf(Variation.CPU_CONTENTION) > 0) {
+            command.option("-D" + CpuContention.THREADS_PROPERTY + "=" + CpuContention.defaultThreads());
+        }
     }
 
     private static String value(Variation variation, int number, ForkCommand command) {
@@ -115,7 +121,7 @@ final class RunConditions {
             case TIME_ZONE -> control ? "Etc/GMT+12" : "Etc/GMT-14";
             case LOCALE -> control ? "en_US" : EXPERIMENT_LOCALES.get((number - 1) % EXPERIMENT_LOCALES.size());
             case PROCESSORS -> control ? "1" : "8";
-            case IDENTITY_HASH -> control ? "constant" : "counter";
+            case IDENTITY_HASH -> control ? "constant" : "shuffled";
             case USER -> control ? "reprounit-first" : "reprounit-second";
             case WORKING_DIRECTORY -> (control ? command.originalDirectory() : command.runDirectory().resolve("work"))
                     .toString();
@@ -123,6 +129,7 @@ final class RunConditions {
                     : command.runDirectory().resolve("temporary-files")).toString();
             case DIRECTORY_ORDER -> control ? "sorted" : "reversed";
             case ENVIRONMENT -> control ? "inherited" : "+" + CAPTURED_VARIABLE;
+            case CPU_CONTENTION -> control ? "none" : CpuContention.defaultThreads() + " busy threads";
         };
     }
 
@@ -142,10 +149,11 @@ final class RunConditions {
                 command.option("-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + value);
             }
             case IDENTITY_HASH -> {
-                // 2 gives every object the same identity hash, so that order follows insertion alone; 3 is a global
-                // counter. A constant hash makes identity-hashed maps slower, which perturbed runs can afford.
+                // 2 gives every object the same identity hash, so that order follows insertion alone; 5 is HotSpot's
+                // per-thread xorshift, which the forked JVM advances before each step (IdentityHashes). A constant hash
+                // makes identity-hashed maps slower, which perturbed runs can afford.
                 command.option("-XX:+UnlockExperimentalVMOptions");
-                command.option("-XX:hashCode=" + (value.equals("constant") ? 2 : 3));
+                command.option("-XX:hashCode=" + (value.equals("constant") ? 2 : 5));
             }
             case USER -> {
                 String home = "/nonexistent/" + value;
@@ -169,6 +177,9 @@ final class RunConditions {
                 if (!value.equals("inherited")) {
                     command.environment(CAPTURED_VARIABLE, "i_capture_the_environment");
                 }
+            }
+            case CPU_CONTENTION -> {
+                // Started inside the forked JVM around each step (CpuContention), from the property applyTo sets.
             }
         }
     }

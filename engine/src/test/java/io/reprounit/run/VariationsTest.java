@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.reprounit.api.Variation;
+import io.reprounit.run.fixtures.cpucontention.BudgetedScore;
 import io.reprounit.run.fixtures.directoryorder.ShardConcat;
 import io.reprounit.run.fixtures.environment.Provenance;
 import io.reprounit.run.fixtures.identityhash.FeatureSet;
@@ -41,20 +42,23 @@ class VariationsTest {
                 arguments(Variation.TIME_ZONE, DailyReport.class, "report", "time_zone=Etc/GMT-14"),
                 arguments(Variation.LOCALE, PriceReport.class, "report", "locale=tr_TR"),
                 arguments(Variation.PROCESSORS, ParallelScore.class, "score", "processors=8"),
-                arguments(Variation.IDENTITY_HASH, FeatureSet.class, "selected", "identity_hash=counter"),
+                arguments(Variation.IDENTITY_HASH, FeatureSet.class, "selected", "identity_hash=shuffled"),
                 arguments(Variation.USER, ModelCard.class, "card", "user=reprounit-second"),
                 arguments(Variation.WORKING_DIRECTORY, ExportManifest.class, "manifest", "working_directory=/"),
                 arguments(Variation.TEMP_DIRECTORY, FeatureCache.class, "plan", "temp_directory=/"),
                 arguments(Variation.DIRECTORY_ORDER, ShardConcat.class, "shards", "directory_order=reversed"),
                 arguments(Variation.ENVIRONMENT, Provenance.class, "provenance",
-                        "environment=+REPROUNIT_CAPTURE_ENVIRONMENT"));
+                        "environment=+REPROUNIT_CAPTURE_ENVIRONMENT"),
+                arguments(Variation.CPU_CONTENTION, BudgetedScore.class, "score",
+                        "cpu_contention=" + CpuContention.defaultThreads() + " busy threads"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("variations")
     void aStepThatDependsOnTheVariationIsCaughtOnlyWithItOn(Variation variation, Class<?> pipeline, String culprit,
             String named) {
-        String others = Arrays.stream(Variation.values()).filter(v -> v != variation)
+        // cpu_contention makes a check's runs take turns: the others are checked without it, as under "all".
+        String others = Arrays.stream(Variation.values()).filter(v -> v != variation && v != Variation.CPU_CONTENTION)
                 .map(VariationsTest::name).collect(Collectors.joining(","));
 
         Events without = Checks.forked().with("reprounit.vary", others).run(pipeline);
@@ -73,6 +77,10 @@ class VariationsTest {
                 .map(event -> event.getTestDescriptor().getUniqueId().getLastSegment().getValue()))
                 .as("only the culprit fails; steps downstream of it are tainted, not failed")
                 .containsExactly(culprit);
+        if (variation == Variation.CPU_CONTENTION) {
+            assertThat(Checks.failure(with, culprit)).hasValueSatisfying(message -> assertThat(message)
+                    .contains("the difference appeared only under CPU contention, so the step's threads race"));
+        }
     }
 
     private static String name(Variation variation) {
