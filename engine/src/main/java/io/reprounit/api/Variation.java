@@ -42,7 +42,7 @@ public enum Variation {
      * objects hashed one after another iterate out of insertion order. In a perturbed run without this variation they
      * are pinned to the constant, since HotSpot's default sequence follows how many threads started first, which other
      * variations change. Finds {@code HashMap}/{@code HashSet} iteration over keys that do not override
-     * {@code hashCode()}, and output that includes {@code Object.toString()}. Costs a few milliseconds per step.
+     * {@code hashCode()}, and output that includes {@code Object.toString()}. Costs about half a millisecond per step.
      */
     IDENTITY_HASH,
 
