@@ -53,6 +53,7 @@ final class ForkedRunner {
     private final @Nullable ArtifactStore store;
     private final boolean keepData;
     private final List<ForkedRunRequest.StoredInput> given;
+    private final boolean quick;
 
     /**
      * @param runFingerprint what every run of the check shares, taken once in this JVM
@@ -61,12 +62,12 @@ final class ForkedRunner {
      */
     ForkedRunner(ForkSetup setup, PipelineDefinition pipeline, List<StepDefinition> steps, CheckPlan plan,
             Fingerprint runFingerprint, @Nullable ArtifactStore store, boolean keepData) {
-        this(setup, pipeline, steps, plan, runFingerprint, store, keepData, List.of());
+        this(setup, pipeline, steps, plan, runFingerprint, store, keepData, List.of(), false);
     }
 
     private ForkedRunner(ForkSetup setup, PipelineDefinition pipeline, List<StepDefinition> steps, CheckPlan plan,
             Fingerprint runFingerprint, @Nullable ArtifactStore store, boolean keepData,
-            List<ForkedRunRequest.StoredInput> given) {
+            List<ForkedRunRequest.StoredInput> given, boolean quick) {
         this.setup = requireNonNull(setup);
         this.pipeline = requireNonNull(pipeline);
         this.steps = List.copyOf(steps);
@@ -75,6 +76,7 @@ final class ForkedRunner {
         this.store = store;
         this.keepData = keepData;
         this.given = List.copyOf(given);
+        this.quick = quick;
     }
 
     /**
@@ -84,7 +86,7 @@ final class ForkedRunner {
     ForkedRunner upTo(List<String> culprits) {
         List<String> needed = pipeline.stepsNeededFor(culprits).stream().map(StepDefinition::name).toList();
         return new ForkedRunner(setup, pipeline, steps.stream().filter(step -> needed.contains(step.name())).toList(),
-                plan, runFingerprint, store, keepData, given);
+                plan, runFingerprint, store, keepData, given, quick);
     }
 
     /**
@@ -95,8 +97,22 @@ final class ForkedRunner {
         return StoredInputs.of(pipeline, control, culprits, materializers)
                 .map(inputs -> new ForkedRunner(setup, pipeline,
                         steps.stream().filter(step -> culprits.contains(step.name())).toList(), plan, runFingerprint,
-                        store, keepData, inputs))
+                        store, keepData, inputs, quick))
                 .orElseGet(() -> upTo(culprits));
+    }
+
+    /**
+     * This runner, starting JVMs that compile with C1 alone ({@code -XX:TieredStopAtLevel=1}): for runs that only
+     * repeat steps that took a moment in run 1, where C2 compiling the engine's start-up would cost more CPU than the
+     * run itself (a perturbed check's investigation took 42% less CPU so). Java's floating point is strict, so the
+     * compiler changes no result; a run that differs all the same is caught as one that differs with no variation.
+     */
+    ForkedRunner quick() {
+        return new ForkedRunner(setup, pipeline, steps, plan, runFingerprint, store, keepData, given, true);
+    }
+
+    List<String> stepNames() {
+        return steps.stream().map(StepDefinition::name).toList();
     }
 
     /** Whether this runner's runs start from stored inputs, for the findings' words. */
@@ -108,6 +124,9 @@ final class ForkedRunner {
         try {
             Path directory = OwnerOnly.createTempDirectory(setup.checkDirectory(), "run-" + number + "-");
             ForkCommand command = new ForkCommand(setup, directory);
+            if (quick) {
+                command.option("-XX:TieredStopAtLevel=1");
+            }
             conditions.applyTo(command);
             Path results = OwnerOnly.createFile(directory.resolve("results.jsonl"));
             ForkedRunRequest request = ForkedRunRequest.of(pipeline, steps, number, setup.originalDirectory(),

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.reprounit.api.Variation;
 import io.reprounit.artifact.Materializers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * instead, one run apiece). Passing checks never get here.
  */
 final class Investigation {
+
+    /** How long the steps an investigating run repeats may have taken in run 1 for it to skip C2. */
+    private static final Duration BRIEF = Duration.ofSeconds(2);
 
     private final ForkedRunner runner;
     private final CheckPlan plan;
@@ -55,11 +59,14 @@ final class Investigation {
             return Map.of();
         }
         List<String> diverged = divergences.stream().map(Divergence::step).toList();
-        ForkedRunner stored = runner.onStoredInputs(diverged, control, materializers);
-        Searched searched = search(stored, variations, diverged, parallel);
-        if (stored.startsFromStoredInputs() && divergences.stream().anyMatch(d -> differs(searched.again(), first(d)))) {
+        ForkedRunner onInputs = runner.onStoredInputs(diverged, control, materializers);
+        boolean brief = briefIn(control, onInputs.stepNames());
+        Searched searched = search(brief ? onInputs.quick() : onInputs, variations, diverged, parallel);
+        if ((brief || onInputs.startsFromStoredInputs())
+                && divergences.stream().anyMatch(d -> differs(searched.again(), first(d)))) {
             // A step that differs on its kept inputs under the control's own conditions may be missing something its
-            // upstream steps left behind (a static field): one run through them tells, and then the search is redone so.
+            // upstream steps left behind (a static field), or react to the compiler: one plain run through the
+            // upstream steps tells, and the search is then redone so.
             ForkedRunner through = runner.upTo(diverged);
             ForkedRunner.Outcome check = through.run(control.number(), controlConditions(), List.of(), 0);
             if (divergences.stream().anyMatch(d -> differs(searched.again(), first(d)) && !differs(check, first(d)))) {
@@ -100,6 +107,13 @@ final class Investigation {
                                 .map(outcome -> differs(outcome, control.execution(step).orElseThrow())).orElse(false));
         ForkedRunner.Outcome repeated = again.get();
         return new Searched(verdicts, repeated != null ? repeated : controlAgain.get(), search.runs());
+    }
+
+    /** Steps that run 1 ran in less than {@link #BRIEF} all together: their runs mostly start a JVM. */
+    private static boolean briefIn(Run control, List<String> steps) {
+        Duration took = steps.stream().flatMap(step -> control.execution(step).stream()).map(StepExecution::duration)
+                .reduce(Duration.ZERO, Duration::plus);
+        return took.compareTo(BRIEF) < 0;
     }
 
     private RunConditions controlConditions() {
