@@ -177,6 +177,7 @@ public final class PerturbationBenchmark {
             if (parallel) {
                 configuration.put("reprounit.execution.parallel.enabled", "true");
             }
+            long started = System.nanoTime();
             EngineExecutionResults results = EngineTestKit.engine("reprounit").configurationParameters(configuration)
                     .selectors(group.getValue().stream().map(check -> selectClass(check.pipeline()))
                             .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
@@ -184,6 +185,9 @@ public final class PerturbationBenchmark {
             for (Check check : group.getValue()) {
                 outcomes.put(check, outcome(check, results.allEvents().finished().list()));
             }
+            System.out.printf(Locale.ROOT, "  %d checks with %s: %.1f s%n", group.getValue().size(),
+                    group.getKey().isEmpty() ? "no variation" : "vary=" + group.getKey(),
+                    (System.nanoTime() - started) / 1e9);
         }
         return checks.stream().map(outcomes::get).toList();
     }
