@@ -23,7 +23,7 @@ import java.lang.annotation.Target;
     /** The step that is nondeterministic; empty for a control, which must reproduce. */
     String culprit() default "";
 
-    /** The variation the failure must name: a {@code reprounit.vary} name, or {@link #FRESH_JVM}; empty for a control. */
+    /** The variation the failure must name: a {@code reprounit.vary} name, {@link #FRESH_JVM}; empty for a control. */
     String blamed() default "";
 
     /** The {@code reprounit.vary} values it is checked with, one check each; {@code ""} is forked with no variation. */

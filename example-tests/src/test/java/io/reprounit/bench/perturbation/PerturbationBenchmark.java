@@ -32,8 +32,9 @@ import org.junit.platform.testkit.engine.Event;
  * (and count as missed).
  *
  * <p>Run: {@code mvn -B -q -o -pl example-tests -am test-compile -Pperturbation-benchmark} with
- * {@code -Dperturbation.rounds=3}, {@code -Dperturbation.cases=Simple,Names} (a subset) and
- * {@code -Dperturbation.parallel=true} (pipelines checked in parallel). docs/perturbation-benchmark.md has the table.
+ * {@code -Dperturbation.rounds=3}, {@code -Dperturbation.cases=LocaleDecimals,ControlTreeMap} (a subset, by simple
+ * name) and {@code -Dperturbation.parallel=true} (pipelines checked in parallel). docs/perturbation-benchmark.md has
+ * the table and the figures.
  */
 public final class PerturbationBenchmark {
 
@@ -130,9 +131,9 @@ public final class PerturbationBenchmark {
             }
         }
         Path scratch = Files.createTempDirectory("reprounit-perturbation");
-        System.out.printf(Locale.ROOT, "Perturbation corpus: %d checks of %d pipelines, %d rounds, forked, pipelines %s,"
-                + " %d processors%n", checks.size(), checks.stream().map(Check::pipeline).distinct().count(), rounds,
-                parallel ? "in parallel" : "one at a time", Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "Perturbation corpus: %d checks of %d pipelines, %d rounds, forked, pipelines"
+                + " %s, %d processors%n", checks.size(), checks.stream().map(Check::pipeline).distinct().count(),
+                rounds, parallel ? "in parallel" : "one at a time", Runtime.getRuntime().availableProcessors());
         boolean allMet = true;
         List<String> summaries = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {

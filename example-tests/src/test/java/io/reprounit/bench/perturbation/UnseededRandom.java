@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
-/** A validation split drawn with its own unseeded {@code new Random()} instead of the seeded one the step is offered. */
+/** A validation split drawn with its own unseeded {@code new Random()}, not the seeded one the step is offered. */
 @ReproducibleRun
 @Case(kind = "unseeded random", culprit = "split", blamed = Case.FRESH_JVM, checks = {"all", ""})
 public class UnseededRandom {

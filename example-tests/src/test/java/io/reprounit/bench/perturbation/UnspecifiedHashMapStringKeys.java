@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Columns gathered in a {@code HashMap} with String keys and written in its iteration order, which the JDK leaves open. */
+/** Columns gathered in a {@code HashMap} with String keys, written in their iteration order (unspecified). */
 @ReproducibleRun
 @Case(kind = "unspecified order", culprit = "columns", blamed = "unspecified_order", checks = "unspecified_order")
 public class UnspecifiedHashMapStringKeys {
