@@ -15,8 +15,10 @@ final class Shards {
     static Path write(List<String> shards) {
         try {
             Path dir = Files.createTempDirectory("corpus-shards");
+            dir.toFile().deleteOnExit(); // files registered after it are deleted before it: no shards left in /tmp
             for (String shard : shards) {
-                Files.writeString(dir.resolve("part-" + shard + ".csv"), shard + "\n");
+                Path file = Files.writeString(dir.resolve("part-" + shard + ".csv"), shard + "\n");
+                file.toFile().deleteOnExit();
             }
             return dir;
         } catch (IOException e) {
