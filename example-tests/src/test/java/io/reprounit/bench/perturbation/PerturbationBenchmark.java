@@ -1,0 +1,290 @@
+package io.reprounit.bench.perturbation;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * Checks the perturbation corpus (issue 19) through the engine, forked, each pipeline with the variations its
+ * {@link Case} label names, for several consecutive rounds, and compares every check with its label: caught at the
+ * labelled culprit step, the variation its failure names, and no failure at all for a control. Prints a table per
+ * round and a summary line per round, with the round's wall time against reprotest's 1.7 s per case, and exits with 1
+ * when a target is missed. Checks asking for a variation this engine does not know yet are reported as not available
+ * (and count as missed).
+ *
+ * <p>Run: {@code mvn -B -q -o -pl example-tests -am test-compile -Pperturbation-benchmark} with
+ * {@code -Dperturbation.rounds=3}, {@code -Dperturbation.cases=LocaleDecimals,ControlTreeMap} (a subset, by simple
+ * name) and {@code -Dperturbation.parallel=true} (pipelines checked in parallel). docs/perturbation-benchmark.md has
+ * the table and the figures.
+ */
+public final class PerturbationBenchmark {
+
+    /** The corpus: every labelled pipeline, culprit cases first, then the controls. */
+    static final List<Class<?>> CORPUS = List.of(
+            TimeZoneLocalDateNow.class, TimeZoneSimpleDateFormat.class,
+            LocaleDecimals.class, LocaleTurkishUpperCase.class,
+            ProcessorsParallelReduce.class,
+            IdentityHashSet.class, IdentityToString.class,
+            UserNameInOutput.class, WorkingDirectoryRelativeFile.class, TempDirectoryPath.class,
+            DirectoryOrderFilesList.class, DirectoryOrderListFiles.class,
+            EnvironmentDump.class,
+            UnspecifiedHashMapStringKeys.class, UnspecifiedHashSetEnum.class, UnspecifiedConcurrentHashMap.class,
+            UnspecifiedDeclaredFields.class, UnspecifiedDeclaredMethods.class, UnspecifiedFileList.class,
+            FreshJvmSetOf.class, FreshJvmMapOf.class,
+            RaceCompletionOrder.class,
+            UnseededRandom.class, RandomUuid.class,
+            ControlTreeMap.class, ControlLinkedHashMap.class, ControlSeededParallel.class,
+            ControlModelProvenance.class, ControlSortedListing.class, ControlLocaleRoot.class, ControlUtcZone.class,
+            ControlHashMapLookup.class, ControlEnumMap.class, ControlExactParallelSum.class);
+
+    /** Debian reprotest's time per case on this machine, from issue 19 (reprotest itself is not installed here). */
+    static final double REPROTEST_SECONDS_PER_CASE = 1.7;
+
+    private static final Pattern DIFFERS_UNDER = Pattern.compile("differs under (.+?) \\(found by");
+    private static final String ACROSS_JVMS = "differs between fresh JVMs even with no variation";
+    private static final List<String> NEW_VARIATIONS = List.of("unspecified_order", "cpu_contention");
+
+    /** One check of one pipeline: the pipeline with one {@code reprounit.vary} value. */
+    record Check(Class<?> pipeline, String vary) {
+        Case label() {
+            return pipeline.getAnnotation(Case.class);
+        }
+
+        boolean control() {
+            return label().culprit().isEmpty();
+        }
+
+        String name() {
+            return pipeline.getSimpleName() + " [" + (vary.isEmpty() ? "no variation" : vary) + "]";
+        }
+
+        String expected() {
+            return control() ? "passes" : label().culprit() + " / " + label().blamed();
+        }
+    }
+
+    /** What a check gave. */
+    record Outcome(Check check, boolean available, List<String> failedSteps, Set<String> named, String reason) {
+        boolean caughtAtCulprit() {
+            return available && !check.control() && failedSteps.equals(List.of(check.label().culprit()));
+        }
+
+        boolean namedCorrectly() {
+            if (!caughtAtCulprit()) {
+                return false;
+            }
+            String blamed = check.label().blamed();
+            return blamed.equals(Case.FRESH_JVM) ? named.equals(Set.of(Case.FRESH_JVM)) : named.contains(blamed);
+        }
+
+        boolean falsePositive() {
+            return available && check.control() && (!failedSteps.isEmpty() || !reason.isEmpty());
+        }
+
+        boolean ok() {
+            return check.control() ? available && !falsePositive() : namedCorrectly();
+        }
+
+        String got() {
+            if (!available) {
+                return "not yet available";
+            }
+            if (failedSteps.isEmpty()) {
+                return reason.isEmpty() ? "passed" : "pipeline failed";
+            }
+            return String.join("+", failedSteps) + " / " + String.join(" and ", named);
+        }
+    }
+
+    private PerturbationBenchmark() {}
+
+    public static void main(String[] args) throws IOException {
+        int rounds = Integer.getInteger("perturbation.rounds", 3);
+        boolean parallel = Boolean.parseBoolean(System.getProperty("perturbation.parallel", "false"));
+        List<String> only = Arrays.stream(System.getProperty("perturbation.cases", "").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<Check> checks = new ArrayList<>();
+        for (Class<?> pipeline : CORPUS) {
+            if (only.isEmpty() || only.contains(pipeline.getSimpleName())) {
+                for (String vary : pipeline.getAnnotation(Case.class).checks()) {
+                    checks.add(new Check(pipeline, vary));
+                }
+            }
+        }
+        Path scratch = Files.createTempDirectory("reprounit-perturbation");
+        System.out.printf(Locale.ROOT, "Perturbation corpus: %d checks of %d pipelines, %d rounds, forked, pipelines"
+                + " %s, %d processors%n", checks.size(), checks.stream().map(Check::pipeline).distinct().count(),
+                rounds, parallel ? "in parallel" : "one at a time", Runtime.getRuntime().availableProcessors());
+        boolean allMet = true;
+        List<String> summaries = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            long started = System.nanoTime();
+            List<Outcome> outcomes = round(checks, scratch.resolve("round-" + round), parallel);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            print(round, outcomes);
+            String summary = summary(round, outcomes, seconds);
+            summaries.add(summary);
+            System.out.println(summary);
+            allMet &= outcomes.stream().allMatch(Outcome::ok);
+        }
+        System.out.println();
+        summaries.forEach(System.out::println);
+        delete(scratch);
+        if (!allMet) {
+            System.out.println("TARGETS MISSED: every labelled case must be caught at its culprit step with the right"
+                    + " variation named in every round, and no control may fail (see the rows marked MISS).");
+            System.exit(1);
+        }
+        System.out.println("All targets met.");
+    }
+
+    /** One round: every check once, grouped by variation set into one engine execution each, with a fresh store. */
+    private static List<Outcome> round(List<Check> checks, Path store, boolean parallel) throws IOException {
+        Files.createDirectories(store);
+        Map<String, List<Check>> byVary = new LinkedHashMap<>();
+        checks.forEach(check -> byVary.computeIfAbsent(check.vary(), v -> new ArrayList<>()).add(check));
+        Map<Check, Outcome> outcomes = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Check>> group : byVary.entrySet()) {
+            Map<String, String> configuration = new LinkedHashMap<>();
+            configuration.put("reprounit.isolation", "forked");
+            configuration.put("reprounit.baseline.mode", "none");
+            configuration.put("reprounit.store.url", "jdbc:sqlite:" + store.resolve("metadata.db").toAbsolutePath());
+            configuration.put("reprounit.artifacts.dir", store.resolve("artifacts").toAbsolutePath().toString());
+            configuration.put("reprounit.cache", "off");
+            configuration.put("reprounit.summary", "off");
+            configuration.put("reprounit.run.timeout", "PT3M");
+            if (!group.getKey().isEmpty()) {
+                configuration.put("reprounit.vary", group.getKey());
+            }
+            if (parallel) {
+                configuration.put("reprounit.execution.parallel.enabled", "true");
+            }
+            long started = System.nanoTime();
+            EngineExecutionResults results = EngineTestKit.engine("reprounit").configurationParameters(configuration)
+                    .selectors(group.getValue().stream().map(check -> selectClass(check.pipeline()))
+                            .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
+                    .execute();
+            for (Check check : group.getValue()) {
+                outcomes.put(check, outcome(check, results.allEvents().finished().list()));
+            }
+            System.out.printf(Locale.ROOT, "  %d checks with %s: %.1f s%n", group.getValue().size(),
+                    group.getKey().isEmpty() ? "no variation" : "vary=" + group.getKey(),
+                    (System.nanoTime() - started) / 1e9);
+        }
+        return checks.stream().map(outcomes::get).toList();
+    }
+
+    private static Outcome outcome(Check check, List<Event> finished) {
+        List<String> failedSteps = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        String pipelineFailure = "";
+        for (Event event : finished) {
+            UniqueId id = event.getTestDescriptor().getUniqueId();
+            if (!id.toString().contains("[pipeline:" + check.pipeline().getName() + "]")) {
+                continue;
+            }
+            TestExecutionResult result = event.getRequiredPayload(TestExecutionResult.class);
+            if (result.getStatus() != TestExecutionResult.Status.FAILED) {
+                continue;
+            }
+            String message = result.getThrowable().map(String::valueOf).orElse("(no message)");
+            String type = id.getLastSegment().getType();
+            if (type.equals("step")) {
+                failedSteps.add(id.getLastSegment().getValue());
+                messages.add(message);
+            } else if (type.equals("pipeline")) {
+                pipelineFailure = message;
+            }
+        }
+        if (pipelineFailure.contains("unknown variation")) {
+            return new Outcome(check, false, List.of(), Set.of(), pipelineFailure);
+        }
+        String culpritMessage = failedSteps.isEmpty() ? "" : messages.get(0);
+        return new Outcome(check, true, failedSteps, named(check.vary(), culpritMessage),
+                failedSteps.isEmpty() ? pipelineFailure : culpritMessage);
+    }
+
+    /** The variations a failure message blames, by the sentence Investigation writes; "none" for a fresh JVM alone. */
+    static Set<String> named(String vary, String message) {
+        Set<String> named = new LinkedHashSet<>();
+        if (message.isEmpty()) {
+            return named;
+        }
+        Matcher matcher = DIFFERS_UNDER.matcher(message);
+        if (matcher.find()) {
+            for (String condition : matcher.group(1).split(" and ")) {
+                named.add(condition.split("=", 2)[0].strip());
+            }
+        } else if (message.contains(ACROSS_JVMS) || vary.isEmpty()) {
+            named.add(Case.FRESH_JVM);
+        } else {
+            NEW_VARIATIONS.stream().filter(message::contains).forEach(named::add);
+            if (named.isEmpty()) {
+                named.add("?");
+            }
+        }
+        return named;
+    }
+
+    private static void print(int round, List<Outcome> outcomes) {
+        System.out.printf(Locale.ROOT, "%nRound %d%n%-58s %-34s %-44s %s%n", round, "case [variations]",
+                "expected (culprit / blamed)", "got", "ok?");
+        for (Outcome outcome : outcomes) {
+            System.out.printf(Locale.ROOT, "%-58s %-34s %-44s %s%n", outcome.check().name(), outcome.check().expected(),
+                    outcome.got(), outcome.ok() ? "ok" : "MISS");
+            if (!outcome.ok() && !outcome.reason().isEmpty()) {
+                System.out.println("      " + firstLines(outcome.reason()));
+            }
+        }
+    }
+
+    private static String summary(int round, List<Outcome> outcomes, double seconds) {
+        List<Outcome> culprits = outcomes.stream().filter(o -> !o.check().control()).toList();
+        long unavailable = outcomes.stream().filter(o -> !o.available()).count();
+        long ran = outcomes.size() - unavailable;
+        return String.format(Locale.ROOT, "round %d: caught at culprit %d/%d, variation named correctly %d/%d, false"
+                + " positives %d (of %d control checks run), not yet available %d; %.1f s for %d checks run, %.2f s"
+                + " per check (reprotest: %.1f s per case, not installed here; figure from issue 19)", round,
+                culprits.stream().filter(Outcome::caughtAtCulprit).count(), culprits.size(),
+                culprits.stream().filter(Outcome::namedCorrectly).count(), culprits.size(),
+                outcomes.stream().filter(Outcome::falsePositive).count(),
+                outcomes.stream().filter(o -> o.check().control() && o.available()).count(), unavailable,
+                seconds, ran, ran == 0 ? 0 : seconds / ran, REPROTEST_SECONDS_PER_CASE);
+    }
+
+    /** The sentences that matter of a long failure message: its first line and the investigation's findings. */
+    private static String firstLines(String message) {
+        List<String> lines = message.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        List<String> kept = new ArrayList<>(lines.subList(0, Math.min(1, lines.size())));
+        lines.stream().skip(1).filter(line -> line.contains("differs") || line.contains("variation")
+                || line.contains("JVM")).limit(3).forEach(kept::add);
+        return String.join(" | ", kept);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
