@@ -59,7 +59,7 @@ public final class PerturbationBenchmark {
     /** Debian reprotest's time per case on this machine, from issue 19 (reprotest itself is not installed here). */
     static final double REPROTEST_SECONDS_PER_CASE = 1.7;
 
-    private static final Pattern DIFFERS_UNDER = Pattern.compile("differs under (.+?) \\(found by");
+    private static final Pattern DIFFERS_UNDER = Pattern.compile("step '[^']*' differs under ([^;(]+)");
     private static final String ACROSS_JVMS = "differs between fresh JVMs even with no variation";
     private static final List<String> NEW_VARIATIONS = List.of("unspecified_order", "cpu_contention");
 
