@@ -56,10 +56,12 @@ final class Investigation {
             boolean acrossJvms = differs(again, first);
             List<Finding> sentences = new ArrayList<>();
             List<String> blamed = new ArrayList<>();
+            List<Finding> orders = new ArrayList<>();
             for (int i = 0; i < variations.size(); i++) {
                 if (differs(outcomes.get(i + 1), first)) {
                     String name = variations.get(i).name().toLowerCase(Locale.ROOT);
                     blamed.add(name + "=" + outcomes.get(i + 1).conditions().get(name));
+                    UnspecifiedOrderFinding.of(step, variations.get(i), outcomes.get(i + 1)).ifPresent(orders::add);
                 }
             }
             if (!variations.isEmpty()) {
@@ -69,6 +71,7 @@ final class Investigation {
                 } else if (!blamed.isEmpty()) {
                     sentences.add(new Finding(Finding.Kind.VARIATION, "step '" + step + "' differs under "
                             + String.join(" and ", blamed) + " (found by re-running with one variation at a time)"));
+                    sentences.addAll(orders);
                 } else {
                     sentences.add(new Finding(Finding.Kind.VARIATION, "no variation alone makes it differ, only "
                             + String.join(", ", divergenceConditions(divergence)) + " together"));
