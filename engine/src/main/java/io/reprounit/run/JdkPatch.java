@@ -1,17 +1,24 @@
 package io.reprounit.run;
 
+import io.reprounit.artifact.Digests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -35,25 +42,39 @@ import org.objectweb.asm.Opcodes;
  */
 record JdkPatch(long seed, int fileOrder) {
 
-    /** Changes the file name of every jar when the transformations change, so that no stale jar is reused. */
-    private static final int VERSION = 1;
 
     /** A directory of {@code java.io.tmpdir} that holds the jars between checks. */
     static final String DIRECTORY = "reprounit-jdk-patches";
 
     /** The jar, made now if no check made it before. */
     Path jar(Path temporary) {
+        String name;
+        try {
+            name = name();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the classes that patch java.base: " + e, e);
+        }
+        return cached(temporary, name, this::write);
+    }
+
+    private interface Content {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static Path cached(Path temporary, String name, Content content) {
         try {
             Path directory = ownDirectory(temporary.resolve(DIRECTORY + "-" + System.getProperty("user.name", "user")
                     .replaceAll("[^A-Za-z0-9_.-]", "_")));
-            Path jar = directory.resolve(name());
+            Path jar = directory.resolve(name);
             if (Files.isRegularFile(jar)) {
+                Files.setLastModifiedTime(jar, FileTime.from(Instant.now())); // in use: not swept
                 return jar;
             }
+            sweep(directory);
             Path partial = Files.createTempFile(directory, "partial-", ".jar");
             try {
                 try (OutputStream out = Files.newOutputStream(partial)) {
-                    write(out);
+                    content.write(out);
                 }
                 try {
                     Files.move(partial, jar, StandardCopyOption.ATOMIC_MOVE);
@@ -72,14 +93,46 @@ record JdkPatch(long seed, int fileOrder) {
     }
 
     /**
-     * The JDK's home and build, the seed and the file order: a jar holds one JDK's classes and must never patch
-     * another's.
+     * Deletes jars not used for a day: each check has a seed of its own, and so jars of its own, unless
+     * {@code reprounit.vary.seed} is set.
      */
-    private String name() {
-        String jdk = System.getProperty("java.home") + "|" + System.getProperty("java.runtime.version");
-        return String.format(Locale.ROOT, "java.base-%s-v%d-%x-%d.jar",
-                io.reprounit.artifact.Digests.sha256(jdk).replace("sha256:", "").substring(0, 16), VERSION, seed,
-                fileOrder); // no ':', which --patch-module reads as a path separator
+    private static void sweep(Path directory) throws IOException {
+        Instant before = Instant.now().minus(Duration.ofDays(1));
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(directory, "*.jar")) {
+            for (Path jar : jars) {
+                try {
+                    if (Files.getLastModifiedTime(jar).toInstant().isBefore(before)) {
+                        Files.deleteIfExists(jar);
+                    }
+                } catch (IOException e) {
+                    // Another check deleted it first, or it is in use where that keeps files: the next sweep tries again.
+                }
+            }
+        }
+    }
+
+    /**
+     * The JDK's home and build, the code that rewrites it, the seed and the file order: a jar holds one JDK's classes
+     * and must never patch another's, nor outlive a change of how it is made.
+     */
+    private String name() throws IOException {
+        MessageDigest digest = Digests.newSha256();
+        digest.update((System.getProperty("java.home") + "|" + System.getProperty("java.runtime.version"))
+                .getBytes(StandardCharsets.UTF_8));
+        digest.update(classFile(JdkTransforms.class));
+        digest.update(classFile(ShuffledOrders.class));
+        String key = Digests.format(digest.digest()).substring(Digests.PREFIX.length(), Digests.PREFIX.length() + 16);
+        // No ':' in the name: --patch-module reads it as a path separator.
+        return String.format(Locale.ROOT, "java.base-%s-%x-%d.jar", key, seed, fileOrder);
+    }
+
+    private static byte[] classFile(Class<?> type) throws IOException {
+        try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+            if (in == null) {
+                throw new IOException("the class file of " + type.getName() + " is missing");
+            }
+            return in.readAllBytes();
+        }
     }
 
     /**
@@ -122,13 +175,7 @@ record JdkPatch(long seed, int fileOrder) {
 
     /** {@link ShuffledOrders} renamed into {@code java.base}, its markers replaced by this patch's values. */
     private byte[] helper() throws IOException {
-        byte[] template;
-        try (InputStream in = ShuffledOrders.class.getResourceAsStream("ShuffledOrders.class")) {
-            if (in == null) {
-                throw new IOException("the class file of " + ShuffledOrders.class.getName() + " is missing");
-            }
-            template = in.readAllBytes();
-        }
+        byte[] template = classFile(ShuffledOrders.class);
         String from = ShuffledOrders.class.getName().replace('.', '/');
         String to = ShuffledOrders.RUNTIME_NAME.replace('.', '/');
         ClassReader reader = new ClassReader(template);
