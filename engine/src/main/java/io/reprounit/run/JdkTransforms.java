@@ -134,7 +134,10 @@ final class JdkTransforms {
         return new MethodVisitor(Opcodes.ASM9, method) {
             @Override
             public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-                if (opcode == Opcodes.INVOKESPECIAL && owner.equals("java/lang/Object") && name.equals("hashCode")) {
+                // Java 17 calls super.hashCode(); later ones cache System.identityHashCode(this) in a field.
+                if (opcode == Opcodes.INVOKESPECIAL && owner.equals("java/lang/Object") && name.equals("hashCode")
+                        || opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System")
+                                && name.equals("identityHashCode")) {
                     super.visitFieldInsn(Opcodes.GETFIELD, "java/lang/Enum", "name", "Ljava/lang/String;");
                     super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/String", "hashCode", "()I", false);
                     mix(this.mv, seed);
