@@ -100,7 +100,10 @@ final class JdkTransforms {
         };
     }
 
-    /** The seed's bijection, inline: {@code h = (h ^ salt) * odd; h ^ (h >>> 15)}, as {@link ShuffledOrders} has it. */
+    /**
+     * The seed's bijection, inline: {@code h = (h ^ salt) * odd; h ^ (h >>> 15)}; enough to move keys between
+     * buckets, cheap enough for every hash.
+     */
     private static void mix(MethodVisitor method, long seed) {
         method.visitLdcInsn((int) seed);
         method.visitInsn(Opcodes.IXOR);

@@ -69,10 +69,8 @@ public final class OrderedListingProvider extends FileSystemProvider {
 
     /** By a hash of the name that the seed mixes, the name breaking ties. */
     private static Comparator<Path> shuffled(long seed, Comparator<Path> byName) {
-        Comparator<Path> byMixedHash = Comparator.comparingInt(path -> {
-            int h = (String.valueOf(path.getFileName()).hashCode() ^ (int) seed) * ((int) (seed >>> 32) | 1);
-            return h ^ (h >>> 15);
-        });
+        Comparator<Path> byMixedHash = Comparator.comparingInt(path ->
+                ShuffledOrders.mix(String.valueOf(path.getFileName()).hashCode(), seed));
         return byMixedHash.thenComparing(byName);
     }
 

@@ -180,7 +180,7 @@ public final class ShuffledOrders {
     private static Object[] byKeys(Object[] elements, int[] keys) {
         long[] order = new long[elements.length];
         for (int i = 0; i < elements.length; i++) {
-            order[i] = ((long) mix(keys[i]) << 32) | i;
+            order[i] = ((long) mix(keys[i], seed()) << 32) | i;
         }
         Arrays.sort(order);
         Object[] copy = elements.clone();
@@ -190,11 +190,17 @@ public final class ShuffledOrders {
         return elements;
     }
 
-    /** A bijection of the ints that the seed chooses; the patched {@code HashMap.hash} applies the same one inline. */
-    private static int mix(int value) {
-        long seed = seed();
-        int h = (value ^ (int) seed) * ((int) (seed >>> 32) | 1);
-        return h ^ (h >>> 15);
+    /**
+     * A bijection of the ints that the seed chooses, with MurmurHash3's finalizer, so that names that differ in one
+     * letter land far apart: a sort by it is a shuffle. (The patched {@code HashMap.hash} needs less, buckets only.)
+     */
+    static int mix(int value, long seed) {
+        int h = value ^ (int) seed ^ (int) (seed >>> 32);
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
     }
 
     private static void reverse(Object[] elements) {
