@@ -8,7 +8,8 @@ import org.apiguardian.api.API;
  * What a forked run can be perturbed in, after Debian's reprotest. Run 1 of a check is the control, with every chosen
  * variation pinned to its control value whatever the machine's own setting; later runs take experiment values. When a
  * later run diverges, the check bisects the variations, in runs that stop after the diverged step, to name the one
- * that matters. {@code all} means every variation but the opt-in ones, {@link #CPU_CONTENTION}.
+ * that matters. {@code all} means every variation but the opt-in ones, {@link #CPU_CONTENTION} and
+ * {@link #UNSPECIFIED_ORDER}, which are asked for by name.
  */
 @API(status = STABLE, since = "0.1")
 public enum Variation {
@@ -68,9 +69,9 @@ public enum Variation {
 
     /**
      * The order in which directory listings come back through {@code java.nio.file} ({@code Files.list}, {@code walk},
-     * {@code newDirectoryStream}): sorted against reverse sorted, through a wrapper of the default file system provider.
-     * Finds outputs that follow the file system's listing order, which differs between machines and file systems.
-     * ({@code java.io.File.list} cannot be reordered without an agent and is not covered.)
+     * {@code newDirectoryStream}) and {@code java.io.File} ({@code list}, {@code listFiles}): sorted against reverse
+     * sorted, through a wrapper of the default file system provider and a patched {@code java.io.File}. Finds outputs
+     * that follow the file system's listing order, which differs between machines and file systems.
      */
     DIRECTORY_ORDER,
 
@@ -89,5 +90,17 @@ public enum Variation {
      * occupies every core while steps run, and the runs of a check take turns instead of running in parallel, so that
      * the control is not slowed by an experiment's busy threads.
      */
-    CPU_CONTENTION
+    CPU_CONTENTION,
+
+    /**
+     * The orders that the JDK leaves unspecified but keeps stable within one build: the JDK's own against orders
+     * shuffled by the check's seed ({@code reprounit.vary.seed}, named in a failure), in a {@code java.base} patched with
+     * {@code --patch-module}. Iteration of {@code HashMap}, {@code HashSet} and {@code ConcurrentHashMap} and of their
+     * views (iterators, {@code forEach}, spliterators and streams, {@code toArray}), including of enum keys;
+     * {@code Class.getDeclaredFields/Methods/Constructors} and {@code getFields/Methods/Constructors};
+     * {@code java.io.File.list/listFiles}; {@code Files.list/walk/newDirectoryStream}. Finds outputs that would change
+     * with another JDK or a map sized otherwise; a failure names the kinds of call the step made. Not part of
+     * {@code all}: it also flags code that is stable on today's JDK. Experiment runs start without class data sharing.
+     */
+    UNSPECIFIED_ORDER
 }

@@ -119,7 +119,10 @@ final class TypeSupport {
         }
         // Any other class is encoded by its fields: each must be encodable in turn.
         for (Class<?> owner = type; owner != null && !ObjectEncoder.isPlatformClass(owner); owner = owner.getSuperclass()) {
-            for (java.lang.reflect.Field field : owner.getDeclaredFields()) {
+            // By name: reflection's order is unspecified (unspecified_order shuffles it), the field named must not be.
+            java.lang.reflect.Field[] fields = owner.getDeclaredFields();
+            java.util.Arrays.sort(fields, java.util.Comparator.comparing(java.lang.reflect.Field::getName));
+            for (java.lang.reflect.Field field : fields) {
                 int modifiers = field.getModifiers();
                 if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()) {
                     continue;

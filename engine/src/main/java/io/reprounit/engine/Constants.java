@@ -206,7 +206,9 @@ public final class Constants {
      * What later runs vary against the first, comma-separated and case-insensitive, or {@code all}: {@code time_zone},
      * {@code locale}, {@code processors}, {@code identity_hash}, {@code user}, {@code working_directory},
      * {@code temp_directory}, {@code directory_order}, {@code environment} (see {@link io.reprounit.api.Variation}); and
-     * {@code cpu_contention}, opt-in, which {@code all} leaves out since it occupies every core while steps run.
+     * two opt-in ones that {@code all} leaves out: {@code cpu_contention}, since it occupies every core while steps run,
+     * and {@code unspecified_order}, which shuffles the orders the JDK does not specify ({@code HashMap} iteration,
+     * reflection, directory listings) and so also flags code that is stable on today's JDK.
      * Needs {@link #ISOLATION_PROPERTY_NAME} {@code = forked}; asking for variations in the same JVM fails the pipeline.
      * Default: none. {@code @ReproducibleRun(vary = …)} overrides it for one pipeline.
      */

@@ -18,9 +18,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +38,8 @@ final class ForkedResults {
 
     /** What a results file says; {@code running} is the step that started and did not end. */
     record Read(List<StepExecution> steps, Map<String, List<StepExecution>> replays, Optional<String> running,
-            Optional<String> problem, boolean finished, Map<String, String> environment) {}
+            Optional<String> problem, boolean finished, Map<String, String> environment,
+            Map<String, Set<String>> shuffledCalls) {}
 
     private ForkedResults() {}
 
@@ -58,6 +61,11 @@ final class ForkedResults {
             Map<String, Object> node = encode(execution);
             node.put("type", "step");
             line(node);
+        }
+
+        @Override
+        public void shuffledCalls(String step, List<String> kinds) {
+            line(object("type", "shuffled", "step", step, "calls", kinds));
         }
 
         void replayed(StepExecution execution) {
@@ -105,6 +113,7 @@ final class ForkedResults {
         String problem = null;
         boolean finished = false;
         Map<String, String> environment = new LinkedHashMap<>();
+        Map<String, Set<String>> shuffled = new LinkedHashMap<>();
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -129,6 +138,8 @@ final class ForkedResults {
                 case "replay" -> replays.computeIfAbsent(node.text("step"), s -> new ArrayList<>())
                         .add(decode(node, store));
                 case "problem" -> problem = node.text("message");
+                case "shuffled" -> shuffled.computeIfAbsent(node.text("step"), s -> new LinkedHashSet<>())
+                        .addAll(node.texts("calls"));
                 case "finished" -> {
                     finished = true;
                     environment.putAll(node.strings("environment"));
@@ -136,7 +147,8 @@ final class ForkedResults {
                 default -> { }
             }
         }
-        return new Read(steps, replays, Optional.ofNullable(running), Optional.ofNullable(problem), finished, environment);
+        return new Read(steps, replays, Optional.ofNullable(running), Optional.ofNullable(problem), finished, environment,
+                shuffled);
     }
 
     private static Map<String, Object> encode(StepExecution execution) {

@@ -42,8 +42,12 @@ final class ForkedRunner {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ForkedRunner::kill), "reprounit-forks"));
     }
 
-    /** A forked run, its replays by step, and its conditions as {@code name=value}. */
-    record Outcome(Run run, Map<String, List<StepExecution>> replays, Map<String, String> conditions) {}
+    /**
+     * A forked run, its replays by step, its conditions as {@code name=value}, and by step the kinds of call with an
+     * unspecified order it made, where its {@code java.base} recorded them.
+     */
+    record Outcome(Run run, Map<String, List<StepExecution>> replays, Map<String, String> conditions,
+            Map<String, Set<String>> shuffledCalls) {}
 
     private final ForkSetup setup;
     private final PipelineDefinition pipeline;
@@ -151,7 +155,7 @@ final class ForkedRunner {
             List<StepExecution> executions = executions(number, read, ended ? null : "was killed after " + plan.timeout()
                     + " (" + plan.timeoutSetting() + ")", ended ? process.exitValue() : -1, output);
             return new Outcome(new Run(number, executions, fingerprint(read.environment(), described), started,
-                    Instant.now()), read.replays(), described);
+                    Instant.now()), read.replays(), described, read.shuffledCalls());
         } catch (IOException e) {
             throw new UncheckedIOException("Forked run " + number + " of " + pipeline.name() + " failed to start", e);
         } catch (InterruptedException e) {

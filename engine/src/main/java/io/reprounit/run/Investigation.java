@@ -133,10 +133,12 @@ final class Investigation {
             boolean acrossJvms = differs(again, first);
             List<Finding> sentences = new ArrayList<>();
             List<String> blamed = new ArrayList<>();
+            List<Finding> orders = new ArrayList<>();
             VariationSearch.Verdict verdict = verdicts.get(step);
             if (!acrossJvms && verdict instanceof VariationSearch.Verdict.Alone alone) {
                 String name = alone.variation().name().toLowerCase(Locale.ROOT);
                 blamed.add(name + "=" + alone.run().conditions().get(name));
+                UnspecifiedOrderFinding.of(step, alone.variation(), alone.run()).ifPresent(orders::add);
             }
             if (!variations.isEmpty()) {
                 if (acrossJvms) {
@@ -145,6 +147,7 @@ final class Investigation {
                 } else if (!blamed.isEmpty()) {
                     sentences.add(new Finding(Finding.Kind.VARIATION, "step '" + step + "' differs under "
                             + String.join(" and ", blamed) + how(variations.size(), searchRuns) + seed(verdict)));
+                    sentences.addAll(orders);
                     if (verdict instanceof VariationSearch.Verdict.Alone alone
                             && alone.variation() == Variation.CPU_CONTENTION) {
                         sentences.add(new Finding(Finding.Kind.VARIATION, Findings.race()));

@@ -37,13 +37,20 @@ import org.apiguardian.api.API;
  * directory listing sorted by name ({@code -Dreprounit.directory.order=sorted}, the control) or in reverse
  * ({@code reversed}, the experiment), so that output that follows listing order differs. The JDK asks this provider for
  * the default {@link FileSystem} and that file system makes every {@link Path}, so both are wrapped too: a provider that
- * handed out the JDK's own file system would never be asked to list a directory.
+ * handed out the JDK's own file system would never be asked to list a directory. Under
+ * {@link io.reprounit.api.Variation#UNSPECIFIED_ORDER} the order is {@code shuffled:<seed>}: by a seed-mixed hash of
+ * each name, the same for the same names in every listing.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class OrderedListingProvider extends FileSystemProvider {
 
     /** The system property that says which order: {@code sorted} or {@code reversed}. */
     public static final String ORDER_PROPERTY = "reprounit.directory.order";
+
+    /** The prefix of a shuffled order's value, before its seed. */
+    static final String SHUFFLED = "shuffled:";
+
+    private final boolean shuffled;
 
     private final FileSystemProvider delegate;
     private final Comparator<Path> order;
@@ -53,8 +60,18 @@ public final class OrderedListingProvider extends FileSystemProvider {
     public OrderedListingProvider(FileSystemProvider delegate) {
         this.delegate = requireNonNull(delegate);
         Comparator<Path> byName = Comparator.comparing(path -> String.valueOf(path.getFileName()));
-        this.order = "reversed".equals(System.getProperty(ORDER_PROPERTY)) ? byName.reversed() : byName;
+        String order = System.getProperty(ORDER_PROPERTY, "sorted");
+        this.shuffled = order.startsWith(SHUFFLED);
+        this.order = shuffled ? shuffled(Long.parseLong(order.substring(SHUFFLED.length())), byName)
+                : "reversed".equals(order) ? byName.reversed() : byName;
         this.fileSystem = new OrderedListingFileSystem(this, delegate.getFileSystem(URI.create("file:///")));
+    }
+
+    /** By a hash of the name that the seed mixes, the name breaking ties. */
+    private static Comparator<Path> shuffled(long seed, Comparator<Path> byName) {
+        Comparator<Path> byMixedHash = Comparator.comparingInt(path ->
+                ShuffledOrders.mix(String.valueOf(path.getFileName()).hashCode(), seed));
+        return byMixedHash.thenComparing(byName);
     }
 
     static Path unwrap(Path path) {
@@ -90,6 +107,9 @@ public final class OrderedListingProvider extends FileSystemProvider {
             listing.forEach(entry -> entries.add(fileSystem.wrap(entry)));
         }
         entries.sort(order);
+        if (shuffled) {
+            ShuffledCalls.record(ShuffledOrders.DIRECTORY_STREAM);
+        }
         return new DirectoryStream<>() {
             private boolean iterated;
 

@@ -62,6 +62,12 @@ public final class PipelineRunner {
         default void stepStarting(String step) {}
 
         default void stepFinished(StepExecution execution) {}
+
+        /**
+         * The kinds of JDK call with an unspecified order that the step's method made, where the run's
+         * {@code java.base} is patched to record them ({@link ShuffledCalls}) and it made any.
+         */
+        default void shuffledCalls(String step, List<String> kinds) {}
     }
 
     /** Runs {@code steps}, which must include every step they need, of {@code pipeline}. */
@@ -261,9 +267,15 @@ public final class PipelineRunner {
             }
             Object target = step.isStatic() ? null : instance.get();
             step.method().trySetAccessible();
+            ShuffledCalls.take(); // the engine's own calls until now are not the step's
             Object output;
             try (StepConditions.Applied applied = conditions.around(step.name())) {
                 output = step.method().invoke(target, values);
+            } finally {
+                List<String> shuffled = ShuffledCalls.take();
+                if (!shuffled.isEmpty()) {
+                    progress.shuffledCalls(step.name(), shuffled);
+                }
             }
             Artifact artifact = materializers.materialize(output, step.normalization(), keptIn);
             outputs.put(step.name(), output);

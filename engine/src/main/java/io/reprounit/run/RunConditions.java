@@ -65,7 +65,7 @@ final class RunConditions {
 
     /** Whether {@code variation}'s experiment values come from the check's seed, so that a failure names it. */
     static boolean isSeeded(Variation variation) {
-        return variation == Variation.IDENTITY_HASH;
+        return variation == Variation.IDENTITY_HASH || variation == Variation.UNSPECIFIED_ORDER;
     }
 
     /**
@@ -113,9 +113,34 @@ final class RunConditions {
         if (experimentOf(Variation.CPU_CONTENTION) > 0) {
             command.option("-D" + CpuContention.THREADS_PROPERTY + "=" + CpuContention.defaultThreads());
         }
+        applyOrders(command);
     }
 
-    private static String value(Variation variation, int number, ForkCommand command) {
+    /**
+     * Directory and unspecified orders together, since both reorder {@code java.io.File} and {@code java.nio.file}
+     * listings: an {@code unspecified_order} experiment shuffles them, else {@code directory_order} sorts or reverses
+     * them. A patched {@code java.base} ({@link JdkPatch}) only where one of them asks for it, since a JVM whose
+     * {@code java.base} is patched starts without class data sharing.
+     */
+    private void applyOrders(ForkCommand command) {
+        long shuffle = seedOf(Variation.UNSPECIFIED_ORDER);
+        String listings = shuffle != 0 ? OrderedListingProvider.SHUFFLED + shuffle
+                : experiments.containsKey(Variation.DIRECTORY_ORDER)
+                        ? value(Variation.DIRECTORY_ORDER, experimentOf(Variation.DIRECTORY_ORDER), command) : null;
+        if (listings == null) {
+            return;
+        }
+        command.option("-Djava.nio.file.spi.DefaultFileSystemProvider=" + OrderedListingProvider.class.getName());
+        command.option("-D" + OrderedListingProvider.ORDER_PROPERTY + "=" + listings);
+        int files = shuffle != 0 ? ShuffledOrders.FILES_SHUFFLED
+                : listings.equals("reversed") ? ShuffledOrders.FILES_REVERSED : ShuffledOrders.FILES_SORTED;
+        Path jar = new JdkPatch(shuffle, files).jar(requireNonNull(command.checkDirectory().getParent()));
+        command.option("--patch-module=java.base=" + jar);
+        // So that this engine's code in the run can ask the patched classes which kinds of call a step made.
+        command.option("--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED");
+    }
+
+    private String value(Variation variation, int number, ForkCommand command) {
         boolean control = number == 0;
         return switch (variation) {
             case TIME_ZONE -> control ? "Etc/GMT+12" : "Etc/GMT-14";
@@ -130,6 +155,7 @@ final class RunConditions {
             case DIRECTORY_ORDER -> control ? "sorted" : "reversed";
             case ENVIRONMENT -> control ? "inherited" : "+" + CAPTURED_VARIABLE;
             case CPU_CONTENTION -> control ? "none" : CpuContention.defaultThreads() + " busy threads";
+            case UNSPECIFIED_ORDER -> control ? "jdk" : "shuffled";
         };
     }
 
@@ -169,9 +195,8 @@ final class RunConditions {
                 command.option("-Djava.io.tmpdir=" + value);
                 command.environment("TMPDIR", value);
             }
-            case DIRECTORY_ORDER -> {
-                command.option("-Djava.nio.file.spi.DefaultFileSystemProvider=" + OrderedListingProvider.class.getName());
-                command.option("-D" + OrderedListingProvider.ORDER_PROPERTY + "=" + value);
+            case DIRECTORY_ORDER, UNSPECIFIED_ORDER -> {
+                // Both in applyOrders.
             }
             case ENVIRONMENT -> {
                 if (!value.equals("inherited")) {

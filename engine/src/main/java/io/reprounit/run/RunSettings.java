@@ -48,7 +48,7 @@ public final class RunSettings {
     private static final Keys KEYS = new Keys(ISOLATION_KEY, VARY_KEY, TIMEOUT_KEY, REPLAY_KEY, SEED_KEY);
 
     /** Variations that {@code all} leaves out, since they cost what a check should not pay unasked. */
-    private static final Set<Variation> OPT_IN = EnumSet.of(Variation.CPU_CONTENTION);
+    private static final Set<Variation> OPT_IN = EnumSet.of(Variation.CPU_CONTENTION, Variation.UNSPECIFIED_ORDER);
 
     private final Function<String, Optional<String>> parameters;
     private final Keys keys = KEYS;

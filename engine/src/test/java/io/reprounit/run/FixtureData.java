@@ -20,5 +20,10 @@ final class FixtureData {
         for (String shard : new String[] {"part-0001.csv", "part-0002.csv", "part-0003.csv", "part-0004.csv"}) {
             Files.writeString(DIRECTORY.resolve("shards").resolve(shard), shard + "\n");
         }
+        // Twelve files: a shuffled listing keeps the file system's order once in 479 million.
+        Files.createDirectories(DIRECTORY.resolve("listing"));
+        for (int i = 1; i <= 12; i++) {
+            Files.writeString(DIRECTORY.resolve("listing").resolve("day-" + (char) ('a' + i) + ".csv"), i + "\n");
+        }
     }
 }

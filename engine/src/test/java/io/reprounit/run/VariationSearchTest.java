@@ -112,7 +112,7 @@ class VariationSearchTest {
     private static ForkedRunner.Outcome outcome(Set<Variation> varied) {
         String names = varied.stream().map(Variation::name).sorted().collect(Collectors.joining(","));
         return new ForkedRunner.Outcome(new Run(1, List.of(), Fingerprint.empty(), Instant.EPOCH, Instant.EPOCH),
-                Map.of(), Map.of("varied", names));
+                Map.of(), Map.of("varied", names), Map.of());
     }
 
     private static Set<Variation> parse(String names) {
