@@ -163,7 +163,7 @@ public final class CheckRunner {
                     .stream().mapToObj(number -> outcomes.get(number - 1)).findFirst();
             Map<String, List<Finding>> findings = divergences.isEmpty() ? Map.of()
                     : new Investigation(runner, plan, runs.get(0), divergences, diverged, materializers)
-                            .findings(this::inParallel);
+                            .findings(this::inParallel, concurrency());
             return new Result(runs, findings);
         }
     }
@@ -176,10 +176,7 @@ public final class CheckRunner {
      * threads would load the machine under the control too.
      */
     <T> List<T> inParallel(List<Supplier<T>> tasks) {
-        boolean givenFiles = steps.stream().anyMatch(step -> !step.dataSources().isEmpty());
-        boolean contention = plan.variations().contains(Variation.CPU_CONTENTION);
-        int processors = givenFiles || contention ? 1 : Runtime.getRuntime().availableProcessors();
-        int threads = Math.max(1, Math.min(tasks.size(), processors));
+        int threads = Math.max(1, Math.min(tasks.size(), concurrency()));
         ExecutorService executor = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "reprounit-fork");
             thread.setDaemon(true);
@@ -192,6 +189,13 @@ public final class CheckRunner {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /** How many forked runs of this check run at once: one where they must take turns, else the processors. */
+    int concurrency() {
+        boolean givenFiles = steps.stream().anyMatch(step -> !step.dataSources().isEmpty());
+        boolean contention = plan.variations().contains(Variation.CPU_CONTENTION);
+        return givenFiles || contention ? 1 : Runtime.getRuntime().availableProcessors();
     }
 
     /** For messages: {@code [locale, time_zone]} as configured. */

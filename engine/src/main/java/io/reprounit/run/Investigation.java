@@ -53,7 +53,12 @@ final class Investigation {
     /** What one search found, the control run again, and how many runs the search took. */
     private record Searched(Map<String, VariationSearch.Verdict> verdicts, ForkedRunner.Outcome again, int runs) {}
 
-    Map<String, List<Finding>> findings(Function<List<Supplier<ForkedRunner.Outcome>>, List<ForkedRunner.Outcome>> parallel) {
+    /**
+     * @param parallel runs forked runs together, as many at a time as {@code width}
+     * @param width    how many runs go at once: a round of the search tries that many sets of variations
+     */
+    Map<String, List<Finding>> findings(Function<List<Supplier<ForkedRunner.Outcome>>, List<ForkedRunner.Outcome>> parallel,
+            int width) {
         List<Variation> variations = new ArrayList<>(plan.orderedVariations());
         if (variations.isEmpty() && plan.replay() == 0) {
             return Map.of();
@@ -61,7 +66,7 @@ final class Investigation {
         List<String> diverged = divergences.stream().map(Divergence::step).toList();
         ForkedRunner onInputs = runner.onStoredInputs(diverged, control, materializers);
         boolean brief = briefIn(control, onInputs.stepNames());
-        Searched searched = search(brief ? onInputs.quick() : onInputs, variations, diverged, parallel);
+        Searched searched = search(brief ? onInputs.quick() : onInputs, variations, diverged, parallel, width);
         if ((brief || onInputs.startsFromStoredInputs())
                 && divergences.stream().anyMatch(d -> differs(searched.again(), first(d)))) {
             // A step that differs on its kept inputs under the control's own conditions may be missing something its
@@ -70,7 +75,7 @@ final class Investigation {
             ForkedRunner through = runner.upTo(diverged);
             ForkedRunner.Outcome check = through.run(control.number(), controlConditions(), List.of(), 0);
             if (divergences.stream().anyMatch(d -> differs(searched.again(), first(d)) && !differs(check, first(d)))) {
-                Searched again = search(through, variations, diverged, parallel);
+                Searched again = search(through, variations, diverged, parallel, width);
                 return findings(variations, again.verdicts(), again.again(), again.runs());
             }
         }
@@ -78,7 +83,7 @@ final class Investigation {
     }
 
     private Searched search(ForkedRunner investigating, List<Variation> variations, List<String> diverged,
-            Function<List<Supplier<ForkedRunner.Outcome>>, List<ForkedRunner.Outcome>> parallel) {
+            Function<List<Supplier<ForkedRunner.Outcome>>, List<ForkedRunner.Outcome>> parallel, int width) {
         // The experiment of the first run that diverged: its values are the ones that made a difference.
         int experiment = divergences.stream().mapToInt(Divergence::firstRun).min().orElse(2) - 1;
         RunConditions controlConditions = controlConditions();
@@ -100,7 +105,7 @@ final class Investigation {
                 return outcomes.subList(1, outcomes.size());
             }
             return outcomes;
-        }, (step, outcome) -> differs(outcome, control.execution(step).orElseThrow()));
+        }, (step, outcome) -> differs(outcome, control.execution(step).orElseThrow()), width);
         Map<String, VariationSearch.Verdict> verdicts = variations.isEmpty() ? Map.of()
                 : search.search(diverged, experimentRun,
                         step -> Optional.ofNullable(again.get())

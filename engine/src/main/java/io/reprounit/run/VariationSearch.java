@@ -14,15 +14,17 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Finds, for each diverged step, the variation that alone makes it differ, by bisection rather than reprotest's one run
- * per variation: the variations known to make the step differ are halved, the first half is tried alone, and the
- * search goes on in whichever half must hold the cause, until one variation is left and has been seen to make the
- * step differ by itself. Nine variations take four or five runs instead of nine. The steps are searched together, so
- * that a round starts one run per distinct set of variations that some step still needs tried.
+ * Finds, for each diverged step, the variation that alone makes it differ, by a search over parts of the variations
+ * rather than reprotest's one run per variation. The variations known to make the step differ are cut into one part
+ * more than a round has runs (the processors); each part but the last is tried alone, all in the same round, and the
+ * search goes on in the first part that makes the step differ, or else in the last, until one variation has been seen
+ * alone to make the step differ. Nine variations take two or three rounds of two runs on two processors (halving
+ * takes four or five rounds of one), and one round on nine. The steps are searched together: a round starts one run
+ * per distinct set of variations that some step needs tried.
  *
- * <p>A run's cause is presumed in the second half when the first half alone does not make the step differ; the last
- * variation is always tried alone, so that a presumption is never reported as a finding. Where it does not make the
- * step differ, no variation does alone: the step differs only under the last set seen to make it differ, together.
+ * <p>The cause is presumed in the last part when no other part makes the step differ; the last variation is always
+ * tried alone, so that a presumption is never reported as a finding. Where it does not make the step differ, no
+ * variation does alone: the step differs only under the last set seen to make it differ, together.
  */
 final class VariationSearch {
 
@@ -43,18 +45,21 @@ final class VariationSearch {
     private final List<Variation> variations;
     private final Function<List<Set<Variation>>, List<ForkedRunner.Outcome>> runAll;
     private final Judge judge;
+    private final int width;
     private final Map<Set<Variation>, ForkedRunner.Outcome> tried = new LinkedHashMap<>();
 
     /**
      * @param variations the check's variations in their declared order, all of which together made the steps differ
      * @param runAll     runs one forked run per set of variations, each with only that set at its experiment value,
      *                   together, and gives their outcomes in the same order
+     * @param width      how many runs a round tries at once for one step: the processors, at least 1
      */
     VariationSearch(List<Variation> variations, Function<List<Set<Variation>>, List<ForkedRunner.Outcome>> runAll,
-            Judge judge) {
+            Judge judge, int width) {
         this.variations = List.copyOf(variations);
         this.runAll = requireNonNull(runAll);
         this.judge = requireNonNull(judge);
+        this.width = Math.max(1, width);
     }
 
     /**
@@ -77,10 +82,7 @@ final class VariationSearch {
             Set<Set<Variation>> wanted = new LinkedHashSet<>();
             states.forEach((step, state) -> {
                 if (!verdicts.containsKey(step)) {
-                    Set<Variation> next = state.next();
-                    if (!tried.containsKey(next)) {
-                        wanted.add(next);
-                    }
+                    state.probes(width).stream().filter(set -> !tried.containsKey(set)).forEach(wanted::add);
                 }
             });
             List<Set<Variation>> round = new ArrayList<>(wanted);
@@ -90,8 +92,8 @@ final class VariationSearch {
             }
             states.forEach((step, state) -> {
                 if (!verdicts.containsKey(step)) {
-                    ForkedRunner.Outcome outcome = requireNonNull(tried.get(state.next()));
-                    state.learn(judge.differs(step, outcome), outcome).ifPresent(verdict -> verdicts.put(step, verdict));
+                    state.learn(width, set -> judge.differs(step, requireNonNull(tried.get(set))),
+                            set -> requireNonNull(tried.get(set))).ifPresent(verdict -> verdicts.put(step, verdict));
                 }
             });
         }
@@ -112,24 +114,44 @@ final class VariationSearch {
             presumed = all;
         }
 
-        /** The set to try next: the first half of the presumed set, or its last variation. */
-        Set<Variation> next() {
-            return Set.copyOf(presumed.size() == 1 ? presumed : presumed.subList(0, presumed.size() / 2));
+        /**
+         * The sets to try this round: the presumed set cut into one part more than {@code width}, each but the last;
+         * every part where there are no more parts than runs, and the last variation alone once it is all that is left.
+         */
+        List<Set<Variation>> probes(int width) {
+            List<List<Variation>> parts = parts(width);
+            int tried = parts.size() <= width ? parts.size() : parts.size() - 1;
+            return parts.subList(0, tried).stream().map(part -> (Set<Variation>) EnumSet.copyOf(part)).toList();
         }
 
-        /** What the run of {@link #next()} says, a verdict once the search is over. */
-        Optional<Verdict> learn(boolean differs, ForkedRunner.Outcome outcome) {
-            if (presumed.size() == 1) {
-                return Optional.of(differs ? new Verdict.Alone(presumed.get(0), outcome)
-                        : new Verdict.Together(EnumSet.copyOf(confirmed)));
+        private List<List<Variation>> parts(int width) {
+            int count = Math.min(presumed.size(), width + 1);
+            List<List<Variation>> parts = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                parts.add(presumed.subList(i * presumed.size() / count, (i + 1) * presumed.size() / count));
             }
-            int half = presumed.size() / 2;
-            if (differs) {
-                confirmed = presumed.subList(0, half);
-                presumed = confirmed;
-            } else {
-                presumed = presumed.subList(half, presumed.size());
+            return parts;
+        }
+
+        /** What this round's runs say, a verdict once the search is over. */
+        Optional<Verdict> learn(int width, java.util.function.Predicate<Set<Variation>> differs,
+                Function<Set<Variation>, ForkedRunner.Outcome> run) {
+            List<Set<Variation>> probes = probes(width);
+            List<List<Variation>> parts = parts(width);
+            for (int i = 0; i < probes.size(); i++) {
+                if (differs.test(probes.get(i))) {
+                    if (probes.get(i).size() == 1) {
+                        return Optional.of(new Verdict.Alone(probes.get(i).iterator().next(), run.apply(probes.get(i))));
+                    }
+                    confirmed = parts.get(i);
+                    presumed = confirmed;
+                    return Optional.empty();
+                }
             }
+            if (probes.size() == parts.size()) {
+                return Optional.of(new Verdict.Together(EnumSet.copyOf(confirmed)));
+            }
+            presumed = parts.get(parts.size() - 1);
             return Optional.empty();
         }
     }

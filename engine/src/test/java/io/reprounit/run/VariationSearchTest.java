@@ -1,6 +1,7 @@
 package io.reprounit.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.reprounit.api.Variation;
 import io.reprounit.fingerprint.Fingerprint;
@@ -13,9 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bisection over variations, with runs whose steps differ by a rule instead of forked JVMs: it finds the one
@@ -30,27 +33,46 @@ class VariationSearchTest {
     private final List<Set<Variation>> asked = new ArrayList<>();
     private final List<Integer> roundSizes = new ArrayList<>();
 
-    @ParameterizedTest
-    @EnumSource(Variation.class)
-    void findsTheOneVariationWhereverItIsInFewRuns(Variation culprit) {
-        Map<String, VariationSearch.Verdict> verdicts = search(ALL, varied -> varied.contains(culprit), "step");
+    static Stream<Arguments> culpritsAndWidths() {
+        return Stream.of(1, 2).flatMap(width -> ALL.stream().map(culprit -> arguments(culprit, width)));
+    }
+
+    @ParameterizedTest(name = "{0}, {1} at a time")
+    @MethodSource("culpritsAndWidths")
+    void findsTheOneVariationWhereverItIsInFewRuns(Variation culprit, int width) {
+        Map<String, VariationSearch.Verdict> verdicts = search(ALL, varied -> varied.contains(culprit), "step", width);
 
         assertThat(verdicts.get("step")).isInstanceOfSatisfying(VariationSearch.Verdict.Alone.class, alone -> {
             assertThat(alone.variation()).isEqualTo(culprit);
             assertThat(alone.run().conditions()).containsEntry("varied", culprit.name());
         });
-        int bound = 32 - Integer.numberOfLeadingZeros(ALL.size() - 1) + 1; // ceil(log2 n) + 1
-        assertThat(asked).as("runs asked for").hasSizeLessThanOrEqualTo(bound).hasSizeLessThan(ALL.size())
-                .doesNotHaveDuplicates();
+        int halvings = 32 - Integer.numberOfLeadingZeros(ALL.size() - 1); // ceil(log2 n)
+        assertThat(asked).as("runs asked for").hasSizeLessThan(ALL.size()).doesNotHaveDuplicates();
+        assertThat(roundSizes).as("runs per round").allMatch(size -> size <= width);
+        if (width == 1) {
+            assertThat(asked).hasSizeLessThanOrEqualTo(halvings + 1);
+        } else {
+            assertThat(roundSizes).as("rounds, each trying %s parts", width).hasSizeLessThanOrEqualTo(halvings - 1);
+        }
         assertThat(asked).as("the culprit was tried alone before it was named").contains(Set.of(culprit));
+    }
+
+    @Test
+    void asManyRunsAsVariationsFindItInOneRound() {
+        Map<String, VariationSearch.Verdict> verdicts = search(ALL, varied -> varied.contains(Variation.USER), "step",
+                ALL.size());
+
+        assertThat(verdicts.get("step")).extracting(v -> ((VariationSearch.Verdict.Alone) v).variation())
+                .isEqualTo(Variation.USER);
+        assertThat(roundSizes).containsExactly(ALL.size());
     }
 
     @Test
     void variationsThatOnlyTogetherMakeADifferenceAreNamedTogether() {
         Map<String, VariationSearch.Verdict> close = search(ALL,
-                varied -> varied.contains(Variation.TIME_ZONE) && varied.contains(Variation.LOCALE), "step");
+                varied -> varied.contains(Variation.TIME_ZONE) && varied.contains(Variation.LOCALE), "step", 1);
         Map<String, VariationSearch.Verdict> apart = search(ALL,
-                varied -> varied.contains(Variation.LOCALE) && varied.contains(Variation.ENVIRONMENT), "step");
+                varied -> varied.contains(Variation.LOCALE) && varied.contains(Variation.ENVIRONMENT), "step", 2);
 
         assertThat(close.get("step")).as("narrowed to the two").isEqualTo(
                 new VariationSearch.Verdict.Together(EnumSet.of(Variation.TIME_ZONE, Variation.LOCALE)));
@@ -65,14 +87,14 @@ class VariationSearchTest {
             String varied = outcome.conditions().get("varied");
             return step.equals("dates") ? varied.contains(Variation.TIME_ZONE.name())
                     : varied.contains(Variation.ENVIRONMENT.name());
-        }).search(List.of("dates", "dump"), Optional.empty(), step -> false);
+        }, 2).search(List.of("dates", "dump"), Optional.empty(), step -> false);
 
         assertThat(verdicts.get("dates")).extracting(v -> ((VariationSearch.Verdict.Alone) v).variation())
                 .isEqualTo(Variation.TIME_ZONE);
         assertThat(verdicts.get("dump")).extracting(v -> ((VariationSearch.Verdict.Alone) v).variation())
                 .isEqualTo(Variation.ENVIRONMENT);
-        assertThat(roundSizes).as("a round runs what each step needs next, together").allMatch(size -> size <= 2)
-                .hasSizeLessThanOrEqualTo(5);
+        assertThat(roundSizes).as("a round runs what each step needs next, together").allMatch(size -> size <= 4)
+                .hasSizeLessThanOrEqualTo(3);
     }
 
     @Test
@@ -80,7 +102,7 @@ class VariationSearchTest {
         ForkedRunner.Outcome given = outcome(EnumSet.of(Variation.LOCALE));
 
         Map<String, VariationSearch.Verdict> verdicts = new VariationSearch(List.of(Variation.LOCALE), this::run,
-                (step, outcome) -> true).search(List.of("step"), Optional.of(given), step -> false);
+                (step, outcome) -> true, 2).search(List.of("step"), Optional.of(given), step -> false);
 
         assertThat(asked).isEmpty();
         assertThat(verdicts.get("step")).isEqualTo(new VariationSearch.Verdict.Alone(Variation.LOCALE, given));
@@ -89,17 +111,17 @@ class VariationSearchTest {
     @Test
     void anAbandonedStepGetsNoVerdictAndNoMoreRuns() {
         Map<String, VariationSearch.Verdict> verdicts = new VariationSearch(ALL, this::run,
-                (step, outcome) -> outcome.conditions().get("varied").contains("LOCALE"))
+                (step, outcome) -> outcome.conditions().get("varied").contains("LOCALE"), 2)
                 .search(List.of("step"), Optional.empty(), step -> !asked.isEmpty());
 
         assertThat(verdicts).isEmpty();
-        assertThat(asked).hasSize(1);
+        assertThat(roundSizes).as("one round only").hasSize(1);
     }
 
     private Map<String, VariationSearch.Verdict> search(List<Variation> variations, Predicate<Set<Variation>> differs,
-            String step) {
+            String step, int width) {
         return new VariationSearch(variations, this::run,
-                (name, outcome) -> differs.test(parse(outcome.conditions().get("varied"))))
+                (name, outcome) -> differs.test(parse(outcome.conditions().get("varied"))), width)
                 .search(List.of(step), Optional.empty(), name -> false);
     }
 

@@ -50,7 +50,7 @@ public final class PerturbationBenchmark {
             UnspecifiedHashMapStringKeys.class, UnspecifiedHashSetEnum.class, UnspecifiedConcurrentHashMap.class,
             UnspecifiedDeclaredFields.class, UnspecifiedDeclaredMethods.class, UnspecifiedFileList.class,
             FreshJvmSetOf.class, FreshJvmMapOf.class,
-            RaceCompletionOrder.class,
+            RaceCpuBudget.class,
             UnseededRandom.class, RandomUuid.class,
             ControlTreeMap.class, ControlLinkedHashMap.class, ControlSeededParallel.class,
             ControlModelProvenance.class, ControlSortedListing.class, ControlLocaleRoot.class, ControlUtcZone.class,
