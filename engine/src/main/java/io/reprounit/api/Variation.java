@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
 /**
  * What a forked run can be perturbed in, after Debian's reprotest. Run 1 of a check is the control, with every chosen
  * variation pinned to its control value whatever the machine's own setting; later runs take experiment values. When a
- * later run diverges, the check bisects the variations, in runs that stop after the diverged step, to name the one
+ * later run diverges, the check searches the variations, in runs of the diverged step alone, to name the one
  * that matters. {@code all} means every variation but the opt-in ones, {@link #CPU_CONTENTION} and
  * {@link #UNSPECIFIED_ORDER}, which are asked for by name.
  */
@@ -69,9 +69,10 @@ public enum Variation {
 
     /**
      * The order in which directory listings come back through {@code java.nio.file} ({@code Files.list}, {@code walk},
-     * {@code newDirectoryStream}) and {@code java.io.File} ({@code list}, {@code listFiles}): sorted against reverse
-     * sorted, through a wrapper of the default file system provider and a patched {@code java.io.File}. Finds outputs
-     * that follow the file system's listing order, which differs between machines and file systems.
+     * {@code newDirectoryStream}) and {@code java.io.File} ({@code list}, {@code listFiles}): sorted (for
+     * {@code java.io.File}, the file system's own order) against reverse sorted, through a wrapper of the default file
+     * system provider and, in the experiment, a patched {@code java.io.File}. Finds outputs that follow the file
+     * system's listing order, which differs between machines and file systems.
      */
     DIRECTORY_ORDER,
 

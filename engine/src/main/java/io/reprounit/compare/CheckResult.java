@@ -51,7 +51,7 @@ public final class CheckResult {
 
     /**
      * This result with findings added to each named step that did not reproduce, such as what a forked check learnt by
-     * bisecting the variations or by replaying the step.
+     * searching the variations or by replaying the step.
      */
     public CheckResult withFindings(Map<String, List<Finding>> findings) {
         if (findings.isEmpty()) {

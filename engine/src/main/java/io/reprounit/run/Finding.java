@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
 public record Finding(Kind kind, String text) {
 
     public enum Kind {
-        /** Which variation the step differs under, found by bisecting the variations. */
+        /** Which variation the step differs under, found by searching the variations. */
         VARIATION,
         /** What replaying the step alone on the control run's inputs gave: one output, or several. */
         REPLAY,

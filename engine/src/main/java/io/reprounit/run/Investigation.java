@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * Investigates the steps of a forked check that diverged, with more forked runs that run those steps alone on the
  * inputs run 1 kept ({@link StoredInputs}), or else stop after them: the control again, which also replays the diverged
  * steps and tells whether they differ between fresh JVMs with no variation at all, and a {@link VariationSearch} that
- * bisects the variations to the one that makes each step differ (reprotest's auto mode tries each variation alone
+ * searches parts of the variations for the one that makes each step differ (reprotest's auto mode tries each variation alone
  * instead, one run apiece). Passing checks never get here.
  */
 final class Investigation {
@@ -182,7 +182,7 @@ final class Investigation {
 
     /** How the variation was found, so that a reader knows it was tried alone. */
     private static String how(int variations, int runs) {
-        return variations == 1 ? "" : " (found by bisecting " + variations + " variations in " + runs + " forked runs,"
+        return variations == 1 ? "" : " (found by searching " + variations + " variations in " + runs + " forked runs,"
                 + " and confirmed alone)";
     }
 

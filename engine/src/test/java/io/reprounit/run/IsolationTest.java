@@ -64,7 +64,7 @@ class IsolationTest {
         Events events = Checks.forked().with("reprounit.vary", "LOCALE, time_zone").run(PriceReport.class);
 
         assertThat(Checks.failure(events, "report")).hasValueSatisfying(message -> assertThat(message)
-                .contains("step 'report' differs under locale=tr_TR (found by bisecting 2 variations in 2 forked runs")
+                .contains("step 'report' differs under locale=tr_TR (found by searching 2 variations in 2 forked runs")
                 .doesNotContain("time_zone=")
                 .contains("it gave the same output every time (rate 1/3): the step is deterministic by itself and"
                         + " reacts to something outside its inputs: here locale=tr_TR"));

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The bisection over variations, with runs whose steps differ by a rule instead of forked JVMs: it finds the one
+ * The search over variations, with runs whose steps differ by a rule instead of forked JVMs: it finds the one
  * variation that makes a step differ wherever that variation sits, in fewer runs than one per variation, and says when
  * only several together do.
  */
