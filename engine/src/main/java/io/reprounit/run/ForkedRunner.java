@@ -108,7 +108,7 @@ final class ForkedRunner {
     /**
      * This runner, starting JVMs that compile with C1 alone ({@code -XX:TieredStopAtLevel=1}): for runs that only
      * repeat steps that took a moment in run 1, where C2 compiling the engine's start-up would cost more CPU than the
-     * run itself (a perturbed check's investigation took 42% less CPU so). Java's floating point is strict, so the
+     * run itself (a perturbed check of a small pipeline took 11.5–13.4 s of CPU so, not 15.4–16.8 s). Java's floating point is strict, so the
      * compiler changes no result; a run that differs all the same is caught as one that differs with no variation.
      */
     ForkedRunner quick() {
