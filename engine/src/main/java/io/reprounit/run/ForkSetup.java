@@ -30,12 +30,17 @@ import org.jspecify.annotations.Nullable;
 final class ForkSetup implements AutoCloseable {
 
     /**
-     * Added to every forked JVM, and nothing else, so that a forked run computes what the test JVM would. Class data
-     * sharing is explicit because it is most of a fast start; perf data is off because nobody attaches to a run and it
-     * saves a memory-mapped file per JVM. {@code -XX:TieredStopAtLevel=1} would start faster still (floating point is
-     * strict since Java 17, so it cannot change a result) but makes long steps several times slower, so it is left out.
+     * Added to every forked JVM, control and experiments alike, and nothing else, so that a forked run computes what the
+     * test JVM would. Class data sharing is explicit because it is most of a fast start; perf data is off because nobody
+     * attaches to a run and it saves a memory-mapped file per JVM. C2 waits for code 10 times hotter than by default
+     * (HotSpot's tier 4 thresholds: 5,000, 600, 15,000 and 40,000): a forked run is mostly the engine's own start-up, whose C2 compiling took about a third of
+     * its CPU, while code hot enough to matter in a long step still gets there within milliseconds. C1 alone
+     * ({@code -XX:TieredStopAtLevel=1}) would start faster still (floating point is strict since Java 17, so neither can
+     * change a result) but makes long steps several times slower, so only investigating runs of brief steps use it.
      */
-    static final List<String> START_UP_OPTIONS = List.of("-Xshare:auto", "-XX:-UsePerfData");
+    static final List<String> START_UP_OPTIONS = List.of("-Xshare:auto", "-XX:-UsePerfData",
+            "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
+            "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
 
     /** Environment variables whose options every JVM takes, and announces on its standard error. */
     static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
@@ -131,7 +136,23 @@ final class ForkSetup implements AutoCloseable {
             }
         }
         entries.remove("");
-        return new ArrayList<>(entries);
+        return absolute(entries, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * Class path entries resolved against {@code directory}, this JVM's working directory: a forked run may start in
+     * another one ({@code working_directory}), where a relative entry would name nothing. A {@code dir/*} wildcard keeps
+     * its star, which {@code java} expands.
+     */
+    static List<String> absolute(java.util.Collection<String> entries, Path directory) {
+        List<String> absolute = new ArrayList<>();
+        for (String entry : entries) {
+            boolean wildcard = entry.equals("*") || entry.endsWith("/*") || entry.endsWith(File.separator + "*");
+            String path = wildcard ? entry.substring(0, entry.length() - 1) : entry;
+            String resolved = directory.resolve(path).toString();
+            absolute.add(wildcard ? resolved + File.separator + "*" : resolved);
+        }
+        return absolute;
     }
 
     /**

@@ -140,10 +140,11 @@ public final class PerturbationBenchmark {
         List<String> summaries = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             long started = System.nanoTime();
+            CpuTimes before = CpuTimes.now();
             List<Outcome> outcomes = round(checks, scratch.resolve("round-" + round), parallel);
             double seconds = (System.nanoTime() - started) / 1e9;
             print(round, outcomes);
-            String summary = summary(round, outcomes, seconds);
+            String summary = summary(round, outcomes, seconds) + CpuTimes.now().since(before);
             summaries.add(summary);
             System.out.println(summary);
             allMet &= outcomes.stream().allMatch(Outcome::ok);
@@ -286,6 +287,36 @@ public final class PerturbationBenchmark {
         lines.stream().skip(1).filter(line -> line.contains("differs") || line.contains("variation")
                 || line.contains("JVM")).limit(3).forEach(kept::add);
         return String.join(" | ", kept);
+    }
+
+    /**
+     * CPU time, user and system, of this JVM and of the forked JVMs it has waited for, from {@code /proc/self/stat}
+     * (Linux; elsewhere nothing is printed): less disturbed by other load on the machine than wall time.
+     */
+    record CpuTimes(double self, double children) {
+        /** Clock ticks per second of {@code /proc}'s times, 100 on Linux. */
+        private static final double TICKS = 100;
+
+        static CpuTimes now() {
+            try {
+                String stat = Files.readString(Path.of("/proc/self/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // utime, stime, cutime, cstime are fields 14-17; the state, field 3, is fields[0].
+                return new CpuTimes((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS,
+                        (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / TICKS);
+            } catch (IOException | RuntimeException e) {
+                return new CpuTimes(-1, -1);
+            }
+        }
+
+        String since(CpuTimes before) {
+            CpuTimes now = now();
+            if (before.self() < 0 || now.self() < 0) {
+                return "";
+            }
+            return String.format(Locale.ROOT, "; CPU (user+sys): forked JVMs %.1f s, this JVM %.1f s",
+                    now.children() - before.children(), now.self() - before.self());
+        }
     }
 
     private static void delete(Path dir) throws IOException {
