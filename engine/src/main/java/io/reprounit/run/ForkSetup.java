@@ -30,13 +30,14 @@ import org.jspecify.annotations.Nullable;
 final class ForkSetup implements AutoCloseable {
 
     /**
-     * Added to every forked JVM, control and experiments alike, and nothing else, so that a forked run computes what the
-     * test JVM would. Class data sharing is explicit because it is most of a fast start; perf data is off because nobody
-     * attaches to a run and it saves a memory-mapped file per JVM. C2 waits for code 10 times hotter than by default
-     * (HotSpot's tier 4 thresholds: 5,000, 600, 15,000 and 40,000): a forked run is mostly the engine's own start-up, whose C2 compiling took about a third of
-     * its CPU, while code hot enough to matter in a long step still gets there within milliseconds. C1 alone
-     * ({@code -XX:TieredStopAtLevel=1}) would start faster still (floating point is strict since Java 17, so neither can
-     * change a result) but makes long steps several times slower, so only investigating runs of brief steps use it.
+     * Added to every forked JVM, control and experiments alike, and nothing else, so that a forked run computes what
+     * the test JVM would. Class data sharing is explicit because it is most of a fast start; perf data is off because
+     * nobody attaches to a run and it saves a memory-mapped file per JVM. C2 waits for code 10 times hotter than by
+     * default (HotSpot's tier 4 thresholds: 5,000, 600, 15,000 and 40,000): a forked run is mostly the engine's own
+     * start-up, whose C2 compiling took about a third of its CPU, while a long step's hot code still gets there a few
+     * milliseconds later. C1 alone ({@code -XX:TieredStopAtLevel=1}) starts as fast (floating point is strict since
+     * Java 17, so neither can change a result) but makes long steps several times slower, so only investigating runs
+     * of brief steps use it.
      */
     static final List<String> START_UP_OPTIONS = List.of("-Xshare:auto", "-XX:-UsePerfData",
             "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
