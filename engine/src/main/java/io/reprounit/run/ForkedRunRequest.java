@@ -132,7 +132,7 @@ record ForkedRunRequest(String pipelineClass, List<String> steps, int run, List<
         ForkJson.Node in;
         try {
             in = ForkJson.read(new InputStreamReader(stream, StandardCharsets.UTF_8));
-        } catch (RuntimeException e) { // not JSON, or not an object
+        } catch (RuntimeException e) { // Jackson's, or not an object
             in = new ForkJson.Node(Map.of());
         }
         if (!in.has("pipelineClass")) {

@@ -41,24 +41,6 @@ class ForkJsonTest {
         assertThat(read.fields().keySet()).containsExactly("nested", "flag");
     }
 
-    /** Written here without Jackson: read JSON as any writer spells it, and refuse what is not one whole object. */
-    @Test
-    void escapesAndSpacingOfAnyWriterReadBackAndMalformedTextIsRefused() {
-        ForkJson.Node read = ForkJson.read(new StringReader(
-                " { \"a\" : \"\\u00e9\\/\\b\\f\\ud835\\udec5\" ,\n\"o\":{ },\"l\":[ ] , \"n\": -0 , \"t\":true}\n"));
-
-        assertThat(read.text("a")).isEqualTo("é/\b\f𝛅");
-        assertThat(read.node("o").fields()).isEmpty();
-        assertThat(read.texts("l")).isEmpty();
-        assertThat(read.number("n")).isZero();
-        assertThat(read.bool("t")).isTrue();
-        for (String malformed : List.of("{\"a\":1.5}", "{\"a\":1}x", "{\"a\" 1}", "{\"a\":tru}", "{\"a\":\"\\q\"}",
-                "{\"a\":[1,]}", "{\"a\":-}", "[1]", "", "{\"a\":\"\\u12\"}")) {
-            assertThatThrownBy(() -> ForkJson.read(new StringReader(malformed))).as(malformed)
-                    .isInstanceOf(IllegalArgumentException.class);
-        }
-    }
-
     @Test
     void aLineCutShortIsNotReadAsAnObject() {
         String line = ForkJson.line(Map.of("type", "step", "step", "train"));
