@@ -101,8 +101,9 @@ final class ReproduceCommand implements Callable<Integer> {
                 restored = store.restoreData(recorded.run(), artifactStore, module);
             }
             Path top = ReproductionBuild.topProject(checkout, module);
+            StoreLocation.HandedOn handedOn = StoreLocation.handedOn(url); // a password goes by the environment
             List<String> command = ReproductionBuild.command(ReproductionBuild.executable(maven, System.getenv()),
-                    PipelineModule.relative(top, module), recorded, url, artifactStore.root(), mavenArguments);
+                    PipelineModule.relative(top, module), recorded, handedOn.url(), artifactStore.root(), mavenArguments);
             if (!options.json) {
                 out.println(Formats.text("Checked out commit " + recorded.shortCommit() + " of " + repositoryDirectory
                         + " into " + checkout + "; restored " + restored.restored().size() + " data source"
@@ -110,12 +111,10 @@ final class ReproduceCommand implements Callable<Integer> {
                         + (module.equals(checkout) ? "the checkout" : PipelineModule.relative(checkout, module)) + "."));
                 restored.notRestored().forEach((name, why) -> out.println(Formats.text("  not restored: " + name
                         + ": " + why)));
-                // The command hands the store's URL on as it is, password included; what is printed never has it.
-                out.println(Formats.text("Running " + String.join(" ", command).replace(url, StoreLocation.shown(url))
-                        + " (log: " + log + ")"));
+                out.println(Formats.text("Running " + String.join(" ", command) + " (log: " + log + ")"));
                 out.flush();
             }
-            int status = ReproductionBuild.run(command, top, log);
+            int status = ReproductionBuild.run(command, handedOn.environment(), top, log);
             Long reproducedAs;
             try (MetadataStore store = options.open()) {
                 reproducedAs = store.checksAgainst(id).stream().filter(c -> !earlier.contains(c)).reduce((a, b) -> b)

@@ -73,14 +73,16 @@ final class ReproductionBuild {
     }
 
     /**
-     * Runs {@code command} in {@code directory}, its output (standard output and error) going to {@code log}; returns
-     * its exit status.
+     * Runs {@code command} in {@code directory} with {@code environment} added to this process's, its output (standard
+     * output and error) going to {@code log}; returns its exit status.
      *
      * @throws ReproduceRefusal where the executable cannot be started
      */
-    static int run(List<String> command, Path directory, Path log) throws IOException, InterruptedException {
+    static int run(List<String> command, Map<String, String> environment, Path directory, Path log)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+        builder.environment().putAll(environment);
         Process process;
         try {
             process = builder.start();

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Runs SQLite's integrity check on the metadata store, then reads whole every"
         + " artifact it refers to and every file in the artifact store, and lists each damaged or missing artifact with"
-        + " the runs and steps whose output it is. Exit status 1 where anything is damaged or missing, else 0.")
+        + " the runs and steps whose output it is; with a remote artifact store, lists the bucket and names every"
+        + " artifact kept here that it lacks. Exit status 1 where anything is damaged or missing, else 0.")
 final class VerifyCommand implements Callable<Integer> {
 
     @Mixin StoreOptions options = new StoreOptions();
@@ -55,13 +57,20 @@ final class VerifyCommand implements Callable<Integer> {
         }
         List<ArtifactCondition> files = store.everyFile();
         List<Problem> problems = problems(kept, files, store);
-        boolean ok = integrity.isEmpty() && problems.isEmpty();
+        List<KeptArtifact> referred = kept;
+        Optional<BucketCheck.Result> bucket = store.remoteSizes().map(listing -> BucketCheck.check(store, listing,
+                referred, files));
+        List<BucketCheck.Problem> bucketProblems = bucket.map(BucketCheck.Result::problems).orElse(List.of());
+        boolean ok = integrity.isEmpty() && problems.isEmpty() && bucketProblems.isEmpty();
         PrintWriter out = ReproUnitCli.out(spec);
         if (options.json) {
             out.print(Json.write(Json.object().put("store", StoreLocation.shown(options.url())).put("integrityProblems", integrity)
                     .put("artifactStore", store.root().toString()).put("filesRead", files.size())
                     .put("artifactsReferredTo", kept.size()).put("artifactsUnreadable", unreadable)
-                    .put("problems", problems.stream().map(VerifyCommand::json).toList()).put("ok", ok).map()));
+                    .put("problems", problems.stream().map(VerifyCommand::json).toList())
+                    .put("objectsListed", bucket.<@Nullable Integer>map(BucketCheck.Result::objectsListed).orElse(null))
+                    .put("bucketProblems", bucketProblems.stream().map(VerifyCommand::bucketJson).toList())
+                    .put("ok", ok).map()));
             return ok ? 0 : 1;
         }
         String metadata = "Metadata store " + StoreLocation.shown(options.url());
@@ -76,7 +85,13 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.println("Artifact store " + store.root() + ": " + files.size() + " files read; the metadata store refers"
                 + " to " + kept.size() + " artifacts.");
-        if (problems.isEmpty()) {
+        bucket.ifPresent(listed -> out.println("Remote artifact store " + listed.bucket() + ": "
+                + listed.objectsListed() + " objects listed" + (listed.problems().isEmpty()
+                ? "; it holds every artifact kept here." : listed.problems().size() == 1
+                ? "; 1 artifact kept here is not there as it is here, so other machines cannot read it."
+                : "; " + listed.problems().size() + " artifacts kept here are not there as they are here, so other"
+                        + " machines cannot read them.")));
+        if (problems.isEmpty() && bucketProblems.isEmpty()) {
             out.println(integrity.isEmpty() ? "Every artifact is intact." : "Every artifact is intact; the metadata"
                     + " store is not.");
             return ok ? 0 : 1;
@@ -85,12 +100,21 @@ final class VerifyCommand implements Callable<Integer> {
         Table table = new Table("ARTIFACT", "STATE", "OUTPUT OF", "PROBLEM").whole("ARTIFACT");
         problems.forEach(problem -> table.row(Digests.shortForm(problem.condition().digest()),
                 problem.condition().state().label(), uses(problem.uses()), problem.condition().problem()));
+        bucketProblems.forEach(problem -> table.row(Digests.shortForm(problem.digest()), problem.state(),
+                uses(problem.uses()), problem.problem()));
         out.print(table.render(options.width()));
         out.println();
-        out.println(problems.size() + (problems.size() == 1 ? " artifact is" : " artifacts are") + " damaged or"
-                + " missing; --json gives each one's file.");
-        out.println("The next check that produces an output writes its file again; `reprounit gc` removes files that"
-                + " no run refers to.");
+        if (!problems.isEmpty()) {
+            out.println(problems.size() + (problems.size() == 1 ? " artifact is" : " artifacts are") + " damaged or"
+                    + " missing; --json gives each one's file.");
+            out.println("The next check that produces an output writes its file again; `reprounit gc` removes files"
+                    + " that no run refers to.");
+        }
+        if (!bucketProblems.isEmpty()) {
+            out.println("The next check that produces " + (bucketProblems.size() == 1 ? "that output" : "those outputs")
+                    + " sends it to the bucket again; until then only this machine can read "
+                    + (bucketProblems.size() == 1 ? "it." : "them."));
+        }
         return 1;
     }
 
@@ -117,6 +141,13 @@ final class VerifyCommand implements Callable<Integer> {
     private static String uses(List<KeptArtifact.Use> uses) {
         return uses.isEmpty() ? "no run" : uses.stream().map(use -> use.run() + " " + use.step())
                 .collect(Collectors.joining(", "));
+    }
+
+    private static Map<String, @Nullable Object> bucketJson(BucketCheck.Problem problem) {
+        return Json.object().put("digest", problem.digest()).put("state", problem.state())
+                .put("problem", problem.problem()).put("object", problem.object())
+                .put("outputOf", problem.uses().stream().map(use -> Json.object().put("run", use.run())
+                        .put("step", use.step()).map()).toList()).map();
     }
 
     private static Map<String, @Nullable Object> json(Problem problem) {

@@ -94,6 +94,31 @@ class S3ArtifactsCommandsTest {
     }
 
     @Test
+    void verifyNamesAnArtifactKeptHereThatTheBucketLacks() throws Exception {
+        String[] fromTheFirstMachine = {"verify", "--store", url, "--artifacts",
+                directory.resolve("first-machine").toString(), "--artifacts-url",
+                "s3://" + BUCKET + "/" + directory.getFileName(), "--s3-endpoint", server.endpoint()};
+        Cli.Output whole = Cli.run(fromTheFirstMachine);
+        assertThat(whole.status()).as(whole.out() + whole.err()).isZero();
+        assertThat(whole.out()).contains("2 objects listed; it holds every artifact kept here.")
+                .contains("Every artifact is intact.");
+
+        Path object = server.objectFile(BUCKET, directory.getFileName() + "/" + ArtifactStore.location(kept.digest()));
+        assertThat(object).exists();
+        java.nio.file.Files.delete(object); // lost from the bucket: the first machine still has its file
+
+        Cli.Output lacking = Cli.run(fromTheFirstMachine);
+        assertThat(lacking.status()).as(lacking.out() + lacking.err()).isEqualTo(1);
+        assertThat(lacking.out()).contains("1 objects listed; 1 artifact kept here is not there as it is here")
+                .contains("not in bucket").contains("only this machine has it").contains(check + ".1 step0")
+                .doesNotContain("Every artifact is intact.");
+        Cli.Output json = Cli.run(java.util.stream.Stream.concat(java.util.Arrays.stream(fromTheFirstMachine),
+                java.util.stream.Stream.of("--json")).toArray(String[]::new));
+        assertThat(json.out()).contains("\"objectsListed\" : 1").contains("\"state\" : \"not in bucket\"")
+                .contains("\"digest\" : \"" + kept.digest() + "\"").contains("\"ok\" : false");
+    }
+
+    @Test
     void aWrongOptionIsNamed() {
         Cli.Output missing = Cli.run("gc", "--store", url, "--artifacts-url", "s3://no-such-bucket/p", "--s3-endpoint",
                 server.endpoint());

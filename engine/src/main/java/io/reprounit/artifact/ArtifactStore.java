@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -443,6 +444,14 @@ public final class ArtifactStore {
      */
     public List<ArtifactCondition> everyFile() {
         return ArtifactVerifier.everyFile(root);
+    }
+
+    /**
+     * What the remote tier holds, listed once: the size of each object by its location ({@code sha256/ab/cdef…[.zst]}),
+     * so that a file kept here can be found there without reading it; empty where there is no remote tier.
+     */
+    public Optional<Map<String, Long>> remoteSizes() {
+        return remote == null ? Optional.empty() : Optional.of(remote.sizes());
     }
 
     /** The size of the file at {@code location} (relative to the root), as stored; empty where it is not there. */

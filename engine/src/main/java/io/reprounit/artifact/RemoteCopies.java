@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -184,6 +186,14 @@ final class RemoteCopies {
             throw new UncheckedIOException("Cannot clean the remote artifact store " + tier.name(), e);
         }
         return removed;
+    }
+
+    /** The size of every artifact's object, by its location: one listing, nothing read; other objects left out. */
+    Map<String, Long> sizes() {
+        Map<String, Long> sizes = new HashMap<>();
+        list().stream().filter(object -> digestOf(object.location()) != null)
+                .forEach(object -> sizes.put(object.location(), object.size()));
+        return sizes;
     }
 
     /** How many objects hold no artifact in {@code kept}. */

@@ -63,6 +63,21 @@ final class PostgresDatabase implements Database {
     }
 
     /**
+     * {@code url} as another process is given it: without its password, which goes in {@link #PASSWORD_VARIABLE}
+     * instead, since a command line is visible to everyone on the machine.
+     */
+    static StoreLocation.HandedOn handedOn(String url) {
+        Parsed parsed = Parsed.of(url);
+        if (parsed.password() == null) {
+            return new StoreLocation.HandedOn(url, Map.of());
+        }
+        String withUser = parsed.user() == null ? parsed.connectUrl() : parsed.connectUrl()
+                + (parsed.connectUrl().contains("?") ? "&" : "?") + "user="
+                + java.net.URLEncoder.encode(parsed.user(), StandardCharsets.UTF_8);
+        return new StoreLocation.HandedOn(withUser, Map.of(PASSWORD_VARIABLE, parsed.password()));
+    }
+
+    /**
      * A PostgreSQL JDBC URL taken apart: user info ({@code user:password@}) is not the driver's syntax, so it is taken
      * out and passed as properties; a {@code password} parameter is taken out too, so that the URL the driver sees
      * (and may put in its own messages) holds no password.

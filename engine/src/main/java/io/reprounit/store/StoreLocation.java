@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -74,6 +75,18 @@ public final class StoreLocation {
      */
     public static String shown(String url) {
         return url.startsWith(PostgresDatabase.URL_PREFIX) ? PostgresDatabase.shown(url) : url;
+    }
+
+    /** A store's URL as handed on to another process: the URL without a password, and the environment that has it. */
+    public record HandedOn(String url, Map<String, String> environment) {}
+
+    /**
+     * {@code url} for another process's command line, such as the build {@code reproduce} starts: a password in it
+     * moves to the environment variable the store reads it from, out of sight of the machine's process list.
+     */
+    public static HandedOn handedOn(String url) {
+        return url.startsWith(PostgresDatabase.URL_PREFIX) ? PostgresDatabase.handedOn(url)
+                : new HandedOn(url, Map.of());
     }
 
     /**

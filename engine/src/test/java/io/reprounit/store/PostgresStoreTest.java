@@ -206,6 +206,31 @@ class PostgresStoreTest {
                 .isNotEmpty().allSatisfy(entry -> assertThat(entry).doesNotContain(PostgresServer.PASSWORD));
     }
 
+    /** What {@code reproduce} hands its build: a URL without the password, which goes by the environment instead. */
+    @Test
+    void aUrlHandedToAnotherProcessKeepsItsPasswordInTheEnvironment() throws Exception {
+        String database = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
+        String userInfo = "jdbc:postgresql://" + PostgresServer.USER + ":" + PostgresServer.PASSWORD + "@127.0.0.1:"
+                + PostgresServer.shared().port() + "/" + database + "?ApplicationName=reproduce";
+        for (String withPassword : List.of(url, userInfo)) {
+            StoreLocation.HandedOn handedOn = StoreLocation.handedOn(withPassword);
+            assertThat(handedOn.url()).doesNotContain(PostgresServer.PASSWORD).contains("user=" + PostgresServer.USER);
+            assertThat(handedOn.environment()).containsExactly(
+                    Map.entry(PostgresDatabase.PASSWORD_VARIABLE, PostgresServer.PASSWORD));
+            try (Connection connection = PostgresDatabase.of(handedOn.url(), handedOn.environment()).connect(SETTING);
+                    Statement sql = connection.createStatement();
+                    ResultSet row = sql.executeQuery("SELECT current_user, current_database()")) {
+                row.next();
+                assertThat(row.getString(1)).isEqualTo(PostgresServer.USER);
+                assertThat(row.getString(2)).isEqualTo(database);
+            }
+        }
+        String withoutPassword = url.substring(0, url.indexOf("&password="));
+        assertThat(StoreLocation.handedOn(withoutPassword)).isEqualTo(new StoreLocation.HandedOn(withoutPassword,
+                Map.of()));
+        assertThat(StoreLocation.handedOn("jdbc:sqlite:/tmp/m.db").url()).isEqualTo("jdbc:sqlite:/tmp/m.db");
+    }
+
     @Test
     void thePasswordMayComeFromTheEnvironment() throws Exception {
         String withoutPassword = url.substring(0, url.indexOf("&password="));

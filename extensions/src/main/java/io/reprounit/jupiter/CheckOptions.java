@@ -33,21 +33,26 @@ import org.jspecify.annotations.Nullable;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class CheckOptions {
 
-    private static final CheckOptions DEFAULTS = new CheckOptions(null, true, List.of(), null, Map.of());
+    private static final CheckOptions DEFAULTS = new CheckOptions(null, true, List.of(), null, null, Map.of());
 
     private final @Nullable Integer runs;
     private final boolean fingerprints;
     private final List<String> environmentVariables;
     private final @Nullable Baseline baseline;
+    private final @Nullable RecordedCheck recorded;
     /** Run settings by their configuration key, over the system properties. */
     private final Map<String, String> settings;
 
+    /** A check of a metadata store to compare with: its id, and the store's URL where the test names one. */
+    record RecordedCheck(long id, @Nullable String storeUrl) {}
+
     private CheckOptions(@Nullable Integer runs, boolean fingerprints, List<String> environmentVariables,
-            @Nullable Baseline baseline, Map<String, String> settings) {
+            @Nullable Baseline baseline, @Nullable RecordedCheck recorded, Map<String, String> settings) {
         this.runs = runs;
         this.fingerprints = fingerprints;
         this.environmentVariables = List.copyOf(environmentVariables);
         this.baseline = baseline;
+        this.recorded = recorded;
         this.settings = Map.copyOf(settings);
     }
 
@@ -61,7 +66,7 @@ public final class CheckOptions {
         if (count < 2) {
             throw new IllegalArgumentException("A check compares at least 2 runs, not " + count);
         }
-        return new CheckOptions(count, fingerprints, environmentVariables, baseline, settings);
+        return new CheckOptions(count, fingerprints, environmentVariables, baseline, recorded, settings);
     }
 
     /**
@@ -69,12 +74,12 @@ public final class CheckOptions {
      * can then no longer say which part changed.
      */
     public CheckOptions withoutFingerprints() {
-        return new CheckOptions(runs, false, environmentVariables, baseline, settings);
+        return new CheckOptions(runs, false, environmentVariables, baseline, recorded, settings);
     }
 
     /** Records these environment variables in the environment fingerprint; secret-looking ones only as present. */
     public CheckOptions environmentVariables(String... names) {
-        return new CheckOptions(runs, fingerprints, List.of(names), baseline, settings);
+        return new CheckOptions(runs, fingerprints, List.of(names), baseline, recorded, settings);
     }
 
     /**
@@ -84,7 +89,23 @@ public final class CheckOptions {
      * {@link io.reprounit.baseline.BaselineYaml#read(String, String)}.
      */
     public CheckOptions against(Baseline expected) {
-        return new CheckOptions(runs, fingerprints, environmentVariables, requireNonNull(expected), settings);
+        return new CheckOptions(runs, fingerprints, environmentVariables, requireNonNull(expected), null, settings);
+    }
+
+    /**
+     * Also compares the check with check {@code id} of the metadata store, as {@code reprounit.against=check:<id>} does
+     * for the engine: its first complete run stands for the baseline, so that a step whose output differs from it is
+     * CHANGED (naming the part that explains it) or DIVERGED. The store is the one {@code reprounit.store.url} names,
+     * else the default store of the working tree; nothing is written to it. Replaces {@link #against(Baseline)}.
+     */
+    public CheckOptions againstCheck(long id) {
+        return new CheckOptions(runs, fingerprints, environmentVariables, null, new RecordedCheck(id, null), settings);
+    }
+
+    /** As {@link #againstCheck(long)}, with check {@code id} of the store at {@code storeUrl}. */
+    public CheckOptions againstCheck(long id, String storeUrl) {
+        return new CheckOptions(runs, fingerprints, environmentVariables, null,
+                new RecordedCheck(id, requireNonNull(storeUrl)), settings);
     }
 
     /**
@@ -122,7 +143,7 @@ public final class CheckOptions {
         } else {
             changed.put(key, value);
         }
-        return new CheckOptions(runs, fingerprints, environmentVariables, baseline, changed);
+        return new CheckOptions(runs, fingerprints, environmentVariables, baseline, recorded, changed);
     }
 
     /** A run setting by its key: set here, or else the system property. */
@@ -144,5 +165,9 @@ public final class CheckOptions {
 
     Optional<Baseline> baseline() {
         return Optional.ofNullable(baseline);
+    }
+
+    Optional<RecordedCheck> recorded() {
+        return Optional.ofNullable(recorded);
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.reprounit.artifact.Materializers;
+import io.reprounit.baseline.Baseline;
 import io.reprounit.check.CheckService;
 import io.reprounit.fingerprint.Fingerprinter;
 import io.reprounit.pipeline.ParamOverrides;
@@ -14,6 +15,7 @@ import io.reprounit.pipeline.StepDefinition;
 import io.reprounit.run.CheckPlan;
 import io.reprounit.run.RunSettings;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a whole pipeline class from any test and gives back its result as a value, to assert on:
@@ -45,8 +47,9 @@ public final class ReproUnit {
      * Runs and compares the pipeline as {@code options} say.
      *
      * @throws MalformedPipelineException listing every problem, where the class cannot be run as a pipeline
-     * @throws IllegalArgumentException where the class is not annotated {@code @ReproducibleRun} at all, or where a
-     *                                  setting of where runs execute is wrong (naming it)
+     * @throws IllegalArgumentException where the class is not annotated {@code @ReproducibleRun} at all, where a
+     *                                  setting of where runs execute is wrong (naming it), or where the recorded check
+     *                                  to compare with cannot be read or is of another pipeline
      */
     public static PipelineCheck check(Class<?> pipelineClass, CheckOptions options) {
         requireNonNull(pipelineClass, "pipelineClass");
@@ -71,13 +74,14 @@ public final class ReproUnit {
                 : Fingerprinter.disabled();
         fingerprinter.prepare(pipeline);
 
+        @Nullable Baseline baseline = options.recorded().map(recorded -> RecordedChecks.baseline(recorded, pipeline))
+                .orElse(options.baseline().orElse(null));
+
         CheckService checks = new CheckService(settings, materializers, fingerprinter);
         CheckPlan plan = checks.plan(pipeline);
         CheckService.Check check = checks.check(pipeline, pipeline.steps().stream().map(StepDefinition::name).toList(),
-                plan, options.runs().orElse(pipeline.runs()), options.baseline().orElse(null),
-                CheckService.NOT_RECORDED);
-        return new PipelineCheck(pipeline, check.runs(), check.result(), options.baseline().orElse(null),
-                check.received());
+                plan, options.runs().orElse(pipeline.runs()), baseline, CheckService.NOT_RECORDED);
+        return new PipelineCheck(pipeline, check.runs(), check.result(), baseline, check.received());
     }
 
     private static ClassLoader classLoaderOf(Class<?> pipelineClass) {

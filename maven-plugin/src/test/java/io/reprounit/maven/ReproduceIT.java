@@ -1,5 +1,9 @@
 package io.reprounit.maven;
 
+import static io.reprounit.maven.FixtureRepositories.commit;
+import static io.reprounit.maven.FixtureRepositories.deleteRecursively;
+import static io.reprounit.maven.FixtureRepositories.edit;
+import static io.reprounit.maven.FixtureRepositories.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reprounit.artifact.ArtifactStore;
@@ -8,7 +12,6 @@ import io.reprounit.store.MetadataStore;
 import io.reprounit.store.StoredCheck;
 import io.reprounit.store.StoredStep;
 import io.reprounit.testsupport.MavenBuild;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,35 +116,6 @@ class ReproduceIT {
             List<CheckSummary> checks = metadata.checks(PIPELINE, 1);
             assertThat(checks).isNotEmpty();
             return checks.get(0);
-        }
-    }
-
-    private static RevCommit commit(Git git, String message) throws Exception {
-        git.add().addFilepattern(".").call();
-        return git.commit().setMessage(message).setAuthor("ReproUnit IT", "it@reprounit.invalid")
-                .setCommitter("ReproUnit IT", "it@reprounit.invalid").setSign(false).call();
-    }
-
-    private static void edit(Path file, String from, String to) throws Exception {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(text).contains(from);
-        Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
-    }
-
-    /** The Maven running this build, as MavenBuild runs it: the build in the checkout uses the same. */
-    private static String maven() {
-        Path mvn = Path.of(System.getProperty("maven.home"), "bin", "mvn");
-        assertThat(mvn).isExecutable();
-        return mvn.toString();
-    }
-
-    private static void deleteRecursively(Path directory) throws Exception {
-        if (Files.exists(directory)) {
-            try (var files = Files.walk(directory)) {
-                for (Path path : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 }

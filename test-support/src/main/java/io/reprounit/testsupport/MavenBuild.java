@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,7 @@ public final class MavenBuild {
     private final Path project;
     private final Duration timeout;
     private final List<String> unsetVariables = new ArrayList<>();
+    private final Map<String, String> setVariables = new HashMap<>();
 
     private MavenBuild(Path project, Duration timeout) {
         this.project = project;
@@ -59,6 +61,12 @@ public final class MavenBuild {
     /** Runs the build without these environment variables of the test's own JVM (such as {@code CI}). */
     public MavenBuild withoutEnvironmentVariables(String... names) {
         unsetVariables.addAll(List.of(names));
+        return this;
+    }
+
+    /** Runs the build with this environment variable set (such as a password a user keeps out of the command line). */
+    public MavenBuild withEnvironmentVariable(String name, String value) {
+        setVariables.put(name, value);
         return this;
     }
 
@@ -121,6 +129,7 @@ public final class MavenBuild {
         environment.put("JAVA_HOME", System.getProperty("java.home")); // the JDK running this test
         environment.remove("MAVEN_ARGS"); // Maven 3.9+ would add these to the command line
         unsetVariables.forEach(environment::remove);
+        environment.putAll(setVariables);
         Process process = builder.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);

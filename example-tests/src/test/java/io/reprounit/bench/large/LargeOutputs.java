@@ -28,11 +28,16 @@ import java.util.stream.Stream;
  * every child JVM: {@code -Dlarge.jvmOptions="-Xmx2g -XX:+UseSerialGC"}. With {@code -Dlarge.warm=true} each check JVM
  * checks a small pipeline first in the same launcher execution, as every pipeline but the first of a test run is
  * checked: the "pipeline" column is then the engine's cost per pipeline once the JVM, launcher and store are warm.
+ * With {@code -Dlarge.floor=true} each pair gets a third JVM, {@link PlainJvm} with the JUnit Platform started first
+ * (Jupiter alone, which runs nothing): the lowest a check through the platform could cost, whatever the engine does.
  */
 public final class LargeOutputs {
 
     /** Whether each check JVM checks a small pipeline first, in the same execution ({@code -Dlarge.warm=true}). */
     static final boolean WARM = Boolean.getBoolean("large.warm");
+
+    /** Whether each pair also measures the platform's floor ({@code -Dlarge.floor=true}). */
+    static final boolean FLOOR = Boolean.getBoolean("large.floor");
 
     private LargeOutputs() {}
 
@@ -45,6 +50,7 @@ public final class LargeOutputs {
                 .filter(option -> !option.isBlank()).toList();
         Files.createDirectories(work);
         List<String> rows = new ArrayList<>();
+        List<String> floors = new ArrayList<>();
         for (LargeCase largeCase : cases) {
             List<Pair> measured = new ArrayList<>();
             for (int pair = 0; pair < pairs; pair++) {
@@ -60,8 +66,14 @@ public final class LargeOutputs {
                         last.check.storeBytes / 1024, last.check.outcome);
             }
             rows.add(LargeTable.row(largeCase, measured));
+            if (FLOOR) {
+                floors.add(LargeTable.floorRow(largeCase, measured));
+            }
         }
         System.out.println(LargeTable.render(pairs, rows, WARM));
+        if (FLOOR) {
+            System.out.println("\n" + LargeTable.renderFloors(floors));
+        }
         // So that nobody mistakes which engine was measured: the reactor's classes, or an installed jar.
         System.out.println("\nengine: " + Class.forName("io.reprounit.engine.ReproUnitTestEngine")
                 .getProtectionDomain().getCodeSource().getLocation() + ", git " + gitHead());
@@ -72,10 +84,12 @@ public final class LargeOutputs {
             throws IOException, InterruptedException {
         Child first = plainFirst ? plain(largeCase, extraOptions) : check(largeCase, work, extraOptions);
         Child second = plainFirst ? check(largeCase, work, extraOptions) : plain(largeCase, extraOptions);
-        return new Pair(plainFirst ? first : second, plainFirst ? second : first);
+        Child floor = FLOOR ? floor(largeCase, extraOptions) : null;
+        return new Pair(plainFirst ? first : second, plainFirst ? second : first, floor);
     }
 
-    record Pair(Child plain, Child check) {}
+    /** @param floor the plain JVM with the JUnit Platform started first; null unless {@code -Dlarge.floor=true} */
+    record Pair(Child plain, Child check, Child floor) {}
 
     /**
      * What a child JVM reported: its whole-process wall time (measured here), its own time of the work, its peak
@@ -87,6 +101,12 @@ public final class LargeOutputs {
 
     private static Child plain(LargeCase largeCase, List<String> extraOptions) throws IOException, InterruptedException {
         String[] figures = run(largeCase, extraOptions, PlainJvm.class, largeCase.id);
+        return new Child(Double.parseDouble(figures[0]), Double.parseDouble(figures[2]), Long.parseLong(figures[3]),
+                Double.NaN, -1, -1, Double.NaN, "");
+    }
+
+    private static Child floor(LargeCase largeCase, List<String> extraOptions) throws IOException, InterruptedException {
+        String[] figures = run(largeCase, extraOptions, PlainJvm.class, largeCase.id, "platform");
         return new Child(Double.parseDouble(figures[0]), Double.parseDouble(figures[2]), Long.parseLong(figures[3]),
                 Double.NaN, -1, -1, Double.NaN, "");
     }

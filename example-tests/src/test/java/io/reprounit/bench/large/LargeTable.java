@@ -35,6 +35,26 @@ final class LargeTable {
                 String.join("; ", outcomes.stream().map(escape()).toList()));
     }
 
+    /** The platform's floor against the plain JVM and the check, where every pair measured it. */
+    static String floorRow(LargeCase largeCase, List<LargeOutputs.Pair> pairs) {
+        return String.format(Locale.ROOT, "| %s | %.2f s | %.2f s | %.2f× | %.2f s | %.2f× |", largeCase.id,
+                median(pairs, pair -> pair.plain().wallMillis()) / 1e3,
+                median(pairs, pair -> floor(pair).wallMillis()) / 1e3,
+                median(pairs, pair -> floor(pair).wallMillis() / pair.plain().wallMillis()),
+                median(pairs, pair -> pair.check().wallMillis()) / 1e3,
+                median(pairs, pair -> pair.check().wallMillis() / floor(pair).wallMillis()));
+    }
+
+    static String renderFloors(List<String> rows) {
+        return "The platform's floor: the plain JVM with the JUnit Platform started first (Jupiter alone, running"
+                + " nothing)\n\n| case | plain JVM | floor JVM | floor / plain | check JVM | check / floor |\n"
+                + "|---".repeat(6) + "|\n" + String.join("\n", rows);
+    }
+
+    private static LargeOutputs.Child floor(LargeOutputs.Pair pair) {
+        return java.util.Objects.requireNonNull(pair.floor(), "run with -Dlarge.floor=true");
+    }
+
     static String render(int pairs, List<String> rows, boolean warm) {
         return "Medians of " + pairs + " pairs of fresh JVMs (ratios: median of the pairs' ratios)"
                 + (warm ? "; each check JVM checked a small pipeline first, in the same execution" : "") + "\n\n"
