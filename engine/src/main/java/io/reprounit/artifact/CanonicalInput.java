@@ -126,6 +126,20 @@ final class CanonicalInput {
         }
     }
 
+    /** The next {@code length} 8-byte elements as doubles, bit for bit. */
+    void readDoubles(double[] into, int offset, int length) {
+        int done = 0;
+        while (done < length) {
+            if (!available(8)) {
+                throw endOfStream((length - done) + " more elements");
+            }
+            int chunk = Math.min(length - done, (limit - position) / 8);
+            ByteBuffer.wrap(buffer, position, chunk * 8).asDoubleBuffer().get(into, offset + done, chunk);
+            position += chunk * 8;
+            done += chunk;
+        }
+    }
+
     void readInts(int[] into, int offset, int length) {
         int done = 0;
         while (done < length) {
