@@ -43,26 +43,31 @@ final class ValueDecoder {
         stack.add(root);
         scopes.add(new ArrayList<>());
         for (Kind kind = in.next(); kind != Kind.EOF; kind = in.next()) {
-            DecodingFrame top = stack.get(stack.size() - 1);
-            try {
-                if (kind == Kind.NAME) {
-                    top.name(in.string(), plans);
-                } else if (kind == Kind.END) {
-                    stack.remove(stack.size() - 1);
-                    Object value = top.finish();
-                    top.made(value);
-                    deliver(value);
-                } else {
-                    begin(kind, top);
-                }
-            } catch (ReadFailure e) {
-                throw new ReadFailure("at " + in.path() + ", " + e.getMessage(), e);
-            }
+            token(kind);
         }
         if (stack.size() != 1) {
             throw new ReadFailure("the stored value ends before its containers do");
         }
         return root.value;
+    }
+
+    /** One token: a method of its own, so that it is compiled after a few hundred tokens, long before the loop is. */
+    private void token(Kind kind) {
+        DecodingFrame top = stack.get(stack.size() - 1);
+        try {
+            if (kind == Kind.NAME) {
+                top.name(in.string(), plans);
+            } else if (kind == Kind.END) {
+                stack.remove(stack.size() - 1);
+                Object value = top.finish();
+                top.made(value);
+                deliver(value);
+            } else {
+                begin(kind, top);
+            }
+        } catch (ReadFailure e) {
+            throw new ReadFailure("at " + in.path() + ", " + e.getMessage(), e);
+        }
     }
 
     /**
