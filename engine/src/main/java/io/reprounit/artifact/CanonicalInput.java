@@ -15,6 +15,8 @@ import java.util.Arrays;
 final class CanonicalInput {
 
     private static final int BUFFER = 64 * 1024;
+    /** Up to this many packed elements are read one by one rather than through a buffer view. */
+    private static final int FEW = 16;
 
     private final InputStream in;
     private final byte[] buffer = new byte[BUFFER];
@@ -71,9 +73,16 @@ final class CanonicalInput {
         if (!available(8)) {
             throw endOfStream("8 bytes");
         }
-        long value = ByteBuffer.wrap(buffer, position, 8).getLong();
+        long value = longAt(position);
         position += 8;
         return value;
+    }
+
+    /** The big-endian long at {@code at} in the buffer. */
+    private long longAt(int at) {
+        byte[] b = buffer;
+        return (long) b[at] << 56 | (b[at + 1] & 0xFFL) << 48 | (b[at + 2] & 0xFFL) << 40 | (b[at + 3] & 0xFFL) << 32
+                | (b[at + 4] & 0xFFL) << 24 | (b[at + 5] & 0xFFL) << 16 | (b[at + 6] & 0xFFL) << 8 | b[at + 7] & 0xFFL;
     }
 
     int readInt() {
@@ -121,6 +130,28 @@ final class CanonicalInput {
             }
             int chunk = Math.min(length - done, (limit - position) / 8);
             ByteBuffer.wrap(buffer, position, chunk * 8).asLongBuffer().get(into, offset + done, chunk);
+            position += chunk * 8;
+            done += chunk;
+        }
+    }
+
+    /** The next {@code length} 8-byte elements as doubles, bit for bit. */
+    void readDoubles(double[] into, int offset, int length) {
+        if (length <= FEW && available(length * 8)) {
+            // A short row, such as a point: no buffer views, which cost more than the copy until compiled.
+            for (int i = 0; i < length; i++) {
+                into[offset + i] = Double.longBitsToDouble(longAt(position));
+                position += 8;
+            }
+            return;
+        }
+        int done = 0;
+        while (done < length) {
+            if (!available(8)) {
+                throw endOfStream((length - done) + " more elements");
+            }
+            int chunk = Math.min(length - done, (limit - position) / 8);
+            ByteBuffer.wrap(buffer, position, chunk * 8).asDoubleBuffer().get(into, offset + done, chunk);
             position += chunk * 8;
             done += chunk;
         }

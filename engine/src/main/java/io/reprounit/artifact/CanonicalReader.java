@@ -44,7 +44,7 @@ final class CanonicalReader {
     private static final Kind[] KINDS = Kind.values();
 
     private final CanonicalInput in;
-    private final CanonicalStructure structure = new CanonicalStructure();
+    private final CanonicalStructure structure;
 
     private @Nullable Kind kind;
     private long tokenOffset;
@@ -57,7 +57,17 @@ final class CanonicalReader {
     private long remaining;
 
     CanonicalReader(InputStream in) {
+        this(in, true);
+    }
+
+    /**
+     * A reader that keeps the paths of the containers a {@code REF} may name only where {@code keepsPaths}: without
+     * them, {@link #refTarget()} names a target by its ordinal ({@code #12}), and reading 100,000 small containers
+     * makes no string per container.
+     */
+    CanonicalReader(InputStream in, boolean keepsPaths) {
         this.in = new CanonicalInput(in);
+        this.structure = new CanonicalStructure(keepsPaths);
     }
 
     /**
@@ -67,7 +77,7 @@ final class CanonicalReader {
      */
     Kind next() {
         if (kind != null && kind != Kind.NAME && kind != Kind.EOF && !opensFrame(kind)) {
-            if (kind.isPacked()) {
+            if (kind.isPacked() && remaining > 0) {
                 skip(remaining);
             }
             structure.endValue();
@@ -122,7 +132,7 @@ final class CanonicalReader {
                 up = (int) outward;
             }
             case BYTES, F64S, F32S, INTS -> {
-                count = in.readVarint("the count of a " + next);
+                count = in.readVarint(countOf(next));
                 remaining = count;
             }
             default -> { }
@@ -134,6 +144,16 @@ final class CanonicalReader {
                 structure.keyText(next == Kind.STRING ? requireNonNull(text) : literal());
             }
         }
+    }
+
+    /** What a packed count is called in a message: a constant, so that no text is made per container. */
+    private static String countOf(Kind packed) {
+        return switch (packed) {
+            case BYTES -> "the count of a BYTES";
+            case F64S -> "the count of a F64S";
+            case F32S -> "the count of a F32S";
+            default -> "the count of a INTS";
+        };
     }
 
     private static boolean opensFrame(Kind kind) {
@@ -251,6 +271,12 @@ final class CanonicalReader {
     void readLongs(long[] into, int offset, int length) {
         bulk(length, Kind.F64S, Kind.INTS);
         in.readLongs(into, offset, length);
+    }
+
+    /** The next {@code length} elements of an F64S, as doubles, bit for bit. */
+    void readDoubles(double[] into, int offset, int length) {
+        bulk(length, Kind.F64S, Kind.F64S);
+        in.readDoubles(into, offset, length);
     }
 
     /** The next {@code length} elements of an F32S, as their bits. */

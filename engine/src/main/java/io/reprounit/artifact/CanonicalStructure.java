@@ -42,11 +42,17 @@ final class CanonicalStructure {
     }
 
     private final List<Frame> frames = new ArrayList<>();
+    /** Whether containers' paths are kept for {@link #target}; else a target is named by its ordinal. */
+    private final boolean keepsPaths;
     private final List<Scope> scopes = new ArrayList<>(List.of(new Scope()));
     private int pathsKept;
     private long pathChars;
     private int tokenDepth;
     private boolean done;
+
+    CanonicalStructure(boolean keepsPaths) {
+        this.keepsPaths = keepsPaths;
+    }
 
     /** Whether the whole value has been read. */
     boolean done() {
@@ -104,7 +110,7 @@ final class CanonicalStructure {
     /** Numbers the container that begins here in its scope, and opens it where it holds tokens of its own. */
     void beginContainer(Kind kind) {
         Scope scope = scopes.get(scopes.size() - 1);
-        if (pathsKept < MAX_PATHS && scope.paths.size() == scope.containers) {
+        if (keepsPaths && pathsKept < MAX_PATHS && scope.paths.size() == scope.containers) {
             String path = frames.size() <= MAX_PATH_DEPTH && pathChars < MAX_PATH_CHARS ? path() : null;
             pathChars += path == null ? 0 : path.length();
             scope.paths.add(path);

@@ -13,6 +13,7 @@ import java.util.Collection;
 final class PackedReads {
 
     private static final int CHUNK = 64 * 1024;
+    private static final int[] NO_INTS = new int[0];
 
     private PackedReads() {}
 
@@ -25,6 +26,9 @@ final class PackedReads {
                 throw ScalarReads.mismatch("a byte[]", plan.type());
             }
             return bytes(in);
+        }
+        if (kind == Kind.F64S && plan.type() == double[].class) {
+            return doubles(in);
         }
         Kind element = kind == Kind.F64S ? Kind.F64 : kind == Kind.F32S ? Kind.F32 : Kind.INT;
         long[] raw = raw(in, kind);
@@ -68,11 +72,40 @@ final class PackedReads {
         return bytes;
     }
 
+    /** A {@code double[]} straight from its F64S, with no array of bits between. */
+    private static double[] doubles(CanonicalReader in) {
+        int count = (int) in.count();
+        double[] values = new double[Math.min(count, CHUNK)];
+        int done = 0;
+        while (done < count) {
+            if (done == values.length) {
+                values = Arrays.copyOf(values, (int) Math.min(count, 2L * values.length));
+            }
+            int chunk = values.length - done;
+            in.readDoubles(values, done, chunk);
+            done += chunk;
+        }
+        return values;
+    }
+
+    /**
+     * Whether {@code values}, read from an F64S, hold no NaN but the one {@link Double#doubleToLongBits} gives: the
+     * only one the writer writes, so that each value is written again with the bits it was read from.
+     */
+    static boolean writtenAsRead(double[] values) {
+        for (double value : values) {
+            if (value != value && Double.doubleToRawLongBits(value) != 0x7ff8000000000000L) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Every element's bits: an F32S element zero-extended, as the reader gives it. */
     private static long[] raw(CanonicalReader in, Kind kind) {
         int count = (int) in.count();
         long[] raw = new long[Math.min(count, CHUNK)];
-        int[] narrow = kind == Kind.F32S ? new int[Math.min(count, CHUNK)] : new int[0];
+        int[] narrow = kind == Kind.F32S ? new int[Math.min(count, CHUNK)] : NO_INTS;
         int done = 0;
         while (done < count) {
             if (done == raw.length) {

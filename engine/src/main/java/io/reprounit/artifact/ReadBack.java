@@ -26,6 +26,7 @@ final class ReadBack {
     private final ArtifactStore store;
     private final String digest;
     private final Type type;
+    private boolean writtenAsRead;
 
     ReadBack(ReadPlans plans, ArtifactStore store, String digest, Type type) {
         this.plans = plans;
@@ -119,13 +120,34 @@ final class ReadBack {
     }
 
     private @Nullable Object structured(String bytesDigest) {
+        try {
+            return structured(bytesDigest, false);
+        } catch (ReadFailure e) {
+            // Read again keeping the paths a REF names, so that the message says where it points: only on failure.
+            structured(bytesDigest, true);
+            throw e;
+        }
+    }
+
+    private @Nullable Object structured(String bytesDigest, boolean keepsPaths) {
         StoredValue.Context context = new StoredValue.Context(plans, () -> bytesDigest.equals(digest)
                 ? Optional.empty() : store.read(bytesDigest));
         try (InputStream in = open(digest)) {
-            return new ValueDecoder(new CanonicalReader(in), plans, context).read(plans.plan(type));
+            ValueDecoder decoder = new ValueDecoder(new CanonicalReader(in, keepsPaths), plans, context);
+            Object value = decoder.read(plans.plan(type));
+            writtenAsRead = decoder.writtenAsRead();
+            return value;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read artifact " + digest, e);
         }
+    }
+
+    /**
+     * Whether the value last {@link #read} is proven to materialize, with no normalizer, to exactly the bytes it was
+     * read from ({@link ValueDecoder#writtenAsRead()}); those were verified against the digest as they were read.
+     */
+    boolean writtenAsRead() {
+        return writtenAsRead;
     }
 
     /** Where a path output is restored: named by its digest, so that two outputs never share a place. */

@@ -54,7 +54,8 @@ public final class WarmUp {
             byte[] table = materializers.canonicalBytes(rows);
             ReadPlan tablePlan = plans.plan(double[][].class);
             for (int pass = 0; pass < PASSES; pass++) {
-                new ValueDecoder(new CanonicalReader(new java.io.ByteArrayInputStream(table)), plans, context)
+                new ValueDecoder(new CanonicalReader(new java.io.ByteArrayInputStream(table), false), plans,
+                        context)
                         .read(tablePlan);
             }
         } catch (RuntimeException | LinkageError e) {
