@@ -257,6 +257,32 @@ class PostgresStoreTest {
     }
 
     /**
+     * A server whose disk is full answers SQLSTATE 53100 (disk_full); the message says so and names the server's store,
+     * not SQLite, and not the password. The server is made to answer it for real by a trigger that raises it, with the
+     * message PostgreSQL gives when it cannot extend a table's file.
+     */
+    @Test
+    void aFullDiskOnTheServerSaysSoAndNamesPostgresqlsStore() throws Exception {
+        MetadataStore.open(url, SETTING).close();
+        execute("CREATE FUNCTION disk_is_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION"
+                + " 'could not extend file \"base/16384/16400\": No space left on device' USING ERRCODE = 'disk_full',"
+                + " HINT = 'Check free disk space.'; END $$");
+        execute("CREATE TRIGGER disk_is_full BEFORE INSERT ON runs FOR EACH ROW EXECUTE FUNCTION disk_is_full()");
+
+        try (MetadataStore store = MetadataStore.open(url, SETTING)) {
+            long check = store.startCheck("Iris", "com.example.Iris", "repeat", Instant.now());
+            assertThatThrownBy(() -> store.startRun(check, 1, "repeat", "seed: 42\n", Instant.now()))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageStartingWith("The disk holding the metadata store " + PostgresDatabase.shown(url)
+                            + " is full: the PostgreSQL server could not write to it (" + SETTING + " = '")
+                    .hasMessageContaining("Free space on the database server's disk")
+                    .hasMessageNotContaining("SQLite")
+                    .hasMessageNotContaining(PostgresServer.PASSWORD);
+            assertThat(store.checks("Iris", 5)).as("the check started before").hasSize(1);
+        }
+    }
+
+    /**
      * A run's rows go to PostgreSQL as arrays, one statement per table, and to SQLite as batches of single-row inserts:
      * the rows must be the same, whatever the text holds (what an array literal must quote or escape: quotes,
      * backslashes, braces, commas, the word NULL, empty text, line breaks) and wherever values are null.
