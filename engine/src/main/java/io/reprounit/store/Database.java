@@ -71,6 +71,12 @@ sealed interface Database permits SqliteDatabase, PostgresDatabase {
      */
     void migrate(Connection connection, int from, int to) throws SQLException;
 
+    /**
+     * Whether a table's new rows are best sent as one statement over arrays, one per column ({@link TableRows}): so for
+     * a server, which does less work per row that way; not for SQLite, in this process, whose batches cost little.
+     */
+    boolean bindsArrays();
+
     /** What the database's own integrity check finds wrong; empty where it finds nothing or has none. */
     List<String> integrityProblems(Connection connection) throws SQLException;
 }

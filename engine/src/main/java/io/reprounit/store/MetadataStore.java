@@ -153,7 +153,7 @@ public final class MetadataStore implements AutoCloseable {
      */
     public void completeRun(long runId, RecordedRun run, ArtifactStore artifacts) {
         List<RunWriter.StoredArtifact> stored = RunWriter.storeArtifacts(run, artifacts);
-        update(c -> RunWriter.completeRun(c, runId, run, stored));
+        update(c -> RunWriter.completeRun(c, runId, run, stored, database.bindsArrays()));
     }
 
     /** Writes the verdict on every step and the check's outcome, noting for history where a step changed. */

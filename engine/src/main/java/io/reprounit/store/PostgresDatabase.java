@@ -307,4 +307,9 @@ final class PostgresDatabase implements Database {
     public List<String> integrityProblems(Connection connection) {
         return List.of();
     }
+
+    @Override
+    public boolean bindsArrays() {
+        return true;
+    }
 }

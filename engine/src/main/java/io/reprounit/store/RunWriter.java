@@ -1,5 +1,8 @@
 package io.reprounit.store;
 
+import static io.reprounit.store.TableRows.integer;
+import static io.reprounit.store.TableRows.text;
+
 import io.reprounit.artifact.Artifact;
 import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.fingerprint.Aspect;
@@ -112,16 +115,14 @@ final class RunWriter {
         return kept.notKeptReason() != null ? kept : artifacts.keep(output); // an output materialized without a store
     }
 
-    static void completeRun(Connection c, long runId, RecordedRun run, List<StoredArtifact> artifacts)
+    /**
+     * Writes a run's steps, outputs and fingerprints and marks it complete. Where {@code arrays} (PostgreSQL), each
+     * table's rows go in one statement over arrays ({@link TableRows}), and fingerprint parts without asking first which
+     * fingerprints are stored: {@code ON CONFLICT DO NOTHING} leaves out the same rows as that lookup would.
+     */
+    static void completeRun(Connection c, long runId, RecordedRun run, List<StoredArtifact> artifacts, boolean arrays)
             throws SQLException {
-        try (Parts parts = new Parts(c)) {
-            completeRun(c, runId, run, artifacts, parts);
-            parts.flush();
-        }
-    }
-
-    private static void completeRun(Connection c, long runId, RecordedRun run, List<StoredArtifact> artifacts,
-            Parts parts) throws SQLException {
+        Parts parts = new Parts(arrays);
         String runFingerprint = parts.add(run.fingerprint());
         try (PreparedStatement update = c.prepareStatement("UPDATE runs SET finished = ?, status = ?, commit_id = ?,"
                 + " fingerprint = ? WHERE id = ? AND status = ?")) {
@@ -138,97 +139,59 @@ final class RunWriter {
         }
         // A row that names a file keeps it; one that does not takes this run's file, or its reason. SQLite and
         // PostgreSQL evaluate every expression of the update against the row as it was; PostgreSQL wants its columns
-        // named with the table's name, since excluded's have the same names.
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO artifacts (digest, size, media_type, location,"
-                + " stored_size, codec, not_kept_reason) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (digest) DO UPDATE SET"
+        // named with the table's name, since excluded's have the same names. Each digest comes once (storeArtifacts),
+        // as PostgreSQL wants of a statement that may update a row.
+        TableRows artifactRows = new TableRows("artifacts", "ON CONFLICT (digest) DO UPDATE SET"
                 + " location = coalesce(artifacts.location, excluded.location),"
                 + " stored_size = CASE WHEN artifacts.location IS NULL THEN excluded.stored_size"
                 + " ELSE artifacts.stored_size END,"
                 + " codec = CASE WHEN artifacts.location IS NULL THEN excluded.codec ELSE artifacts.codec END,"
-                + " not_kept_reason = CASE WHEN artifacts.location IS NULL THEN excluded.not_kept_reason ELSE NULL END")) {
-            for (StoredArtifact stored : artifacts) {
-                insert.setString(1, stored.artifact().digest());
-                insert.setLong(2, stored.artifact().size());
-                insert.setString(3, stored.artifact().mediaType());
-                setNullable(insert, 4, stored.location());
-                if (stored.storedSize() == null) {
-                    insert.setNull(5, Types.BIGINT);
-                } else {
-                    insert.setLong(5, stored.storedSize());
-                }
-                setNullable(insert, 6, stored.codec());
-                setNullable(insert, 7, stored.notKeptReason());
-                insert.addBatch();
+                + " not_kept_reason = CASE WHEN artifacts.location IS NULL THEN excluded.not_kept_reason ELSE NULL END",
+                text("digest"), integer("size"), text("media_type"), text("location"), integer("stored_size"),
+                text("codec"), text("not_kept_reason"));
+        TableRows needed = new TableRows("artifact_parts", "ON CONFLICT DO NOTHING", text("digest"), text("part"));
+        for (StoredArtifact stored : artifacts) {
+            artifactRows.add(stored.artifact().digest(), stored.artifact().size(), stored.artifact().mediaType(),
+                    stored.location(), stored.storedSize(), stored.codec(), stored.notKeptReason());
+            for (String part : stored.artifact().parts()) {
+                needed.add(stored.artifact().digest(), part);
             }
-            insert.executeBatch();
         }
-        try (PreparedStatement needed = c.prepareStatement(
-                "INSERT INTO artifact_parts (digest, part) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            for (StoredArtifact stored : artifacts) {
-                for (String part : stored.artifact().parts()) {
-                    needed.setString(1, stored.artifact().digest());
-                    needed.setString(2, part);
-                    needed.addBatch();
-                }
+        artifactRows.write(c, arrays);
+        needed.write(c, arrays);
+        TableRows steps = new TableRows("step_executions", "", integer("run_id"), text("step"), integer("position"),
+                text("status"), integer("duration_nanos"), text("output_digest"), text("problem"), text("fingerprint"),
+                text("bytes_digest"), integer("cached_from"));
+        TableRows inputs = new TableRows("step_inputs", "", integer("run_id"), text("step"), text("label"),
+                text("digest"));
+        int position = 0;
+        for (RecordedStep step : run.steps()) {
+            Artifact output = step.output();
+            steps.add(runId, step.step(), position++, step.status().name(), step.duration().toNanos(),
+                    output == null ? null : output.digest(), step.problem(), parts.add(step.fingerprint()),
+                    output == null ? null : output.bytesDigest(), step.cachedFrom());
+            for (Map.Entry<String, String> input : step.inputs().entrySet()) {
+                inputs.add(runId, step.step(), input.getKey(), input.getValue());
             }
-            needed.executeBatch();
         }
-        try (PreparedStatement steps = c.prepareStatement("INSERT INTO step_executions (run_id, step, position, status,"
-                + " duration_nanos, output_digest, problem, fingerprint, bytes_digest, cached_from)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement inputs = c.prepareStatement(
-                        "INSERT INTO step_inputs (run_id, step, label, digest) VALUES (?, ?, ?, ?)")) {
-            int position = 0;
-            for (RecordedStep step : run.steps()) {
-                steps.setLong(1, runId);
-                steps.setString(2, step.step());
-                steps.setInt(3, position++);
-                steps.setString(4, step.status().name());
-                steps.setLong(5, step.duration().toNanos());
-                setNullable(steps, 6, step.output() == null ? null : step.output().digest());
-                setNullable(steps, 7, step.problem());
-                steps.setString(8, parts.add(step.fingerprint()));
-                setNullable(steps, 9, step.output() == null ? null : step.output().bytesDigest());
-                if (step.cachedFrom() == null) {
-                    steps.setNull(10, Types.BIGINT);
-                } else {
-                    steps.setLong(10, step.cachedFrom());
-                }
-                steps.addBatch();
-                for (Map.Entry<String, String> input : step.inputs().entrySet()) {
-                    inputs.setLong(1, runId);
-                    inputs.setString(2, step.step());
-                    inputs.setString(3, input.getKey());
-                    inputs.setString(4, input.getValue());
-                    inputs.addBatch();
-                }
-            }
-            steps.executeBatch();
-            inputs.executeBatch();
-        }
-        writeSnapshots(c, runId, run);
+        steps.write(c, arrays);
+        inputs.write(c, arrays);
+        writeSnapshots(c, runId, run, arrays);
+        parts.write(c);
     }
 
-    private static void writeSnapshots(Connection c, long runId, RecordedRun run) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO data_snapshots (run_id, step, name, position,"
-                + " kind, digest, size, files, not_kept_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (RecordedStep step : run.steps()) {
-                int position = 0;
-                for (DataSnapshot snapshot : step.dataSnapshots()) {
-                    insert.setLong(1, runId);
-                    insert.setString(2, step.step());
-                    insert.setString(3, snapshot.name());
-                    insert.setInt(4, position++);
-                    insert.setString(5, snapshot.kind().label());
-                    setNullable(insert, 6, snapshot.digest());
-                    insert.setLong(7, snapshot.size());
-                    insert.setInt(8, snapshot.files());
-                    setNullable(insert, 9, snapshot.notKept());
-                    insert.addBatch();
-                }
+    private static void writeSnapshots(Connection c, long runId, RecordedRun run, boolean arrays) throws SQLException {
+        TableRows snapshots = new TableRows("data_snapshots", "", integer("run_id"), text("step"), text("name"),
+                integer("position"), text("kind"), text("digest"), integer("size"), integer("files"),
+                text("not_kept_reason"));
+        for (RecordedStep step : run.steps()) {
+            int position = 0;
+            for (DataSnapshot snapshot : step.dataSnapshots()) {
+                snapshots.add(runId, step.step(), snapshot.name(), position++, snapshot.kind().label(),
+                        snapshot.digest(), snapshot.size(), snapshot.files(), snapshot.notKept());
             }
-            insert.executeBatch();
         }
+        snapshots.write(c, arrays);
     }
 
     /** The commit the run's code came from, marked {@code -dirty} where the working tree had local changes. */
@@ -287,22 +250,19 @@ final class RunWriter {
 
     /**
      * Fingerprint parts, kept once per distinct fingerprint: a fingerprint is named by the digest of all its parts, and
-     * the parts of a fingerprint already in the store are not written again. Which are stored is asked for all of a
-     * run's fingerprints at once, in a few statements, not one per step: a PostgreSQL store answers each over the
-     * network.
+     * the parts of a fingerprint already in the store are not written again. In SQLite, which are stored is asked for
+     * all of a run's fingerprints at once, in a few statements, not one per step; PostgreSQL is sent every part, and
+     * its {@code ON CONFLICT DO NOTHING} passes over those stored already, as cheaply as it would answer the lookup.
      */
-    private static final class Parts implements AutoCloseable {
+    private static final class Parts {
         /** Fingerprints per lookup: well under SQLite's limit of bound parameters per statement. */
         private static final int LOOKUP = 500;
 
-        private final Connection c;
-        private final PreparedStatement insert;
+        private final boolean arrays;
         private final Map<String, Fingerprint> added = new java.util.LinkedHashMap<>();
 
-        Parts(Connection c) throws SQLException {
-            this.c = c;
-            this.insert = c.prepareStatement("INSERT INTO fingerprint_parts (fingerprint, kind, name, value, digest)"
-                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+        Parts(boolean arrays) {
+            this.arrays = arrays;
         }
 
         String add(Fingerprint fingerprint) {
@@ -311,7 +271,7 @@ final class RunWriter {
             return digest;
         }
 
-        private Set<String> stored(List<String> fingerprints) throws SQLException {
+        private Set<String> stored(Connection c, List<String> fingerprints) throws SQLException {
             Set<String> stored = new java.util.HashSet<>();
             for (int from = 0; from < fingerprints.size(); from += LOOKUP) {
                 List<String> chunk = fingerprints.subList(from, Math.min(fingerprints.size(), from + LOOKUP));
@@ -331,27 +291,19 @@ final class RunWriter {
             return stored;
         }
 
-        void flush() throws SQLException {
-            Set<String> stored = stored(new ArrayList<>(added.keySet()));
+        void write(Connection c) throws SQLException {
+            Set<String> stored = arrays ? Set.of() : stored(c, new ArrayList<>(added.keySet()));
+            TableRows rows = new TableRows("fingerprint_parts", "ON CONFLICT DO NOTHING", text("fingerprint"),
+                    text("kind"), text("name"), text("value"), text("digest"));
             for (Map.Entry<String, Fingerprint> fingerprint : added.entrySet()) {
                 if (stored.contains(fingerprint.getKey())) {
                     continue;
                 }
                 for (FingerprintPart part : fingerprint.getValue().parts()) {
-                    insert.setString(1, fingerprint.getKey());
-                    insert.setString(2, part.aspect().label());
-                    insert.setString(3, part.name());
-                    insert.setString(4, part.value());
-                    insert.setString(5, part.digest());
-                    insert.addBatch();
+                    rows.add(fingerprint.getKey(), part.aspect().label(), part.name(), part.value(), part.digest());
                 }
             }
-            insert.executeBatch();
-        }
-
-        @Override
-        public void close() throws SQLException {
-            insert.close();
+            rows.write(c, arrays);
         }
     }
 }

@@ -70,4 +70,9 @@ record SqliteDatabase(String url, @Nullable Path file) implements Database {
     public List<String> integrityProblems(Connection connection) throws SQLException {
         return ArtifactReferences.integrityProblems(connection);
     }
+
+    @Override
+    public boolean bindsArrays() {
+        return false;
+    }
 }

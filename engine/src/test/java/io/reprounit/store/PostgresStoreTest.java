@@ -281,6 +281,118 @@ class PostgresStoreTest {
         return all.toString();
     }
 
+    /**
+     * A server whose disk is full answers SQLSTATE 53100 (disk_full); the message says so and names the server's store,
+     * not SQLite, and not the password. The server is made to answer it for real by a trigger that raises it, with the
+     * message PostgreSQL gives when it cannot extend a table's file.
+     */
+    @Test
+    void aFullDiskOnTheServerSaysSoAndNamesPostgresqlsStore() throws Exception {
+        MetadataStore.open(url, SETTING).close();
+        execute("CREATE FUNCTION disk_is_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION"
+                + " 'could not extend file \"base/16384/16400\": No space left on device' USING ERRCODE = 'disk_full',"
+                + " HINT = 'Check free disk space.'; END $$");
+        execute("CREATE TRIGGER disk_is_full BEFORE INSERT ON runs FOR EACH ROW EXECUTE FUNCTION disk_is_full()");
+
+        try (MetadataStore store = MetadataStore.open(url, SETTING)) {
+            long check = store.startCheck("Iris", "com.example.Iris", "repeat", Instant.now());
+            assertThatThrownBy(() -> store.startRun(check, 1, "repeat", "seed: 42\n", Instant.now()))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageStartingWith("The disk holding the metadata store " + PostgresDatabase.shown(url)
+                            + " is full: the PostgreSQL server could not write to it (" + SETTING + " = '")
+                    .hasMessageContaining("Free space on the database server's disk")
+                    .hasMessageNotContaining("SQLite")
+                    .hasMessageNotContaining(PostgresServer.PASSWORD);
+            assertThat(store.checks("Iris", 5)).as("the check started before").hasSize(1);
+        }
+    }
+
+    /**
+     * A run's rows go to PostgreSQL as arrays, one statement per table, and to SQLite as batches of single-row inserts:
+     * the rows must be the same, whatever the text holds (what an array literal must quote or escape: quotes,
+     * backslashes, braces, commas, the word NULL, empty text, line breaks) and wherever values are null.
+     */
+    @Test
+    void aRunIsRecordedInTheSameRowsAsInSqliteWhateverItsTextHolds() throws Exception {
+        String awkward = "a \"quoted\" {brace}, back\\slash\ttab\nline NULL ü 🙂";
+        io.reprounit.artifact.Artifact first = StoreFixtures.text(awkward)
+                .withParts(List.of("sha256:" + "0".repeat(64), "NULL"));
+        io.reprounit.artifact.Artifact second = StoreFixtures.text("{}");
+        io.reprounit.fingerprint.Fingerprint fingerprint = io.reprounit.fingerprint.Fingerprint.of(List.of(
+                io.reprounit.fingerprint.FingerprintPart.of(io.reprounit.fingerprint.Aspect.CONFIG, "param.text", awkward),
+                io.reprounit.fingerprint.FingerprintPart.of(io.reprounit.fingerprint.Aspect.CONFIG, "NULL", ""),
+                io.reprounit.fingerprint.FingerprintPart.of(io.reprounit.fingerprint.Aspect.CODE, "{,}", "\"")));
+        List<RecordedStep> steps = List.of(
+                new RecordedStep(awkward, io.reprounit.run.StepExecution.Status.SUCCEEDED,
+                        java.time.Duration.ofNanos(Long.MAX_VALUE), Map.of(awkward, "NULL", "", "{\"a\",\"b\"}"),
+                        first, null, fingerprint, List.of(new io.reprounit.fingerprint.DataSnapshot(awkward,
+                                io.reprounit.fingerprint.DataSnapshot.Kind.FILE, second.digest(), 2, 1, null),
+                                new io.reprounit.fingerprint.DataSnapshot("NULL",
+                                        io.reprounit.fingerprint.DataSnapshot.Kind.MISSING, null, 0, 0, "")), 7L),
+                new RecordedStep("NULL", io.reprounit.run.StepExecution.Status.FAILED, java.time.Duration.ZERO,
+                        Map.of(), null, awkward, io.reprounit.fingerprint.Fingerprint.empty()),
+                new RecordedStep("", io.reprounit.run.StepExecution.Status.SUCCEEDED, java.time.Duration.ofMillis(1),
+                        Map.of("x", first.digest()), second, "", fingerprint));
+        RecordedRun run = new RecordedRun(1, Instant.ofEpochMilli(1), Instant.ofEpochMilli(2),
+                io.reprounit.fingerprint.Fingerprint.of(List.of(io.reprounit.fingerprint.FingerprintPart.of(
+                        io.reprounit.fingerprint.Aspect.CODE, "git.commit", awkward))), steps);
+        String sqlite = StoreKind.SQLITE.newUrl(directory, "same-rows");
+
+        for (String store : List.of(url, sqlite)) {
+            try (MetadataStore metadata = MetadataStore.open(store, SETTING)) {
+                for (int i = 0; i < 2; i++) { // the second time, every fingerprint and artifact is stored already
+                    long check = metadata.startCheck("Awkward", "com.example.Awkward", "repeat", Instant.now());
+                    metadata.completeRun(metadata.startRun(check, 1, "repeat", awkward, Instant.now()), run, artifacts);
+                }
+            }
+        }
+
+        Map<String, String> tables = Map.of(
+                "artifacts", "digest, size, media_type, location, stored_size, codec, not_kept_reason",
+                "artifact_parts", "digest, part",
+                "step_executions", "step, position, status, duration_nanos, output_digest, problem, fingerprint,"
+                        + " bytes_digest, cached_from",
+                "step_inputs", "step, label, digest",
+                "data_snapshots", "step, name, position, kind, digest, size, files, not_kept_reason",
+                "fingerprint_parts", "fingerprint, kind, name, value, digest",
+                "runs", "number, status, commit_id, config_text, fingerprint");
+        for (Map.Entry<String, String> table : tables.entrySet()) {
+            List<String> postgres = everyRow(url, table.getKey(), table.getValue());
+            assertThat(postgres).as(table.getKey()).isNotEmpty().isEqualTo(everyRow(sqlite, table.getKey(),
+                    table.getValue()));
+        }
+        assertThat(everyRow(url, "step_inputs", "label")).as("step inputs, twice each").hasSize(2 * 3)
+                .contains(awkward, "");
+        assertThat(everyRow(url, "fingerprint_parts", "name")).as("each fingerprint's parts once").hasSize(3 + 1);
+        try (MetadataStore metadata = MetadataStore.openReadOnly(url, SETTING)) {
+            StoredRun stored = metadata.run(metadata.checks("Awkward", 1).get(0).id() + ".1");
+            assertThat(stored.steps()).extracting(StoredStep::step).containsExactly(awkward, "NULL", "");
+            assertThat(stored.steps().get(0).inputs()).containsEntry(awkward, "NULL")
+                    .containsEntry("", "{\"a\",\"b\"}");
+            assertThat(stored.steps().get(1).problem()).isEqualTo(awkward);
+            assertThat(stored.steps().get(0).fingerprint()).isEqualTo(fingerprint);
+        }
+    }
+
+    /** The rows of {@code table}, their {@code columns} joined by '|' (null as {@code <null>}), sorted here. */
+    private static List<String> everyRow(String store, String table, String columns) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = StoreKind.connect(store); Statement sql = connection.createStatement();
+                ResultSet row = sql.executeQuery("SELECT " + columns + " FROM " + table)) {
+            while (row.next()) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+                    String value = row.getString(i);
+                    text.append(value == null ? "<null>" : value).append(i < row.getMetaData().getColumnCount() ? "|"
+                            : "");
+                }
+                rows.add(text.toString());
+            }
+        }
+        rows.sort(null);
+        return rows;
+    }
+
     private void execute(String statement) throws SQLException {
         try (Connection connection = StoreKind.connect(url); Statement sql = connection.createStatement()) {
             sql.execute(statement);

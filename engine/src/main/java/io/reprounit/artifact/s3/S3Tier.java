@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -227,16 +228,21 @@ final class S3Tier implements RemoteTier {
         }
     }
 
-    /** A multipart upload, {@link #IN_FLIGHT} parts at a time, each read from the file by the thread that sends it. */
+    /**
+     * A multipart upload, {@link #IN_FLIGHT} parts at a time, each read from the file by the thread that sends it. Where
+     * it fails, no further part is sent, and it is aborted once every part on its way has arrived or failed: a part
+     * that arrived after the abort would be kept by the server, unseen and paid for (S3 says to abort again for it).
+     */
     private void uploadInParts(String location, Path file, long size) throws IOException {
         String key = key(location);
         String id = s3.createMultipartUpload(b -> b.bucket(settings.bucket()).key(key)).uploadId();
         boolean completed = false;
+        AtomicBoolean failed = new AtomicBoolean();
         Semaphore slots = new Semaphore(IN_FLIGHT);
-        List<Future<CompletedPart>> parts = new ArrayList<>();
+        List<Future<@Nullable CompletedPart>> parts = new ArrayList<>();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             int count = (int) ((size + PART - 1) / PART);
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < count && !failed.get(); i++) {
                 int number = i + 1;
                 long offset = (long) i * PART;
                 int length = (int) Math.min(PART, size - offset);
@@ -244,17 +250,10 @@ final class S3Tier implements RemoteTier {
                 try {
                     parts.add(PARTS.submit(() -> {
                         try {
-                            byte[] bytes = new byte[length];
-                            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                            while (buffer.hasRemaining()) {
-                                if (channel.read(buffer, offset + buffer.position()) < 0) {
-                                    throw new IOException(file + " ended before its part " + number);
-                                }
-                            }
-                            String etag = s3.uploadPart(b -> b.bucket(settings.bucket()).key(key).uploadId(id)
-                                    .partNumber(number).contentLength((long) length).contentMD5(md5(bytes, length, signedPayload)),
-                                    body(bytes, length)).eTag();
-                            return CompletedPart.builder().partNumber(number).eTag(etag).build();
+                            return failed.get() ? null : uploadPart(channel, file, key, id, number, offset, length);
+                        } catch (IOException | RuntimeException e) {
+                            failed.set(true);
+                            throw e;
                         } finally {
                             slots.release();
                         }
@@ -265,8 +264,11 @@ final class S3Tier implements RemoteTier {
                 }
             }
             List<CompletedPart> done = new ArrayList<>();
-            for (Future<CompletedPart> part : parts) {
-                done.add(part.get());
+            for (Future<@Nullable CompletedPart> part : parts) {
+                CompletedPart sent = part.get(); // null where not sent, since another failed: its get() throws
+                if (sent != null) {
+                    done.add(sent);
+                }
             }
             done.sort(Comparator.comparing(CompletedPart::partNumber));
             s3.completeMultipartUpload(b -> b.bucket(settings.bucket()).key(key).uploadId(id)
@@ -286,15 +288,49 @@ final class S3Tier implements RemoteTier {
             throw new IOException("Cannot upload " + name() + "/" + location + ": " + cause, cause);
         } finally {
             if (!completed) {
-                for (Future<CompletedPart> part : parts) {
-                    part.cancel(false);
-                }
+                failed.set(true);
+                awaitEnd(parts);
                 try {
                     s3.abortMultipartUpload(b -> b.bucket(settings.bucket()).key(key).uploadId(id));
                 } catch (SdkException e) {
                     // the server drops abandoned parts by its own rules; the failure above is what the caller hears
                 }
             }
+        }
+    }
+
+    private CompletedPart uploadPart(FileChannel channel, Path file, String key, String id, int number, long offset,
+            int length) throws IOException {
+        byte[] bytes = new byte[length];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, offset + buffer.position()) < 0) {
+                throw new IOException(file + " ended before its part " + number);
+            }
+        }
+        String etag = s3.uploadPart(b -> b.bucket(settings.bucket()).key(key).uploadId(id).partNumber(number)
+                .contentLength((long) length).contentMD5(md5(bytes, length, signedPayload)), body(bytes, length))
+                .eTag();
+        return CompletedPart.builder().partNumber(number).eTag(etag).build();
+    }
+
+    /** Waits until every part has been sent or has failed; those not started by then are not sent at all. */
+    private static void awaitEnd(List<Future<@Nullable CompletedPart>> parts) {
+        boolean interrupted = false;
+        for (Future<@Nullable CompletedPart> part : parts) {
+            while (true) {
+                try {
+                    part.get();
+                    break;
+                } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                    break; // its failure, if it is the first, is what the caller hears
+                } catch (InterruptedException e) {
+                    interrupted = true; // a part is on its way still: it must arrive before the abort
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
