@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@code verify} finds of a team's remote artifact store: every artifact the metadata store refers to and this
@@ -25,8 +26,15 @@ final class BucketCheck {
 
     private BucketCheck() {}
 
-    /** @param files the conditions of this machine's files, as {@link ArtifactStore#everyFile()} gave them */
-    static Result check(ArtifactStore store, Map<String, Long> listing, List<KeptArtifact> kept,
+    /**
+     * @param files the conditions of this machine's files, as {@link ArtifactStore#everyFile()} gave them
+     * @return empty where the store has no remote tier
+     */
+    static Optional<Result> check(ArtifactStore store, List<KeptArtifact> kept, List<ArtifactCondition> files) {
+        return store.remoteSizes().map(listing -> check(store, listing, kept, files));
+    }
+
+    private static Result check(ArtifactStore store, Map<String, Long> listing, List<KeptArtifact> kept,
             List<ArtifactCondition> files) {
         Map<String, ArtifactCondition> here = new HashMap<>();
         files.stream().filter(ArtifactCondition::isIntact).forEach(file -> here.put(file.digest(), file));

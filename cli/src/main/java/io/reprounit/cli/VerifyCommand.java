@@ -57,9 +57,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         List<ArtifactCondition> files = store.everyFile();
         List<Problem> problems = problems(kept, files, store);
-        List<KeptArtifact> referred = kept;
-        Optional<BucketCheck.Result> bucket = store.remoteSizes().map(listing -> BucketCheck.check(store, listing,
-                referred, files));
+        Optional<BucketCheck.Result> bucket = BucketCheck.check(store, kept, files);
         List<BucketCheck.Problem> bucketProblems = bucket.map(BucketCheck.Result::problems).orElse(List.of());
         boolean ok = integrity.isEmpty() && problems.isEmpty() && bucketProblems.isEmpty();
         PrintWriter out = ReproUnitCli.out(spec);

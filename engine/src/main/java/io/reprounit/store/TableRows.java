@@ -67,10 +67,6 @@ final class TableRows {
         rows.add(values);
     }
 
-    boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     /** Writes the rows gathered, as arrays where {@code arrays} (PostgreSQL), else as a batch; then forgets them. */
     void write(Connection c, boolean arrays) throws SQLException {
         if (rows.isEmpty()) {
