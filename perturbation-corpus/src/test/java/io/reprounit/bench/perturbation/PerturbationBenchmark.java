@@ -31,7 +31,7 @@ import org.junit.platform.testkit.engine.Event;
  * when a target is missed. Checks asking for a variation this engine does not know yet are reported as not available
  * (and count as missed).
  *
- * <p>Run: {@code mvn -B -q -o -pl example-tests -am test-compile -Pperturbation-benchmark} with
+ * <p>Run: {@code mvn -B -q -o -pl perturbation-corpus -am test-compile -Pperturbation-benchmark} with
  * {@code -Dperturbation.rounds=3}, {@code -Dperturbation.cases=LocaleDecimals,ControlTreeMap} (a subset, by simple
  * name) and {@code -Dperturbation.parallel=true} (pipelines checked in parallel). docs/perturbation-benchmark.md has
  * the table and the figures.
@@ -167,7 +167,7 @@ public final class PerturbationBenchmark {
     }
 
     /** One round: every check once, grouped by variation set into one engine execution each, with a fresh store. */
-    private static List<Outcome> round(List<Check> checks, Path store, boolean parallel) throws IOException {
+    static List<Outcome> round(List<Check> checks, Path store, boolean parallel) throws IOException {
         Files.createDirectories(store);
         Map<String, List<Check>> byVary = new LinkedHashMap<>();
         checks.forEach(check -> byVary.computeIfAbsent(check.vary(), v -> new ArrayList<>()).add(check));
