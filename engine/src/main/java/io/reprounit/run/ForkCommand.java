@@ -71,6 +71,10 @@ final class ForkCommand {
         command.addAll(setup.inheritedOptions());
         command.addAll(ForkSetup.START_UP_OPTIONS);
         command.addAll(options); // after the inherited ones: for -D and -XX the last one wins
+        // A patched java.base shares no classes, so it neither maps the archive nor lists classes for it.
+        List<String> sharing = options.stream().anyMatch(option -> option.startsWith("--patch-module")) ? List.of()
+                : setup.classArchive().options();
+        command.addAll(sharing);
         command.add("@" + setup.argFile());
         command.add(ForkedRunMain.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
@@ -87,7 +91,9 @@ final class ForkCommand {
             for (Path directory : directories) {
                 OwnerOnly.createDirectories(directory);
             }
-            return builder.start();
+            Process process = builder.start();
+            process.onExit().thenRun(() -> setup.classArchive().ended(sharing, setup.java()));
+            return process;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start a JVM for a forked run with "
                     + command.stream().map(Secrets::redactArgument).toList() + ": " + e.getMessage(), e);

@@ -57,17 +57,19 @@ final class ForkSetup implements AutoCloseable {
     private final Path java;
     private final Path argFile;
     private final List<String> inheritedOptions;
+    private final JdkClassArchive classArchive;
     /** Held while the check runs, so that no other check takes its directory for stale. */
     private final FileChannel lock;
 
     private ForkSetup(Path checkDirectory, FileChannel lock, Path originalDirectory, Path java, Path argFile,
-            List<String> inheritedOptions) {
+            List<String> inheritedOptions, JdkClassArchive classArchive) {
         this.checkDirectory = requireNonNull(checkDirectory);
         this.lock = requireNonNull(lock);
         this.originalDirectory = requireNonNull(originalDirectory);
         this.java = requireNonNull(java);
         this.argFile = requireNonNull(argFile);
         this.inheritedOptions = List.copyOf(inheritedOptions);
+        this.classArchive = requireNonNull(classArchive);
     }
 
     static ForkSetup create() {
@@ -89,7 +91,8 @@ final class ForkSetup implements AutoCloseable {
             Files.writeString(argFile, "-cp \"" + quoted(String.join(File.pathSeparator, classPath())) + "\"\n",
                     StandardCharsets.UTF_8);
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            return new ForkSetup(directory, lock, Path.of("").toAbsolutePath(), java, argFile, optionsToInherit());
+            return new ForkSetup(directory, lock, Path.of("").toAbsolutePath(), java, argFile, optionsToInherit(),
+                    JdkClassArchive.of(temporary, directory));
         } catch (IOException e) {
             close(lock, directory);
             throw new UncheckedIOException("Cannot prepare the forked runs of a check in the temporary directory "
@@ -116,6 +119,10 @@ final class ForkSetup implements AutoCloseable {
 
     List<String> inheritedOptions() {
         return inheritedOptions;
+    }
+
+    JdkClassArchive classArchive() {
+        return classArchive;
     }
 
     /**
