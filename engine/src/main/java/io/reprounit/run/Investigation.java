@@ -6,11 +6,13 @@ import io.reprounit.api.Variation;
 import io.reprounit.artifact.Materializers;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -22,10 +24,11 @@ import org.jspecify.annotations.Nullable;
  * inputs run 1 kept ({@link StoredInputs}), or else stop after them: a {@link VariationSearch} that searches parts of
  * the variations for the one that makes each step differ (reprotest's auto mode tries each variation alone instead, one
  * run apiece), and the replays of the diverged steps. Whether a step differs between fresh JVMs with no variation at
- * all is told by a search run that gave run 1's output (a fresh JVM, whatever it varied, that did not differ), whose
- * replays then stand for the control's; the control runs again, replaying the steps, only where no run did, or beside
- * the search's first round where the steps take long enough that replaying them in every run would cost. Passing
- * checks never get here.
+ * all is told by the search runs where two of them gave run 1's output (fresh JVMs, whatever they varied, that did not
+ * differ) and all agree with the verdict; the replays then ride on the first round's runs, and one that gave run 1's
+ * output stands for the control's. The control runs again, replaying the steps, only where the search runs do not
+ * tell, or beside the search's first round where the steps take long enough that replaying them in every run would
+ * cost. Passing checks never get here.
  */
 final class Investigation {
 
@@ -112,6 +115,7 @@ final class Investigation {
         AtomicReference<ForkedRunner.Outcome> again = new AtomicReference<>();
         List<ForkedRunner.Outcome> firstRound = new ArrayList<>();
         List<ForkedRunner.Outcome> searchRuns = new ArrayList<>();
+        Map<ForkedRunner.Outcome, Set<Variation>> varied = new IdentityHashMap<>();
         VariationSearch search = new VariationSearch(variations, sets -> {
             boolean first = searchRuns.isEmpty();
             // Otherwise the control runs again beside the search's first round, so that it costs no round of its own.
@@ -133,6 +137,9 @@ final class Investigation {
                 firstRound.addAll(outcomes);
             }
             searchRuns.addAll(outcomes);
+            for (int i = 0; i < outcomes.size(); i++) {
+                varied.put(outcomes.get(i), sets.get(i));
+            }
             return outcomes;
         }, (step, outcome) -> differs(outcome, control.execution(step).orElseThrow()), width);
         Map<String, VariationSearch.Verdict> verdicts = variations.isEmpty() ? Map.of()
@@ -154,6 +161,9 @@ final class Investigation {
         if (again.get() == null) {
             for (String step : diverged) {
                 StepExecution first = control.execution(step).orElseThrow();
+                if (!settled(verdicts.get(step), varied, first)) {
+                    break;
+                }
                 firstRound.stream().filter(run -> reproduces(run, first) && replaysAgree(run, step)).findFirst()
                         .ifPresent(run -> evidence.put(step, run));
             }
@@ -164,6 +174,22 @@ final class Investigation {
             diverged.forEach(step -> evidence.put(step, repeated));
         }
         return new Searched(verdicts, evidence, search.runs());
+    }
+
+    /**
+     * Whether the search runs tell that the step does not differ between fresh JVMs as firmly as the control run again
+     * would: at least two of them gave run 1's output, and every one differed exactly where the verdict says it
+     * should, where it varied all the variations blamed. A step whose output changes with each JVM start can give run
+     * 1's output by chance (a Set.of of a few elements, as the control again can); it then has to do so in two runs,
+     * and differ or not where the verdict says, for the control not to run again.
+     */
+    private static boolean settled(VariationSearch.@Nullable Verdict verdict,
+            Map<ForkedRunner.Outcome, Set<Variation>> varied, StepExecution first) {
+        Set<Variation> blamed = verdict instanceof VariationSearch.Verdict.Alone alone ? Set.of(alone.variation())
+                : verdict instanceof VariationSearch.Verdict.Together together ? together.variations() : null;
+        return blamed != null && varied.keySet().stream().filter(run -> reproduces(run, first)).count() >= 2
+                && varied.entrySet().stream().allMatch(run -> run.getValue().containsAll(blamed)
+                        ? differs(run.getKey(), first) : reproduces(run.getKey(), first));
     }
 
     /** Whether {@code run} gave {@code first}'s step run 1's output on run 1's inputs. */
