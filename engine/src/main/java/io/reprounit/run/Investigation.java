@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -58,10 +59,11 @@ final class Investigation {
 
     /**
      * What one search found; for each diverged step the run that stands for the control again (the control run again,
-     * or a search run that gave the step's output of run 1 and replayed it); and how many runs the search took.
+     * or a search run that gave the step's output of run 1 and replayed it); how many runs the search took; and
+     * whether the control ran again through the upstream steps, not on stored inputs.
      */
     private record Searched(Map<String, VariationSearch.Verdict> verdicts, Map<String, ForkedRunner.Outcome> again,
-            int runs) {
+            int runs, boolean throughUpstream) {
         ForkedRunner.Outcome againFor(String step) {
             return requireNonNull(again.get(step));
         }
@@ -81,9 +83,9 @@ final class Investigation {
         ForkedRunner onInputs = runner.onStoredInputs(diverged, control, materializers);
         boolean brief = briefIn(control, onInputs.stepNames());
         Searched searched = search(brief ? onInputs.quick() : onInputs, variations, diverged, parallel, width, brief);
-        // With no variation the check's own runs are fresh JVMs that differ with none: the plain run below could only
-        // say so again.
-        if (!variations.isEmpty() && (brief || onInputs.startsFromStoredInputs())
+        // With no variation the check's own runs are fresh JVMs that differ with none, and a control run again through
+        // the upstream steps was that plain run already: the plain run below could only say so again.
+        if (!variations.isEmpty() && !searched.throughUpstream() && (brief || onInputs.startsFromStoredInputs())
                 && divergences.stream().anyMatch(d -> differs(searched.againFor(d.step()), first(d)))) {
             // A step that differs on its kept inputs under the control's own conditions may be missing something its
             // upstream steps left behind (a static field), or react to the compiler: one plain run through the
@@ -101,7 +103,7 @@ final class Investigation {
 
     /**
      * @param riding whether the replays may ride on the search's first round: each of its runs replays the diverged
-     *               steps (they are brief), and the control runs again only where no run gave a step run 1's output
+     *               steps (they are brief), and the control runs again only where the search runs do not tell
      */
     private Searched search(ForkedRunner investigating, List<Variation> variations, List<String> diverged,
             Function<List<Supplier<ForkedRunner.Outcome>>, List<ForkedRunner.Outcome>> parallel, int width,
@@ -112,9 +114,32 @@ final class Investigation {
         List<String> replayed = plan.replay() == 0 ? List.of() : diverged;
         Supplier<ForkedRunner.Outcome> controlAgain = () -> investigating.run(control.number(), controlConditions,
                 replayed, plan.replay());
+        // Where no run of a first round of two or more gave a step run 1's output, the step most likely differs
+        // between fresh JVMs: the control runs again through the upstream steps, as the plain run that checks a
+        // difference on stored inputs would, so that one run tells.
+        ForkedRunner through = runner.upTo(diverged);
+        Supplier<ForkedRunner.Outcome> plainAgain = () -> through.run(control.number(), controlConditions, replayed,
+                plan.replay());
+        AtomicBoolean throughUpstream = new AtomicBoolean();
         AtomicReference<ForkedRunner.Outcome> again = new AtomicReference<>();
-        List<ForkedRunner.Outcome> firstRound = new ArrayList<>();
         List<ForkedRunner.Outcome> searchRuns = new ArrayList<>();
+        // The control again, started for a step: through the upstream steps where no run of a first round of two or
+        // more reproduced it and that tells (it differs); on stored inputs otherwise, as beside a first round.
+        Function<StepExecution, ForkedRunner.Outcome> repeat = first -> {
+            if (width >= 2 && !searchRuns.isEmpty() && searchRuns.stream().noneMatch(run -> reproduces(run, first))) {
+                ForkedRunner.Outcome plain = plainAgain.get();
+                if (differs(plain, first)) {
+                    again.set(plain);
+                    throughUpstream.set(true);
+                    return plain;
+                }
+                // Rare: only variations together make it differ, or the stored inputs lack something. As before.
+            }
+            ForkedRunner.Outcome stored = controlAgain.get();
+            again.set(stored);
+            return stored;
+        };
+        List<ForkedRunner.Outcome> firstRound = new ArrayList<>();
         Map<ForkedRunner.Outcome, Set<Variation>> varied = new IdentityHashMap<>();
         VariationSearch search = new VariationSearch(variations, sets -> {
             boolean first = searchRuns.isEmpty();
@@ -152,28 +177,30 @@ final class Investigation {
                         if (searchRuns.isEmpty() || searchRuns.stream().anyMatch(run -> reproduces(run, first))) {
                             return false;
                         }
-                        repeated = controlAgain.get();
-                        again.set(repeated);
+                        repeated = repeat.apply(first);
                     }
                     return differs(repeated, first);
                 });
         Map<String, ForkedRunner.Outcome> evidence = new LinkedHashMap<>();
+        StepExecution unsettled = null;
         if (again.get() == null) {
             for (String step : diverged) {
                 StepExecution first = control.execution(step).orElseThrow();
-                if (!settled(verdicts.get(step), varied, first)) {
+                Optional<ForkedRunner.Outcome> reproduced = firstRound.stream()
+                        .filter(run -> reproduces(run, first) && replaysAgree(run, step)).findFirst();
+                if (!settled(verdicts.get(step), varied, first) || reproduced.isEmpty()) {
+                    unsettled = first;
                     break;
                 }
-                firstRound.stream().filter(run -> reproduces(run, first) && replaysAgree(run, step)).findFirst()
-                        .ifPresent(run -> evidence.put(step, run));
+                evidence.put(step, reproduced.get());
             }
         }
         if (evidence.size() < diverged.size()) {
             ForkedRunner.Outcome known = again.get();
-            ForkedRunner.Outcome repeated = known != null ? known : controlAgain.get();
+            ForkedRunner.Outcome repeated = known != null ? known : repeat.apply(requireNonNull(unsettled));
             diverged.forEach(step -> evidence.put(step, repeated));
         }
-        return new Searched(verdicts, evidence, search.runs());
+        return new Searched(verdicts, evidence, search.runs(), throughUpstream.get());
     }
 
     /**

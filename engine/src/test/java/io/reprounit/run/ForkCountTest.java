@@ -43,6 +43,7 @@ class ForkCountTest {
                 .isEqualTo(2 + Integer.parseInt(searched.group(1)));
     }
 
+    /** No search run reproduces it: the control runs again, through the upstream steps, and tells. */
     @Test
     void aStepThatDiffersInEveryFreshJvmIsStillBlamedOnFreshJvmsUnderVariations() {
         Events events = Checks.forked().with("reprounit.vary", "locale,time_zone").run(NoisyTraining.class);
@@ -50,7 +51,10 @@ class ForkCountTest {
         assertThat(Checks.failure(events, "weight")).hasValueSatisfying(message -> assertThat(message)
                 .contains("it differs between fresh JVMs even with no variation, so no variation is to blame")
                 .doesNotContain("differs under")
-                .contains("it gave 3 distinct outputs (rate 3/3): the step is nondeterministic by itself"));
+                .contains("in a fresh JVM, it gave 3 distinct outputs (rate 3/3): the step is nondeterministic by"
+                        + " itself"));
+        assertThat(Checks.forkedRuns(events)).as("its 3 runs, a search round that no run reproduced, and the control"
+                + " again through the upstream steps, which also replays it").isEqualTo(3 + 2 + 1);
     }
 
     /** With no variation the check's own runs already differ between fresh JVMs: one more, for the replays. */
