@@ -28,9 +28,9 @@ import org.junit.platform.testkit.engine.Event;
  * Checks the perturbation corpus (issue 19) through the engine, forked, each pipeline with the variations its
  * {@link Case} label names, for several consecutive rounds, and compares every check with its label: caught at the
  * labelled culprit step, the variation its failure names, and no failure at all for a control. Prints a table per
- * round and a summary line per round, with the round's wall time against reprotest's 1.7 s per case, and exits with 1
- * when a target is missed. Checks asking for a variation this engine does not know yet are reported as not available
- * (and count as missed).
+ * round, with the forked JVMs each check started, and a summary line per round, with the round's wall time against
+ * reprotest's 1.7 s per case, and exits with 1 when a target is missed. Checks asking for a variation this engine does
+ * not know yet are reported as not available (and count as missed).
  *
  * <p>Run: {@code mvn -B -q -o -pl example-tests -am test-compile -Pperturbation-benchmark} with
  * {@code -Dperturbation.rounds=3}, {@code -Dperturbation.cases=LocaleDecimals,ControlTreeMap} (a subset, by simple
