@@ -92,11 +92,12 @@ public final class CheckService {
                 recording.artifacts(), runs).run(recording);
         CheckResult result = RunComparator.compare(steps, produced.runs()).withFindings(produced.findings());
         if (expected == null) {
-            return new Check(steps, produced.runs(), result, null);
+            return new Check(steps, produced.runs(), result, null, produced.forkedRuns());
         }
         // Built as the engine builds the baseline it writes, so that both sides are compared in the same portable form.
         Baseline received = Baseline.of(pipeline, produced.runs(), Path.of("").toAbsolutePath());
-        return new Check(steps, produced.runs(), BaselineComparator.compare(steps, result, expected, received), received);
+        return new Check(steps, produced.runs(), BaselineComparator.compare(steps, result, expected, received), received,
+                produced.forkedRuns());
     }
 
     /** The verdicts as the metadata store records them. */
@@ -114,8 +115,10 @@ public final class CheckService {
      * @param steps    the steps checked, in topological order: the selected ones and every one they need
      * @param runs     the runs compared, run 1 first
      * @param received the baseline this check would record, where it was compared with one
+     * @param forkedRuns how many forked JVMs the check started, its investigation's included; 0 in the same JVM
      */
-    public record Check(List<StepDefinition> steps, List<Run> runs, CheckResult result, @Nullable Baseline received) {
+    public record Check(List<StepDefinition> steps, List<Run> runs, CheckResult result, @Nullable Baseline received,
+            int forkedRuns) {
 
         public Check {
             steps = List.copyOf(steps);

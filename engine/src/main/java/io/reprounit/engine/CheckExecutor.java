@@ -9,6 +9,7 @@ import io.reprounit.run.CheckPlan;
 import java.util.List;
 import java.util.Optional;
 import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.reporting.ReportEntry;
 
 /**
  * Checks one pipeline for its node through the core's {@link CheckService}: every run of the steps its selected steps
@@ -16,6 +17,9 @@ import org.junit.platform.engine.EngineExecutionListener;
  * Thread-safe: pipelines may be checked in parallel.
  */
 final class CheckExecutor {
+
+    /** The pipeline's report entry that says how many forked JVMs its check started, investigation included. */
+    static final String FORKED_RUNS_KEY = "reprounit.forked.runs";
 
     private final EngineExecutionListener listener;
     private final CheckService checks;
@@ -60,6 +64,10 @@ final class CheckExecutor {
             CheckService.Check check = checks.check(pipeline, selected, plan, pipeline.runs(), null,
                     recording.asRunnerRecording());
             listener.reportingEntryPublished(descriptor, FingerprintEntries.of(check.runs().get(0).fingerprint()));
+            if (plan.isForked()) {
+                listener.reportingEntryPublished(descriptor,
+                        ReportEntry.from(FORKED_RUNS_KEY, String.valueOf(check.forkedRuns())));
+            }
             return new CheckedPipeline(baselines.apply(descriptor, check.steps(), check.runs(), check.result(),
                     recorded),
                     recording);

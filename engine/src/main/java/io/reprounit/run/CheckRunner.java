@@ -54,8 +54,11 @@ public final class CheckRunner {
         }
     }
 
-    /** The check's runs in order, and a finding for each step that diverged, to add to its verdict. */
-    public record Result(List<Run> runs, Map<String, List<Finding>> findings) {}
+    /**
+     * The check's runs in order, a finding for each step that diverged, to add to its verdict, and how many forked JVMs
+     * the check started, investigation included (0 in the same JVM).
+     */
+    public record Result(List<Run> runs, Map<String, List<Finding>> findings, int forkedRuns) {}
 
     private final PipelineDefinition pipeline;
     private final List<StepDefinition> steps;
@@ -123,7 +126,7 @@ public final class CheckRunner {
                     .ifPresent(text -> findings.put(step.name(),
                             List.of(new Finding(Finding.Kind.REPLAY, text + Findings.sameJvmCause(replays)))));
         }
-        return new Result(runs, findings);
+        return new Result(runs, findings, 0);
     }
 
     /** Tells {@code recording} of each step of run {@code run} as it starts and ends. */
@@ -164,7 +167,7 @@ public final class CheckRunner {
             Map<String, List<Finding>> findings = divergences.isEmpty() ? Map.of()
                     : new Investigation(runner, plan, runs.get(0), divergences, diverged, materializers)
                             .findings(this::inParallel, concurrency());
-            return new Result(runs, findings);
+            return new Result(runs, findings, runner.started());
         }
     }
 

@@ -36,6 +36,13 @@ public final class Culprits {
                 && !result(control).equals(result(other));
     }
 
+    /** Whether {@code other} was given what {@code control} was and gave the same result back: it reproduced. */
+    static boolean reproducedOnSameInputs(StepExecution control, StepExecution other) {
+        return ownResult(control) && ownResult(other)
+                && control.argumentDigests().equals(other.argumentDigests())
+                && result(control).equals(result(other));
+    }
+
     /**
      * The steps upstream that {@code step}'s differing output is blamed on: for each upstream input that
      * {@code fedDifferently} accepts and whose step did not reproduce, that step's own culprits, or the step itself

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +59,8 @@ final class ForkedRunner {
     private final boolean keepData;
     private final List<ForkedRunRequest.StoredInput> given;
     private final boolean quick;
+    /** Forked JVMs started for the check, shared by the runners made from this one. */
+    private final AtomicInteger forks;
 
     /**
      * @param runFingerprint what every run of the check shares, taken once in this JVM
@@ -66,12 +69,12 @@ final class ForkedRunner {
      */
     ForkedRunner(ForkSetup setup, PipelineDefinition pipeline, List<StepDefinition> steps, CheckPlan plan,
             Fingerprint runFingerprint, @Nullable ArtifactStore store, boolean keepData) {
-        this(setup, pipeline, steps, plan, runFingerprint, store, keepData, List.of(), false);
+        this(setup, pipeline, steps, plan, runFingerprint, store, keepData, List.of(), false, new AtomicInteger());
     }
 
     private ForkedRunner(ForkSetup setup, PipelineDefinition pipeline, List<StepDefinition> steps, CheckPlan plan,
             Fingerprint runFingerprint, @Nullable ArtifactStore store, boolean keepData,
-            List<ForkedRunRequest.StoredInput> given, boolean quick) {
+            List<ForkedRunRequest.StoredInput> given, boolean quick, AtomicInteger forks) {
         this.setup = requireNonNull(setup);
         this.pipeline = requireNonNull(pipeline);
         this.steps = List.copyOf(steps);
@@ -81,6 +84,7 @@ final class ForkedRunner {
         this.keepData = keepData;
         this.given = List.copyOf(given);
         this.quick = quick;
+        this.forks = forks;
     }
 
     /**
@@ -90,7 +94,7 @@ final class ForkedRunner {
     ForkedRunner upTo(List<String> culprits) {
         List<String> needed = pipeline.stepsNeededFor(culprits).stream().map(StepDefinition::name).toList();
         return new ForkedRunner(setup, pipeline, steps.stream().filter(step -> needed.contains(step.name())).toList(),
-                plan, runFingerprint, store, keepData, given, quick);
+                plan, runFingerprint, store, keepData, given, quick, forks);
     }
 
     /**
@@ -101,7 +105,7 @@ final class ForkedRunner {
         return StoredInputs.of(pipeline, control, culprits, materializers)
                 .map(inputs -> new ForkedRunner(setup, pipeline,
                         steps.stream().filter(step -> culprits.contains(step.name())).toList(), plan, runFingerprint,
-                        store, keepData, inputs, quick))
+                        store, keepData, inputs, quick, forks))
                 .orElseGet(() -> upTo(culprits));
     }
 
@@ -112,7 +116,12 @@ final class ForkedRunner {
      * compiler changes no result; a run that differs all the same is caught as one that differs with no variation.
      */
     ForkedRunner quick() {
-        return new ForkedRunner(setup, pipeline, steps, plan, runFingerprint, store, keepData, given, true);
+        return new ForkedRunner(setup, pipeline, steps, plan, runFingerprint, store, keepData, given, true, forks);
+    }
+
+    /** How many forked JVMs this runner and those made from it have started, for the check's report. */
+    int started() {
+        return forks.get();
     }
 
     List<String> stepNames() {
@@ -138,6 +147,7 @@ final class ForkedRunner {
             Path log = OwnerOnly.createFile(directory.resolve("output.log")); // the JVM's output keeps its mode
             Instant started = Instant.now();
             Process process = command.start(log);
+            forks.incrementAndGet();
             LIVE.add(process);
             send(request, process);
             boolean ended;

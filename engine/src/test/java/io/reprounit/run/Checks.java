@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -50,6 +51,17 @@ final class Checks {
     /** The failure message of the step, or empty where it passed. */
     static Optional<String> failure(Events events, String step) {
         return step(events, step).getThrowable().map(Throwable::getMessage);
+    }
+
+    /** How many forked JVMs the check started, from the pipeline's report entry {@code reprounit.forked.runs}. */
+    static int forkedRuns(Events events) {
+        return events.reportingEntryPublished().stream()
+                .filter(event -> event.getTestDescriptor().getUniqueId().getLastSegment().getType().equals("pipeline"))
+                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("reprounit.forked.runs"))
+                .filter(java.util.Objects::nonNull)
+                .mapToInt(Integer::parseInt)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no reprounit.forked.runs entry: " + events.list()));
     }
 
     /** The pipeline container's failure, where the check failed as a whole. */

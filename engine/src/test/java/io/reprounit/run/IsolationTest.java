@@ -68,6 +68,8 @@ class IsolationTest {
                 .doesNotContain("time_zone=")
                 .contains("it gave the same output every time (rate 1/3): the step is deterministic by itself and"
                         + " reacts to something outside its inputs: here locale=tr_TR"));
+        assertThat(Checks.forkedRuns(events)).as("one search run gave run 1's output, too few to tell fresh JVMs apart:"
+                + " the control runs again").isEqualTo(2 + 2 + 1);
     }
 
     @Test

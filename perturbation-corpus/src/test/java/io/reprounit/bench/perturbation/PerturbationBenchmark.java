@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -27,9 +28,9 @@ import org.junit.platform.testkit.engine.Event;
  * Checks the perturbation corpus (issue 19) through the engine, forked, each pipeline with the variations its
  * {@link Case} label names, for several consecutive rounds, and compares every check with its label: caught at the
  * labelled culprit step, the variation its failure names, and no failure at all for a control. Prints a table per
- * round and a summary line per round, with the round's wall time against reprotest's 1.7 s per case, and exits with 1
- * when a target is missed. Checks asking for a variation this engine does not know yet are reported as not available
- * (and count as missed).
+ * round, with the forked JVMs each check started, and a summary line per round, with the round's wall time against
+ * reprotest's 1.7 s per case, and exits with 1 when a target is missed. Checks asking for a variation this engine does
+ * not know yet are reported as not available (and count as missed).
  *
  * <p>Run: {@code mvn -B -q -o -pl perturbation-corpus -am test-compile -Pperturbation-benchmark} with
  * {@code -Dperturbation.rounds=3}, {@code -Dperturbation.cases=LocaleDecimals,ControlTreeMap} (a subset, by simple
@@ -62,6 +63,8 @@ public final class PerturbationBenchmark {
     private static final Pattern DIFFERS_UNDER = Pattern.compile("step '[^']*' differs under ([^;(]+)");
     private static final String ACROSS_JVMS = "differs between fresh JVMs even with no variation";
     private static final List<String> NEW_VARIATIONS = List.of("unspecified_order", "cpu_contention");
+    /** The pipeline's report entry that counts the forked JVMs its check started (the engine's CheckExecutor). */
+    private static final String FORKED_RUNS = "reprounit.forked.runs";
 
     /** One check of one pipeline: the pipeline with one {@code reprounit.vary} value. */
     record Check(Class<?> pipeline, String vary) {
@@ -83,7 +86,8 @@ public final class PerturbationBenchmark {
     }
 
     /** What a check gave. */
-    record Outcome(Check check, boolean available, List<String> failedSteps, Set<String> named, String reason) {
+    record Outcome(Check check, boolean available, List<String> failedSteps, Set<String> named, String reason,
+            int forks) {
         boolean caughtAtCulprit() {
             return available && !check.control() && failedSteps.equals(List.of(check.label().culprit()));
         }
@@ -193,7 +197,8 @@ public final class PerturbationBenchmark {
                             .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
                     .execute();
             for (Check check : group.getValue()) {
-                outcomes.put(check, outcome(check, results.allEvents().finished().list()));
+                outcomes.put(check, outcome(check, results.allEvents().finished().list(),
+                        forks(check, results.allEvents().reportingEntryPublished().list())));
             }
             System.out.printf(Locale.ROOT, "  %d checks with %s: %.1f s%n", group.getValue().size(),
                     group.getKey().isEmpty() ? "no variation" : "vary=" + group.getKey(),
@@ -202,7 +207,17 @@ public final class PerturbationBenchmark {
         return checks.stream().map(outcomes::get).toList();
     }
 
-    private static Outcome outcome(Check check, List<Event> finished) {
+    /** The forked JVMs the check started, from the pipeline's report entry; -1 where it published none. */
+    private static int forks(Check check, List<Event> entries) {
+        return entries.stream()
+                .filter(event -> event.getTestDescriptor().getUniqueId().getLastSegment().getType().equals("pipeline")
+                        && event.getTestDescriptor().getUniqueId().toString()
+                                .contains("[pipeline:" + check.pipeline().getName() + "]"))
+                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get(FORKED_RUNS))
+                .filter(java.util.Objects::nonNull).mapToInt(Integer::parseInt).findFirst().orElse(-1);
+    }
+
+    private static Outcome outcome(Check check, List<Event> finished, int forks) {
         List<String> failedSteps = new ArrayList<>();
         List<String> messages = new ArrayList<>();
         String pipelineFailure = "";
@@ -225,11 +240,11 @@ public final class PerturbationBenchmark {
             }
         }
         if (pipelineFailure.contains("unknown variation")) {
-            return new Outcome(check, false, List.of(), Set.of(), pipelineFailure);
+            return new Outcome(check, false, List.of(), Set.of(), pipelineFailure, forks);
         }
         String culpritMessage = failedSteps.isEmpty() ? "" : messages.get(0);
         return new Outcome(check, true, failedSteps, named(check.vary(), culpritMessage),
-                failedSteps.isEmpty() ? pipelineFailure : culpritMessage);
+                failedSteps.isEmpty() ? pipelineFailure : culpritMessage, forks);
     }
 
     /** The variations a failure message blames, by the sentence Investigation writes; "none" for a fresh JVM alone. */
@@ -255,11 +270,11 @@ public final class PerturbationBenchmark {
     }
 
     private static void print(int round, List<Outcome> outcomes) {
-        System.out.printf(Locale.ROOT, "%nRound %d%n%-58s %-34s %-44s %s%n", round, "case [variations]",
-                "expected (culprit / blamed)", "got", "ok?");
+        System.out.printf(Locale.ROOT, "%nRound %d%n%-58s %-34s %-44s %-5s %s%n", round, "case [variations]",
+                "expected (culprit / blamed)", "got", "forks", "ok?");
         for (Outcome outcome : outcomes) {
-            System.out.printf(Locale.ROOT, "%-58s %-34s %-44s %s%n", outcome.check().name(), outcome.check().expected(),
-                    outcome.got(), outcome.ok() ? "ok" : "MISS");
+            System.out.printf(Locale.ROOT, "%-58s %-34s %-44s %-5d %s%n", outcome.check().name(),
+                    outcome.check().expected(), outcome.got(), outcome.forks(), outcome.ok() ? "ok" : "MISS");
             if (!outcome.ok() && !outcome.reason().isEmpty()) {
                 System.out.println("      " + firstLines(outcome.reason()));
             }
@@ -271,13 +286,13 @@ public final class PerturbationBenchmark {
         long unavailable = outcomes.stream().filter(o -> !o.available()).count();
         long ran = outcomes.size() - unavailable;
         return String.format(Locale.ROOT, "round %d: caught at culprit %d/%d, variation named correctly %d/%d, false"
-                + " positives %d (of %d control checks run), not yet available %d; %.1f s for %d checks run, %.2f s"
-                + " per check (reprotest: %.1f s per case, not installed here; figure from issue 19)", round,
+                + " positives %d (of %d control checks run), not yet available %d; %d forked JVMs; %.1f s for %d checks"
+                + " run, %.2f s per check (reprotest: %.1f s per case, not installed here; figure from issue 19)", round,
                 culprits.stream().filter(Outcome::caughtAtCulprit).count(), culprits.size(),
                 culprits.stream().filter(Outcome::namedCorrectly).count(), culprits.size(),
                 outcomes.stream().filter(Outcome::falsePositive).count(),
                 outcomes.stream().filter(o -> o.check().control() && o.available()).count(), unavailable,
-                seconds, ran, ran == 0 ? 0 : seconds / ran, REPROTEST_SECONDS_PER_CASE);
+                outcomes.stream().mapToInt(Outcome::forks).filter(forks -> forks > 0).sum(), seconds, ran, ran == 0 ? 0 : seconds / ran, REPROTEST_SECONDS_PER_CASE);
     }
 
     /** The sentences that matter of a long failure message: its first line and the investigation's findings. */
