@@ -58,20 +58,22 @@ final class ForkedRunner {
     private final boolean keepData;
     private final List<ForkedRunRequest.StoredInput> given;
     private final boolean quick;
+    private final Materializers materializers;
 
     /**
      * @param runFingerprint what every run of the check shares, taken once in this JVM
      * @param store          where the forked JVMs keep outputs, over the same directory; null for nowhere
      * @param keepData       whether they keep each step's data sources there too (reprounit.data.snapshots)
+     * @param materializers  this JVM's, whose providers the forked JVMs create without looking them up
      */
     ForkedRunner(ForkSetup setup, PipelineDefinition pipeline, List<StepDefinition> steps, CheckPlan plan,
-            Fingerprint runFingerprint, @Nullable ArtifactStore store, boolean keepData) {
-        this(setup, pipeline, steps, plan, runFingerprint, store, keepData, List.of(), false);
+            Fingerprint runFingerprint, @Nullable ArtifactStore store, boolean keepData, Materializers materializers) {
+        this(setup, pipeline, steps, plan, runFingerprint, store, keepData, List.of(), false, materializers);
     }
 
     private ForkedRunner(ForkSetup setup, PipelineDefinition pipeline, List<StepDefinition> steps, CheckPlan plan,
             Fingerprint runFingerprint, @Nullable ArtifactStore store, boolean keepData,
-            List<ForkedRunRequest.StoredInput> given, boolean quick) {
+            List<ForkedRunRequest.StoredInput> given, boolean quick, Materializers materializers) {
         this.setup = requireNonNull(setup);
         this.pipeline = requireNonNull(pipeline);
         this.steps = List.copyOf(steps);
@@ -81,6 +83,7 @@ final class ForkedRunner {
         this.keepData = keepData;
         this.given = List.copyOf(given);
         this.quick = quick;
+        this.materializers = requireNonNull(materializers);
     }
 
     /**
@@ -90,7 +93,7 @@ final class ForkedRunner {
     ForkedRunner upTo(List<String> culprits) {
         List<String> needed = pipeline.stepsNeededFor(culprits).stream().map(StepDefinition::name).toList();
         return new ForkedRunner(setup, pipeline, steps.stream().filter(step -> needed.contains(step.name())).toList(),
-                plan, runFingerprint, store, keepData, given, quick);
+                plan, runFingerprint, store, keepData, given, quick, this.materializers);
     }
 
     /**
@@ -101,7 +104,7 @@ final class ForkedRunner {
         return StoredInputs.of(pipeline, control, culprits, materializers)
                 .map(inputs -> new ForkedRunner(setup, pipeline,
                         steps.stream().filter(step -> culprits.contains(step.name())).toList(), plan, runFingerprint,
-                        store, keepData, inputs, quick))
+                        store, keepData, inputs, quick, this.materializers))
                 .orElseGet(() -> upTo(culprits));
     }
 
@@ -112,7 +115,8 @@ final class ForkedRunner {
      * compiler changes no result; a run that differs all the same is caught as one that differs with no variation.
      */
     ForkedRunner quick() {
-        return new ForkedRunner(setup, pipeline, steps, plan, runFingerprint, store, keepData, given, true);
+        return new ForkedRunner(setup, pipeline, steps, plan, runFingerprint, store, keepData, given, true,
+                materializers);
     }
 
     List<String> stepNames() {
@@ -133,7 +137,7 @@ final class ForkedRunner {
             }
             conditions.applyTo(command);
             Path results = OwnerOnly.createFile(directory.resolve("results.jsonl"));
-            ForkedRunRequest request = ForkedRunRequest.of(pipeline, steps, number, setup.originalDirectory(),
+            ForkedRunRequest request = ForkedRunRequest.of(pipeline, materializers, steps, number, setup.originalDirectory(),
                     !runFingerprint.parts().isEmpty(), replaySteps, replayTimes, results, store, keepData, given);
             Path log = OwnerOnly.createFile(directory.resolve("output.log")); // the JVM's output keeps its mode
             Instant started = Instant.now();

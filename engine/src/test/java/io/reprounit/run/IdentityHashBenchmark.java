@@ -37,7 +37,7 @@ public final class IdentityHashBenchmark {
                 0, seed);
         try (ForkSetup setup = ForkSetup.create()) {
             ForkedRunner runner = new ForkedRunner(setup, pipeline, pipeline.steps(), plan, Fingerprint.empty(), null,
-                    false);
+                    false, materializers);
             Run control = runner.run(1, RunConditions.control(variations, seed), List.of(), 0).run();
             int[] differing = new int[STEPS.size()];
             long started = System.nanoTime();
