@@ -77,6 +77,7 @@ public final class ForkedRunMain {
                 ? Fingerprinter.create(loader, List.of(), materializers).readingDataFrom(original)
                         .keepingData(request.keepData())
                 : Fingerprinter.disabled();
+        fingerprinter.knowingFixedParts(pipeline, request.stepParts());
         PipelineRunner runner = new PipelineRunner(pipeline, steps, materializers, fingerprinter, request.store())
                 .forked(results, original, StepConditions.fromSystemProperties());
         Run run = runner.run(request.run(), outputs, given);

@@ -4,6 +4,8 @@ import io.reprounit.artifact.ArtifactStore;
 import io.reprounit.artifact.Materializers;
 import io.reprounit.artifact.RemoteTier;
 import io.reprounit.artifact.s3.S3Settings;
+import io.reprounit.fingerprint.Aspect;
+import io.reprounit.fingerprint.FingerprintPart;
 import io.reprounit.pipeline.ParamOverrides;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.PipelineReader;
@@ -49,6 +51,8 @@ import org.jspecify.annotations.Nullable;
  * @param remoteUrl        the artifact store's remote tier ({@code s3://bucket/prefix}), which the forked JVM keeps
  *                         each output in as well; null where there is none
  * @param remoteOptions    the tier's other settings (endpoint, region, path style; never a credential)
+ * @param stepParts        by step, the code and configuration parts of its fingerprint as the test JVM took them,
+ *                         which the forked JVM does not take again; empty where fingerprints are off
  * @param given            outputs of steps upstream of {@code steps} that an earlier run kept in the artifact store:
  *                         the forked JVM reads them back instead of running the steps that gave them, where it can
  */
@@ -56,7 +60,8 @@ record ForkedRunRequest(String pipelineClass, List<StepMethod> stepMethods, @Nul
         List<String> steps, int run, List<Override> overrides,
         String originalDirectory, Map<String, String> systemProperties, boolean fingerprint, List<String> replaySteps,
         int replayTimes, String results, @Nullable String artifacts, long maxSize, @Nullable String maxSizeSetting,
-        boolean keepData, @Nullable String remoteUrl, Map<String, String> remoteOptions, List<StoredInput> given) {
+        boolean keepData, @Nullable String remoteUrl, Map<String, String> remoteOptions, List<StoredInput> given,
+        Map<String, List<FingerprintPart>> stepParts) {
 
     /** The output of step {@code step} as a run kept it, to be read back as an input of the steps it feeds. */
     record StoredInput(String step, String digest, String bytesDigest, String mediaType, long size) {}
@@ -104,7 +109,7 @@ record ForkedRunRequest(String pipelineClass, List<StepMethod> stepMethods, @Nul
     static ForkedRunRequest of(PipelineDefinition pipeline, Materializers materializers, List<StepDefinition> steps,
             int run, Path directory,
             boolean fingerprint, List<String> replaySteps, int replayTimes, Path results, @Nullable ArtifactStore store,
-            boolean keepData, List<StoredInput> given) {
+            boolean keepData, List<StoredInput> given, Map<String, List<FingerprintPart>> stepParts) {
         List<Override> overrides = new ArrayList<>();
         for (StepDefinition step : pipeline.steps()) {
             for (StepArgument argument : step.arguments()) {
@@ -128,7 +133,7 @@ record ForkedRunRequest(String pipelineClass, List<StepMethod> stepMethods, @Nul
                 run, overrides, directory.toString(), properties, fingerprint, replaySteps, replayTimes,
                 results.toString(), store == null ? null : store.root().toString(),
                 store == null ? Long.MAX_VALUE : store.maxSize(), store == null ? null : store.maxSizeSetting(), keepData,
-                remote == null ? null : remote.url(), remote == null ? Map.of() : remote.options(), given);
+                remote == null ? null : remote.url(), remote == null ? Map.of() : remote.options(), given, stepParts);
     }
 
     /** The artifact store the test JVM records into, opened over the same directory with the same limit. */
@@ -175,6 +180,10 @@ record ForkedRunRequest(String pipelineClass, List<StepMethod> stepMethods, @Nul
         out.put("remoteOptions", remoteOptions);
         out.put("given", given.stream().map(g -> Map.of("step", g.step(), "digest", g.digest(), "bytesDigest",
                 g.bytesDigest(), "mediaType", g.mediaType(), "size", g.size())).toList());
+        Map<String, Object> parts = new LinkedHashMap<>();
+        stepParts.forEach((step, fixed) -> parts.put(step, fixed.stream().map(part -> Map.of("aspect",
+                part.aspect().name(), "name", part.name(), "value", part.value(), "digest", part.digest())).toList()));
+        out.put("stepParts", parts);
         Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         writer.write(ForkJson.line(out));
         writer.flush();
@@ -204,6 +213,16 @@ record ForkedRunRequest(String pipelineClass, List<StepMethod> stepMethods, @Nul
                 in.number("maxSize"), in.textOrNull("maxSizeSetting"), !in.has("keepData") || in.bool("keepData"),
                 in.textOrNull("remoteUrl"), in.has("remoteOptions") ? in.strings("remoteOptions") : Map.of(),
                 in.has("given") ? in.nodes("given").stream().map(g -> new StoredInput(g.text("step"), g.text("digest"),
-                        g.text("bytesDigest"), g.text("mediaType"), g.number("size"))).toList() : List.of());
+                        g.text("bytesDigest"), g.text("mediaType"), g.number("size"))).toList() : List.of(),
+                stepParts(in.node("stepParts")));
+    }
+
+    private static Map<String, List<FingerprintPart>> stepParts(ForkJson.Node node) {
+        Map<String, List<FingerprintPart>> parts = new LinkedHashMap<>();
+        for (String step : node.fields().keySet()) {
+            parts.put(step, node.nodes(step).stream().map(part -> new FingerprintPart(Aspect.valueOf(part.text("aspect")),
+                    part.text("name"), part.text("value"), part.text("digest"))).toList());
+        }
+        return parts;
     }
 }

@@ -59,21 +59,25 @@ final class ForkedRunner {
     private final List<ForkedRunRequest.StoredInput> given;
     private final boolean quick;
     private final Materializers materializers;
+    private final Map<String, List<FingerprintPart>> stepParts;
 
     /**
      * @param runFingerprint what every run of the check shares, taken once in this JVM
      * @param store          where the forked JVMs keep outputs, over the same directory; null for nowhere
      * @param keepData       whether they keep each step's data sources there too (reprounit.data.snapshots)
      * @param materializers  this JVM's, whose providers the forked JVMs create without looking them up
+     * @param stepParts      by step, the code and configuration parts of its fingerprint, taken once in this JVM
      */
     ForkedRunner(ForkSetup setup, PipelineDefinition pipeline, List<StepDefinition> steps, CheckPlan plan,
-            Fingerprint runFingerprint, @Nullable ArtifactStore store, boolean keepData, Materializers materializers) {
-        this(setup, pipeline, steps, plan, runFingerprint, store, keepData, List.of(), false, materializers);
+            Fingerprint runFingerprint, @Nullable ArtifactStore store, boolean keepData, Materializers materializers,
+            Map<String, List<FingerprintPart>> stepParts) {
+        this(setup, pipeline, steps, plan, runFingerprint, store, keepData, List.of(), false, materializers, stepParts);
     }
 
     private ForkedRunner(ForkSetup setup, PipelineDefinition pipeline, List<StepDefinition> steps, CheckPlan plan,
             Fingerprint runFingerprint, @Nullable ArtifactStore store, boolean keepData,
-            List<ForkedRunRequest.StoredInput> given, boolean quick, Materializers materializers) {
+            List<ForkedRunRequest.StoredInput> given, boolean quick, Materializers materializers,
+            Map<String, List<FingerprintPart>> stepParts) {
         this.setup = requireNonNull(setup);
         this.pipeline = requireNonNull(pipeline);
         this.steps = List.copyOf(steps);
@@ -84,6 +88,7 @@ final class ForkedRunner {
         this.given = List.copyOf(given);
         this.quick = quick;
         this.materializers = requireNonNull(materializers);
+        this.stepParts = Map.copyOf(stepParts);
     }
 
     /**
@@ -93,7 +98,7 @@ final class ForkedRunner {
     ForkedRunner upTo(List<String> culprits) {
         List<String> needed = pipeline.stepsNeededFor(culprits).stream().map(StepDefinition::name).toList();
         return new ForkedRunner(setup, pipeline, steps.stream().filter(step -> needed.contains(step.name())).toList(),
-                plan, runFingerprint, store, keepData, given, quick, this.materializers);
+                plan, runFingerprint, store, keepData, given, quick, this.materializers, stepParts);
     }
 
     /**
@@ -104,7 +109,7 @@ final class ForkedRunner {
         return StoredInputs.of(pipeline, control, culprits, materializers)
                 .map(inputs -> new ForkedRunner(setup, pipeline,
                         steps.stream().filter(step -> culprits.contains(step.name())).toList(), plan, runFingerprint,
-                        store, keepData, inputs, quick, this.materializers))
+                        store, keepData, inputs, quick, this.materializers, stepParts))
                 .orElseGet(() -> upTo(culprits));
     }
 
@@ -116,7 +121,7 @@ final class ForkedRunner {
      */
     ForkedRunner quick() {
         return new ForkedRunner(setup, pipeline, steps, plan, runFingerprint, store, keepData, given, true,
-                materializers);
+                materializers, stepParts);
     }
 
     List<String> stepNames() {
@@ -138,7 +143,8 @@ final class ForkedRunner {
             conditions.applyTo(command);
             Path results = OwnerOnly.createFile(directory.resolve("results.jsonl"));
             ForkedRunRequest request = ForkedRunRequest.of(pipeline, materializers, steps, number, setup.originalDirectory(),
-                    !runFingerprint.parts().isEmpty(), replaySteps, replayTimes, results, store, keepData, given);
+                    !runFingerprint.parts().isEmpty(), replaySteps, replayTimes, results, store, keepData, given,
+                    stepParts);
             Path log = OwnerOnly.createFile(directory.resolve("output.log")); // the JVM's output keeps its mode
             Instant started = Instant.now();
             Process process = command.start(log);
