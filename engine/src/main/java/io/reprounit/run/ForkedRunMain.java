@@ -26,8 +26,9 @@ import org.apiguardian.api.API;
 
 /**
  * The main class of a forked run, which reads its {@link ForkedRunRequest} on standard input. It reads the pipeline
- * class again from the step methods the test JVM found, by the same rules and with the same overrides, runs the requested steps once, replays the requested ones on this run's own
- * outputs, and writes everything to the results file as it goes (see {@link ForkedResults}). It exits as soon as it is
+ * class again from the step methods the test JVM found, by the same rules and with the same overrides, runs the
+ * requested steps once, replays the requested ones on this run's own outputs, and writes everything to the results
+ * file as it goes (see {@link ForkedResults}). It exits as soon as it is
  * done, whatever threads a step left behind, and halts if the test JVM goes away, so that no run outlives its check.
  */
 @API(status = INTERNAL, since = "0.1")
