@@ -20,20 +20,56 @@ import org.jspecify.annotations.Nullable;
 public final class Materializers {
 
     private final List<Materializer> registered;
+    /** The classes {@link ServiceLoader} found, by name; null where the materializers were given, not looked up. */
+    private final @Nullable List<String> providers;
 
-    private Materializers(List<Materializer> registered) {
+    private Materializers(List<Materializer> registered, @Nullable List<String> providers) {
         this.registered = List.copyOf(registered);
+        this.providers = providers == null ? null : List.copyOf(providers);
     }
 
     /** The materializers that {@link ServiceLoader} finds through {@code classLoader}, before the built-in ones. */
     public static Materializers load(ClassLoader classLoader) {
         List<Materializer> found = new ArrayList<>();
         ServiceLoader.load(Materializer.class, classLoader).forEach(found::add);
-        return new Materializers(found);
+        return new Materializers(found, found.stream().map(materializer -> materializer.getClass().getName()).toList());
+    }
+
+    /**
+     * The materializers of the provider classes named, created as {@link ServiceLoader} creates them (by their public
+     * constructor without parameters), in that order: for a forked JVM that the test JVM told which ones its own lookup
+     * found, so that it need not open every jar of the class path again to find the same.
+     *
+     * @throws IllegalArgumentException naming the provider that cannot be loaded or created, and why
+     */
+    public static Materializers provided(List<String> providers, ClassLoader classLoader) {
+        List<Materializer> created = new ArrayList<>();
+        for (String provider : providers) {
+            try {
+                Class<?> type = Class.forName(provider, false, classLoader);
+                if (!Materializer.class.isAssignableFrom(type)) {
+                    throw new IllegalArgumentException("The materializer provider " + provider + " does not implement "
+                            + Materializer.class.getName());
+                }
+                created.add((Materializer) type.getConstructor().newInstance());
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new IllegalArgumentException("The materializer provider " + provider + " cannot be created: " + e,
+                        e);
+            }
+        }
+        return new Materializers(created, providers);
     }
 
     public static Materializers of(List<Materializer> materializers) {
-        return new Materializers(materializers);
+        return new Materializers(materializers, null);
+    }
+
+    /**
+     * The class names of the materializers {@link #load} found, in their order; empty where they were given directly
+     * ({@link #of}), which another JVM cannot create by name.
+     */
+    public Optional<List<String>> providers() {
+        return Optional.ofNullable(providers);
     }
 
     /** Whether a registered materializer claims {@code type}; the built-in encodings are not asked. */

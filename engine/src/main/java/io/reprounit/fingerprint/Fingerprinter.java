@@ -73,7 +73,7 @@ public final class Fingerprinter {
     private final boolean enabled;
     private final List<String> environmentVariables;
     /** Null only where disabled, as are the materializers: a disabled fingerprinter reads no code and no config. */
-    private final @Nullable BytecodeFingerprint bytecode;
+    private final java.util.function.@Nullable Supplier<BytecodeFingerprint> bytecode;
     private final @Nullable Materializers materializers;
     private final Path dataDirectory;
     private final boolean keepsData;
@@ -82,7 +82,8 @@ public final class Fingerprinter {
     /** Made only when the step cache asks which jars count for a step: most checks never do. */
     private final Map<ClassLoader, StepJars> stepJars = new ConcurrentHashMap<>();
 
-    private Fingerprinter(boolean enabled, List<String> environmentVariables, @Nullable BytecodeFingerprint bytecode,
+    private Fingerprinter(boolean enabled, List<String> environmentVariables,
+            java.util.function.@Nullable Supplier<BytecodeFingerprint> bytecode,
             @Nullable Materializers materializers, Path dataDirectory, boolean keepsData) {
         this.enabled = enabled;
         this.keepsData = keepsData;
@@ -97,8 +98,8 @@ public final class Fingerprinter {
      */
     public static Fingerprinter create(ClassLoader classLoader, List<String> environmentVariables,
             Materializers materializers) {
-        return new Fingerprinter(true, environmentVariables,
-                BYTECODE.computeIfAbsent(classLoader,
+        // Made on first use: a forked JVM handed its steps' code parts never reads bytecode, nor loads ASM.
+        return new Fingerprinter(true, environmentVariables, () -> BYTECODE.computeIfAbsent(classLoader,
                         loader -> new BytecodeFingerprint(new ProjectClasses(loader), BytecodeCache.inUserCache())),
                 requireNonNull(materializers), Path.of(""), true);
     }
@@ -198,7 +199,7 @@ public final class Fingerprinter {
 
     /** The code part of any method: its bytecode and that of the project methods it reaches. */
     public Fingerprint forMethod(java.lang.reflect.Method method) {
-        return enabled ? Fingerprint.of(List.of(requireNonNull(bytecode).of(method))) : Fingerprint.empty();
+        return enabled ? Fingerprint.of(List.of(requireNonNull(bytecode).get().of(method))) : Fingerprint.empty();
     }
 
     /**
@@ -220,7 +221,7 @@ public final class Fingerprinter {
             StepJars counting = stepJars.computeIfAbsent(loader,
                     l -> new StepJars(classpathByJar(pipeline.pipelineClass()).join(), l));
             return counting.counted(step.method(), pipeline.steps().stream().map(StepDefinition::method).toList(), jars,
-                    requireNonNull(bytecode)::outsideClasses);
+                    requireNonNull(bytecode).get()::outsideClasses);
         } catch (RuntimeException e) {
             all.replaceAll((jar, why) -> "which jars step " + step.name() + " reaches is not known (" + e + ")");
             return all;
@@ -253,11 +254,41 @@ public final class Fingerprinter {
         return Fingerprint.of(parts);
     }
 
+    /**
+     * Every step's code and configuration parts, by step name, as this JVM takes them: for a forked JVM, which is
+     * handed them ({@link #knowingFixedParts}) rather than read the steps' bytecode again. Empty where disabled.
+     */
+    public Map<String, List<FingerprintPart>> fixedParts(PipelineDefinition pipeline) {
+        Map<String, List<FingerprintPart>> parts = new java.util.LinkedHashMap<>();
+        if (enabled) {
+            for (StepDefinition step : pipeline.steps()) {
+                try {
+                    parts.put(step.name(), fixedParts(pipeline, step).join());
+                } catch (java.util.concurrent.CompletionException e) {
+                    // Left to the forked JVM to take, which fails the step with why, as it always has.
+                }
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * Takes the code and configuration parts of {@code pipeline}'s steps named in {@code parts} as given, as the test
+     * JVM took them from the same class files and configuration, instead of taking them again: a forked JVM so
+     * spares reading the steps' bytecode with ASM. Data parts are still taken here, as each step runs.
+     */
+    public void knowingFixedParts(PipelineDefinition pipeline, Map<String, List<FingerprintPart>> parts) {
+        if (enabled) {
+            parts.forEach((name, fixed) -> pipeline.step(name).ifPresent(step ->
+                    stepParts.put(step, CompletableFuture.completedFuture(List.copyOf(fixed)))));
+        }
+    }
+
     /** A step's code and configuration parts, which cannot change while the JVM lives, taken in the background. */
     private CompletableFuture<List<FingerprintPart>> fixedParts(PipelineDefinition pipeline, StepDefinition step) {
         return stepParts.computeIfAbsent(step, s -> CompletableFuture.supplyAsync(() -> {
             List<FingerprintPart> fixed = new ArrayList<>();
-            fixed.add(requireNonNull(bytecode).of(s.method()));
+            fixed.add(requireNonNull(bytecode).get().of(s.method()));
             fixed.addAll(ConfigFingerprint.forStep(s, pipeline.config().seed(), requireNonNull(materializers)));
             return fixed;
         }, BACKGROUND));

@@ -17,9 +17,12 @@ final class PipelineProblems {
     private final Class<?> pipelineClass;
     private final List<PipelineProblem> list = new ArrayList<>();
     private final Map<Class<?>, SourceLines> sources = new HashMap<>();
+    private final boolean located;
 
-    PipelineProblems(Class<?> pipelineClass) {
+    /** @param located whether problems end with their method's source line, read from the class file with ASM */
+    PipelineProblems(Class<?> pipelineClass, boolean located) {
         this.pipelineClass = pipelineClass;
+        this.located = located;
     }
 
     void add(@Nullable Method method, String message) {
@@ -40,6 +43,6 @@ final class PipelineProblems {
     }
 
     SourceLines lines(Method method) {
-        return sources.computeIfAbsent(method.getDeclaringClass(), SourceLines::of);
+        return located ? sources.computeIfAbsent(method.getDeclaringClass(), SourceLines::of) : SourceLines.NONE;
     }
 }

@@ -66,11 +66,44 @@ public final class PipelineReader {
     }
 
     public PipelineReading read(Class<?> pipelineClass) {
-        ReproducibleRun annotation = pipelineClass.getAnnotation(ReproducibleRun.class);
-        if (annotation == null) {
+        requireAnnotated(pipelineClass);
+        return read(pipelineClass, stepMethods(pipelineClass), new PipelineProblems(pipelineClass, true));
+    }
+
+    /**
+     * Reads the pipeline from the {@code @Step} methods that {@link #read(Class)} found in another JVM, by the same
+     * rules, without finding them again: for a forked run, which the test JVM tells which methods its steps are. A
+     * method that is no longer a {@code @Step} of the class is a problem; problems name no source line, since source
+     * lines are read for discovery's messages alone.
+     */
+    public PipelineReading readSteps(Class<?> pipelineClass, List<Method> stepMethods) {
+        requireAnnotated(pipelineClass);
+        PipelineProblems problems = new PipelineProblems(pipelineClass, false);
+        List<Method> steps = new ArrayList<>();
+        for (Method method : stepMethods) {
+            if (!method.isAnnotationPresent(Step.class)) {
+                problems.add(method, method.getName() + "() is not annotated with @Step");
+            } else if (!method.getDeclaringClass().isAssignableFrom(pipelineClass)) {
+                problems.add(method, method.getDeclaringClass().getName() + "." + method.getName()
+                        + "() is not a method of the class or of its superclasses");
+            } else {
+                steps.add(method);
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new PipelineReading(null, problems.list());
+        }
+        return read(pipelineClass, steps, problems);
+    }
+
+    private static void requireAnnotated(Class<?> pipelineClass) {
+        if (!pipelineClass.isAnnotationPresent(ReproducibleRun.class)) {
             throw new IllegalArgumentException(pipelineClass.getName() + " is not annotated with @ReproducibleRun");
         }
-        PipelineProblems problems = new PipelineProblems(pipelineClass);
+    }
+
+    private PipelineReading read(Class<?> pipelineClass, List<Method> stepMethods, PipelineProblems problems) {
+        ReproducibleRun annotation = pipelineClass.getAnnotation(ReproducibleRun.class);
         String name = pipelineName(pipelineClass);
         PipelineNames.whyNotAFileName(name).ifPresent(why -> problems.add(null, "its name '" + PipelineNames.shown(name)
                 + "' cannot name its baseline file: " + why + ". Give it a name of letters, digits, '-', '_' and single"
@@ -95,7 +128,7 @@ public final class PipelineReader {
 
         Map<String, StepDefinition> steps = new LinkedHashMap<>();
         List<UnusedConfigKeys.Missing> missing = new ArrayList<>();
-        for (Method method : stepMethods(pipelineClass)) {
+        for (Method method : stepMethods) {
             String stepName = stepName(method);
             StepDefinition previous = steps.get(stepName);
             if (previous != null) {
@@ -253,7 +286,6 @@ public final class PipelineReader {
         }
     }
 
-    /** @Step methods of the class and its superclasses; an overriding method hides the one it overrides. */
     /**
      * The {@code @Step} methods of the class and its superclasses, an overridden one only as its override (JUnit's
      * {@link AnnotationSupport} finds them as it finds Jupiter's methods): the class's own first, each class's in the

@@ -21,6 +21,9 @@ import org.objectweb.asm.Type;
  */
 final class SourceLines {
 
+    /** No lines at all, as for a class compiled without them. */
+    static final SourceLines NONE = new SourceLines(null, Map.of());
+
     private final @Nullable String sourceFile;
     private final Map<String, Integer> firstLines;
 

@@ -148,7 +148,7 @@ public final class CheckRunner {
         try (ForkSetup setup = ForkSetup.create()) {
             Fingerprint shared = fingerprinter.forRun(pipeline);
             ForkedRunner runner = new ForkedRunner(setup, pipeline, steps, plan, shared, store,
-                    fingerprinter.keepsData());
+                    fingerprinter.keepsData(), materializers, fingerprinter.fixedParts(pipeline));
             List<Supplier<ForkedRunner.Outcome>> tasks = new ArrayList<>();
             for (int number = 1; number <= runCount; number++) {
                 int run = number;

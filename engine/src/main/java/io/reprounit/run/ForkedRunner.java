@@ -59,6 +59,8 @@ final class ForkedRunner {
     private final boolean keepData;
     private final List<ForkedRunRequest.StoredInput> given;
     private final boolean quick;
+    private final Materializers materializers;
+    private final Map<String, List<FingerprintPart>> stepParts;
     /** Forked JVMs started for the check, shared by the runners made from this one. */
     private final AtomicInteger forks;
 
@@ -66,15 +68,20 @@ final class ForkedRunner {
      * @param runFingerprint what every run of the check shares, taken once in this JVM
      * @param store          where the forked JVMs keep outputs, over the same directory; null for nowhere
      * @param keepData       whether they keep each step's data sources there too (reprounit.data.snapshots)
+     * @param materializers  this JVM's, whose providers the forked JVMs create without looking them up
+     * @param stepParts      by step, the code and configuration parts of its fingerprint, taken once in this JVM
      */
     ForkedRunner(ForkSetup setup, PipelineDefinition pipeline, List<StepDefinition> steps, CheckPlan plan,
-            Fingerprint runFingerprint, @Nullable ArtifactStore store, boolean keepData) {
-        this(setup, pipeline, steps, plan, runFingerprint, store, keepData, List.of(), false, new AtomicInteger());
+            Fingerprint runFingerprint, @Nullable ArtifactStore store, boolean keepData, Materializers materializers,
+            Map<String, List<FingerprintPart>> stepParts) {
+        this(setup, pipeline, steps, plan, runFingerprint, store, keepData, List.of(), false, materializers, stepParts,
+                new AtomicInteger());
     }
 
     private ForkedRunner(ForkSetup setup, PipelineDefinition pipeline, List<StepDefinition> steps, CheckPlan plan,
             Fingerprint runFingerprint, @Nullable ArtifactStore store, boolean keepData,
-            List<ForkedRunRequest.StoredInput> given, boolean quick, AtomicInteger forks) {
+            List<ForkedRunRequest.StoredInput> given, boolean quick, Materializers materializers,
+            Map<String, List<FingerprintPart>> stepParts, AtomicInteger forks) {
         this.setup = requireNonNull(setup);
         this.pipeline = requireNonNull(pipeline);
         this.steps = List.copyOf(steps);
@@ -84,7 +91,9 @@ final class ForkedRunner {
         this.keepData = keepData;
         this.given = List.copyOf(given);
         this.quick = quick;
-        this.forks = forks;
+        this.materializers = requireNonNull(materializers);
+        this.stepParts = Map.copyOf(stepParts);
+        this.forks = requireNonNull(forks);
     }
 
     /**
@@ -94,7 +103,7 @@ final class ForkedRunner {
     ForkedRunner upTo(List<String> culprits) {
         List<String> needed = pipeline.stepsNeededFor(culprits).stream().map(StepDefinition::name).toList();
         return new ForkedRunner(setup, pipeline, steps.stream().filter(step -> needed.contains(step.name())).toList(),
-                plan, runFingerprint, store, keepData, given, quick, forks);
+                plan, runFingerprint, store, keepData, given, quick, this.materializers, stepParts, forks);
     }
 
     /**
@@ -105,7 +114,7 @@ final class ForkedRunner {
         return StoredInputs.of(pipeline, control, culprits, materializers)
                 .map(inputs -> new ForkedRunner(setup, pipeline,
                         steps.stream().filter(step -> culprits.contains(step.name())).toList(), plan, runFingerprint,
-                        store, keepData, inputs, quick, forks))
+                        store, keepData, inputs, quick, this.materializers, stepParts, forks))
                 .orElseGet(() -> upTo(culprits));
     }
 
@@ -116,7 +125,8 @@ final class ForkedRunner {
      * compiler changes no result; a run that differs all the same is caught as one that differs with no variation.
      */
     ForkedRunner quick() {
-        return new ForkedRunner(setup, pipeline, steps, plan, runFingerprint, store, keepData, given, true, forks);
+        return new ForkedRunner(setup, pipeline, steps, plan, runFingerprint, store, keepData, given, true,
+                materializers, stepParts, forks);
     }
 
     /** How many forked JVMs this runner and those made from it have started, for the check's report. */
@@ -142,8 +152,9 @@ final class ForkedRunner {
             }
             conditions.applyTo(command);
             Path results = OwnerOnly.createFile(directory.resolve("results.jsonl"));
-            ForkedRunRequest request = ForkedRunRequest.of(pipeline, steps, number, setup.originalDirectory(),
-                    !runFingerprint.parts().isEmpty(), replaySteps, replayTimes, results, store, keepData, given);
+            ForkedRunRequest request = ForkedRunRequest.of(pipeline, materializers, steps, number, setup.originalDirectory(),
+                    !runFingerprint.parts().isEmpty(), replaySteps, replayTimes, results, store, keepData, given,
+                    stepParts);
             Path log = OwnerOnly.createFile(directory.resolve("output.log")); // the JVM's output keeps its mode
             Instant started = Instant.now();
             Process process = command.start(log);

@@ -46,6 +46,29 @@ class FingerprintReportingTest {
         assertThat(entries(events, "[step:noise]")).containsEntry("reprounit.config.seed", "7");
     }
 
+    /** Forked JVMs are handed their steps' code and configuration parts: each step publishes what this JVM takes. */
+    @Test
+    void aForkedCheckPublishesTheStepPartsOfACheckInThisJvm() throws Exception {
+        Path data = Files.writeString(directory.resolve("rows.csv"), "a\nb\n");
+        String override = "reprounit.param.Training.load.data";
+
+        Events sameJvm = execute(Map.of(override, data.toString(), "reprounit.isolation", "same_jvm"));
+        Events forked = execute(Map.of(override, data.toString(), "reprounit.isolation", "forked"));
+
+        for (String step : List.of("[step:load]", "[step:train]", "[step:noise]")) {
+            Map<String, String> parts = stepParts(entries(sameJvm, step));
+            assertThat(parts).as(step).containsKey("reprounit.code.bytecode");
+            assertThat(stepParts(entries(forked, step))).as(step).isEqualTo(parts);
+        }
+    }
+
+    private static Map<String, String> stepParts(Map<String, String> entries) {
+        Map<String, String> parts = new java.util.TreeMap<>(entries);
+        parts.keySet().removeIf(key -> !key.startsWith("reprounit.code.") && !key.startsWith("reprounit.config.")
+                && !key.startsWith("reprounit.data."));
+        return parts;
+    }
+
     @Test
     void aSecretVariableIsRecordedOnlyAsPresentAndItsValueIsNeverPublished() throws Exception {
         // Set for the test JVM by the engine's pom, so that a real environment variable is read.

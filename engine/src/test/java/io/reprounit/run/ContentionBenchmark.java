@@ -35,7 +35,7 @@ public final class ContentionBenchmark {
         CheckPlan plan = new CheckPlan(Isolation.FORKED, variations, Duration.ofMinutes(2), "benchmark", 0, 1);
         try (ForkSetup setup = ForkSetup.create()) {
             ForkedRunner runner = new ForkedRunner(setup, pipeline, pipeline.steps(), plan, Fingerprint.empty(), null,
-                    false);
+                    false, materializers, Map.of());
             for (int experiment : List.of(0, 1)) {
                 Map<String, Integer> outputs = new TreeMap<>();
                 for (int i = 0; i < runs; i++) {

@@ -51,12 +51,18 @@ class ForkJsonTest {
 
     @Test
     void aRequestReadsBackWhole() throws Exception {
-        ForkedRunRequest request = new ForkedRunRequest("com.example.Pipeline", List.of("load", "train"), 2,
+        ForkedRunRequest request = new ForkedRunRequest("com.example.Pipeline",
+                List.of(new ForkedRunRequest.StepMethod("load", "com.example.Pipeline", "load", List.of()),
+                        new ForkedRunRequest.StepMethod("train", "com.example.Base", "train",
+                                List.of("int", "[Ljava.lang.String;", "java.util.List"))),
+                List.of("com.example.ModelMaterializer"), List.of("load", "train"), 2,
                 List.of(new ForkedRunRequest.Override("train", "epochs", "reprounit.param.train.epochs", "40")),
                 "/work/project", new java.util.TreeMap<>(Map.of("user.name", "ada", "secret.token", "s3cr\"et\n")),
                 true, List.of("train"), 3, "/tmp/results.jsonl", "/work/artifacts", 1024, "reprounit.artifacts.max-size = 1KB",
                 false, "s3://team-artifacts/reprounit", Map.of("endpoint", "http://127.0.0.1:9000", "path-style", "true"),
-                List.of(new ForkedRunRequest.StoredInput("load", "ab12", "cd34", "application/x-reprounit-canonical", 1234)));
+                List.of(new ForkedRunRequest.StoredInput("load", "ab12", "cd34", "application/x-reprounit-canonical", 1234)),
+                Map.of("train", List.of(new io.reprounit.fingerprint.FingerprintPart(
+                        io.reprounit.fingerprint.Aspect.CODE, "bytecode", "2 methods in 1 classes", "sha256:ab"))));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         request.write(out);
@@ -66,8 +72,8 @@ class ForkJsonTest {
 
     @Test
     void aRequestWithoutAStoreReadsBackWithoutOne() throws Exception {
-        ForkedRunRequest request = new ForkedRunRequest("P", List.of("a"), 1, List.of(), "/d", new java.util.TreeMap<>(),
-                false, List.of(), 0, "/r", null, Long.MAX_VALUE, null, true, null, Map.of(), List.of());
+        ForkedRunRequest request = new ForkedRunRequest("P", List.of(), null, List.of("a"), 1, List.of(), "/d",
+                new java.util.TreeMap<>(), false, List.of(), 0, "/r", null, Long.MAX_VALUE, null, true, null, Map.of(), List.of(), Map.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         request.write(out);

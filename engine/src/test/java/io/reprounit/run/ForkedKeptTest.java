@@ -24,17 +24,17 @@ class ForkedKeptTest {
     void theRequestCarriesTheStoresDirectoryAndMaximumSize() throws Exception {
         ArtifactStore store = new ArtifactStore(directory.resolve("artifacts"))
                 .withMaxSize(64_000_000, "reprounit.artifacts.max-size = 64MB");
-        ForkedRunRequest request = new ForkedRunRequest("com.example.P", List.of("a"), 1, List.of(), "/tmp", Map.of(),
-                false, List.of(), 0, "results.jsonl", store.root().toString(), store.maxSize(), store.maxSizeSetting(),
-                true, null, Map.of(), List.of());
+        ForkedRunRequest request = new ForkedRunRequest("com.example.P", List.of(), null, List.of("a"), 1, List.of(),
+                "/tmp", Map.of(), false, List.of(), 0, "results.jsonl", store.root().toString(), store.maxSize(), store.maxSizeSetting(),
+                true, null, Map.of(), List.of(), Map.of());
 
         ArtifactStore read = roundTrip(request).store();
 
         assertThat(read.root()).isEqualTo(store.root());
         assertThat(read.maxSize()).isEqualTo(64_000_000);
         assertThat(read.maxSizeSetting()).isEqualTo("reprounit.artifacts.max-size = 64MB");
-        ForkedRunRequest none = new ForkedRunRequest("com.example.P", List.of("a"), 1, List.of(), "/tmp", Map.of(),
-                false, List.of(), 0, "results.jsonl", null, Long.MAX_VALUE, null, true, null, Map.of(), List.of());
+        ForkedRunRequest none = new ForkedRunRequest("com.example.P", List.of(), null, List.of("a"), 1, List.of(),
+                "/tmp", Map.of(), false, List.of(), 0, "results.jsonl", null, Long.MAX_VALUE, null, true, null, Map.of(), List.of(), Map.of());
         assertThat(roundTrip(none).store()).isNull();
     }
 
@@ -44,9 +44,9 @@ class ForkedKeptTest {
         ArtifactStore store = new ArtifactStore(directory.resolve("artifacts"))
                 .withRemote(io.reprounit.artifact.s3.TestS3.tier("forked-request"));
         io.reprounit.artifact.RemoteTier remote = java.util.Objects.requireNonNull(store.remote());
-        ForkedRunRequest request = new ForkedRunRequest("com.example.P", List.of("a"), 1, List.of(), "/tmp", Map.of(),
-                false, List.of(), 0, "results.jsonl", store.root().toString(), store.maxSize(), store.maxSizeSetting(),
-                true, remote.url(), remote.options(), List.of());
+        ForkedRunRequest request = new ForkedRunRequest("com.example.P", List.of(), null, List.of("a"), 1, List.of(),
+                "/tmp", Map.of(), false, List.of(), 0, "results.jsonl", store.root().toString(), store.maxSize(), store.maxSizeSetting(),
+                true, remote.url(), remote.options(), List.of(), Map.of());
         byte[] bytes = "kept by the test JVM".getBytes(StandardCharsets.UTF_8);
         String digest = Digests.format(Digests.newSha256().digest(bytes));
         try (ArtifactStore.Upload upload = store.upload()) {
@@ -57,10 +57,10 @@ class ForkedKeptTest {
         ForkedRunRequest read = roundTrip(request);
         assertThat(read.remoteUrl()).isEqualTo("s3://" + io.reprounit.artifact.s3.TestS3.BUCKET + "/forked-request");
         assertThat(read.remoteOptions()).doesNotContainKeys("aws.accessKeyId", "aws.secretAccessKey");
-        ArtifactStore forked = new ForkedRunRequest(read.pipelineClass(), read.steps(), read.run(), read.overrides(),
-                read.originalDirectory(), read.systemProperties(), false, List.of(), 0, read.results(),
+        ArtifactStore forked = new ForkedRunRequest(read.pipelineClass(), List.of(), null, read.steps(), read.run(),
+                read.overrides(), read.originalDirectory(), read.systemProperties(), false, List.of(), 0, read.results(),
                 directory.resolve("fork-artifacts").toString(), Long.MAX_VALUE, null, true, read.remoteUrl(),
-                read.remoteOptions(), List.of()).store();
+                read.remoteOptions(), List.of(), Map.of()).store();
 
         assertThat(forked.remote()).isNotNull();
         assertThat(forked.read(digest)).hasValue(bytes);

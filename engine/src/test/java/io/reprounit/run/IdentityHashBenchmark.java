@@ -9,6 +9,7 @@ import io.reprounit.pipeline.PipelineReader;
 import io.reprounit.run.fixtures.identityhash.SmallSets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,7 +38,7 @@ public final class IdentityHashBenchmark {
                 0, seed);
         try (ForkSetup setup = ForkSetup.create()) {
             ForkedRunner runner = new ForkedRunner(setup, pipeline, pipeline.steps(), plan, Fingerprint.empty(), null,
-                    false);
+                    false, materializers, Map.of());
             Run control = runner.run(1, RunConditions.control(variations, seed), List.of(), 0).run();
             int[] differing = new int[STEPS.size()];
             long started = System.nanoTime();
