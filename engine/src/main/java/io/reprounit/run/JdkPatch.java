@@ -23,7 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.jar.JarEntry;
+import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -55,6 +57,20 @@ record JdkPatch(long seed, int fileOrder) {
             throw new UncheckedIOException("Cannot read the classes that patch java.base: " + e, e);
         }
         return cached(temporary, name, this::write);
+    }
+
+    /**
+     * The jar of {@link JdkPatchAgent}, which applies a patch of {@code java.io.File} alone at start and keeps class
+     * data sharing: a manifest and nothing else, since the agent's class is on every forked run's class path.
+     */
+    static Path agent(Path temporary) {
+        return cached(temporary, "agent-v1.jar", out -> {
+            Manifest manifest = new Manifest();
+            manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            manifest.getMainAttributes().putValue("Premain-Class", JdkPatchAgent.class.getName());
+            manifest.getMainAttributes().putValue("Can-Redefine-Classes", "true");
+            new JarOutputStream(out, manifest).close();
+        });
     }
 
     private interface Content {

@@ -120,7 +120,8 @@ final class RunConditions {
      * Directory and unspecified orders together, since both reorder {@code java.io.File} and {@code java.nio.file}
      * listings: an {@code unspecified_order} experiment shuffles them, else {@code directory_order} sorts or reverses
      * them. A patched {@code java.base} ({@link JdkPatch}) only where one of them asks for it, since a JVM whose
-     * {@code java.base} is patched starts without class data sharing.
+     * {@code java.base} is patched starts without class data sharing; {@code directory_order}'s is applied by
+     * {@link JdkPatchAgent} instead, which keeps it.
      */
     private void applyOrders(ForkCommand command) {
         long shuffle = seedOf(Variation.UNSPECIFIED_ORDER);
@@ -139,8 +140,15 @@ final class RunConditions {
             return;
         }
         int files = shuffle != 0 ? ShuffledOrders.FILES_SHUFFLED : ShuffledOrders.FILES_REVERSED;
-        Path jar = new JdkPatch(shuffle, files).jar(requireNonNull(command.checkDirectory().getParent()));
-        command.option("--patch-module=java.base=" + jar);
+        Path temporary = requireNonNull(command.checkDirectory().getParent());
+        Path jar = new JdkPatch(shuffle, files).jar(temporary);
+        if (shuffle == 0) {
+            // java.io.File alone holds no state that its rewriting could strand, so an agent redefines it at start and
+            // the run keeps class data sharing (0.19 s of CPU a run); salted hashes must be there from the JVM's start.
+            command.option("-javaagent:" + JdkPatch.agent(temporary) + "=" + jar);
+        } else {
+            command.option("--patch-module=java.base=" + jar);
+        }
         // So that this engine's code in the run can ask the patched classes which kinds of call a step made.
         command.option("--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED");
     }
