@@ -11,10 +11,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -73,7 +76,7 @@ public final class Fingerprinter {
     private final boolean enabled;
     private final List<String> environmentVariables;
     /** Null only where disabled, as are the materializers: a disabled fingerprinter reads no code and no config. */
-    private final java.util.function.@Nullable Supplier<BytecodeFingerprint> bytecode;
+    private final @Nullable Supplier<BytecodeFingerprint> bytecode;
     private final @Nullable Materializers materializers;
     private final Path dataDirectory;
     private final boolean keepsData;
@@ -83,7 +86,7 @@ public final class Fingerprinter {
     private final Map<ClassLoader, StepJars> stepJars = new ConcurrentHashMap<>();
 
     private Fingerprinter(boolean enabled, List<String> environmentVariables,
-            java.util.function.@Nullable Supplier<BytecodeFingerprint> bytecode,
+            @Nullable Supplier<BytecodeFingerprint> bytecode,
             @Nullable Materializers materializers, Path dataDirectory, boolean keepsData) {
         this.enabled = enabled;
         this.keepsData = keepsData;
@@ -210,7 +213,7 @@ public final class Fingerprinter {
      * from this one in jars alone. Where it cannot be worked out, every jar counts.
      */
     public Map<String, String> jarsCounted(PipelineDefinition pipeline, StepDefinition step, java.util.Set<String> jars) {
-        Map<String, String> all = new java.util.LinkedHashMap<>();
+        Map<String, String> all = new LinkedHashMap<>();
         jars.forEach(jar -> all.put(jar, "fingerprints are off"));
         if (!enabled || jars.isEmpty()) {
             return all;
@@ -259,12 +262,12 @@ public final class Fingerprinter {
      * handed them ({@link #knowingFixedParts}) rather than read the steps' bytecode again. Empty where disabled.
      */
     public Map<String, List<FingerprintPart>> fixedParts(PipelineDefinition pipeline) {
-        Map<String, List<FingerprintPart>> parts = new java.util.LinkedHashMap<>();
+        Map<String, List<FingerprintPart>> parts = new LinkedHashMap<>();
         if (enabled) {
             for (StepDefinition step : pipeline.steps()) {
                 try {
                     parts.put(step.name(), fixedParts(pipeline, step).join());
-                } catch (java.util.concurrent.CompletionException e) {
+                } catch (CompletionException e) {
                     // Left to the forked JVM to take, which fails the step with why, as it always has.
                 }
             }
