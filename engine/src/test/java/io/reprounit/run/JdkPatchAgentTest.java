@@ -1,6 +1,7 @@
 package io.reprounit.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reprounit.run.fixtures.directoryorder.SharedClassesUnderDirectoryOrder;
 import java.io.IOException;
@@ -37,8 +38,11 @@ class JdkPatchAgentTest {
 
     /** A hash map's entries were placed by the hash it would change: salting it after start would lose them. */
     @Test
-    void onlyJavaIoFileMayBeRedefinedAfterStart() {
-        assertThat(JdkPatchAgent.REDEFINABLE).containsExactly("java/io/File");
-        assertThat(JdkTransforms.patched(0, ShuffledOrders.FILES_REVERSED)).containsExactly("java/io/File");
+    void theAgentRefusesAPatchThatSaltsHashMaps(@TempDir Path temporary) {
+        Path salting = new JdkPatch(42, ShuffledOrders.FILES_SHUFFLED).jar(temporary);
+
+        assertThatThrownBy(() -> JdkPatchAgent.premain(salting.toString(), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java/util/HashMap")
+                .hasMessageContaining("only --patch-module may patch");
     }
 }
