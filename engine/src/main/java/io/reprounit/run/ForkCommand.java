@@ -14,6 +14,8 @@ import java.util.Map;
 /** The command line, environment and working directory of one forked run, as its conditions make them. */
 final class ForkCommand {
 
+    private static final String DEFAULT_PROVIDER = "-Djava.nio.file.spi.DefaultFileSystemProvider=";
+
     private final ForkSetup setup;
     private final Path runDirectory;
     private final List<String> options = new ArrayList<>();
@@ -62,6 +64,21 @@ final class ForkCommand {
     }
 
     /**
+     * Whether the JVM's default file system is the JDK's or {@code directory_order}'s. One of the user's own
+     * ({@code -Djava.nio.file.spi.DefaultFileSystemProvider}) may load archived classes while the JDK makes it, which
+     * Java 17 cannot do ({@link ClassArchive}): such a JVM maps no archive.
+     */
+    private static boolean ownFileSystem(List<String> command) {
+        String provider = null;
+        for (String option : command) {
+            if (option.startsWith(DEFAULT_PROVIDER)) {
+                provider = option.substring(DEFAULT_PROVIDER.length());
+            }
+        }
+        return provider == null || provider.equals(OrderedListingProvider.class.getName());
+    }
+
+    /**
      * Starts the JVM: its output, which may be the pipeline's own printing, goes to {@code log}; its request is to be
      * written on its standard input.
      */
@@ -72,8 +89,8 @@ final class ForkCommand {
         command.addAll(ForkSetup.START_UP_OPTIONS);
         command.addAll(options); // after the inherited ones: for -D and -XX the last one wins
         // A patched java.base shares no classes, so it neither maps the archive nor lists classes for it.
-        List<String> sharing = options.stream().anyMatch(option -> option.startsWith("--patch-module")) ? List.of()
-                : setup.classArchive().options();
+        List<String> sharing = options.stream().anyMatch(option -> option.startsWith("--patch-module"))
+                || !ownFileSystem(command) ? List.of() : setup.classArchive().options();
         command.addAll(sharing);
         command.add("@" + setup.argFile());
         command.add(ForkedRunMain.class.getName());

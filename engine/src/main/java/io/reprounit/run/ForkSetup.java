@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What every forked JVM of one check shares: this JVM's {@code java}, its class path written once into an argument
- * file (so that a long class path fits any command line; under Surefire it is the manifest-only booter jar, whose
- * manifest holds the real entries, and that works as {@code -cp} too), the options inherited from this JVM, and a
+ * file (so that a long class path fits any command line), with its jars first where that finds the same classes
+ * ({@link ForkClassPath}), the options inherited from this JVM, and a
  * directory for the check's results, logs and varied directories, readable by its owner only and deleted when the check
  * ends (or, where this JVM is killed first, by the next check: see {@link StaleCheckDirectories}).
  */
@@ -57,18 +57,20 @@ final class ForkSetup implements AutoCloseable {
     private final Path java;
     private final Path argFile;
     private final List<String> inheritedOptions;
-    private final JdkClassArchive classArchive;
+    private final ForkClassPath classPath;
+    private final ClassArchive classArchive;
     /** Held while the check runs, so that no other check takes its directory for stale. */
     private final FileChannel lock;
 
     private ForkSetup(Path checkDirectory, FileChannel lock, Path originalDirectory, Path java, Path argFile,
-            List<String> inheritedOptions, JdkClassArchive classArchive) {
+            List<String> inheritedOptions, ForkClassPath classPath, ClassArchive classArchive) {
         this.checkDirectory = requireNonNull(checkDirectory);
         this.lock = requireNonNull(lock);
         this.originalDirectory = requireNonNull(originalDirectory);
         this.java = requireNonNull(java);
         this.argFile = requireNonNull(argFile);
         this.inheritedOptions = List.copyOf(inheritedOptions);
+        this.classPath = requireNonNull(classPath);
         this.classArchive = requireNonNull(classArchive);
     }
 
@@ -87,12 +89,13 @@ final class ForkSetup implements AutoCloseable {
             directory = OwnerOnly.createTempDirectory(temporary, StaleCheckDirectories.prefixOfThisProcess());
             lock = StaleCheckDirectories.lock(directory);
             StaleCheckDirectories.sweepOnce(temporary, Files.getOwner(directory));
+            ForkClassPath classPath = ForkClassPath.cached(testClassPath());
             Path argFile = OwnerOnly.createFile(directory.resolve("classpath.args"));
-            Files.writeString(argFile, "-cp \"" + quoted(String.join(File.pathSeparator, classPath())) + "\"\n",
-                    StandardCharsets.UTF_8);
+            Files.writeString(argFile, "-cp \"" + quoted(String.join(File.pathSeparator, classPath.entries()))
+                    + "\"\n", StandardCharsets.UTF_8);
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             return new ForkSetup(directory, lock, Path.of("").toAbsolutePath(), java, argFile, optionsToInherit(),
-                    JdkClassArchive.of(temporary, directory));
+                    classPath, ClassArchive.of(temporary, directory, classPath));
         } catch (IOException e) {
             close(lock, directory);
             throw new UncheckedIOException("Cannot prepare the forked runs of a check in the temporary directory "
@@ -121,7 +124,11 @@ final class ForkSetup implements AutoCloseable {
         return inheritedOptions;
     }
 
-    JdkClassArchive classArchive() {
+    ForkClassPath classPath() {
+        return classPath;
+    }
+
+    ClassArchive classArchive() {
         return classArchive;
     }
 
@@ -129,7 +136,7 @@ final class ForkSetup implements AutoCloseable {
      * {@code java.class.path}, and the entries of the context class loader where it is a {@link URLClassLoader} that
      * adds some (as some launchers and IDE runners do), so that the forked JVM finds the pipeline class.
      */
-    private static List<String> classPath() {
+    static List<String> testClassPath() {
         Set<String> entries = new LinkedHashSet<>(List.of(System.getProperty("java.class.path", "").split(File.pathSeparator)));
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         if (context instanceof URLClassLoader urls) {

@@ -38,6 +38,9 @@ public final class ForkedRunMain {
 
     public static void main(String[] args) throws Exception {
         ForkedRunRequest request = ForkedRunRequest.read(System.in);
+        if (request.classPath() != null) {
+            System.setProperty("java.class.path", request.classPath()); // in the test JVM's order, as it was given
+        }
         request.systemProperties().forEach((key, value) -> {
             if (System.getProperty(key) == null) {
                 System.setProperty(key, value);

@@ -55,13 +55,15 @@ import org.jspecify.annotations.Nullable;
  *                         which the forked JVM does not take again; empty where fingerprints are off
  * @param given            outputs of steps upstream of {@code steps} that an earlier run kept in the artifact store:
  *                         the forked JVM reads them back instead of running the steps that gave them, where it can
+ * @param classPath        the class path in the test JVM's order, which the forked JVM shows as {@code java.class.path}
+ *                         where it was started with its jars first ({@link ForkClassPath}); null where it was not
  */
 record ForkedRunRequest(String pipelineClass, List<StepMethod> stepMethods, @Nullable List<String> materializers,
         List<String> steps, int run, List<Override> overrides,
         String originalDirectory, Map<String, String> systemProperties, boolean fingerprint, List<String> replaySteps,
         int replayTimes, String results, @Nullable String artifacts, long maxSize, @Nullable String maxSizeSetting,
         boolean keepData, @Nullable String remoteUrl, Map<String, String> remoteOptions, List<StoredInput> given,
-        Map<String, List<FingerprintPart>> stepParts) {
+        Map<String, List<FingerprintPart>> stepParts, @Nullable String classPath) {
 
     /** The output of step {@code step} as a run kept it, to be read back as an input of the steps it feeds. */
     record StoredInput(String step, String digest, String bytesDigest, String mediaType, long size) {}
@@ -109,7 +111,8 @@ record ForkedRunRequest(String pipelineClass, List<StepMethod> stepMethods, @Nul
     static ForkedRunRequest of(PipelineDefinition pipeline, Materializers materializers, List<StepDefinition> steps,
             int run, Path directory,
             boolean fingerprint, List<String> replaySteps, int replayTimes, Path results, @Nullable ArtifactStore store,
-            boolean keepData, List<StoredInput> given, Map<String, List<FingerprintPart>> stepParts) {
+            boolean keepData, List<StoredInput> given, Map<String, List<FingerprintPart>> stepParts,
+            @Nullable String classPath) {
         List<Override> overrides = new ArrayList<>();
         for (StepDefinition step : pipeline.steps()) {
             for (StepArgument argument : step.arguments()) {
@@ -133,7 +136,7 @@ record ForkedRunRequest(String pipelineClass, List<StepMethod> stepMethods, @Nul
                 run, overrides, directory.toString(), properties, fingerprint, replaySteps, replayTimes,
                 results.toString(), store == null ? null : store.root().toString(),
                 store == null ? Long.MAX_VALUE : store.maxSize(), store == null ? null : store.maxSizeSetting(), keepData,
-                remote == null ? null : remote.url(), remote == null ? Map.of() : remote.options(), given, stepParts);
+                remote == null ? null : remote.url(), remote == null ? Map.of() : remote.options(), given, stepParts, classPath);
     }
 
     /** The artifact store the test JVM records into, opened over the same directory with the same limit. */
@@ -184,6 +187,7 @@ record ForkedRunRequest(String pipelineClass, List<StepMethod> stepMethods, @Nul
         stepParts.forEach((step, fixed) -> parts.put(step, fixed.stream().map(part -> Map.of("aspect",
                 part.aspect().name(), "name", part.name(), "value", part.value(), "digest", part.digest())).toList()));
         out.put("stepParts", parts);
+        out.put("classPath", classPath);
         Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         writer.write(ForkJson.line(out));
         writer.flush();
@@ -214,7 +218,7 @@ record ForkedRunRequest(String pipelineClass, List<StepMethod> stepMethods, @Nul
                 in.textOrNull("remoteUrl"), in.has("remoteOptions") ? in.strings("remoteOptions") : Map.of(),
                 in.has("given") ? in.nodes("given").stream().map(g -> new StoredInput(g.text("step"), g.text("digest"),
                         g.text("bytesDigest"), g.text("mediaType"), g.number("size"))).toList() : List.of(),
-                stepParts(in.node("stepParts")));
+                stepParts(in.node("stepParts")), in.textOrNull("classPath"));
     }
 
     private static Map<String, List<FingerprintPart>> stepParts(ForkJson.Node node) {

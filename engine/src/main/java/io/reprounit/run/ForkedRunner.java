@@ -9,6 +9,7 @@ import io.reprounit.fingerprint.Fingerprint;
 import io.reprounit.fingerprint.FingerprintPart;
 import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.StepDefinition;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -154,7 +155,8 @@ final class ForkedRunner {
             Path results = OwnerOnly.createFile(directory.resolve("results.jsonl"));
             ForkedRunRequest request = ForkedRunRequest.of(pipeline, materializers, steps, number, setup.originalDirectory(),
                     !runFingerprint.parts().isEmpty(), replaySteps, replayTimes, results, store, keepData, given,
-                    stepParts);
+                    stepParts, setup.classPath().reordered()
+                            ? String.join(File.pathSeparator, setup.classPath().original()) : null);
             Path log = OwnerOnly.createFile(directory.resolve("output.log")); // the JVM's output keeps its mode
             Instant started = Instant.now();
             Process process = command.start(log);

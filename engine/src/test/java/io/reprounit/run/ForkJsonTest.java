@@ -62,7 +62,8 @@ class ForkJsonTest {
                 false, "s3://team-artifacts/reprounit", Map.of("endpoint", "http://127.0.0.1:9000", "path-style", "true"),
                 List.of(new ForkedRunRequest.StoredInput("load", "ab12", "cd34", "application/x-reprounit-canonical", 1234)),
                 Map.of("train", List.of(new io.reprounit.fingerprint.FingerprintPart(
-                        io.reprounit.fingerprint.Aspect.CODE, "bytecode", "2 methods in 1 classes", "sha256:ab"))));
+                        io.reprounit.fingerprint.Aspect.CODE, "bytecode", "2 methods in 1 classes", "sha256:ab"))),
+                "/work/project/target/test-classes:/m2/lib.jar");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         request.write(out);
@@ -73,7 +74,7 @@ class ForkJsonTest {
     @Test
     void aRequestWithoutAStoreReadsBackWithoutOne() throws Exception {
         ForkedRunRequest request = new ForkedRunRequest("P", List.of(), null, List.of("a"), 1, List.of(), "/d",
-                new java.util.TreeMap<>(), false, List.of(), 0, "/r", null, Long.MAX_VALUE, null, true, null, Map.of(), List.of(), Map.of());
+                new java.util.TreeMap<>(), false, List.of(), 0, "/r", null, Long.MAX_VALUE, null, true, null, Map.of(), List.of(), Map.of(), null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         request.write(out);

@@ -26,7 +26,7 @@ class ForkedKeptTest {
                 .withMaxSize(64_000_000, "reprounit.artifacts.max-size = 64MB");
         ForkedRunRequest request = new ForkedRunRequest("com.example.P", List.of(), null, List.of("a"), 1, List.of(),
                 "/tmp", Map.of(), false, List.of(), 0, "results.jsonl", store.root().toString(), store.maxSize(), store.maxSizeSetting(),
-                true, null, Map.of(), List.of(), Map.of());
+                true, null, Map.of(), List.of(), Map.of(), null);
 
         ArtifactStore read = roundTrip(request).store();
 
@@ -34,7 +34,7 @@ class ForkedKeptTest {
         assertThat(read.maxSize()).isEqualTo(64_000_000);
         assertThat(read.maxSizeSetting()).isEqualTo("reprounit.artifacts.max-size = 64MB");
         ForkedRunRequest none = new ForkedRunRequest("com.example.P", List.of(), null, List.of("a"), 1, List.of(),
-                "/tmp", Map.of(), false, List.of(), 0, "results.jsonl", null, Long.MAX_VALUE, null, true, null, Map.of(), List.of(), Map.of());
+                "/tmp", Map.of(), false, List.of(), 0, "results.jsonl", null, Long.MAX_VALUE, null, true, null, Map.of(), List.of(), Map.of(), null);
         assertThat(roundTrip(none).store()).isNull();
     }
 
@@ -46,7 +46,7 @@ class ForkedKeptTest {
         io.reprounit.artifact.RemoteTier remote = java.util.Objects.requireNonNull(store.remote());
         ForkedRunRequest request = new ForkedRunRequest("com.example.P", List.of(), null, List.of("a"), 1, List.of(),
                 "/tmp", Map.of(), false, List.of(), 0, "results.jsonl", store.root().toString(), store.maxSize(), store.maxSizeSetting(),
-                true, remote.url(), remote.options(), List.of(), Map.of());
+                true, remote.url(), remote.options(), List.of(), Map.of(), null);
         byte[] bytes = "kept by the test JVM".getBytes(StandardCharsets.UTF_8);
         String digest = Digests.format(Digests.newSha256().digest(bytes));
         try (ArtifactStore.Upload upload = store.upload()) {
@@ -60,7 +60,7 @@ class ForkedKeptTest {
         ArtifactStore forked = new ForkedRunRequest(read.pipelineClass(), List.of(), null, read.steps(), read.run(),
                 read.overrides(), read.originalDirectory(), read.systemProperties(), false, List.of(), 0, read.results(),
                 directory.resolve("fork-artifacts").toString(), Long.MAX_VALUE, null, true, read.remoteUrl(),
-                read.remoteOptions(), List.of(), Map.of()).store();
+                read.remoteOptions(), List.of(), Map.of(), null).store();
 
         assertThat(forked.remote()).isNotNull();
         assertThat(forked.read(digest)).hasValue(bytes);
