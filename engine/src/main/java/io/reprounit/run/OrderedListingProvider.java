@@ -23,6 +23,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileAttributeView;
 import java.nio.file.spi.FileSystemProvider;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -39,7 +40,8 @@ import org.apiguardian.api.API;
  * the default {@link FileSystem} and that file system makes every {@link Path}, so both are wrapped too: a provider that
  * handed out the JDK's own file system would never be asked to list a directory. Under
  * {@link io.reprounit.api.Variation#UNSPECIFIED_ORDER} the order is {@code shuffled:<seed>}: by a seed-mixed hash of
- * each name, the same for the same names in every listing.
+ * each name, the same for the same names listed in the same order, and never the file system's own order (of two names
+ * or more), which the control run sees.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class OrderedListingProvider extends FileSystemProvider {
@@ -106,9 +108,14 @@ public final class OrderedListingProvider extends FileSystemProvider {
                 entry -> filter.accept(fileSystem.wrap(entry)))) {
             listing.forEach(entry -> entries.add(fileSystem.wrap(entry)));
         }
+        List<Path> listed = shuffled ? List.copyOf(entries) : List.of();
         entries.sort(order);
         if (shuffled) {
             ShuffledCalls.record(ShuffledOrders.DIRECTORY_STREAM);
+            if (entries.size() > 1 && entries.equals(listed)) {
+                // The file system's own order, which the control sees: reversed, a function of the listing alone.
+                Collections.reverse(entries);
+            }
         }
         return new DirectoryStream<>() {
             private boolean iterated;

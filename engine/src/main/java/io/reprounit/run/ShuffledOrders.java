@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * written into the copy as constants, so that every order it gives is fixed for the JVM's whole life. It remembers
  * which kinds of call whose order the JDK does not specify a step made ({@link #takeCalls}), and orders the arrays
  * that reflection and {@code java.io.File} listings return: by a seed-mixed hash of each element's name, the same for
- * the same elements in every call, as another JDK build would be.
+ * the same elements in the same order in every call, as another JDK build would be. An array of two elements or more
+ * never comes back in the order it came in: that order is the plain JDK's, which the control run sees, and a shuffle
+ * that happened to keep it (one time in n! for n elements) would let a step that follows it pass.
  *
  * <p>Only {@code java.base} may be used here: the copy lives in it.
  */
@@ -107,6 +109,11 @@ public final class ShuffledOrders {
         if (loader != null && loader != ClassLoader.getPlatformClassLoader()) {
             record(kind);
         }
+        return members(members, seed());
+    }
+
+    /** {@code members} ordered by {@code seed}: what the patched copy does with its own seed. */
+    static Object[] members(Object[] members, long seed) {
         if (members.length < 2) {
             return members;
         }
@@ -114,16 +121,20 @@ public final class ShuffledOrders {
         for (int i = 0; i < members.length; i++) {
             keys[i] = memberKey(members[i]);
         }
-        return byKeys(members, keys);
+        return byKeys(members, keys, seed);
     }
 
     /** Before {@code File.list} returns. */
     public static String @Nullable [] names(String @Nullable [] names, int kind) {
         record(kind);
+        return names(names, fileOrder(), seed());
+    }
+
+    /** {@code names} in {@code order}, shuffled by {@code seed}: what the patched copy does with its own constants. */
+    static String @Nullable [] names(String @Nullable [] names, int order, long seed) {
         if (names == null || names.length < 2) {
             return names;
         }
-        int order = fileOrder();
         if (order == FILES_SORTED || order == FILES_REVERSED) {
             Arrays.sort(names);
             if (order == FILES_REVERSED) {
@@ -138,16 +149,20 @@ public final class ShuffledOrders {
         for (int i = 0; i < names.length; i++) {
             keys[i] = names[i].hashCode();
         }
-        return (String[]) byKeys(names, keys);
+        return (String[]) byKeys(names, keys, seed);
     }
 
     /** Before {@code File.listFiles} returns. */
     public static File @Nullable [] files(File @Nullable [] files, int kind) {
         record(kind);
+        return files(files, fileOrder(), seed());
+    }
+
+    /** {@code files} in {@code order}, shuffled by {@code seed}: what the patched copy does with its own constants. */
+    static File @Nullable [] files(File @Nullable [] files, int order, long seed) {
         if (files == null || files.length < 2) {
             return files;
         }
-        int order = fileOrder();
         if (order == FILES_SORTED || order == FILES_REVERSED) {
             Arrays.sort(files); // by path, and the files of one listing share their parent: by name
             if (order == FILES_REVERSED) {
@@ -162,7 +177,7 @@ public final class ShuffledOrders {
         for (int i = 0; i < files.length; i++) {
             keys[i] = files[i].getName().hashCode();
         }
-        return (File[]) byKeys(files, keys);
+        return (File[]) byKeys(files, keys, seed);
     }
 
     /** A member's name and parameter types: what tells it from the others of its class in every JVM. */
@@ -176,16 +191,27 @@ public final class ShuffledOrders {
         return key;
     }
 
-    /** {@code elements} in place, ordered by their seed-mixed keys; ties keep their order. */
-    private static Object[] byKeys(Object[] elements, int[] keys) {
+    /**
+     * {@code elements} in place, ordered by their seed-mixed keys, ties keeping their order; never in the order given
+     * (of two elements or more), since that is the plain JDK's, which the control run sees.
+     */
+    private static Object[] byKeys(Object[] elements, int[] keys, long seed) {
         long[] order = new long[elements.length];
         for (int i = 0; i < elements.length; i++) {
-            order[i] = ((long) mix(keys[i], seed()) << 32) | i;
+            order[i] = ((long) mix(keys[i], seed) << 32) | i;
         }
         Arrays.sort(order);
+        boolean unchanged = true;
+        for (int i = 0; i < elements.length && unchanged; i++) {
+            unchanged = (int) order[i] == i;
+        }
         Object[] copy = elements.clone();
         for (int i = 0; i < elements.length; i++) {
             elements[i] = copy[(int) order[i]];
+        }
+        if (unchanged) {
+            // A function of the input alone, so still the same in every call, and it turns every pair around.
+            reverse(elements);
         }
         return elements;
     }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The patch jar: made once per seed and file order, owner-only, refused in a directory that others may write; and the
- * shuffled listing order of {@link OrderedListingProvider}, which follows the seed alone.
+ * shuffled listing order of {@link OrderedListingProvider}, which follows the seed and the listing, and is never the
+ * file system's own.
  */
 class JdkPatchTest {
 
@@ -64,6 +65,21 @@ class JdkPatchTest {
 
         assertThat(first).hasSize(12).isEqualTo(again).isNotEqualTo(other).isNotEqualTo(listed("sorted"));
         assertThat(first).containsExactlyInAnyOrderElementsOf(other);
+    }
+
+    @Test
+    void aShuffledListingOfTwoIsNeverTheFileSystemsOwn() throws IOException {
+        Files.writeString(temporary.resolve("left.csv"), "x");
+        Files.writeString(temporary.resolve("right.csv"), "x");
+        List<String> own;
+        try (var paths = Files.list(temporary)) {
+            own = paths.map(path -> path.getFileName().toString()).toList();
+        }
+
+        for (int seed = 1; seed <= 200; seed++) {
+            assertThat(listed("shuffled:" + seed)).as("seed %d", seed).containsExactlyInAnyOrderElementsOf(own)
+                    .isNotEqualTo(own);
+        }
     }
 
     private List<String> listed(String order) throws IOException {
