@@ -32,7 +32,7 @@ import org.junit.platform.testkit.engine.Event;
  * reprotest's 1.7 s per case, and exits with 1 when a target is missed. Checks asking for a variation this engine does
  * not know yet are reported as not available (and count as missed).
  *
- * <p>Run: {@code mvn -B -q -o -pl perturbation-corpus -am test-compile -Pperturbation-benchmark} with
+ * <p>Run: {@code mvn -B -q -o -pl perturbation-corpus -am package -DskipTests -Pperturbation-benchmark} with
  * {@code -Dperturbation.rounds=3}, {@code -Dperturbation.cases=LocaleDecimals,ControlTreeMap} (a subset, by simple
  * name) and {@code -Dperturbation.parallel=true} (pipelines checked in parallel). docs/perturbation-benchmark.md has
  * the table and the figures.
