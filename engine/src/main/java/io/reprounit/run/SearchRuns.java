@@ -98,10 +98,10 @@ final class SearchRuns {
 
     /** One round of the search: a run per set of variations, and with the first round the control again or replays. */
     private List<ForkedRunner.Outcome> round(List<Set<Variation>> sets) {
-        boolean first = searchRuns.isEmpty();
-        // Otherwise the control runs again beside the search's first round, so that it costs no round of its own.
-        boolean withControl = first && !riding;
-        boolean replaying = first && riding;
+        boolean starting = searchRuns.isEmpty();
+        // Unless the replays ride on the first round, the control runs again beside it: it costs no round of its own.
+        boolean withControl = starting && !riding;
+        boolean replaying = starting && riding;
         List<Supplier<ForkedRunner.Outcome>> tasks = new ArrayList<>();
         if (withControl) {
             tasks.add(this::controlAgain);
