@@ -19,8 +19,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +27,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -58,15 +53,6 @@ final class ClassArchive {
     private static final Map<Path, CompletableFuture<Optional<Path>>> DUMPS = new ConcurrentHashMap<>();
     /** Archives whose use this JVM marked, by their time, so that they are the last to be deleted. */
     private static final Set<Path> USED = ConcurrentHashMap.newKeySet();
-
-    /**
-     * The classes that {@code directory_order}'s file system provider loads while the JDK makes its default file
-     * system. Java 17 gives a shared class of the class path a code source made from a {@code Path}, which needs that
-     * file system: a JVM whose first shared class sets it up would load these from the archive first, get no file
-     * system, and fail to start. From their jar, they load without one.
-     */
-    private static final List<String> MADE_WITH_THE_FILE_SYSTEM = Stream.of(OrderedListingProvider.class,
-            OrderedListingFileSystem.class, OrderedListingPath.class).map(c -> c.getName().replace('.', '/')).toList();
 
     private final Path directory;
     private final String name;
@@ -167,7 +153,8 @@ final class ClassArchive {
         try {
             try (BufferedReader in = Files.newBufferedReader(list, StandardCharsets.UTF_8);
                     BufferedWriter out = OwnerOnly.newWriter(archivedList)) {
-                for (String line : archivedClasses(in.lines().toList(), jdkPackages(), jarClasses(jars))) {
+                for (String line : ArchivedClasses.lines(in.lines().toList(), ArchivedClasses.jdkPackages(),
+                        ArchivedClasses.jarClasses(jars))) {
                     out.write(line);
                     out.newLine();
                 }
@@ -235,68 +222,6 @@ final class ClassArchive {
                 // Then it is as old as it was made.
             }
         }
-    }
-
-    /**
-     * The lines of a class list ({@code -XX:DumpLoadedClassList}) that name classes to archive: those of a package
-     * of {@code jdkPackages} (in internal form, {@code java/util}) or of {@code jarClasses} (internal names), lambdas
-     * that such classes create, and the JDK's lambda form invokers. The classes of directories, and those that other
-     * class loaders loaded, are left to the class path.
-     */
-    static List<String> archivedClasses(List<String> lines, Set<String> jdkPackages, Set<String> jarClasses) {
-        List<String> kept = new ArrayList<>();
-        for (String line : lines) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] words = line.strip().split("\\s+");
-            boolean keep;
-            if (words[0].equals("@lambda-form-invoker")) {
-                keep = true;
-            } else if (words[0].equals("@lambda-proxy")) {
-                keep = words.length > 1 && archived(words[1], jdkPackages, jarClasses);
-            } else {
-                keep = !words[0].startsWith("@") && !line.contains(" source: ")
-                        && archived(words[0], jdkPackages, jarClasses);
-            }
-            if (keep) {
-                kept.add(line);
-            }
-        }
-        return kept;
-    }
-
-    private static boolean archived(String internalName, Set<String> jdkPackages, Set<String> jarClasses) {
-        return jdkPackages.contains(packageOf(internalName))
-                || jarClasses.contains(internalName)
-                        && MADE_WITH_THE_FILE_SYSTEM.stream().noneMatch(internalName::startsWith);
-    }
-
-    /** The internal names of the classes in {@code jars}, those of multi-release versions as the versions' classes. */
-    static Set<String> jarClasses(List<String> jars) throws IOException {
-        Set<String> classes = new HashSet<>();
-        for (String jar : jars) {
-            try (JarFile file = new JarFile(jar, false)) {
-                for (Enumeration<JarEntry> it = file.entries(); it.hasMoreElements();) {
-                    String entry = ForkClassPath.servedName(it.nextElement().getName());
-                    if (entry.endsWith(".class") && !entry.endsWith("module-info.class")) {
-                        classes.add(entry.substring(0, entry.length() - ".class".length()));
-                    }
-                }
-            }
-        }
-        return classes;
-    }
-
-    /** The packages of the JDK's modules that this JVM resolved, in internal form. */
-    static Set<String> jdkPackages() {
-        return ModuleLayer.boot().modules().stream().flatMap(module -> module.getPackages().stream())
-                .map(p -> p.replace('.', '/')).collect(Collectors.toSet());
-    }
-
-    private static String packageOf(String internalName) {
-        int slash = internalName.lastIndexOf('/');
-        return slash < 0 ? "" : internalName.substring(0, slash);
     }
 
     /** Where the archive is, or will be. */

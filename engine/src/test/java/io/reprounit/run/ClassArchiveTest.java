@@ -46,7 +46,7 @@ class ClassArchiveTest {
                 "@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.DirectMethodHandle$Holder invokeStatic L_L",
                 "@some-future-directive whatever");
 
-        assertThat(ClassArchive.archivedClasses(list, Set.of("java/lang", "java/util", "java/util/stream"),
+        assertThat(ArchivedClasses.lines(list, Set.of("java/lang", "java/util", "java/util/stream"),
                 Set.of("tools/jackson/core/JsonFactory", "com/example/Loaded")))
                 .containsExactly("java/lang/Object id: 0", "java/util/HashMap id: 12",
                         "tools/jackson/core/JsonFactory id: 41",
@@ -60,13 +60,13 @@ class ClassArchiveTest {
     void aJarsClassesAreKnownByTheirInternalNamesThoseOfAMultiReleaseVersionToo() throws IOException {
         Path jar = Path.of(JsonFactory.class.getProtectionDomain().getCodeSource().getLocation().getPath());
 
-        assertThat(ClassArchive.jarClasses(List.of(jar.toString()))).contains("tools/jackson/core/json/JsonFactory")
+        assertThat(ArchivedClasses.jarClasses(List.of(jar.toString()))).contains("tools/jackson/core/json/JsonFactory")
                 .noneMatch(name -> name.startsWith("META-INF/") || name.endsWith("module-info"));
     }
 
     @Test
     void theJdksPackagesAreThoseOfTheBootLayerAndNoneOfTheClassPaths() {
-        Set<String> packages = ClassArchive.jdkPackages();
+        Set<String> packages = ArchivedClasses.jdkPackages();
 
         assertThat(packages).contains("java/lang", "java/util/concurrent", "sun/nio/fs", "jdk/internal/misc")
                 .doesNotContain("io/reprounit/run", "org/junit/platform/engine");
