@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What every forked JVM of one check shares: this JVM's {@code java}, its class path written once into an argument
  * file (so that a long class path fits any command line), with its jars first where that finds the same classes
- * ({@link ForkClassPath}), the options inherited from this JVM, and a
- * directory for the check's results, logs and varied directories, readable by its owner only and deleted when the check
- * ends (or, where this JVM is killed first, by the next check: see {@link StaleCheckDirectories}).
+ * ({@link ForkClassPath}), the options inherited from this JVM, and a directory for the check's results, logs and
+ * varied directories, readable by its owner only and deleted when the check ends (or, where this JVM is killed first,
+ * by the next check: see {@link StaleCheckDirectories}).
  */
 final class ForkSetup implements AutoCloseable {
 
