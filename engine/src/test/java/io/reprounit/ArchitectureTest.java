@@ -87,6 +87,15 @@ class ArchitectureTest {
                 "io.reprounit.cache", "io.reprounit.api").check(classes);
     }
 
+    /**
+     * What changes the JDK a forked run sees is applied by the run package and uses none of it: part of it is copied
+     * into {@code java.base}, and all of it loads while the JDK starts.
+     */
+    @Test
+    void runJdkDependsOnlyOnArtifact() {
+        mayUseOnly("io.reprounit.run.jdk", "io.reprounit.artifact").check(classes);
+    }
+
     /** The cache decides from fingerprints and digests; the store feeds it and the runner asks it. */
     @Test
     void cacheDependsOnlyOnFingerprintPipelineArtifactAndApi() {

@@ -1,5 +1,6 @@
 package io.reprounit.run;
 
+import io.reprounit.run.jdk.OrderedListingProvider;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -9,7 +10,6 @@ import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Which classes of a forked run's class list go into its {@link ClassArchive}. */
 final class ArchivedClasses {
@@ -20,8 +20,8 @@ final class ArchivedClasses {
      * file system: a JVM whose first shared class sets it up would load these from the archive first, get no file
      * system, and fail to start. From their jar, they load without one.
      */
-    private static final List<String> MADE_WITH_THE_FILE_SYSTEM = Stream.of(OrderedListingProvider.class,
-            OrderedListingFileSystem.class, OrderedListingPath.class).map(c -> c.getName().replace('.', '/')).toList();
+    private static final List<String> MADE_WITH_THE_FILE_SYSTEM = OrderedListingProvider.classes().stream()
+            .map(c -> c.getName().replace('.', '/')).toList();
 
     private ArchivedClasses() {}
 

@@ -3,6 +3,7 @@ package io.reprounit.run;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.pipeline.Secrets;
+import io.reprounit.run.jdk.OrderedListingProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -18,6 +18,7 @@ import io.reprounit.pipeline.PipelineDefinition;
 import io.reprounit.pipeline.Secrets;
 import io.reprounit.pipeline.StepArgument;
 import io.reprounit.pipeline.StepDefinition;
+import io.reprounit.run.jdk.ShuffledCalls;
 import java.io.File;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -272,9 +273,9 @@ public final class PipelineRunner {
             try (StepConditions.Applied applied = conditions.around(step.name())) {
                 output = step.method().invoke(target, values);
             } finally {
-                List<String> shuffled = ShuffledCalls.take();
-                if (!shuffled.isEmpty()) {
-                    progress.shuffledCalls(step.name(), shuffled);
+                int shuffled = ShuffledCalls.take();
+                if (shuffled != 0) {
+                    progress.shuffledCalls(step.name(), UnspecifiedOrderFinding.kindNames(shuffled));
                 }
             }
             Artifact artifact = materializers.materialize(output, step.normalization(), keptIn);

@@ -3,6 +3,9 @@ package io.reprounit.run;
 import static java.util.Objects.requireNonNull;
 
 import io.reprounit.api.Variation;
+import io.reprounit.run.jdk.JdkPatch;
+import io.reprounit.run.jdk.OrderedListingProvider;
+import io.reprounit.run.jdk.ShuffledOrders;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,6 +1,9 @@
 package io.reprounit.run;
 
 import io.reprounit.api.Variation;
+import io.reprounit.run.jdk.ShuffledCalls;
+import io.reprounit.run.jdk.ShuffledOrders;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,15 +44,22 @@ final class UnspecifiedOrderFinding {
         return Optional.of(new Finding(Finding.Kind.VARIATION, sentence(step, kinds)));
     }
 
-    static String kindName(int kind) {
-        return NAMES.getOrDefault(kind, "kind " + kind);
+    /** The name of each kind whose bit is set in {@code calls}, as {@link ShuffledCalls#take} gives them. */
+    static List<String> kindNames(int calls) {
+        List<String> kinds = new ArrayList<>();
+        for (int bit = 0; bit < 31; bit++) {
+            if ((calls & (1 << bit)) != 0) {
+                kinds.add(NAMES.getOrDefault(1 << bit, "kind " + (1 << bit)));
+            }
+        }
+        return kinds;
     }
 
     /**
      * "step 'columns' depends on the iteration order of a HashMap, which the JDK does not specify"; with several
      * kinds, each one the step used.
      *
-     * @param kinds the names of {@link #kindName}, in the order of their bits
+     * @param kinds the names of {@link #kindNames}, in the order of their bits
      */
     static String sentence(String step, List<String> kinds) {
         if (kinds.isEmpty()) {

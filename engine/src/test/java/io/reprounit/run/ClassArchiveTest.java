@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reprounit.run.fixtures.startup.ArchiveProbe;
 import io.reprounit.run.fixtures.startup.CompilerFlags;
 import io.reprounit.run.fixtures.startup.SharedJdkClasses;
+import io.reprounit.run.jdk.OrderedListingProvider;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,6 +2,7 @@ package io.reprounit.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reprounit.run.fixtures.directoryorder.SharedClassesUnderDirectoryOrder;
 import io.reprounit.run.fixtures.unspecifiedorder.UnorderedListings;
 import io.reprounit.run.fixtures.unspecifiedorder.UnorderedLookups;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestExecutionResult.Status;
 import org.junit.platform.testkit.engine.Events;
 
 /**
@@ -68,6 +70,15 @@ class UnspecifiedOrderTest {
                 .contains("files", "paths").doesNotContain("features", "sortedPaths");
         assertThat(Checks.failure(reversed, "files")).hasValueSatisfying(message -> assertThat(message)
                 .contains("step 'files' differs under directory_order=reversed"));
+    }
+
+    /** directory_order's experiment patches {@code java.io.File} with an agent ({@code JdkPatchAgent}). */
+    @Test
+    void aDirectoryOrderExperimentSharesClassesAsItsControlDoes() {
+        Events events = Checks.forked().with("reprounit.vary", "directory_order").run(SharedClassesUnderDirectoryOrder.class);
+
+        assertThat(Checks.failure(events, "sharing")).isEmpty();
+        assertThat(Checks.step(events, "sharing").getStatus()).isEqualTo(Status.SUCCESSFUL);
     }
 
     private static List<String> failed(Events events) {

@@ -1,4 +1,4 @@
-package io.reprounit.run;
+package io.reprounit.run.jdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

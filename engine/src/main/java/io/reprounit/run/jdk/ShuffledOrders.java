@@ -1,4 +1,4 @@
-package io.reprounit.run;
+package io.reprounit.run.jdk;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -28,7 +28,7 @@ public final class ShuffledOrders {
     /** The name of the copy in {@code java.base}, in a package that the module does not export. */
     public static final String RUNTIME_NAME = "jdk.internal.misc.ReproUnitShuffledOrders";
 
-    /** Kinds of call, one bit each, in {@link #takeCalls}; {@link UnspecifiedOrderFinding} names them. */
+    /** Kinds of call, one bit each, in {@link #takeCalls}; a run's finding names them. */
     public static final int HASH_MAP = 1;
     public static final int HASH_SET = 1 << 1;
     public static final int CONCURRENT_HASH_MAP = 1 << 2;

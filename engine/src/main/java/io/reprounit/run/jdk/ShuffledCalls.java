@@ -1,41 +1,35 @@
-package io.reprounit.run;
+package io.reprounit.run.jdk;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.ArrayList;
-import java.util.List;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * In a forked run whose {@code java.base} is patched ({@link JdkPatch}), the kinds of call with an unspecified order
- * that a step made, as {@link UnspecifiedOrderFinding} names them; nothing in any other JVM.
+ * that a step made, as bits of the {@link ShuffledOrders} kinds; nothing in any other JVM.
  */
-final class ShuffledCalls {
+@API(status = INTERNAL, since = "0.1")
+public final class ShuffledCalls {
 
     private static final @Nullable MethodHandle TAKE = find("takeCalls", MethodType.methodType(int.class));
     private static final @Nullable MethodHandle RECORD = find("record", MethodType.methodType(void.class, int.class));
 
     private ShuffledCalls() {}
 
-    /** The kinds recorded since the last call, forgetting them; empty where the JDK is not patched. */
-    static List<String> take() {
+    /** The kinds recorded since the last call, one bit each, forgetting them; 0 where the JDK is not patched. */
+    public static int take() {
         if (TAKE == null) {
-            return List.of();
+            return 0;
         }
-        int calls;
         try {
-            calls = (int) TAKE.invokeExact();
+            return (int) TAKE.invokeExact();
         } catch (Throwable e) {
-            return List.of();
+            return 0;
         }
-        List<String> kinds = new ArrayList<>();
-        for (int bit = 0; bit < 31; bit++) {
-            if ((calls & (1 << bit)) != 0) {
-                kinds.add(UnspecifiedOrderFinding.kindName(1 << bit));
-            }
-        }
-        return kinds;
     }
 
     /** Records a call that is ordered here rather than in {@code java.base}: a {@code java.nio.file} listing. */

@@ -1,30 +1,20 @@
-package io.reprounit.run;
+package io.reprounit.run.jdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.reprounit.run.fixtures.directoryorder.SharedClassesUnderDirectoryOrder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.TestExecutionResult.Status;
-import org.junit.platform.testkit.engine.Events;
 
 /**
  * {@code directory_order}'s patch of {@code java.io.File} applied by an agent at start, so that its experiment keeps
- * class data sharing ({@code UnspecifiedOrderTest} shows that its listings are still reversed).
+ * class data sharing ({@code UnspecifiedOrderTest} runs such an experiment and shows that its listings are still
+ * reversed).
  */
 class JdkPatchAgentTest {
-
-    @Test
-    void aDirectoryOrderExperimentSharesClassesAsItsControlDoes() {
-        Events events = Checks.forked().with("reprounit.vary", "directory_order").run(SharedClassesUnderDirectoryOrder.class);
-
-        assertThat(Checks.failure(events, "sharing")).isEmpty();
-        assertThat(Checks.step(events, "sharing").getStatus()).isEqualTo(Status.SUCCESSFUL);
-    }
 
     @Test
     void theAgentsJarNamesItsClassAndMayRedefineClasses(@TempDir Path temporary) throws IOException {

@@ -1,4 +1,4 @@
-package io.reprounit.run;
+package io.reprounit.run.jdk;
 
 import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.INTERNAL;
@@ -50,7 +50,7 @@ public final class OrderedListingProvider extends FileSystemProvider {
     public static final String ORDER_PROPERTY = "reprounit.directory.order";
 
     /** The prefix of a shuffled order's value, before its seed. */
-    static final String SHUFFLED = "shuffled:";
+    public static final String SHUFFLED = "shuffled:";
 
     private final boolean shuffled;
 
@@ -67,6 +67,14 @@ public final class OrderedListingProvider extends FileSystemProvider {
         this.order = shuffled ? shuffled(Long.parseLong(order.substring(SHUFFLED.length())), byName)
                 : "reversed".equals(order) ? byName.reversed() : byName;
         this.fileSystem = new OrderedListingFileSystem(this, delegate.getFileSystem(URI.create("file:///")));
+    }
+
+    /**
+     * The classes of this provider and of the file system and paths it hands out, which the JDK loads while it makes
+     * its default file system.
+     */
+    public static List<Class<?>> classes() {
+        return List.of(OrderedListingProvider.class, OrderedListingFileSystem.class, OrderedListingPath.class);
     }
 
     /** By a hash of the name that the seed mixes, the name breaking ties. */

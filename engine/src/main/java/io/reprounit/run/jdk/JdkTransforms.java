@@ -1,4 +1,4 @@
-package io.reprounit.run;
+package io.reprounit.run.jdk;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,6 @@
-package io.reprounit.run;
+package io.reprounit.run.jdk;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.reprounit.artifact.Digests;
 import java.io.IOException;
@@ -14,8 +16,10 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +30,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import org.apiguardian.api.API;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -42,14 +47,15 @@ import org.objectweb.asm.Opcodes;
  * @param seed      what salts the hashes and orders the arrays; 0 patches {@code java.io.File} alone
  * @param fileOrder one of {@code ShuffledOrders.FILES_*}: how {@code File.list} and {@code listFiles} come back
  */
-record JdkPatch(long seed, int fileOrder) {
+@API(status = INTERNAL, since = "0.1")
+public record JdkPatch(long seed, int fileOrder) {
 
 
     /** A directory of {@code java.io.tmpdir} that holds the jars between checks. */
     static final String DIRECTORY = "reprounit-jdk-patches";
 
     /** The jar, made now if no check made it before. */
-    Path jar(Path temporary) {
+    public Path jar(Path temporary) {
         String name;
         try {
             name = name();
@@ -63,8 +69,9 @@ record JdkPatch(long seed, int fileOrder) {
      * The jar of {@link JdkPatchAgent}, which applies a patch of {@code java.io.File} alone at start and keeps class
      * data sharing: a manifest and nothing else, since the agent's class is on every forked run's class path.
      */
-    static Path agent(Path temporary) {
-        return cached(temporary, "agent-v1.jar", out -> {
+    public static Path agent(Path temporary) {
+        // v2: v1 jars, kept across builds, name the agent's class where it was before it moved to run.jdk.
+        return cached(temporary, "agent-v2.jar", out -> {
             Manifest manifest = new Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
             manifest.getMainAttributes().putValue("Premain-Class", JdkPatchAgent.class.getName());
@@ -156,13 +163,15 @@ record JdkPatch(long seed, int fileOrder) {
      * in it would become part of {@code java.base}.
      */
     private static Path ownDirectory(Path directory) throws IOException {
-        OwnerOnly.createDirectories(directory);
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Files.createDirectories(directory, posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------"))} : new FileAttribute<?>[0]);
         Path probe = Files.createTempFile(directory, "owner-", ".probe");
         try {
             boolean ours = Files.getOwner(directory).equals(Files.getOwner(probe));
-            boolean shared = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                    && Files.getPosixFilePermissions(directory).stream().anyMatch(p -> p != PosixFilePermission.OWNER_READ
-                            && p != PosixFilePermission.OWNER_WRITE && p != PosixFilePermission.OWNER_EXECUTE);
+            boolean shared = posix && Files.getPosixFilePermissions(directory).stream()
+                    .anyMatch(p -> p != PosixFilePermission.OWNER_READ && p != PosixFilePermission.OWNER_WRITE
+                            && p != PosixFilePermission.OWNER_EXECUTE);
             if (!ours || shared) {
                 throw new IOException(directory + " belongs to another user or others may write to it; delete it");
             }
