@@ -2,6 +2,7 @@ package io.reprounit.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.reprounit.artifact.Digests;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.File;
@@ -14,8 +15,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -273,11 +272,7 @@ final class ClassArchive {
     }
 
     private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Digests.newSha256().digest(text.getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 16);
     }
 }

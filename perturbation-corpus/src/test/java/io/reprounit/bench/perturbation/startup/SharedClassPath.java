@@ -15,7 +15,7 @@ import java.util.List;
 public class SharedClassPath {
 
     /** The system property, set by the test JVM, that forked runs are given too. */
-    public static final String EXPECTED = "reprounit.corpus.expected-archive";
+    public static final String EXPECTED = "corpus.expected-archive";
 
     @Step
     static String sharing() throws Exception {
